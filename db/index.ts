@@ -1,0 +1,40 @@
+// Opens the database: postgres.js when a connection URL is given, else an embedded PGlite in a folder.
+import { mkdirSync } from "node:fs";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** What a service receives: the database or a transaction inside it. */
+export type DbOrTx = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type DbConnection =
+  | { driver: "postgres"; db: Database; client: postgres.Sql; close: () => Promise<void> }
+  | { driver: "pglite"; db: Database; client: PGlite; close: () => Promise<void> };
+
+export type DbTarget = { url: string; maxConnections?: number } | { dataDir?: string; pglite?: PGlite };
+
+/** PGlite settings that keep its write-ahead log small: cloning and opening get faster. */
+export const PGLITE_OPTIONS = {
+  extensions: { pg_trgm },
+  initDbStartParams: ["--wal-segsize=1"],
+  postgresqlconf: ["min_wal_size=2MB", "max_wal_size=8MB"],
+} satisfies PGliteOptions;
+
+export function createDb(target: DbTarget): DbConnection {
+  if ("url" in target) {
+    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
+    return { driver: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
+  }
+  if (target.dataDir && !target.pglite) mkdirSync(target.dataDir, { recursive: true });
+  const client = target.pglite ?? new PGlite(target.dataDir, PGLITE_OPTIONS);
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
+  return { driver: "pglite", db, client, close: () => client.close() };
+}
+
+export { schema };

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./territories";
+export * from "./organisations";
+export * from "./projects";
+export * from "./mail";
+export * from "./relations";

@@ -1,0 +1,33 @@
+// The official territories (régions, départements, EPCI, communes) from @etalab/decoupage-administratif.
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+
+export const territoryKind = pgEnum("territory_kind", ["region", "departement", "epci", "commune"]);
+
+export const territories = pgTable(
+  "territory",
+  {
+    /** `${kind}-${code}`: INSEE codes alone collide across kinds (région 84, département 84). */
+    id: text().primaryKey(),
+    kind: territoryKind().notNull(),
+    code: text().notNull(),
+    name: text().notNull(),
+    /** Lower case, accents stripped, hyphens and apostrophes as spaces: what the search compares. */
+    searchName: text().notNull(),
+    regionCode: text(),
+    departementCode: text(),
+    /** For a commune, its EPCI's SIREN; null for the few communes outside any EPCI. */
+    epciCode: text(),
+    /** CC, CA, CU, METRO or MET69, for an EPCI. */
+    epciType: text(),
+    population: integer(),
+    postalCodes: text().array().notNull().default(sql`'{}'::text[]`),
+  },
+  (table) => [
+    index().on(table.kind, table.code),
+    index().on(table.epciCode),
+    index().on(table.departementCode),
+    index("territory_search_name_trgm_idx").using("gin", table.searchName.op("gin_trgm_ops")),
+    index("territory_postal_codes_idx").using("gin", table.postalCodes),
+  ],
+);

@@ -1,0 +1,17 @@
+// The app router and the one caller used by server components, tests and scripts.
+import { accountRouter } from "./routers/account";
+import { organisationRouter } from "./routers/organisation";
+import { projectRouter } from "./routers/project";
+import { territoryRouter } from "./routers/territory";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  account: accountRouter,
+  organisation: organisationRouter,
+  project: projectRouter,
+  territory: territoryRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,31 @@
+import { AUTHORITY_OFFICES, LEGAL_FORMS, MEMBERSHIP_ROLES } from "@/server/domain/organisations";
+import { z, ZId } from "../zod";
+import { ZTerritoryId } from "./territory.schema";
+
+const ZOrganisationName = z.string().trim().min(2).max(160);
+const ZEmail = z.email({ error: "Adresse e-mail invalide." }).max(254);
+
+export const ZOrganisationIdInput = z.object({ organisationId: ZId }).strict();
+
+export const ZCreateCollectiveInput = z
+  .object({ name: ZOrganisationName, legalForm: z.enum(LEGAL_FORMS) })
+  .strict();
+export type TCreateCollectiveInput = z.infer<typeof ZCreateCollectiveInput>;
+
+export const ZAddMemberInput = z
+  .object({
+    organisationId: ZId,
+    email: ZEmail,
+    role: z.enum(MEMBERSHIP_ROLES),
+    office: z.enum(AUTHORITY_OFFICES).optional(),
+  })
+  .strict();
+export type TAddMemberInput = z.infer<typeof ZAddMemberInput>;
+
+export const ZJoinAuthorityInput = z.object({ territoryId: ZTerritoryId, office: z.enum(AUTHORITY_OFFICES) }).strict();
+export type TJoinAuthorityInput = z.infer<typeof ZJoinAuthorityInput>;
+
+export const ZVerifyMembershipInput = z.object({ membershipId: ZId }).strict();
+
+export const ZCreateNetworkInput = z.object({ name: ZOrganisationName, adminEmail: ZEmail }).strict();
+export type TCreateNetworkInput = z.infer<typeof ZCreateNetworkInput>;

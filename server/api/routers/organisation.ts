@@ -1,0 +1,38 @@
+import {
+  addMember,
+  createCollective,
+  createNetwork,
+  getOrganisation,
+  joinAuthority,
+  listPendingVerifications,
+  verifyMembership,
+} from "@/server/services/organisations";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+import {
+  ZAddMemberInput,
+  ZCreateCollectiveInput,
+  ZCreateNetworkInput,
+  ZJoinAuthorityInput,
+  ZOrganisationIdInput,
+  ZVerifyMembershipInput,
+} from "./organisation.schema";
+
+export const organisationRouter = createTRPCRouter({
+  get: protectedProcedure
+    .input(ZOrganisationIdInput)
+    .query(({ ctx, input }) => getOrganisation(ctx.db, ctx.actor, input.organisationId)),
+  createCollective: protectedProcedure
+    .input(ZCreateCollectiveInput)
+    .mutation(({ ctx, input }) => createCollective(ctx.db, ctx.actor, input)),
+  addMember: protectedProcedure.input(ZAddMemberInput).mutation(({ ctx, input }) => addMember(ctx.db, ctx.actor, input)),
+  joinAuthority: protectedProcedure
+    .input(ZJoinAuthorityInput)
+    .mutation(({ ctx, input }) => joinAuthority(ctx.db, ctx.actor, input)),
+  verifyMembership: protectedProcedure
+    .input(ZVerifyMembershipInput)
+    .mutation(({ ctx, input }) => verifyMembership(ctx.db, ctx.actor, input)),
+  pendingVerifications: protectedProcedure.query(({ ctx }) => listPendingVerifications(ctx.db, ctx.actor)),
+  createNetwork: protectedProcedure
+    .input(ZCreateNetworkInput)
+    .mutation(({ ctx, input }) => createNetwork(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,15 @@
+import { z } from "../zod";
+
+export const ZTerritoryKind = z.enum(["region", "departement", "epci", "commune"]);
+export const ZTerritoryId = z.string().regex(/^(region|departement|epci|commune)-[0-9AB]{2,9}$/, "Territoire invalide.");
+
+export const ZSearchTerritoriesInput = z
+  .object({
+    query: z.string().trim().min(1).max(100),
+    kinds: z.array(ZTerritoryKind).max(4).optional(),
+    limit: z.number().int().min(1).max(25).optional(),
+  })
+  .strict();
+export type TSearchTerritoriesInput = z.infer<typeof ZSearchTerritoriesInput>;
+
+export const ZGetTerritoryInput = z.object({ territoryId: ZTerritoryId }).strict();

@@ -1,0 +1,42 @@
+// The tRPC context, error formatting and the procedure ladder every router builds on.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { Database } from "@/db";
+import { DomainError } from "@/server/errors";
+import type { Actor } from "@/server/services/access";
+
+export type Context = { db: Database; actor: Actor | null };
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zodError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
+    return {
+      ...shape,
+      // Field-by-field messages, so forms can show each one beside its field.
+      data: { ...shape.data, fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null },
+    };
+  },
+});
+
+/** Services throw DomainError; here each becomes the tRPC error of the same code, in one place. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    return { ...result, error: new TRPCError({ code: cause.code, message: cause.message, cause }) };
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A session exists, else UNAUTHORIZED. What the person may do is decided by the services. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Connectez-vous pour continuer." });
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});

@@ -1,0 +1,66 @@
+// Auth.js: email magic links, database sessions (revocable), and the session shape the app reads.
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { type DefaultSession } from "next-auth";
+import type { EmailConfig } from "next-auth/providers/email";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { getDb } from "@/server/db";
+import { authSecret, env } from "@/server/env";
+import { mailTranslator } from "@/server/i18n/messages";
+import { sendMail } from "@/server/services/mail";
+import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl } from "./magic-link";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; isPlatformAdmin: boolean } & DefaultSession["user"];
+  }
+  interface User {
+    isPlatformAdmin?: boolean;
+  }
+}
+
+const emailProvider: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  from: env.MAIL_FROM,
+  maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+  async sendVerificationRequest({ identifier, url }) {
+    const t = mailTranslator();
+    const link = confirmationPageUrl(url);
+    await sendMail(getDb(), {
+      to: identifier,
+      subject: t("signIn.subject"),
+      text: t("signIn.text", { url: link, minutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
+    });
+  },
+  options: {},
+};
+
+// A lazy config: the database is opened on the first request, never while `next build` loads modules.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const db = getDb();
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60 },
+    providers: [emailProvider],
+    pages: {
+      signIn: "/connexion",
+      verifyRequest: "/connexion/verification",
+      error: "/connexion/erreur",
+    },
+    callbacks: {
+      session({ session, user }) {
+        session.user.id = user.id;
+        session.user.isPlatformAdmin = user.isPlatformAdmin === true;
+        return session;
+      },
+    },
+  };
+});

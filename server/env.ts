@@ -1,0 +1,50 @@
+// The one place that reads process.env: validated with zod, with defaults that make a fresh clone run as is.
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((value) => value === "true" || value === "1");
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    DEMO_MODE: booleanFlag.optional(),
+    AUTH_SECRET: z.string().min(16).optional(),
+    SMTP_URL: z.url().optional(),
+    /** The address people reach the app at, used in the links that emails carry. */
+    APP_URL: z.url().default("http://localhost:3000"),
+    MAIL_FROM: z.string().min(3).default("Maillage <ne-pas-repondre@maillage.localhost>"),
+  })
+  .transform((env) => ({
+    ...env,
+    // Demo mode is on by default outside production; a production build needs DEMO_MODE=true.
+    DEMO_MODE: env.DEMO_MODE ?? env.NODE_ENV !== "production",
+  }));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // An empty variable (`SMTP_URL=`) means "not set", as most deployment tools write it.
+  const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+  const result = EnvSchema.safeParse(defined);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment variables:\n${problems.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+const DEVELOPMENT_AUTH_SECRET = "maillage-development-secret-not-for-production";
+
+/** The Auth.js secret: required in production, a fixed one in development and tests. */
+export function authSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production") {
+    throw new Error("AUTH_SECRET must be set in production (openssl rand -base64 32).");
+  }
+  return DEVELOPMENT_AUTH_SECRET;
+}

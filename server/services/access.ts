@@ -1,0 +1,133 @@
+// Who may see and do what: every access rule of the app lives in this file, and every service asks it.
+import { and, eq, exists, isNotNull, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { memberships, organisations, projectParties, projects, territories } from "@/db/schema";
+import { DomainError, forbidden, notFound } from "@/server/errors";
+
+/** The signed-in person a service acts for. */
+export type Actor = { userId: string; isPlatformAdmin: boolean };
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError("UNAUTHORIZED", "Connectez-vous pour continuer.");
+  return actor;
+}
+
+export function requirePlatformAdmin(actor: Actor | null): Actor {
+  const signedIn = requireActor(actor);
+  if (!signedIn.isPlatformAdmin) throw forbidden("Réservé aux administrateurs de la plateforme.");
+  return signedIn;
+}
+
+async function findMembership(db: DbOrTx, userId: string, organisationId: string) {
+  const [row] = await db
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      verifiedAt: memberships.verifiedAt,
+      kind: organisations.kind,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+  return row ?? null;
+}
+
+/**
+ * Members see their organisation; others get NOT_FOUND (platform admins see every one).
+ * Returns the caller's membership, or null for a platform admin who is not a member.
+ */
+export async function assertCanSeeOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string) {
+  const signedIn = requireActor(actor);
+  const membership = await findMembership(db, signedIn.userId, organisationId);
+  if (!membership && !signedIn.isPlatformAdmin) throw notFound("Organisation introuvable.");
+  return membership;
+}
+
+/**
+ * Acting in an organisation's name (adding people, verifying them): its admins — who, for an
+ * authority, must be verified — or a platform admin.
+ */
+export async function assertCanManageOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string) {
+  const signedIn = requireActor(actor);
+  const membership = await assertCanSeeOrganisation(db, signedIn, organisationId);
+  if (signedIn.isPlatformAdmin) return;
+  if (membership?.role !== "admin") throw forbidden("Seuls les administrateurs de l'organisation peuvent faire cela.");
+  if (membership.kind === "authority" && !membership.verifiedAt) {
+    throw forbidden("Votre rôle dans cette collectivité n'est pas encore vérifié.");
+  }
+}
+
+/** Creating a project in a collective's name: any of its members. */
+export async function assertCanActForCollective(db: DbOrTx, actor: Actor | null, collectiveId: string) {
+  const signedIn = requireActor(actor);
+  const membership = await findMembership(db, signedIn.userId, collectiveId);
+  if (!membership || membership.kind !== "collective") throw notFound("Collectif introuvable.");
+}
+
+/**
+ * Reading an authority's territory view: its verified members, or a platform admin. An unverified
+ * member knows the authority exists, so is told why; anyone else gets NOT_FOUND.
+ */
+export async function assertCanFollowTerritoryOf(db: DbOrTx, actor: Actor | null, authorityId: string) {
+  const signedIn = requireActor(actor);
+  const membership = await assertCanSeeOrganisation(db, signedIn, authorityId);
+  if (signedIn.isPlatformAdmin) return;
+  if (membership?.kind !== "authority") throw notFound("Collectivité introuvable.");
+  if (!membership.verifiedAt) {
+    throw forbidden("Votre rôle dans cette collectivité doit être vérifié pour suivre son territoire.");
+  }
+}
+
+type TerritoryColumns = Pick<typeof territories, "id" | "kind" | "code" | "epciCode" | "departementCode" | "regionCode">;
+
+/** True when `commune` lies within `territory`: the commune itself, its EPCI, its département or its région. */
+export function communeWithinTerritory(commune: TerritoryColumns, territory: TerritoryColumns): SQL {
+  return sql`(
+    ${territory.id} = ${commune.id}
+    or (${territory.kind} = 'epci' and ${commune.epciCode} = ${territory.code})
+    or (${territory.kind} = 'departement' and ${commune.departementCode} = ${territory.code})
+    or (${territory.kind} = 'region' and ${commune.regionCode} = ${territory.code})
+  )`;
+}
+
+/**
+ * The projects a person may read: those of the organisations they belong to (any party), and those
+ * acting in the territory of an authority where they are a verified member.
+ */
+export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
+  if (actor.isPlatformAdmin) return sql`true`;
+  const viaParty = db
+    .select({ one: sql`1` })
+    .from(projectParties)
+    .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
+    .where(and(eq(projectParties.projectId, projects.id), eq(memberships.userId, actor.userId)));
+
+  const authorityTerritory = alias(territories, "member_authority_territory");
+  const projectCommune = alias(territories, "project_commune");
+  const viaTerritory = db
+    .select({ one: sql`1` })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(authorityTerritory, eq(authorityTerritory.id, organisations.territoryId))
+    .innerJoin(projectCommune, eq(projectCommune.id, projects.communeId))
+    .where(
+      and(
+        eq(memberships.userId, actor.userId),
+        isNotNull(memberships.verifiedAt),
+        communeWithinTerritory(projectCommune, authorityTerritory),
+      ),
+    );
+  return sql`(${exists(viaParty)} or ${exists(viaTerritory)})`;
+}
+
+export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, projectId: string) {
+  const signedIn = requireActor(actor);
+  const [row] = await db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), projectVisibleTo(db, signedIn)));
+  if (!row) throw notFound("Projet introuvable.");
+  return signedIn;
+}
+

@@ -1,0 +1,52 @@
+// A person's own account: who they are and where they belong.
+import { asc, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { memberships, organisations, territories, users } from "@/db/schema";
+import { notFound } from "@/server/errors";
+import { requireActor, type Actor } from "./access";
+
+export async function listMembershipsOf(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      membershipId: memberships.id,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      kind: organisations.kind,
+      legalForm: organisations.legalForm,
+      territoryId: organisations.territoryId,
+      territoryKind: territories.kind,
+      role: memberships.role,
+      office: memberships.office,
+      verified: memberships.verifiedAt,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .leftJoin(territories, eq(territories.id, organisations.territoryId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organisations.kind), asc(organisations.name));
+}
+
+export async function getAccount(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email, isPlatformAdmin: users.isPlatformAdmin })
+    .from(users)
+    .where(eq(users.id, signedIn.userId));
+  if (!user) throw notFound("Compte introuvable.");
+  const organisationsOfUser = await listMembershipsOf(db, signedIn.userId);
+  return {
+    ...user,
+    memberships: organisationsOfUser.map(({ verified, ...membership }) => ({ ...membership, verified: verified !== null })),
+  };
+}
+
+export async function updateProfile(db: DbOrTx, actor: Actor | null, input: { name: string }) {
+  const signedIn = requireActor(actor);
+  const [user] = await db
+    .update(users)
+    .set({ name: input.name })
+    .where(eq(users.id, signedIn.userId))
+    .returning({ id: users.id, name: users.name });
+  if (!user) throw notFound("Compte introuvable.");
+  return user;
+}

@@ -1,0 +1,237 @@
+// Collectives, authorities and networks: creating them, joining them, adding and verifying people.
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Database } from "@/db";
+import { memberships, organisations, territories, users } from "@/db/schema";
+import {
+  authorityName,
+  type AuthorityOffice,
+  type LegalForm,
+  type MembershipRole,
+} from "@/server/domain/organisations";
+import { env } from "@/server/env";
+import { DomainError, notFound } from "@/server/errors";
+import { mailTranslator } from "@/server/i18n/messages";
+import {
+  assertCanManageOrganisation,
+  assertCanSeeOrganisation,
+  requireActor,
+  requirePlatformAdmin,
+  type Actor,
+} from "./access";
+import { sendMail } from "./mail";
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export async function createCollective(
+  db: Database,
+  actor: Actor | null,
+  input: { name: string; legalForm: LegalForm },
+) {
+  const signedIn = requireActor(actor);
+  return db.transaction(async (tx) => {
+    const [collective] = await tx
+      .insert(organisations)
+      .values({ kind: "collective", name: input.name, legalForm: input.legalForm })
+      .returning({ id: organisations.id, name: organisations.name });
+    if (!collective) throw new Error("insert returned no row");
+    await tx.insert(memberships).values({ organisationId: collective.id, userId: signedIn.userId, role: "admin" });
+    return collective;
+  });
+}
+
+export async function getOrganisation(db: Database, actor: Actor | null, organisationId: string) {
+  await assertCanSeeOrganisation(db, actor, organisationId);
+  const [organisation] = await db
+    .select({
+      id: organisations.id,
+      kind: organisations.kind,
+      name: organisations.name,
+      legalForm: organisations.legalForm,
+      territoryId: organisations.territoryId,
+      territoryName: territories.name,
+      territoryKind: territories.kind,
+    })
+    .from(organisations)
+    .leftJoin(territories, eq(territories.id, organisations.territoryId))
+    .where(eq(organisations.id, organisationId));
+  if (!organisation) throw notFound("Organisation introuvable.");
+  const members = await db
+    .select({
+      membershipId: memberships.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      office: memberships.office,
+      verifiedAt: memberships.verifiedAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(users.name), asc(users.email));
+  return { ...organisation, members };
+}
+
+const ROLES_BY_KIND = {
+  collective: ["member", "admin"],
+  authority: ["member", "admin"],
+  network: ["moderator", "admin"],
+} as const satisfies Record<string, readonly MembershipRole[]>;
+
+async function findOrCreateUser(tx: Tx, email: string, name?: string) {
+  const normalised = email.trim().toLowerCase();
+  await tx.insert(users).values({ email: normalised, name: name ?? null }).onConflictDoNothing();
+  const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, normalised));
+  if (!user) throw new Error("user upsert returned no row");
+  return user;
+}
+
+async function tellNewMember(tx: Tx, email: string, inviterName: string, organisationName: string) {
+  const t = mailTranslator();
+  await sendMail(tx, {
+    to: email,
+    subject: t("addedToOrganisation.subject", { organisation: organisationName }),
+    text: t("addedToOrganisation.text", {
+      inviter: inviterName,
+      organisation: organisationName,
+      url: `${env.APP_URL}/connexion`,
+    }),
+  });
+}
+
+export async function addMember(
+  db: Database,
+  actor: Actor | null,
+  input: { organisationId: string; email: string; role: MembershipRole; office?: AuthorityOffice },
+) {
+  const signedIn = requireActor(actor);
+  await assertCanManageOrganisation(db, signedIn, input.organisationId);
+  return db.transaction(async (tx) => {
+    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
+    if (!organisation) throw notFound("Organisation introuvable.");
+    const allowedRoles: readonly MembershipRole[] = ROLES_BY_KIND[organisation.kind];
+    if (!allowedRoles.includes(input.role)) {
+      throw new DomainError("BAD_REQUEST", "Ce rôle n'existe pas pour ce type d'organisation.");
+    }
+    if (input.office && organisation.kind !== "authority") {
+      throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
+    }
+    const user = await findOrCreateUser(tx, input.email);
+    const [membership] = await tx
+      .insert(memberships)
+      .values({
+        organisationId: organisation.id,
+        userId: user.id,
+        role: input.role,
+        office: input.office ?? null,
+        // Whoever may add people to an authority is who vouches for them.
+        verifiedAt: organisation.kind === "authority" ? new Date() : null,
+        verifiedById: organisation.kind === "authority" ? signedIn.userId : null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id });
+    if (!membership) throw new DomainError("CONFLICT", "Cette personne fait déjà partie de l'organisation.");
+    const [inviter] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
+    await tellNewMember(tx, user.email, inviter?.name ?? inviter?.email ?? "Maillage", organisation.name);
+    return { membershipId: membership.id, userId: user.id };
+  });
+}
+
+/**
+ * Speaking for an authority starts here: the first person opens its page and becomes its admin,
+ * the next ones join as members; all stay unverified until someone vouches for them.
+ */
+export async function joinAuthority(
+  db: Database,
+  actor: Actor | null,
+  input: { territoryId: string; office: AuthorityOffice },
+) {
+  const signedIn = requireActor(actor);
+  return db.transaction(async (tx) => {
+    const [territory] = await tx.select().from(territories).where(eq(territories.id, input.territoryId));
+    if (!territory) throw notFound("Territoire introuvable.");
+    await tx
+      .insert(organisations)
+      .values({ kind: "authority", name: authorityName(territory), territoryId: territory.id })
+      .onConflictDoNothing({ target: organisations.territoryId });
+    const [authority] = await tx
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.territoryId, territory.id));
+    if (!authority) throw new Error("authority upsert returned no row");
+    const [firstMember] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(eq(memberships.organisationId, authority.id))
+      .limit(1);
+    const [membership] = await tx
+      .insert(memberships)
+      .values({
+        organisationId: authority.id,
+        userId: signedIn.userId,
+        role: firstMember ? "member" : "admin",
+        office: input.office,
+      })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id, role: memberships.role });
+    if (!membership) throw new DomainError("CONFLICT", "Vous faites déjà partie de cette collectivité.");
+    return { organisationId: authority.id, name: authority.name, role: membership.role };
+  });
+}
+
+export async function verifyMembership(db: Database, actor: Actor | null, input: { membershipId: string }) {
+  const signedIn = requireActor(actor);
+  const [target] = await db
+    .select({ organisationId: memberships.organisationId, kind: organisations.kind })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.id, input.membershipId));
+  if (!target) throw notFound("Membre introuvable.");
+  // Checked against the membership's own organisation: an id from elsewhere is NOT_FOUND.
+  await assertCanManageOrganisation(db, signedIn, target.organisationId);
+  if (target.kind !== "authority") {
+    throw new DomainError("BAD_REQUEST", "Seuls les membres d'une collectivité ont besoin d'être vérifiés.");
+  }
+  const [updated] = await db
+    .update(memberships)
+    .set({ verifiedAt: new Date(), verifiedById: signedIn.userId })
+    .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))
+    .returning({ id: memberships.id, verifiedAt: memberships.verifiedAt });
+  return { membershipId: input.membershipId, alreadyVerified: !updated };
+}
+
+export async function listPendingVerifications(db: Database, actor: Actor | null) {
+  requirePlatformAdmin(actor);
+  return db
+    .select({
+      membershipId: memberships.id,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      office: memberships.office,
+      requestedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(organisations.kind, "authority"), isNull(memberships.verifiedAt)))
+    .orderBy(asc(memberships.createdAt));
+}
+
+export async function createNetwork(db: Database, actor: Actor | null, input: { name: string; adminEmail: string }) {
+  const signedIn = requirePlatformAdmin(actor);
+  return db.transaction(async (tx) => {
+    const [network] = await tx
+      .insert(organisations)
+      .values({ kind: "network", name: input.name })
+      .returning({ id: organisations.id, name: organisations.name });
+    if (!network) throw new Error("insert returned no row");
+    const user = await findOrCreateUser(tx, input.adminEmail);
+    await tx.insert(memberships).values({ organisationId: network.id, userId: user.id, role: "admin" });
+    const [creator] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
+    await tellNewMember(tx, user.email, creator?.name ?? creator?.email ?? "Maillage", network.name);
+    return network;
+  });
+}
