@@ -1,0 +1,99 @@
+// Builds the people and organisations a test needs, each in one line, with unique data.
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db";
+import { memberships, organisations, projectParties, projects, territories, users } from "@/db/schema";
+import { createCaller } from "@/server/api/root";
+import type { AuthorityOffice, LegalForm } from "@/server/domain/organisations";
+import type { Actor } from "@/server/services/access";
+
+export function callerFor(db: Database, actor: Actor | null) {
+  return createCaller({ db, actor });
+}
+
+export type TestPerson = Actor & { email: string; name: string };
+
+export async function makePerson(db: Database, options: { platformAdmin?: boolean; name?: string } = {}): Promise<TestPerson> {
+  const unique = randomUUID().slice(0, 8);
+  const email = `personne-${unique}@exemple.test`;
+  const name = options.name ?? `Personne ${unique}`;
+  const [user] = await db
+    .insert(users)
+    .values({ email, name, isPlatformAdmin: options.platformAdmin ?? false })
+    .returning({ id: users.id });
+  if (!user) throw new Error("no user");
+  return { userId: user.id, isPlatformAdmin: options.platformAdmin ?? false, email, name };
+}
+
+export async function makeCollective(
+  db: Database,
+  people: { admin?: TestPerson; members?: TestPerson[] } = {},
+  legalForm: LegalForm = "association",
+) {
+  const [collective] = await db
+    .insert(organisations)
+    .values({ kind: "collective", name: `Collectif ${randomUUID().slice(0, 6)}`, legalForm })
+    .returning();
+  if (!collective) throw new Error("no collective");
+  if (people.admin) await db.insert(memberships).values({ organisationId: collective.id, userId: people.admin.userId, role: "admin" });
+  for (const member of people.members ?? []) {
+    await db.insert(memberships).values({ organisationId: collective.id, userId: member.userId, role: "member" });
+  }
+  return collective;
+}
+
+/** The next commune of the fixtures that has no authority yet: every test world gets its own. */
+export async function freeCommune(db: Database, departementCode = "26") {
+  const [commune] = await db
+    .select()
+    .from(territories)
+    .where(
+      and(
+        eq(territories.kind, "commune"),
+        eq(territories.departementCode, departementCode),
+        sql`not exists (select 1 from organisation o where o.territory_id = ${territories.id})`,
+        sql`not exists (select 1 from project p where p.commune_id = ${territories.id})`,
+      ),
+    )
+    .orderBy(territories.code)
+    .limit(1);
+  if (!commune) throw new Error("no free commune left in the fixtures");
+  return commune;
+}
+
+export async function makeAuthority(
+  db: Database,
+  territoryId: string,
+  people: { person: TestPerson; role?: "admin" | "member"; office?: AuthorityOffice; verified: boolean }[] = [],
+) {
+  const [authority] = await db
+    .insert(organisations)
+    .values({ kind: "authority", name: `Collectivité ${territoryId}`, territoryId })
+    .returning();
+  if (!authority) throw new Error("no authority");
+  for (const { person, role, office, verified } of people) {
+    await db.insert(memberships).values({
+      organisationId: authority.id,
+      userId: person.userId,
+      role: role ?? "admin",
+      office: office ?? "maire",
+      verifiedAt: verified ? new Date() : null,
+    });
+  }
+  return authority;
+}
+
+export async function makeProject(db: Database, leadCollectiveId: string, communeId: string, title = "Projet de test") {
+  const [project] = await db.insert(projects).values({ title, leadCollectiveId, communeId }).returning();
+  if (!project) throw new Error("no project");
+  await db.insert(projectParties).values({ projectId: project.id, organisationId: leadCollectiveId, role: "lead" });
+  return project;
+}
+
+export async function membershipOf(db: Database, userId: string, organisationId: string) {
+  const [membership] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+  return membership ?? null;
+}

@@ -1,0 +1,2 @@
+// Stands in for the `server-only` guard in vitest, where every module is server code.
+export {};
