@@ -13,14 +13,15 @@ const EnvSchema = z
     DEMO_MODE: booleanFlag.optional(),
     AUTH_SECRET: z.string().min(16).optional(),
     SMTP_URL: z.url().optional(),
-    /** The address people reach the app at, used in the links that emails carry. */
-    APP_URL: z.url().default("http://localhost:3000"),
+    /** The address people reach the app at. Auth.js reads it too, for its own links and redirects. */
+    AUTH_URL: z.url().default("http://localhost:3000"),
     MAIL_FROM: z.string().min(3).default("Maillage <ne-pas-repondre@maillage.localhost>"),
   })
   .transform((env) => ({
     ...env,
     // Demo mode is on by default outside production; a production build needs DEMO_MODE=true.
     DEMO_MODE: env.DEMO_MODE ?? env.NODE_ENV !== "production",
+    APP_URL: env.AUTH_URL.replace(/\/$/, ""),
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

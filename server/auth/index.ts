@@ -7,7 +7,7 @@ import { getDb } from "@/server/db";
 import { authSecret, env } from "@/server/env";
 import { mailTranslator } from "@/server/i18n/messages";
 import { sendMail } from "@/server/services/mail";
-import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl } from "./magic-link";
+import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl, sameSitePath } from "./magic-link";
 
 declare module "next-auth" {
   interface Session {
@@ -56,6 +56,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       error: "/connexion/erreur",
     },
     callbacks: {
+      // Redirects stay on this site and are relative, so the browser keeps the host it used even
+      // when the server sees another one (a proxy, or `next start` naming itself localhost).
+      redirect({ url, baseUrl }) {
+        return sameSitePath(url, [baseUrl, env.APP_URL]);
+      },
       session({ session, user }) {
         session.user.id = user.id;
         session.user.isPlatformAdmin = user.isPlatformAdmin === true;

@@ -16,3 +16,15 @@ export function authCallbackPath(params: { token: string; email: string; callbac
   if (params.callbackUrl) query.set("callbackUrl", params.callbackUrl);
   return `/api/auth/callback/email?${query.toString()}`;
 }
+
+/** A redirect target made relative when it is on one of our origins; anywhere else becomes "/". */
+export function sameSitePath(target: string, ourOrigins: string[]): string {
+  if (target.startsWith("/") && !target.startsWith("//")) return target;
+  try {
+    const url = new URL(target);
+    const origins = ourOrigins.map((origin) => new URL(origin).origin);
+    return origins.includes(url.origin) ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    return "/";
+  }
+}

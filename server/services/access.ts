@@ -1,6 +1,6 @@
 // Who may see and do what: every access rule of the app lives in this file, and every service asks it.
 import { and, eq, exists, isNotNull, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { memberships, organisations, projectParties, projects, territories } from "@/db/schema";
 import { DomainError, forbidden, notFound } from "@/server/errors";
@@ -44,6 +44,17 @@ export async function assertCanSeeOrganisation(db: DbOrTx, actor: Actor | null, 
   return membership;
 }
 
+type MembershipFacts = Awaited<ReturnType<typeof findMembership>>;
+
+function whyCannotManage(actor: Actor, membership: MembershipFacts): string | null {
+  if (actor.isPlatformAdmin) return null;
+  if (membership?.role !== "admin") return "Seuls les administrateurs de l'organisation peuvent faire cela.";
+  if (membership.kind === "authority" && !membership.verifiedAt) {
+    return "Votre rôle dans cette collectivité n'est pas encore vérifié.";
+  }
+  return null;
+}
+
 /**
  * Acting in an organisation's name (adding people, verifying them): its admins — who, for an
  * authority, must be verified — or a platform admin.
@@ -51,11 +62,12 @@ export async function assertCanSeeOrganisation(db: DbOrTx, actor: Actor | null, 
 export async function assertCanManageOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string) {
   const signedIn = requireActor(actor);
   const membership = await assertCanSeeOrganisation(db, signedIn, organisationId);
-  if (signedIn.isPlatformAdmin) return;
-  if (membership?.role !== "admin") throw forbidden("Seuls les administrateurs de l'organisation peuvent faire cela.");
-  if (membership.kind === "authority" && !membership.verifiedAt) {
-    throw forbidden("Votre rôle dans cette collectivité n'est pas encore vérifié.");
-  }
+  const why = whyCannotManage(signedIn, membership);
+  if (why) throw forbidden(why);
+}
+
+export async function canManageOrganisation(db: DbOrTx, actor: Actor, organisationId: string): Promise<boolean> {
+  return whyCannotManage(actor, await findMembership(db, actor.userId, organisationId)) === null;
 }
 
 /** Creating a project in a collective's name: any of its members. */
@@ -79,7 +91,7 @@ export async function assertCanFollowTerritoryOf(db: DbOrTx, actor: Actor | null
   }
 }
 
-type TerritoryColumns = Pick<typeof territories, "id" | "kind" | "code" | "epciCode" | "departementCode" | "regionCode">;
+type TerritoryColumns = Record<"id" | "kind" | "code" | "epciCode" | "departementCode" | "regionCode", AnyPgColumn>;
 
 /** True when `commune` lies within `territory`: the commune itself, its EPCI, its département or its région. */
 export function communeWithinTerritory(commune: TerritoryColumns, territory: TerritoryColumns): SQL {

@@ -14,6 +14,7 @@ import { mailTranslator } from "@/server/i18n/messages";
 import {
   assertCanManageOrganisation,
   assertCanSeeOrganisation,
+  canManageOrganisation,
   requireActor,
   requirePlatformAdmin,
   type Actor,
@@ -40,7 +41,8 @@ export async function createCollective(
 }
 
 export async function getOrganisation(db: Database, actor: Actor | null, organisationId: string) {
-  await assertCanSeeOrganisation(db, actor, organisationId);
+  const signedIn = requireActor(actor);
+  await assertCanSeeOrganisation(db, signedIn, organisationId);
   const [organisation] = await db
     .select({
       id: organisations.id,
@@ -69,7 +71,7 @@ export async function getOrganisation(db: Database, actor: Actor | null, organis
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.organisationId, organisationId))
     .orderBy(asc(users.name), asc(users.email));
-  return { ...organisation, members };
+  return { ...organisation, members, canManage: await canManageOrganisation(db, signedIn, organisationId) };
 }
 
 const ROLES_BY_KIND = {

@@ -230,7 +230,7 @@ const PROCEDURES: Record<string, Entry> = {
       platformAdmin: "ok",
     },
     call: (api, world) => api.project.get({ projectId: world.project.id }),
-    effect: ({ world, caller, result }) =>
+    effect: ({ caller, result }) =>
       expect(result).toMatchObject({ title: "Tiers-lieu de la matrice", canEdit: caller === "collectiveMember" }),
   },
   "project.listMine": {

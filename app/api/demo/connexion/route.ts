@@ -13,7 +13,8 @@ export async function POST(request: Request) {
   const answer = await startDemoSession(getDb(), { demoMode: env.DEMO_MODE, email });
   if (answer.status !== 200) return new NextResponse(null, { status: 404 });
   const secure = new URL(request.url).protocol === "https:";
-  const response = NextResponse.redirect(new URL("/", request.url), 303);
+  // A relative Location: behind a proxy, request.url may not name the host the browser used.
+  const response = new NextResponse(null, { status: 303, headers: { Location: "/" } });
   // The cookie Auth.js reads for a database session.
   response.cookies.set(secure ? "__Secure-authjs.session-token" : "authjs.session-token", answer.sessionToken, {
     httpOnly: true,

@@ -1,0 +1,31 @@
+"use server";
+// Server actions behind the plain forms of the app: language, sign-in, sign-out.
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn, signOut } from "@/server/auth";
+import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
+
+/** Only paths of this site: never an absolute or protocol-relative URL. */
+function safeReturnPath(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+}
+
+export async function setLocale(formData: FormData) {
+  const locale = toLocale(String(formData.get("locale") ?? ""));
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  redirect(safeReturnPath(formData.get("returnTo")));
+}
+
+const ZEmail = z.email().max(254);
+
+export async function requestMagicLink(formData: FormData) {
+  const email = ZEmail.safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
+  if (!email.success) redirect("/connexion?erreur=email");
+  await signIn("email", { email: email.data, redirectTo: safeReturnPath(formData.get("callbackUrl")) });
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,54 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { ProfileForm } from "@/components/account/profile-form";
+import { Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
+import { serverApi } from "@/server/api/server";
+import { requireSignedIn } from "@/server/auth/guard";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("account"))("title") };
+}
+
+export default async function AccountPage() {
+  await requireSignedIn("/compte");
+  const t = await getTranslations("account");
+  const tk = await getTranslations("kinds");
+  const tr = await getTranslations("roles");
+  const to = await getTranslations("offices");
+  const tc = await getTranslations("common");
+  const account = await (await serverApi()).account.get();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader title={t("title")} />
+      <Card>
+        <p className="mb-4">
+          <span className="font-medium">{t("email")} :</span> {account.email}
+        </p>
+        {account.isPlatformAdmin ? (
+          <p className="mb-4">
+            <Badge tone="good">{t("platformAdmin")}</Badge>
+          </p>
+        ) : null}
+        <ProfileForm name={account.name ?? ""} />
+      </Card>
+      <Card>
+        <SectionTitle>{t("organisations")}</SectionTitle>
+        <ul className="divide-y divide-line">
+          {account.memberships.map((membership) => (
+            <li key={membership.membershipId} className="flex flex-wrap items-center gap-2 py-3">
+              <Link href={`/organisations/${membership.organisationId}`} className="font-medium">
+                {membership.organisationName}
+              </Link>
+              <Badge>{tk(membership.kind)}</Badge>
+              <span className="text-sm">{tr(membership.role)}</span>
+              {membership.office ? <span className="text-sm text-muted">{to(membership.office)}</span> : null}
+              {membership.kind === "authority" ? (
+                <Badge tone={membership.verified ? "good" : "warn"}>{membership.verified ? tc("verified") : tc("unverified")}</Badge>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/layout/site-header";
+import { TRPCReactProvider } from "@/components/trpc";
+import { serverApi } from "@/server/api/server";
+import { currentActor } from "@/server/api/context";
+import { env } from "@/server/env";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5c4f" };
+
+// Client components only need these namespaces: the rest stays on the server.
+const CLIENT_NAMESPACES = [
+  "common",
+  "territoryPicker",
+  "territoryKinds",
+  "project",
+  "organisation",
+  "roles",
+  "offices",
+  "legalForms",
+  "account",
+  "admin",
+] as const;
+
+function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {
+  return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]));
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const messages = await getMessages();
+  const actor = await currentActor();
+  const account = actor ? await (await serverApi()).account.get() : null;
+  const person = account
+    ? {
+        name: account.name,
+        email: account.email,
+        isPlatformAdmin: account.isPlatformAdmin,
+        organisations: account.memberships.map((membership) => membership.organisationName),
+      }
+    : null;
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen font-sans antialiased">
+        <NextIntlClientProvider messages={clientMessages(messages)}>
+          <TRPCReactProvider>
+            <SiteHeader person={person} demoMode={env.DEMO_MODE} />
+            <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
+              {children}
+            </main>
+          </TRPCReactProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,62 @@
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { AddMemberForm } from "@/components/organisations/add-member-form";
+import { VerifyButton } from "@/components/organisations/verify-button";
+import { Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
+import { loadOrNotFound } from "@/server/api/load";
+import { serverApi } from "@/server/api/server";
+import { requireSignedIn } from "@/server/auth/guard";
+
+export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireSignedIn(`/organisations/${id}`);
+  const api = await serverApi();
+  const organisation = await loadOrNotFound(() => api.organisation.get({ organisationId: id }));
+  if (!organisation) notFound();
+  const t = await getTranslations("organisation");
+  const tk = await getTranslations("kinds");
+  const tl = await getTranslations("legalForms");
+  const tr = await getTranslations("roles");
+  const to = await getTranslations("offices");
+  const tc = await getTranslations("common");
+  const isAuthority = organisation.kind === "authority";
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={organisation.name}
+        intro={[
+          tk(organisation.kind),
+          organisation.legalForm ? tl(organisation.legalForm) : null,
+          organisation.territoryName ? t("territory", { name: organisation.territoryName }) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
+      />
+      <Card>
+        <SectionTitle>{t("members")}</SectionTitle>
+        <ul className="divide-y divide-line">
+          {organisation.members.map((member) => (
+            <li key={member.membershipId} className="flex flex-wrap items-center gap-2 py-3">
+              <span className="font-medium">{member.name ?? member.email}</span>
+              <span className="text-sm text-muted">{member.email}</span>
+              <Badge>{member.office ? to(member.office) : tr(member.role)}</Badge>
+              {isAuthority ? (
+                <Badge tone={member.verifiedAt ? "good" : "warn"}>{member.verifiedAt ? tc("verified") : tc("unverified")}</Badge>
+              ) : null}
+              {isAuthority && !member.verifiedAt && organisation.canManage ? (
+                <VerifyButton membershipId={member.membershipId} personName={member.name ?? member.email} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+      {organisation.canManage ? (
+        <Card>
+          <SectionTitle>{t("addMember")}</SectionTitle>
+          <p className="mb-4 text-muted">{t("addMemberIntro")}</p>
+          <AddMemberForm organisationId={organisation.id} kind={organisation.kind} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

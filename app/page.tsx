@@ -1,0 +1,119 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { GradientLadder } from "@/components/gradient/gradient-ladder";
+import { ProjectList } from "@/components/projects/project-list";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
+import { currentActor } from "@/server/api/context";
+import { serverApi } from "@/server/api/server";
+
+export default async function HomePage() {
+  const actor = await currentActor();
+  return actor ? <Dashboard /> : <Landing />;
+}
+
+async function Landing() {
+  const t = await getTranslations("landing");
+  return (
+    <div className="space-y-10">
+      <PageHeader title={t("title")} intro={t("intro")}>
+        <ButtonLink href="/connexion">{t("cta")}</ButtonLink>
+      </PageHeader>
+      <section aria-labelledby="gradient-title">
+        <SectionTitle id="gradient-title">{t("gradientTitle")}</SectionTitle>
+        <p className="mb-4 text-muted">{t("gradientIntro")}</p>
+        <GradientLadder />
+      </section>
+    </div>
+  );
+}
+
+async function Dashboard() {
+  const t = await getTranslations("home");
+  const tk = await getTranslations("kinds");
+  const tr = await getTranslations("roles");
+  const to = await getTranslations("offices");
+  const tc = await getTranslations("common");
+  const api = await serverApi();
+  const [account, projects] = await Promise.all([api.account.get(), api.project.listMine()]);
+  const collectives = account.memberships.filter((membership) => membership.kind === "collective");
+  const authorities = account.memberships.filter((membership) => membership.kind === "authority");
+  return (
+    <div className="space-y-8">
+      <PageHeader title={t("greeting", { name: account.name ?? account.email })}>
+        {collectives.length > 0 ? <ButtonLink href="/projets/nouveau">{t("createProject")}</ButtonLink> : null}
+      </PageHeader>
+
+      {authorities.length > 0 ? (
+        <Card>
+          <SectionTitle>{t("myTerritories")}</SectionTitle>
+          <ul className="space-y-2">
+            {authorities.map((authority) => (
+              <li key={authority.organisationId}>
+                {authority.verified ? (
+                  <Link href={`/territoire/${authority.organisationId}`} className="font-medium">
+                    {t("territoryLink", { name: authority.organisationName })}
+                  </Link>
+                ) : (
+                  <p className="text-muted">{t("awaitingVerification", { name: authority.organisationName })}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      <section aria-labelledby="my-projects">
+        <SectionTitle id="my-projects">{t("myProjects")}</SectionTitle>
+        {projects.length > 0 ? (
+          <ProjectList projects={projects} />
+        ) : (
+          <EmptyState
+            action={
+              collectives.length > 0 ? (
+                <ButtonLink href="/projets/nouveau">{t("createProject")}</ButtonLink>
+              ) : (
+                <ButtonLink href="/organisations/nouvelle">{t("createCollective")}</ButtonLink>
+              )
+            }
+          >
+            {collectives.length > 0 ? t("noProjectsCollective") : t("noProjectsNoCollective")}
+          </EmptyState>
+        )}
+      </section>
+
+      <section aria-labelledby="my-organisations">
+        <SectionTitle id="my-organisations">{t("myOrganisations")}</SectionTitle>
+        {account.memberships.length > 0 ? (
+          <ul className="divide-y divide-line rounded-xl border border-line bg-white">
+            {account.memberships.map((membership) => (
+              <li key={membership.membershipId} className="flex flex-wrap items-center gap-2 p-4">
+                <Link href={`/organisations/${membership.organisationId}`} className="font-medium">
+                  {membership.organisationName}
+                </Link>
+                <Badge>{tk(membership.kind)}</Badge>
+                <span className="text-sm text-muted">
+                  {membership.office ? to(membership.office) : tr(membership.role)}
+                </span>
+                {membership.kind === "authority" ? (
+                  <Badge tone={membership.verified ? "good" : "warn"}>
+                    {membership.verified ? tc("verified") : tc("unverified")}
+                  </Badge>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <EmptyState>{t("noOrganisations")}</EmptyState>
+        )}
+        <div className="mt-4 flex flex-wrap gap-2">
+          <ButtonLink href="/organisations/nouvelle" variant="secondary">
+            {t("createCollective")}
+          </ButtonLink>
+          <ButtonLink href="/collectivites/rejoindre" variant="secondary">
+            {t("joinAuthority")}
+          </ButtonLink>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// The header on every page: who is signed in, where to go, the language, signing out.
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocale, signOutAction } from "@/app/actions";
+import { Badge } from "@/components/ui/primitives";
+
+type HeaderPerson = { name: string | null; email: string; isPlatformAdmin: boolean; organisations: string[] };
+
+export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | null; demoMode: boolean }) {
+  const t = await getTranslations("nav");
+  const tc = await getTranslations("common");
+  const locale = await getLocale();
+  const linkClass = "rounded-md px-2 py-1.5 font-medium text-ink no-underline hover:bg-brand-soft";
+  return (
+    <header className="border-b border-line bg-white">
+      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("skip")}
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-xl font-bold text-brand no-underline">
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-7 w-7" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M3 6h18M3 12h18M3 18h18M6 3v18M12 3v18M18 3v18" opacity=".35" />
+            <circle cx="6" cy="18" r="2.2" fill="currentColor" />
+            <circle cx="12" cy="12" r="2.2" fill="currentColor" />
+            <circle cx="18" cy="6" r="2.2" fill="currentColor" />
+          </svg>
+          Maillage
+        </Link>
+        {demoMode ? <Badge tone="warn">{tc("demoBadge")}</Badge> : null}
+        <nav aria-label={t("menu")} className="ml-auto flex flex-wrap items-center gap-1">
+          {person ? (
+            <>
+              <Link href="/" className={linkClass}>
+                {t("home")}
+              </Link>
+              <Link href="/projets/nouveau" className={linkClass}>
+                {t("newProject")}
+              </Link>
+              {person.isPlatformAdmin ? (
+                <Link href="/admin" className={linkClass}>
+                  {t("admin")}
+                </Link>
+              ) : null}
+              <Link href="/compte" className={linkClass} title={person.organisations.join(" · ")}>
+                {person.name ?? person.email}
+              </Link>
+              <form action={signOutAction}>
+                <button type="submit" className={`${linkClass} cursor-pointer text-brand`}>
+                  {t("signOut")}
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/connexion" className={linkClass}>
+              {t("signIn")}
+            </Link>
+          )}
+          {demoMode ? (
+            <Link href="/dev/courriels" className={linkClass}>
+              {t("outbox")}
+            </Link>
+          ) : null}
+          <form action={setLocale}>
+            <input type="hidden" name="locale" value={locale === "fr" ? "en" : "fr"} />
+            <input type="hidden" name="returnTo" value="/" />
+            <button type="submit" className={`${linkClass} cursor-pointer`} lang={locale === "fr" ? "en" : "fr"}>
+              {t("switchTo")}
+            </button>
+          </form>
+        </nav>
+      </div>
+    </header>
+  );
+}

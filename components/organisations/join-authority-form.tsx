@@ -1,0 +1,52 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
+import { useTRPC } from "@/components/trpc";
+import { SelectField } from "@/components/ui/field";
+import { Alert, Button } from "@/components/ui/primitives";
+import { AUTHORITY_OFFICES, type AuthorityOffice } from "@/server/domain/organisations";
+
+export function JoinAuthorityForm() {
+  const t = useTranslations("organisation");
+  const to = useTranslations("offices");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [territory, setTerritory] = useState<PickedTerritory | null>(null);
+  const join = useMutation(
+    trpc.organisation.joinAuthority.mutationOptions({
+      onSuccess: (authority) => {
+        router.push(`/organisations/${authority.organisationId}`);
+        router.refresh();
+      },
+    }),
+  );
+  const errors = formErrorsOf(join.error, tc("error"));
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        join.mutate({ territoryId: territory?.id ?? "", office: String(form.get("office")) as AuthorityOffice });
+      }}
+    >
+      <TerritoryPicker label={t("territoryLabel")} value={territory} onChange={setTerritory} error={errors.fields.territoryId} />
+      <SelectField id="office" name="office" label={t("office")} error={errors.fields.office}>
+        {AUTHORITY_OFFICES.map((office) => (
+          <option key={office} value={office}>
+            {to(office)}
+          </option>
+        ))}
+      </SelectField>
+      {errors.message ? <Alert>{errors.message}</Alert> : null}
+      <Button type="submit" disabled={join.isPending}>
+        {join.isPending ? tc("saving") : t("join")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+// Creating a project file: title, summary, lead collective and the commune where it acts.
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
+import { useTRPC } from "@/components/trpc";
+import { SelectField, TextArea, TextField } from "@/components/ui/field";
+import { Alert, Button } from "@/components/ui/primitives";
+
+export function NewProjectForm({ collectives }: { collectives: { id: string; name: string }[] }) {
+  const t = useTranslations("project");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [commune, setCommune] = useState<PickedTerritory | null>(null);
+  const create = useMutation(
+    trpc.project.create.mutationOptions({ onSuccess: (project) => router.push(`/projets/${project.id}`) }),
+  );
+  const errors = formErrorsOf(create.error, tc("error"));
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        create.mutate({
+          title: String(form.get("title") ?? ""),
+          summary: String(form.get("summary") ?? ""),
+          leadCollectiveId: String(form.get("leadCollectiveId") ?? ""),
+          communeId: commune?.id ?? "",
+        });
+      }}
+    >
+      <TextField id="title" name="title" label={t("title")} hint={t("titleHint")} required maxLength={160} error={errors.fields.title} />
+      <TextArea id="summary" name="summary" label={t("summaryLabel")} maxLength={4000} error={errors.fields.summary} />
+      <SelectField id="leadCollectiveId" name="leadCollectiveId" label={t("leadCollective")} error={errors.fields.leadCollectiveId}>
+        {collectives.map((collective) => (
+          <option key={collective.id} value={collective.id}>
+            {collective.name}
+          </option>
+        ))}
+      </SelectField>
+      <TerritoryPicker label={t("commune")} kinds={["commune"]} value={commune} onChange={setCommune} error={errors.fields.communeId} />
+      {errors.message ? <Alert>{errors.message}</Alert> : null}
+      <Button type="submit" disabled={create.isPending} className="mt-2">
+        {create.isPending ? t("creating") : t("create")}
+      </Button>
+    </form>
+  );
+}

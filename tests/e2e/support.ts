@@ -1,0 +1,28 @@
+// Shared by the browser tests: demo roles, their saved sessions, and the accessibility check.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const ROLES = {
+  collectiveAdmin: "camille.roux@demo.maillage.test",
+  mayor: "elise.morel@demo.maillage.test",
+  councillor: "lucas.bernard@demo.maillage.test",
+  platformAdmin: "nadia.lefevre@demo.maillage.test",
+} as const;
+export type Role = keyof typeof ROLES;
+
+export const storageStateOf = (role: Role) => `tests/e2e/.auth/${role}.json`;
+
+/** Zero WCAG 2.1 AA violations on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((violation) => ({
+    id: violation.id,
+    help: violation.help,
+    targets: violation.nodes.map((node) => node.target.join(" ")),
+  }));
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+export function uniqueLabel(prefix: string) {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
