@@ -26,7 +26,7 @@ const EnvSchema = z
 
 export type Env = z.infer<typeof EnvSchema>;
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable (`SMTP_URL=`) means "not set", as most deployment tools write it.
   const defined = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = EnvSchema.safeParse(defined);
@@ -42,9 +42,9 @@ export const env: Env = parseEnv(process.env);
 const DEVELOPMENT_AUTH_SECRET = "maillage-development-secret-not-for-production";
 
 /** The Auth.js secret: required in production, a fixed one in development and tests. */
-export function authSecret(): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (env.NODE_ENV === "production") {
+export function authSecret(settings: Pick<Env, "AUTH_SECRET" | "NODE_ENV"> = env): string {
+  if (settings.AUTH_SECRET) return settings.AUTH_SECRET;
+  if (settings.NODE_ENV === "production") {
     throw new Error("AUTH_SECRET must be set in production (openssl rand -base64 32).");
   }
   return DEVELOPMENT_AUTH_SECRET;

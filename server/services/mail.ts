@@ -7,12 +7,22 @@ import { env } from "@/server/env";
 
 export type MailMessage = { to: string; subject: string; text: string; html?: string };
 
-let transport: nodemailer.Transporter | null = null;
+export type MailSettings = { smtpUrl?: string; from: string };
 
-export async function sendMail(db: DbOrTx, message: MailMessage): Promise<void> {
-  if (env.SMTP_URL) {
-    transport ??= nodemailer.createTransport(env.SMTP_URL);
-    await transport.sendMail({ from: env.MAIL_FROM, ...message });
+const transports = new Map<string, nodemailer.Transporter>();
+
+export async function sendMail(
+  db: DbOrTx,
+  message: MailMessage,
+  settings: MailSettings = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+): Promise<void> {
+  if (settings.smtpUrl) {
+    let transport = transports.get(settings.smtpUrl);
+    if (!transport) {
+      transport = nodemailer.createTransport(settings.smtpUrl);
+      transports.set(settings.smtpUrl, transport);
+    }
+    await transport.sendMail({ from: settings.from, ...message });
     return;
   }
   await db.insert(outboxEmails).values(message);

@@ -156,10 +156,12 @@ export async function joinAuthority(
       .insert(organisations)
       .values({ kind: "authority", name: authorityName(territory), territoryId: territory.id })
       .onConflictDoNothing({ target: organisations.territoryId });
+    // Locked, so that two people opening the same page at once do not both become its first admin.
     const [authority] = await tx
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
-      .where(eq(organisations.territoryId, territory.id));
+      .where(eq(organisations.territoryId, territory.id))
+      .for("update");
     if (!authority) throw new Error("authority upsert returned no row");
     const [firstMember] = await tx
       .select({ id: memberships.id })

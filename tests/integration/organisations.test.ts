@@ -1,0 +1,150 @@
+// Who speaks for an authority is verified; collectives and networks gain people through their admins.
+import { TRPCError } from "@trpc/server";
+import { desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { outboxEmails, organisations } from "@/db/schema";
+import { useTestDatabase } from "../support/db";
+import { callerFor, freeCommune, makeCollective, makePerson, membershipOf } from "../support/factories";
+
+async function codeOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
+
+describe("organisations", () => {
+  const database = useTestDatabase();
+
+  it("opens an authority's page on demand: its first person is an unverified admin who cannot act yet", async () => {
+    const db = database.db;
+    const commune = await freeCommune(db);
+    const mayor = await makePerson(db);
+    const councillor = await makePerson(db);
+    const admin = await makePerson(db, { platformAdmin: true });
+
+    const opened = await callerFor(db, mayor).organisation.joinAuthority({ territoryId: commune.id, office: "maire" });
+    expect(opened).toMatchObject({ name: `Commune de ${commune.name}`, role: "admin" });
+    const joined = await callerFor(db, councillor).organisation.joinAuthority({
+      territoryId: commune.id,
+      office: "conseiller_municipal",
+    });
+    expect(joined).toMatchObject({ organisationId: opened.organisationId, role: "member" });
+    const councillorMembership = await membershipOf(db, councillor.userId, opened.organisationId);
+
+    // Unverified, the mayor may read the authority but not vouch for anyone nor add people.
+    expect(await codeOf(callerFor(db, mayor).organisation.get({ organisationId: opened.organisationId }))).toBe("ok");
+    expect(
+      await codeOf(callerFor(db, mayor).organisation.verifyMembership({ membershipId: councillorMembership?.id ?? "" })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        callerFor(db, mayor).organisation.addMember({
+          organisationId: opened.organisationId,
+          email: "agent@mairie.test",
+          role: "member",
+          office: "agent",
+        }),
+      ),
+    ).toBe("FORBIDDEN");
+
+    // A platform admin verifies the first admin, who then verifies the others.
+    const mayorMembership = await membershipOf(db, mayor.userId, opened.organisationId);
+    await callerFor(db, admin).organisation.verifyMembership({ membershipId: mayorMembership?.id ?? "" });
+    await callerFor(db, mayor).organisation.verifyMembership({ membershipId: councillorMembership?.id ?? "" });
+    const verified = await membershipOf(db, councillor.userId, opened.organisationId);
+    expect(verified?.verifiedById).toBe(mayor.userId);
+    expect(verified?.verifiedAt).toBeInstanceOf(Date);
+
+    const again = await callerFor(db, mayor).organisation.verifyMembership({ membershipId: councillorMembership?.id ?? "" });
+    expect(again.alreadyVerified).toBe(true);
+  });
+
+  it("keeps one authority per territory, and refuses joining it twice", async () => {
+    const db = database.db;
+    const commune = await freeCommune(db);
+    const person = await makePerson(db);
+    await callerFor(db, person).organisation.joinAuthority({ territoryId: commune.id, office: "adjoint" });
+    expect(await codeOf(callerFor(db, person).organisation.joinAuthority({ territoryId: commune.id, office: "maire" }))).toBe(
+      "CONFLICT",
+    );
+    const rows = await db.select().from(organisations).where(eq(organisations.territoryId, commune.id));
+    expect(rows).toHaveLength(1);
+  });
+
+  it("lets a verified authority admin add an agent, verified at once, and tells them by email", async () => {
+    const db = database.db;
+    const commune = await freeCommune(db);
+    const mayor = await makePerson(db);
+    const admin = await makePerson(db, { platformAdmin: true });
+    const { organisationId } = await callerFor(db, mayor).organisation.joinAuthority({ territoryId: commune.id, office: "maire" });
+    const mayorMembership = await membershipOf(db, mayor.userId, organisationId);
+    await callerFor(db, admin).organisation.verifyMembership({ membershipId: mayorMembership?.id ?? "" });
+
+    const email = `agent.${commune.code}@mairie.test`;
+    const added = await callerFor(db, mayor).organisation.addMember({ organisationId, email, role: "member", office: "agent" });
+    const membership = await membershipOf(db, added.userId, organisationId);
+    expect(membership).toMatchObject({ office: "agent", verifiedById: mayor.userId });
+    const [mail] = await db.select().from(outboxEmails).where(eq(outboxEmails.to, email)).orderBy(desc(outboxEmails.createdAt));
+    expect(mail?.subject).toContain(`Commune de ${commune.name}`);
+    expect(mail?.text).toContain("/connexion");
+  });
+
+  it("lets a collective's admin add co-members, but not a plain member", async () => {
+    const db = database.db;
+    const admin = await makePerson(db);
+    const member = await makePerson(db);
+    const collective = await makeCollective(db, { admin, members: [member] });
+
+    const added = await callerFor(db, admin).organisation.addMember({
+      organisationId: collective.id,
+      email: "Nouvelle.Recrue@Exemple.TEST",
+      role: "member",
+    });
+    expect((await membershipOf(db, added.userId, collective.id))?.role).toBe("member");
+    const account = await callerFor(db, { userId: added.userId, isPlatformAdmin: false }).account.get();
+    expect(account.email).toBe("nouvelle.recrue@exemple.test");
+
+    expect(
+      await codeOf(callerFor(db, member).organisation.addMember({ organisationId: collective.id, email: "x@exemple.test", role: "member" })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "nouvelle.recrue@exemple.test", role: "admin" }),
+      ),
+    ).toBe("CONFLICT");
+    expect(
+      await codeOf(callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "y@exemple.test", role: "moderator" })),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "z@exemple.test", role: "member", office: "maire" }),
+      ),
+    ).toBe("BAD_REQUEST");
+  });
+
+  it("creates a collective with its creator as admin, and a network only for platform admins", async () => {
+    const db = database.db;
+    const founder = await makePerson(db);
+    const collective = await callerFor(db, founder).organisation.createCollective({ name: "SCIC Bois du Vercors", legalForm: "scic" });
+    const view = await callerFor(db, founder).organisation.get({ organisationId: collective.id });
+    expect(view).toMatchObject({ kind: "collective", legalForm: "scic", canManage: true });
+    expect(view.members).toEqual([expect.objectContaining({ userId: founder.userId, role: "admin" })]);
+    expect(
+      await codeOf(callerFor(db, founder).organisation.createNetwork({ name: "Réseau", adminEmail: "r@exemple.test" })),
+    ).toBe("FORBIDDEN");
+  });
+
+  it("refuses a blank collective name with the field named", async () => {
+    const db = database.db;
+    const founder = await makePerson(db);
+    const error = await callerFor(db, founder)
+      .organisation.createCollective({ name: "   ", legalForm: "association" })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe("BAD_REQUEST");
+  });
+});

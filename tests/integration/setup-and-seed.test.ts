@@ -1,0 +1,51 @@
+// Migrations and the demo seed can run again and again: the second run changes nothing.
+import { count, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { memberships, organisations, projects, users } from "@/db/schema";
+import { migrate } from "@/db/migrate";
+import { seedDemo } from "@/db/seed/demo";
+import { DEMO_IDS, DEMO_PEOPLE, demoPerson } from "@/server/domain/demo";
+import { databaseFingerprint } from "../support/fingerprint";
+import { useTestDatabase } from "../support/db";
+import { callerFor } from "../support/factories";
+
+describe("setup", () => {
+  const database = useTestDatabase();
+
+  it("migrates an up-to-date database without changing it", async () => {
+    const tables = sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`;
+    const before = JSON.stringify(await database.db.execute(tables));
+    const connection = { driver: database.driver, db: database.db } as Parameters<typeof migrate>[0];
+    await migrate(connection);
+    expect(JSON.stringify(await database.db.execute(tables))).toBe(before);
+  });
+
+  it("seeds the demo cast once, however often it runs", async () => {
+    const db = database.db;
+    await seedDemo(db);
+    const first = await databaseFingerprint(db);
+    await seedDemo(db);
+    expect(await databaseFingerprint(db)).toEqual(first);
+
+    const [people] = await db.select({ n: count() }).from(users).where(sql`${users.email} like '%@demo.maillage.test'`);
+    expect(people?.n).toBe(DEMO_PEOPLE.length);
+    const [demoProjects] = await db.select({ n: count() }).from(projects).where(eq(projects.leadCollectiveId, DEMO_IDS.collective));
+    expect(demoProjects?.n).toBe(1);
+    const [authorities] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "authority"));
+    expect(authorities?.n).toBeGreaterThanOrEqual(2);
+    const [verified] = await db.select({ n: count() }).from(memberships).where(sql`${memberships.verifiedAt} is not null`);
+    expect(verified?.n).toBe(2);
+  });
+
+  it("gives the mayor of Die the demo project of her commune in her territory view", async () => {
+    const db = database.db;
+    await seedDemo(db);
+    const [mayor] = await db.select().from(users).where(eq(users.email, demoPerson("mayor").email));
+    const api = callerFor(db, { userId: mayor?.id ?? "", isPlatformAdmin: false });
+    const account = await api.account.get();
+    const commune = account.memberships.find((membership) => membership.organisationName === "Commune de Die");
+    expect(commune).toMatchObject({ office: "maire", verified: true });
+    const view = await api.project.listForTerritory({ authorityId: commune?.organisationId ?? "" });
+    expect(view.projects.map((project) => project.id)).toEqual([DEMO_IDS.project]);
+  });
+});
