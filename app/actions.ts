@@ -1,6 +1,6 @@
 "use server";
 // Server actions behind the plain forms of the app: language, sign-in, sign-out.
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/server/auth";
@@ -12,10 +12,22 @@ function safeReturnPath(value: FormDataEntryValue | null): string {
   return path.startsWith("/") && !path.startsWith("//") ? path : "/";
 }
 
+/** Back to the page the person was on: only its path is kept, so the redirect stays on this site. */
+async function refererPath(): Promise<string> {
+  const referer = (await headers()).get("referer");
+  if (!referer) return "/";
+  try {
+    const url = new URL(referer);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return "/";
+  }
+}
+
 export async function setLocale(formData: FormData) {
   const locale = toLocale(String(formData.get("locale") ?? ""));
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
-  redirect(safeReturnPath(formData.get("returnTo")));
+  redirect(await refererPath());
 }
 
 const ZEmail = z.email().max(254);

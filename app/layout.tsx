@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TRPCReactProvider } from "@/components/trpc";
 import { serverApi } from "@/server/api/server";
@@ -56,6 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
               {children}
             </main>
+            <SiteFooter demoMode={env.DEMO_MODE} />
           </TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

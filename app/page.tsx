@@ -66,6 +66,8 @@ async function Dashboard() {
         <SectionTitle id="my-projects">{t("myProjects")}</SectionTitle>
         {projects.length > 0 ? (
           <ProjectList projects={projects} />
+        ) : collectives.length === 0 && authorities.length > 0 ? (
+          <EmptyState>{t("noProjectsOfficial")}</EmptyState>
         ) : (
           <EmptyState
             action={

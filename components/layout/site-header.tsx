@@ -1,7 +1,7 @@
 // The header on every page: who is signed in, where to go, the language, signing out.
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
-import { setLocale, signOutAction } from "@/app/actions";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/actions";
 import { Badge } from "@/components/ui/primitives";
 
 type HeaderPerson = { name: string | null; email: string; isPlatformAdmin: boolean; organisations: string[] };
@@ -9,8 +9,7 @@ type HeaderPerson = { name: string | null; email: string; isPlatformAdmin: boole
 export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | null; demoMode: boolean }) {
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
-  const locale = await getLocale();
-  const linkClass = "rounded-md px-2 py-1.5 font-medium text-ink no-underline hover:bg-brand-soft";
+  const linkClass = "rounded-md px-2 py-1.5 text-[0.95rem] font-medium text-ink no-underline hover:bg-brand-soft";
   return (
     <header className="border-b border-line bg-white">
       <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
@@ -41,8 +40,11 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
                   {t("admin")}
                 </Link>
               ) : null}
-              <Link href="/compte" className={linkClass} title={person.organisations.join(" · ")}>
-                {person.name ?? person.email}
+              <Link href="/compte" className={`${linkClass} flex flex-col leading-tight`}>
+                <span>{person.name ?? person.email}</span>
+                {person.organisations.length > 0 ? (
+                  <span className="max-w-56 truncate text-xs font-normal text-muted">{person.organisations.join(" · ")}</span>
+                ) : null}
               </Link>
               <form action={signOutAction}>
                 <button type="submit" className={`${linkClass} cursor-pointer text-brand`}>
@@ -55,18 +57,6 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
               {t("signIn")}
             </Link>
           )}
-          {demoMode ? (
-            <Link href="/dev/courriels" className={linkClass}>
-              {t("outbox")}
-            </Link>
-          ) : null}
-          <form action={setLocale}>
-            <input type="hidden" name="locale" value={locale === "fr" ? "en" : "fr"} />
-            <input type="hidden" name="returnTo" value="/" />
-            <button type="submit" className={`${linkClass} cursor-pointer`} lang={locale === "fr" ? "en" : "fr"}>
-              {t("switchTo")}
-            </button>
-          </form>
         </nav>
       </div>
     </header>

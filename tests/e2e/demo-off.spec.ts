@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { PLAIN_BASE_URL } from "./ports";
+import { expectAccessible } from "./support";
 
 test("without demo mode, demo sign-in and the outbox page answer 404", async ({ request, page }) => {
   const demoSignIn = await request.post(`${PLAIN_BASE_URL}/api/demo/connexion`, {
@@ -13,5 +14,6 @@ test("without demo mode, demo sign-in and the outbox page answer 404", async ({ 
   await page.goto(`${PLAIN_BASE_URL}/connexion`);
   await expect(page.getByRole("heading", { name: "Se connecter" })).toBeVisible();
   await expect(page.getByRole("button", { name: /Entrer comme/ })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Courriels envoyés" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /Courriels envoyés/ })).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -31,6 +31,7 @@ test("a collective member creates a project in Die, and the mayor of Die sees it
   await expectAccessible(mayorPage);
   await mayorPage.getByRole("link", { name: title }).click();
   await expect(mayorPage.getByRole("heading", { name: title })).toBeVisible();
+  await expectAccessible(mayorPage);
   await mayor.close();
 });
 

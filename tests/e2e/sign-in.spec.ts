@@ -43,7 +43,7 @@ test("in demo mode, a demo person signs in with one click and signs out", async 
   await expectAccessible(page);
   await page.getByRole("link", { name: "Élise Morel" }).click();
   await expect(page.getByRole("heading", { name: "Mon compte" })).toBeVisible();
-  await expect(page.getByText("Commune de Die")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Commune de Die" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
