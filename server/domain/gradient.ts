@@ -1,5 +1,154 @@
-// The trust gradient between a collective project and a local authority, from the 2020-2021 study.
+// The trust gradient between a collective project and a local authority, from the 2020-2021 study
+// (see GRADIENT.md): its stages, the indicators behind them, the fifteen levers, the barometer
+// reading and the stage it suggests, and the rules of a stage change.
 
 /** In order, from the least to the most trust. */
 export const STAGES = ["defiance", "observation", "collaboration", "coportage"] as const;
 export type Stage = (typeof STAGES)[number];
+
+export function stageRank(stage: Stage): number {
+  return STAGES.indexOf(stage);
+}
+
+/**
+ * The study's indicators of each stage, as statements each side rates from 1 ("not at all") to
+ * 5 ("entirely") for its relationship. Their wording is in the message files (barometer.questions).
+ */
+export const INDICATORS = {
+  defiance: ["misunderstanding", "noEarlyLink", "holdersDistrust", "officialsDistrust"],
+  observation: ["curiosity", "informationNetwork"],
+  collaboration: ["constraints", "complementary"],
+  coportage: ["trust", "skills"],
+} as const satisfies Record<Stage, readonly string[]>;
+
+export type IndicatorId = (typeof INDICATORS)[Stage][number];
+export const INDICATOR_IDS: readonly IndicatorId[] = STAGES.flatMap((stage) => INDICATORS[stage]);
+
+/** The fifteen levers, with the stages at which the study recommends each. */
+export const LEVERS = [
+  { id: "representations", stages: ["defiance"] },
+  { id: "jobs", stages: ["defiance"] },
+  { id: "public-policies", stages: ["defiance", "observation"] },
+  { id: "first-action", stages: ["defiance", "collaboration"] },
+  { id: "collective-dimension", stages: ["defiance"] },
+  { id: "authority-levels", stages: ["observation"] },
+  { id: "local-ecosystem", stages: ["observation"] },
+  { id: "long-time", stages: ["observation"] },
+  { id: "needs-studies", stages: ["observation", "collaboration"] },
+  { id: "individual-to-collective", stages: ["collaboration"] },
+  { id: "land-tools", stages: ["collaboration"] },
+  { id: "hybrid-funding", stages: ["collaboration", "coportage"] },
+  { id: "expertise", stages: ["collaboration", "coportage"] },
+  { id: "coordination", stages: ["coportage"] },
+  { id: "thematic-ecosystem", stages: ["coportage"] },
+] as const satisfies readonly { id: string; stages: readonly Stage[] }[];
+
+export type LeverId = (typeof LEVERS)[number]["id"];
+export const LEVER_IDS: readonly LeverId[] = LEVERS.map((lever) => lever.id);
+
+/** The levers the study recommends at a stage, in the study's order. */
+export function recommendedLevers(stage: Stage): LeverId[] {
+  return LEVERS.filter((lever) => (lever.stages as readonly Stage[]).includes(stage)).map((lever) => lever.id);
+}
+
+// ── The barometer ──────────────────────────────────────────────────────────────────────────────
+
+export type Score = 1 | 2 | 3 | 4 | 5;
+export type AnswerSet = { respondentId: string; answeredAt: Date; answers: Partial<Record<IndicatorId, Score>> };
+
+export type Reading = {
+  /** How many people's answers the reading combines. */
+  respondents: number;
+  /** Per indicator, the mean of the respondents who answered it; null when nobody did. */
+  indicators: Record<IndicatorId, number | null>;
+  /** Per stage, the mean of its indicators' means; null when none was answered. */
+  stages: Record<Stage, number | null>;
+};
+
+export const READING_WINDOW_DAYS = 365;
+
+const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
+
+/**
+ * One side's reading: the latest answer set of each respondent within the last twelve months,
+ * combined indicator by indicator.
+ */
+export function readingOf(answerSets: AnswerSet[], now: Date): Reading {
+  const since = now.getTime() - READING_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+  const latest = new Map<string, AnswerSet>();
+  for (const set of answerSets) {
+    const time = set.answeredAt.getTime();
+    if (time < since || time > now.getTime()) continue;
+    const known = latest.get(set.respondentId);
+    if (!known || known.answeredAt.getTime() < time) latest.set(set.respondentId, set);
+  }
+  const sets = [...latest.values()];
+  const indicators = Object.fromEntries(
+    INDICATOR_IDS.map((id) => [id, mean(sets.flatMap((set) => (set.answers[id] === undefined ? [] : [set.answers[id]])))]),
+  ) as Record<IndicatorId, number | null>;
+  const stages = Object.fromEntries(
+    STAGES.map((stage) => [stage, mean(INDICATORS[stage].flatMap((id) => (indicators[id] === null ? [] : [indicators[id]])))]),
+  ) as Record<Stage, number | null>;
+  return { respondents: sets.length, indicators, stages };
+}
+
+/** A stage's indicators are "present" from this mean up (on 1–5). */
+export const PRESENT = 3.5;
+/** The stages below the suggested one must hold at least this well. */
+export const HELD = 3;
+
+/**
+ * The stage a reading suggests, or null without any answer:
+ * - the highest of Observation, Collaboration, Co-portage whose indicators are present (mean ≥ 3.5)
+ *   while every stage between Observation and it holds (mean ≥ 3) — trust builds stage on stage;
+ * - otherwise Défiance;
+ * - and when the distrust indicators are themselves present, no higher than Observation.
+ * A suggestion only informs people: it never changes a relationship's stage.
+ */
+export function suggestStage(reading: Reading): Stage | null {
+  if (reading.respondents === 0) return null;
+  let suggested: Stage = "defiance";
+  for (const stage of STAGES.slice(1)) {
+    const score = reading.stages[stage];
+    const below = STAGES.slice(1, stageRank(stage));
+    const foundationsHold = below.every((lower) => (reading.stages[lower] ?? 0) >= HELD);
+    if (score !== null && score >= PRESENT && foundationsHold) suggested = stage;
+  }
+  const distrust = reading.stages.defiance;
+  if (distrust !== null && distrust >= PRESENT && stageRank(suggested) > stageRank("observation")) return "observation";
+  return suggested;
+}
+
+/** Per stage, how far apart the two sides' readings are (0–4), where both answered. */
+export function divergence(collective: Reading, authority: Reading): Record<Stage, number | null> {
+  return Object.fromEntries(
+    STAGES.map((stage) => {
+      const a = collective.stages[stage];
+      const b = authority.stages[stage];
+      return [stage, a === null || b === null ? null : Math.abs(a - b)];
+    }),
+  ) as Record<Stage, number | null>;
+}
+
+// ── Stage changes ──────────────────────────────────────────────────────────────────────────────
+
+/** The two sides of a relationship: the collective project and the authority. */
+export const SIDES = ["collective", "authority"] as const;
+export type Side = (typeof SIDES)[number];
+
+export type StageMove = "start" | "forward" | "backward";
+
+/**
+ * A proposal may move several stages at once, forward or back, but must move: a relationship
+ * with no confirmed stage yet takes any starting stage.
+ */
+export function moveOf(current: Stage | null, proposed: Stage): StageMove | null {
+  if (current === null) return "start";
+  if (current === proposed) return null;
+  return stageRank(proposed) > stageRank(current) ? "forward" : "backward";
+}
+
+/** Only the side that did not propose confirms or declines; the proposer may withdraw. */
+export function mayDecide(proposedBy: Side, decidingSide: Side): boolean {
+  return proposedBy !== decidingSide;
+}

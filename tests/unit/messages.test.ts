@@ -23,3 +23,13 @@ describe("message files", () => {
     }
   });
 });
+
+describe("the gradient's texts", () => {
+  it("word every indicator question and every lever in both languages", async () => {
+    const { INDICATOR_IDS, LEVER_IDS } = await import("@/server/domain/gradient");
+    for (const messages of [fr, en]) {
+      expect(Object.keys(messages.barometer.questions).sort()).toEqual([...INDICATOR_IDS].sort());
+      expect(Object.keys(messages.levers).sort()).toEqual([...LEVER_IDS].sort());
+    }
+  });
+});
