@@ -6,6 +6,8 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    /** What a client needs to act on the error, e.g. what changed in between on a conflict. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "DomainError";

@@ -3,4 +3,5 @@ export * from "./territories";
 export * from "./organisations";
 export * from "./projects";
 export * from "./mail";
+export * from "./history";
 export * from "./relations";

@@ -1,11 +1,29 @@
 // Project files and the organisations that are parties to them.
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 import { territories } from "./territories";
 
 export const partyRole = pgEnum("party_role", ["lead", "authority", "network"]);
+export const collectiveStage = pgEnum("collective_stage", ["idea", "creation", "running"]);
+export const projectVisibility = pgEnum("project_visibility", ["parties", "territory", "public"]);
+export const fundingSource = pgEnum("funding_source", [
+  "state",
+  "region",
+  "departement",
+  "epci",
+  "commune",
+  "eu",
+  "private_funder",
+  "citizens",
+  "scic_shares",
+  "own_revenue",
+]);
+export const fundingStatus = pgEnum("funding_status", ["requested", "granted", "paid"]);
+
+export type ProjectLink = { label: string; url: string };
+export type ProjectContact = { name: string; role: string; email?: string; phone?: string };
 
 export const projects = pgTable(
   "project",
@@ -16,9 +34,20 @@ export const projects = pgTable(
     leadCollectiveId: uuid()
       .notNull()
       .references(() => organisations.id),
+    /** The commune it is based in; `project_commune` lists every commune where it acts. */
     communeId: text()
       .notNull()
       .references(() => territories.id),
+    sector: text().notNull().default(""),
+    collectiveStage: collectiveStage().notNull().default("idea"),
+    jobsNow: integer().notNull().default(0),
+    jobsPotential: integer().notNull().default(0),
+    /** land, funding, expertise, skills, network */
+    needs: text().array().notNull().default(sql`'{}'::text[]`),
+    links: jsonb().$type<ProjectLink[]>().notNull().default([]),
+    /** Private: never shown on the public view of a project. */
+    contacts: jsonb().$type<ProjectContact[]>().notNull().default([]),
+    visibility: projectVisibility().notNull().default("territory"),
     createdById: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -45,4 +74,33 @@ export const projectParties = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.projectId, table.organisationId] }), index().on(table.organisationId)],
+);
+
+export const projectCommunes = pgTable(
+  "project_commune",
+  {
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    communeId: text()
+      .notNull()
+      .references(() => territories.id),
+  },
+  (table) => [primaryKey({ columns: [table.projectId, table.communeId] }), index().on(table.communeId)],
+);
+
+export const fundingLines = pgTable(
+  "funding_line",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    position: integer().notNull(),
+    source: fundingSource().notNull(),
+    label: text().notNull().default(""),
+    amountEuros: integer().notNull(),
+    status: fundingStatus().notNull(),
+  },
+  (table) => [index().on(table.projectId, table.position), check("funding_amount_positive", sql`${table.amountEuros} >= 0`)],
 );

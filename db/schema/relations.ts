@@ -2,7 +2,7 @@
 import { relations } from "drizzle-orm";
 import { sessions, users } from "./auth";
 import { memberships, organisations } from "./organisations";
-import { projectParties, projects } from "./projects";
+import { fundingLines, projectCommunes, projectParties, projects } from "./projects";
 import { territories } from "./territories";
 
 export const usersRelations = relations(users, ({ many }) => ({
@@ -25,6 +25,8 @@ export const projectsRelations = relations(projects, ({ one, many }) => ({
   leadCollective: one(organisations, { fields: [projects.leadCollectiveId], references: [organisations.id] }),
   commune: one(territories, { fields: [projects.communeId], references: [territories.id] }),
   parties: many(projectParties),
+  communes: many(projectCommunes),
+  fundingLines: many(fundingLines),
 }));
 
 export const projectPartiesRelations = relations(projectParties, ({ one }) => ({

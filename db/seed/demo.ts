@@ -3,7 +3,7 @@ import { eq, inArray } from "drizzle-orm";
 import { authorityName } from "@/server/domain/organisations";
 import { DEMO_IDS, DEMO_PEOPLE, DEMO_TERRITORIES, demoPerson, type DemoPersonKey } from "@/server/domain/demo";
 import type { Database } from "../index";
-import { memberships, organisations, projectParties, projects, territories, users } from "../schema";
+import { memberships, organisations, projectCommunes, projectParties, projects, territories, users } from "../schema";
 
 type MembershipSeed = {
   person: DemoPersonKey;
@@ -124,6 +124,14 @@ export async function seedDemo(db: Database): Promise<{ people: number; projects
       .values([
         { projectId: DEMO_IDS.project, organisationId: DEMO_IDS.collective, role: "lead" },
         { projectId: DEMO_IDS.secondProject, organisationId: DEMO_IDS.otherCollective, role: "lead" },
+      ])
+      .onConflictDoNothing();
+
+    await tx
+      .insert(projectCommunes)
+      .values([
+        { projectId: DEMO_IDS.project, communeId: DEMO_TERRITORIES.commune },
+        { projectId: DEMO_IDS.secondProject, communeId: DEMO_TERRITORIES.otherCommune },
       ])
       .onConflictDoNothing();
 

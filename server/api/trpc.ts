@@ -15,7 +15,11 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       // Field-by-field messages, so forms can show each one beside its field.
-      data: { ...shape.data, fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null },
+      data: {
+        ...shape.data,
+        fieldErrors: zodError ? z.flattenError(zodError).fieldErrors : null,
+        details: error.cause instanceof DomainError ? (error.cause.details ?? null) : null,
+      },
     };
   },
 });

@@ -2,7 +2,7 @@
 import { and, eq, exists, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { memberships, organisations, projectParties, projects, territories } from "@/db/schema";
+import { memberships, organisations, projectCommunes, projectParties, projects, territories } from "@/db/schema";
 import { DomainError, forbidden, notFound } from "@/server/errors";
 
 /** The signed-in person a service acts for. */
@@ -104,8 +104,9 @@ export function communeWithinTerritory(commune: TerritoryColumns, territory: Ter
 }
 
 /**
- * The projects a person may read: those of the organisations they belong to (any party), and those
- * acting in the territory of an authority where they are a verified member.
+ * The projects a person may read: those of the organisations they belong to (any party), and —
+ * unless the project is visible to its parties only — those acting in the territory of an
+ * authority where they are a verified member.
  */
 export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
   if (actor.isPlatformAdmin) return sql`true`;
@@ -116,13 +117,14 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
     .where(and(eq(projectParties.projectId, projects.id), eq(memberships.userId, actor.userId)));
 
   const authorityTerritory = alias(territories, "member_authority_territory");
-  const projectCommune = alias(territories, "project_commune");
+  const projectCommune = alias(territories, "project_commune_territory");
   const viaTerritory = db
     .select({ one: sql`1` })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .innerJoin(authorityTerritory, eq(authorityTerritory.id, organisations.territoryId))
-    .innerJoin(projectCommune, eq(projectCommune.id, projects.communeId))
+    .innerJoin(projectCommunes, eq(projectCommunes.projectId, projects.id))
+    .innerJoin(projectCommune, eq(projectCommune.id, projectCommunes.communeId))
     .where(
       and(
         eq(memberships.userId, actor.userId),
@@ -130,7 +132,7 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
         communeWithinTerritory(projectCommune, authorityTerritory),
       ),
     );
-  return sql`(${exists(viaParty)} or ${exists(viaTerritory)})`;
+  return sql`(${exists(viaParty)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
 }
 
 export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, projectId: string) {
@@ -143,3 +145,15 @@ export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, proj
   return signedIn;
 }
 
+
+/** Editing a project file: the members of its lead collective. */
+export async function assertCanEditProject(db: DbOrTx, actor: Actor | null, projectId: string) {
+  const signedIn = await assertCanReadProject(db, actor, projectId);
+  const [membership] = await db
+    .select({ id: memberships.id })
+    .from(projects)
+    .innerJoin(memberships, eq(memberships.organisationId, projects.leadCollectiveId))
+    .where(and(eq(projects.id, projectId), eq(memberships.userId, signedIn.userId)));
+  if (!membership) throw forbidden("Seuls les membres du collectif porteur modifient le dossier.");
+  return signedIn;
+}

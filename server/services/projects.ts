@@ -1,11 +1,24 @@
 // Project files: creating one for a collective, and listing those a person may read.
-import { and, desc, eq, exists, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
-import { memberships, organisations, projectParties, projects, territories } from "@/db/schema";
+import {
+  fundingLines,
+  memberships,
+  organisations,
+  projectCommunes,
+  projectParties,
+  projects,
+  territories,
+  type ProjectContact,
+  type ProjectLink,
+} from "@/db/schema";
+import type { CollectiveStage, FundingSource, FundingStatus, Need } from "@/server/domain/project-file";
 import { DomainError, notFound } from "@/server/errors";
+import { changedFields, changesSinceVersion, recordChange } from "./history";
 import {
   assertCanActForCollective,
+  assertCanEditProject,
   assertCanFollowTerritoryOf,
   assertCanReadProject,
   communeWithinTerritory,
@@ -37,6 +50,16 @@ export async function createProject(db: Database, actor: Actor | null, input: Cr
       .returning({ id: projects.id, title: projects.title });
     if (!project) throw new Error("insert returned no row");
     await tx.insert(projectParties).values({ projectId: project.id, organisationId: input.leadCollectiveId, role: "lead" });
+    await tx.insert(projectCommunes).values({ projectId: project.id, communeId: commune.id });
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "project",
+      entityId: project.id,
+      projectId: project.id,
+      action: "create",
+      changes: changedFields({}, { title: input.title, summary: input.summary, communeIds: [commune.id] }),
+      version: 1,
+    });
     return project;
   });
 }
@@ -78,17 +101,149 @@ export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<P
 export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {
   const signedIn = await assertCanReadProject(db, actor, projectId);
   const [project] = await projectSummaryQuery(db).where(eq(projects.id, projectId));
-  if (!project) throw notFound("Projet introuvable.");
-  const parties = await db
-    .select({ organisationId: organisations.id, name: organisations.name, kind: organisations.kind, role: projectParties.role })
-    .from(projectParties)
-    .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
-    .where(eq(projectParties.projectId, projectId));
-  const [membership] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.userId, signedIn.userId), eq(memberships.organisationId, project.leadCollectiveId)));
-  return { ...project, parties, canEdit: membership !== undefined };
+  const [file] = await db.select().from(projects).where(eq(projects.id, projectId));
+  if (!project || !file) throw notFound("Projet introuvable.");
+  const [parties, communes, funding, membership] = await Promise.all([
+    db
+      .select({ organisationId: organisations.id, name: organisations.name, kind: organisations.kind, role: projectParties.role })
+      .from(projectParties)
+      .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
+      .where(eq(projectParties.projectId, projectId)),
+    db
+      .select({ id: territories.id, name: territories.name, departementCode: territories.departementCode })
+      .from(projectCommunes)
+      .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
+      .where(eq(projectCommunes.projectId, projectId))
+      .orderBy(asc(territories.name)),
+    db
+      .select({
+        source: fundingLines.source,
+        label: fundingLines.label,
+        amountEuros: fundingLines.amountEuros,
+        status: fundingLines.status,
+      })
+      .from(fundingLines)
+      .where(eq(fundingLines.projectId, projectId))
+      .orderBy(asc(fundingLines.position)),
+    db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.userId, signedIn.userId), eq(memberships.organisationId, file.leadCollectiveId))),
+  ]);
+  return {
+    ...project,
+    sector: file.sector,
+    collectiveStage: file.collectiveStage,
+    jobsNow: file.jobsNow,
+    jobsPotential: file.jobsPotential,
+    needs: file.needs as Need[],
+    links: file.links,
+    contacts: file.contacts,
+    visibility: file.visibility,
+    version: file.version,
+    communes,
+    fundingLines: funding,
+    parties,
+    canEdit: membership.length > 0,
+  };
+}
+
+export type ProjectFileChanges = {
+  title?: string;
+  summary?: string;
+  sector?: string;
+  collectiveStage?: CollectiveStage;
+  jobsNow?: number;
+  jobsPotential?: number;
+  needs?: Need[];
+  links?: ProjectLink[];
+  contacts?: ProjectContact[];
+  communeIds?: string[];
+  fundingLines?: { source: FundingSource; label: string; amountEuros: number; status: FundingStatus }[];
+  visibility?: "parties" | "territory";
+};
+
+/**
+ * Saves changes to a project file made from `version`. A save over a newer version is refused
+ * with what changed in between, so that nobody's edit silently overwrites another's.
+ */
+export async function updateProjectFile(
+  db: Database,
+  actor: Actor | null,
+  input: { projectId: string; version: number; changes: ProjectFileChanges },
+) {
+  const signedIn = await assertCanEditProject(db, actor, input.projectId);
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(projects).where(eq(projects.id, input.projectId)).for("update");
+    if (!current) throw notFound("Projet introuvable.");
+    if (current.version !== input.version) {
+      const missed = await changesSinceVersion(tx, "project", input.projectId, input.version);
+      const who = [...new Set(missed.map((change) => change.actorName ?? change.actorEmail ?? "quelqu'un"))].join(", ");
+      const fields = [...new Set(missed.flatMap((change) => change.changes.map((fieldChange) => fieldChange.field)))];
+      throw new DomainError(
+        "CONFLICT",
+        `Le dossier a été modifié pendant que vous l'éditiez (par ${who || "quelqu'un"}). Vos saisies sont conservées : comparez avec la dernière version, puis enregistrez à nouveau.`,
+        { currentVersion: current.version, fields, changes: missed },
+      );
+    }
+    const { communeIds, fundingLines: newFunding, ...scalarChanges } = input.changes;
+    const [currentCommunes, currentFunding] = await Promise.all([
+      tx.select({ id: projectCommunes.communeId }).from(projectCommunes).where(eq(projectCommunes.projectId, input.projectId)),
+      tx
+        .select({ source: fundingLines.source, label: fundingLines.label, amountEuros: fundingLines.amountEuros, status: fundingLines.status })
+        .from(fundingLines)
+        .where(eq(fundingLines.projectId, input.projectId))
+        .orderBy(asc(fundingLines.position)),
+    ]);
+    const before = {
+      ...current,
+      communeIds: currentCommunes.map((commune) => commune.id).sort(),
+      fundingLines: currentFunding,
+    };
+    const changes = changedFields(before, {
+      ...scalarChanges,
+      communeIds: communeIds ? [...new Set(communeIds)].sort() : undefined,
+      fundingLines: newFunding,
+    });
+    if (changes.length === 0) return { id: current.id, version: current.version, changedFields: [] as string[] };
+
+    if (communeIds) {
+      const unique = [...new Set(communeIds)];
+      const found = await tx
+        .select({ id: territories.id })
+        .from(territories)
+        .where(and(inArray(territories.id, unique), eq(territories.kind, "commune")));
+      if (found.length !== unique.length) throw new DomainError("BAD_REQUEST", "Choisissez des communes dans la liste.");
+      await tx.delete(projectCommunes).where(eq(projectCommunes.projectId, current.id));
+      await tx.insert(projectCommunes).values(unique.map((communeId) => ({ projectId: current.id, communeId })));
+    }
+    if (newFunding) {
+      await tx.delete(fundingLines).where(eq(fundingLines.projectId, current.id));
+      if (newFunding.length > 0) {
+        await tx.insert(fundingLines).values(newFunding.map((line, position) => ({ ...line, projectId: current.id, position })));
+      }
+    }
+    const version = current.version + 1;
+    await tx
+      .update(projects)
+      .set({
+        ...scalarChanges,
+        ...(communeIds?.[0] ? { communeId: communeIds[0] } : {}),
+        version,
+        updatedAt: new Date(),
+      })
+      .where(eq(projects.id, current.id));
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "project",
+      entityId: current.id,
+      projectId: current.id,
+      action: "update",
+      changes,
+      version,
+    });
+    return { id: current.id, version, changedFields: changes.map((change) => change.field) };
+  });
 }
 
 /** The projects acting in an authority's territory: its commune, member communes, département or région. */
@@ -101,9 +256,15 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
     .from(organisations)
     .where(and(eq(organisations.id, input.authorityId), eq(organisations.kind, "authority")));
   if (!authority?.territoryId) throw notFound("Collectivité introuvable.");
+  const actingCommune = alias(territories, "acting_commune");
+  const actsInTerritory = db
+    .select({ one: sql`1` })
+    .from(projectCommunes)
+    .innerJoin(actingCommune, eq(actingCommune.id, projectCommunes.communeId))
+    .where(and(eq(projectCommunes.projectId, projects.id), communeWithinTerritory(actingCommune, authorityTerritory)));
   const rows = await projectSummaryQuery(db)
     .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
-    .where(and(communeWithinTerritory(territories, authorityTerritory), projectVisibleTo(db, signedIn)))
+    .where(and(exists(actsInTerritory), projectVisibleTo(db, signedIn)))
     .orderBy(desc(projects.updatedAt));
   return { authority: { id: authority.id, name: authority.name }, projects: rows };
 }

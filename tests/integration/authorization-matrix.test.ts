@@ -7,7 +7,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { memberships, organisations, users } from "@/db/schema";
+import { changeLog, memberships, organisations, projects, users } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { startDemoSession } from "@/server/services/demo";
 import { databaseFingerprint } from "../support/fingerprint";
@@ -18,7 +18,6 @@ import {
   makeAuthority,
   makeCollective,
   makePerson,
-  makeProject,
   membershipOf,
   type TestPerson,
 } from "../support/factories";
@@ -57,7 +56,14 @@ async function buildWorld(db: Database) {
   ]);
   const unrelatedCommune = await freeCommune(db, "42");
   await makeAuthority(db, unrelatedCommune.id, [{ person: people.unrelatedOfficial, verified: true }]);
-  const project = await makeProject(db, collective.id, commune.id, "Tiers-lieu de la matrice");
+  const created = await callerFor(db, people.collectiveMember).project.create({
+    title: "Tiers-lieu de la matrice",
+    summary: "",
+    leadCollectiveId: collective.id,
+    communeId: commune.id,
+  });
+  const [project] = await db.select().from(projects).where(eq(projects.id, created.id));
+  if (!project) throw new Error("no project");
   const pendingMembership = await membershipOf(db, people.unverifiedOfficial.userId, authority.id);
   if (!pendingMembership) throw new Error("no pending membership");
   // A commune with no authority yet, for opening one.
@@ -232,6 +238,41 @@ const PROCEDURES: Record<string, Entry> = {
     call: (api, world) => api.project.get({ projectId: world.project.id }),
     effect: ({ caller, result }) =>
       expect(result).toMatchObject({ title: "Tiers-lieu de la matrice", canEdit: caller === "collectiveMember" }),
+  },
+  "project.update": {
+    expected: {
+      anonymous: "UNAUTHORIZED",
+      collectiveMember: "ok",
+      otherCollectiveMember: "NOT_FOUND",
+      territoryOfficial: "FORBIDDEN",
+      unrelatedOfficial: "NOT_FOUND",
+      unverifiedOfficial: "NOT_FOUND",
+      platformAdmin: "FORBIDDEN",
+    },
+    call: (api, world) =>
+      api.project.update({ projectId: world.project.id, version: 1, changes: { title: "Tiers-lieu renommé", jobsPotential: 4 } }),
+    effect: async ({ db, world, caller }) => {
+      const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
+      expect(project).toMatchObject({ title: "Tiers-lieu renommé", jobsPotential: 4, version: 2 });
+      const [entry] = await db.select().from(changeLog).where(and(eq(changeLog.entityId, world.project.id), eq(changeLog.version, 2)));
+      expect(entry).toMatchObject({ actorId: personOf(world, caller)?.userId, action: "update" });
+    },
+  },
+  "project.history": {
+    expected: {
+      anonymous: "UNAUTHORIZED",
+      collectiveMember: "ok",
+      otherCollectiveMember: "NOT_FOUND",
+      territoryOfficial: "ok",
+      unrelatedOfficial: "NOT_FOUND",
+      unverifiedOfficial: "NOT_FOUND",
+      platformAdmin: "ok",
+    },
+    call: (api, world) => api.project.history({ projectId: world.project.id }),
+    effect: ({ world, result }) =>
+      expect(result).toEqual([
+        expect.objectContaining({ action: "create", entityId: world.project.id, actorEmail: world.people.collectiveMember.email }),
+      ]),
   },
   "project.listMine": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),

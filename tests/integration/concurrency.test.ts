@@ -1,9 +1,10 @@
 // What must hold when several people act at the same moment, on several connections.
+import { TRPCError } from "@trpc/server";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, organisations } from "@/db/schema";
+import { changeLog, memberships, organisations, projects } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
-import { callerFor, freeCommune, makeAuthority, makePerson } from "../support/factories";
+import { callerFor, freeCommune, makeAuthority, makeCollective, makePerson } from "../support/factories";
 import { testServerUrl } from "../support/test-database";
 
 const onPostgres = testServerUrl() !== null;
@@ -28,5 +29,69 @@ describe("concurrency", () => {
       .from(memberships)
       .where(and(eq(memberships.organisationId, authorities[0]?.id ?? ""), eq(memberships.role, "admin")));
     expect(admins?.n).toBe(1);
+  });
+
+  it.runIf(onPostgres)("forty saves of one project file from the same version: one accepted, thirty-nine conflicts, nothing lost (PostgreSQL only)", async () => {
+    const db = database.db;
+    const writers = await Promise.all(Array.from({ length: 40 }, () => makePerson(db)));
+    const collective = await makeCollective(db, { members: writers });
+    const commune = await freeCommune(db, "42");
+    const { id: projectId } = await callerFor(db, writers[0] ?? null).project.create({
+      title: "Fichier disputé",
+      summary: "",
+      leadCollectiveId: collective.id,
+      communeId: commune.id,
+    });
+    const results = await Promise.allSettled(
+      writers.map((writer, index) =>
+        callerFor(db, writer).project.update({ projectId, version: 1, changes: { title: `Titre n° ${index}` } }),
+      ),
+    );
+    const accepted = results.flatMap((result, index) => (result.status === "fulfilled" ? [index] : []));
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+    expect(accepted).toHaveLength(1);
+    expect(refused.every((reason) => reason instanceof TRPCError && reason.code === "CONFLICT")).toBe(true);
+    const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+    expect(project).toMatchObject({ title: `Titre n° ${accepted[0]}`, version: 2 });
+    const updates = await db.select().from(changeLog).where(and(eq(changeLog.entityId, projectId), eq(changeLog.action, "update")));
+    expect(updates.map((entry) => entry.changes[0]?.after)).toEqual([`Titre n° ${accepted[0]}`]);
+  });
+
+  it.runIf(onPostgres)("twenty people saving the same file at once, each retrying on conflict: every save lands in the history (PostgreSQL only)", async () => {
+    const db = database.db;
+    const writers = await Promise.all(Array.from({ length: 20 }, () => makePerson(db)));
+    const collective = await makeCollective(db, { members: writers });
+    const commune = await freeCommune(db, "42");
+    const { id: projectId } = await callerFor(db, writers[0] ?? null).project.create({
+      title: "Fichier partagé",
+      summary: "",
+      leadCollectiveId: collective.id,
+      communeId: commune.id,
+    });
+    let conflicts = 0;
+    await Promise.all(
+      writers.map(async (writer, index) => {
+        const api = callerFor(db, writer);
+        for (let attempt = 0; attempt < 100; attempt += 1) {
+          const { version } = await api.project.get({ projectId });
+          try {
+            await api.project.update({ projectId, version, changes: { summary: `Paragraphe de ${index}` } });
+            return;
+          } catch (error) {
+            if (!(error instanceof TRPCError) || error.code !== "CONFLICT") throw error;
+            conflicts += 1;
+          }
+        }
+        throw new Error(`writer ${index} never got through`);
+      }),
+    );
+    const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+    expect(project?.version).toBe(21);
+    const updates = await db.select().from(changeLog).where(and(eq(changeLog.entityId, projectId), eq(changeLog.action, "update")));
+    expect(updates.map((entry) => entry.changes[0]?.after).sort()).toEqual(writers.map((_, index) => `Paragraphe de ${index}`).sort());
+    // Each save starts from the one before it: the history is one unbroken chain.
+    const chain = updates.sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
+    for (let i = 1; i < chain.length; i += 1) expect(chain[i]?.changes[0]?.before).toBe(chain[i - 1]?.changes[0]?.after);
+    expect(conflicts).toBeGreaterThan(0);
   });
 });

@@ -3,9 +3,9 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { projects, territories } from "@/db/schema";
+import { territories } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
-import { callerFor, freeCommune, makeAuthority, makeCollective, makePerson, type TestPerson } from "../support/factories";
+import { callerFor, freeCommune, makeAuthority, makeCollective, makePerson, makeProject, type TestPerson } from "../support/factories";
 
 async function verifiedOfficialOf(db: Database, territoryId: string): Promise<TestPerson> {
   const official = await makePerson(db);
@@ -52,7 +52,7 @@ describe("projects", () => {
       .from(territories)
       .where(eq(territories.id, (await freeCommune(db, "07")).id));
     if (!commune?.epciCode) throw new Error("fixture commune without EPCI");
-    const project = (await db.insert(projects).values({ title: "Ressourcerie", leadCollectiveId: collective.id, communeId: commune.id }).returning())[0];
+    const project = await makeProject(db, collective.id, commune.id, "Ressourcerie");
 
     const [neighbour] = await db
       .select()

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { memberships, organisations, projectParties, projects, territories, users } from "@/db/schema";
+import { memberships, organisations, projectCommunes, projectParties, projects, territories, users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import type { AuthorityOffice, LegalForm } from "@/server/domain/organisations";
 import type { Actor } from "@/server/services/access";
@@ -87,6 +87,7 @@ export async function makeProject(db: Database, leadCollectiveId: string, commun
   const [project] = await db.insert(projects).values({ title, leadCollectiveId, communeId }).returning();
   if (!project) throw new Error("no project");
   await db.insert(projectParties).values({ projectId: project.id, organisationId: leadCollectiveId, role: "lead" });
+  await db.insert(projectCommunes).values({ projectId: project.id, communeId });
   return project;
 }
 

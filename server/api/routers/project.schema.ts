@@ -1,3 +1,4 @@
+import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES, NEEDS, SELF_SERVICE_VISIBILITIES } from "@/server/domain/project-file";
 import { z, ZId } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
@@ -14,3 +15,53 @@ export type TCreateProjectInput = z.infer<typeof ZCreateProjectInput>;
 export const ZProjectIdInput = z.object({ projectId: ZId }).strict();
 
 export const ZTerritoryProjectsInput = z.object({ authorityId: ZId }).strict();
+
+const ZShortText = z.string().trim().max(160);
+
+export const ZProjectLink = z
+  .object({ label: z.string().trim().min(1).max(120), url: z.url({ protocol: /^https?$/, error: "Adresse web invalide (http:// ou https://)." }).max(2000) })
+  .strict();
+
+export const ZProjectContact = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    role: ZShortText,
+    email: z.email({ error: "Adresse e-mail invalide." }).max(254).optional(),
+    phone: z.string().trim().max(30).regex(/^[+0-9 ().-]*$/, "Numéro de téléphone invalide.").optional(),
+  })
+  .strict();
+
+export const ZFundingLine = z
+  .object({
+    source: z.enum(FUNDING_SOURCES),
+    label: ZShortText.default(""),
+    amountEuros: z.number().int().min(0).max(1_000_000_000),
+    status: z.enum(FUNDING_STATUSES),
+  })
+  .strict();
+
+export const ZUpdateProjectInput = z
+  .object({
+    projectId: ZId,
+    /** The version the edit started from. */
+    version: z.number().int().positive(),
+    changes: z
+      .object({
+        title: z.string().trim().min(3).max(160),
+        summary: z.string().trim().max(4000),
+        sector: z.string().trim().max(120),
+        collectiveStage: z.enum(COLLECTIVE_STAGES),
+        jobsNow: z.number().int().min(0).max(100_000),
+        jobsPotential: z.number().int().min(0).max(100_000),
+        needs: z.array(z.enum(NEEDS)).max(NEEDS.length),
+        links: z.array(ZProjectLink).max(20),
+        contacts: z.array(ZProjectContact).max(20),
+        communeIds: z.array(ZTerritoryId).min(1, "Indiquez au moins une commune.").max(100),
+        fundingLines: z.array(ZFundingLine).max(50),
+        visibility: z.enum(SELF_SERVICE_VISIBILITIES),
+      })
+      .partial()
+      .strict(),
+  })
+  .strict();
+export type TUpdateProjectInput = z.infer<typeof ZUpdateProjectInput>;

@@ -1,0 +1,24 @@
+// The change log: who changed what, when, field by field. One mechanism for every recorded mutation.
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+
+export type FieldChange = { field: string; before: unknown; after: unknown };
+
+export const changeLog = pgTable(
+  "change_log",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: text().references(() => users.id, { onDelete: "set null" }),
+    /** What kind of record: "project", "membership", "milestone"… */
+    entity: text().notNull(),
+    entityId: text().notNull(),
+    /** The project the change belongs to, for its "Historique" tab; null outside any project. */
+    projectId: uuid(),
+    action: text().notNull(),
+    /** For a record under optimistic concurrency: its version once changed. */
+    version: integer(),
+    changes: jsonb().$type<FieldChange[]>().notNull().default([]),
+  },
+  (table) => [index().on(table.projectId, table.at), index().on(table.entity, table.entityId)],
+);
