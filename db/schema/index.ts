@@ -4,4 +4,5 @@ export * from "./organisations";
 export * from "./projects";
 export * from "./mail";
 export * from "./history";
+export * from "./gradient";
 export * from "./relations";

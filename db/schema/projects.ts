@@ -6,6 +6,8 @@ import { organisations } from "./organisations";
 import { territories } from "./territories";
 
 export const partyRole = pgEnum("party_role", ["lead", "authority", "network"]);
+/** A network joins on request, accepted by one of its moderators. */
+export const partyStatus = pgEnum("party_status", ["active", "requested"]);
 export const collectiveStage = pgEnum("collective_stage", ["idea", "creation", "running"]);
 export const projectVisibility = pgEnum("project_visibility", ["parties", "territory", "public"]);
 export const fundingSource = pgEnum("funding_source", [
@@ -48,6 +50,9 @@ export const projects = pgTable(
     /** Private: never shown on the public view of a project. */
     contacts: jsonb().$type<ProjectContact[]>().notNull().default([]),
     visibility: projectVisibility().notNull().default("territory"),
+    /** Set while a request to make the file public waits for a moderator (or a platform admin). */
+    publicRequestedAt: timestamp({ withTimezone: true }),
+    publicRequestedById: text().references(() => users.id, { onDelete: "set null" }),
     createdById: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -71,6 +76,7 @@ export const projectParties = pgTable(
       .notNull()
       .references(() => organisations.id),
     role: partyRole().notNull(),
+    status: partyStatus().notNull().default("active"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.projectId, table.organisationId] }), index().on(table.organisationId)],

@@ -1,5 +1,6 @@
 // The app router and the one caller used by server components, tests and scripts.
 import { accountRouter } from "./routers/account";
+import { barometerRouter, milestoneRouter, partyRouter, stageRouter } from "./routers/gradient";
 import { organisationRouter } from "./routers/organisation";
 import { projectRouter } from "./routers/project";
 import { territoryRouter } from "./routers/territory";
@@ -7,6 +8,10 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  barometer: barometerRouter,
+  milestone: milestoneRouter,
+  party: partyRouter,
+  stage: stageRouter,
   organisation: organisationRouter,
   project: projectRouter,
   territory: territoryRouter,

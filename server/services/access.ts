@@ -2,6 +2,7 @@
 import { and, eq, exists, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
+import type { Side } from "@/server/domain/gradient";
 import { memberships, organisations, projectCommunes, projectParties, projects, territories } from "@/db/schema";
 import { DomainError, forbidden, notFound } from "@/server/errors";
 
@@ -114,7 +115,9 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
     .select({ one: sql`1` })
     .from(projectParties)
     .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
-    .where(and(eq(projectParties.projectId, projects.id), eq(memberships.userId, actor.userId)));
+    .where(
+      and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, actor.userId)),
+    );
 
   const authorityTerritory = alias(territories, "member_authority_territory");
   const projectCommune = alias(territories, "project_commune_territory");
@@ -132,28 +135,124 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
         communeWithinTerritory(projectCommune, authorityTerritory),
       ),
     );
-  return sql`(${exists(viaParty)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
+  return sql`(${projects.visibility} = 'public' or ${exists(viaParty)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
 }
 
 export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, projectId: string) {
-  const signedIn = requireActor(actor);
-  const [row] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, projectId), projectVisibleTo(db, signedIn)));
-  if (!row) throw notFound("Projet introuvable.");
-  return signedIn;
+  return loadProjectAccess(db, actor, projectId);
 }
 
 
 /** Editing a project file: the members of its lead collective. */
 export async function assertCanEditProject(db: DbOrTx, actor: Actor | null, projectId: string) {
-  const signedIn = await assertCanReadProject(db, actor, projectId);
-  const [membership] = await db
-    .select({ id: memberships.id })
+  const access = await loadProjectAccess(db, actor, projectId);
+  return { access, actor: assertCollectiveSide(access) };
+}
+
+// ── Inside a project: who acts for which side ───────────────────────────────────────────────────
+
+/** What a person is to one project, gathered once per call and read by the rules below. */
+export type ProjectAccess = {
+  actor: Actor | null;
+  projectId: string;
+  leadCollectiveId: string;
+  visibility: "parties" | "territory" | "public";
+  isCollectiveMember: boolean;
+  /** The party authorities the person belongs to, and whether they are verified there. */
+  authorities: { authorityId: string; verified: boolean }[];
+  /** The networks holding the project where the person is a moderator or an admin. */
+  moderatedNetworks: string[];
+  isPlatformAdmin: boolean;
+  /** Reads the project only because it is public: no barometer answers, no private contacts. */
+  publicOnly: boolean;
+};
+
+/** Loads what the person is to the project; NOT_FOUND when they may not read it at all. */
+export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, projectId: string): Promise<ProjectAccess> {
+  const [project] = await db
+    .select({ id: projects.id, leadCollectiveId: projects.leadCollectiveId, visibility: projects.visibility })
     .from(projects)
-    .innerJoin(memberships, eq(memberships.organisationId, projects.leadCollectiveId))
-    .where(and(eq(projects.id, projectId), eq(memberships.userId, signedIn.userId)));
-  if (!membership) throw forbidden("Seuls les membres du collectif porteur modifient le dossier.");
-  return signedIn;
+    .where(eq(projects.id, projectId));
+  if (!project) throw notFound("Projet introuvable.");
+  const base = {
+    actor,
+    projectId,
+    leadCollectiveId: project.leadCollectiveId,
+    visibility: project.visibility,
+    isPlatformAdmin: actor?.isPlatformAdmin ?? false,
+  };
+  if (!actor) {
+    if (project.visibility !== "public") throw notFound("Projet introuvable.");
+    return { ...base, isCollectiveMember: false, authorities: [], moderatedNetworks: [], publicOnly: true };
+  }
+  const partyMemberships = await db
+    .select({
+      organisationId: projectParties.organisationId,
+      role: projectParties.role,
+      membershipRole: memberships.role,
+      verifiedAt: memberships.verifiedAt,
+    })
+    .from(projectParties)
+    .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
+    .where(
+      and(eq(projectParties.projectId, projectId), eq(projectParties.status, "active"), eq(memberships.userId, actor.userId)),
+    );
+  const access: ProjectAccess = {
+    ...base,
+    isCollectiveMember: partyMemberships.some((row) => row.role === "lead"),
+    authorities: partyMemberships
+      .filter((row) => row.role === "authority")
+      .map((row) => ({ authorityId: row.organisationId, verified: row.verifiedAt !== null })),
+    moderatedNetworks: partyMemberships
+      .filter((row) => row.role === "network" && (row.membershipRole === "moderator" || row.membershipRole === "admin"))
+      .map((row) => row.organisationId),
+    publicOnly: false,
+  };
+  if (access.isPlatformAdmin || partyMemberships.length > 0) return access;
+  if (project.visibility !== "parties" && (await readsThroughTerritory(db, actor, projectId))) return access;
+  if (project.visibility === "public") return { ...access, publicOnly: true };
+  throw notFound("Projet introuvable.");
+}
+
+async function readsThroughTerritory(db: DbOrTx, actor: Actor, projectId: string): Promise<boolean> {
+  const authorityTerritory = alias(territories, "reader_authority_territory");
+  const projectCommune = alias(territories, "reader_project_commune");
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(authorityTerritory, eq(authorityTerritory.id, organisations.territoryId))
+    .innerJoin(projectCommunes, eq(projectCommunes.projectId, projectId))
+    .innerJoin(projectCommune, eq(projectCommune.id, projectCommunes.communeId))
+    .where(
+      and(eq(memberships.userId, actor.userId), isNotNull(memberships.verifiedAt), communeWithinTerritory(projectCommune, authorityTerritory)),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Acting for the collective side: the members of the lead collective. */
+export function assertCollectiveSide(access: ProjectAccess) {
+  if (!access.isCollectiveMember) throw forbidden("Seuls les membres du collectif porteur peuvent faire cela.");
+  return requireActor(access.actor);
+}
+
+/** Acting in an authority's name in this project: its verified members. */
+export function assertAuthoritySide(access: ProjectAccess, authorityId: string) {
+  const membership = access.authorities.find((authority) => authority.authorityId === authorityId);
+  if (!membership) throw forbidden("Seuls les membres de cette collectivité peuvent faire cela.");
+  if (!membership.verified) throw forbidden("Votre rôle dans cette collectivité doit être vérifié pour agir en son nom.");
+  return requireActor(access.actor);
+}
+
+/** Acting for one side of a relationship (project × authority). */
+export function assertActsFor(access: ProjectAccess, side: Side, authorityId: string) {
+  return side === "collective" ? assertCollectiveSide(access) : assertAuthoritySide(access, authorityId);
+}
+
+/** Mediation: the moderators of a network that holds the project. */
+export function assertHoldingModerator(access: ProjectAccess) {
+  const networkId = access.moderatedNetworks[0];
+  if (!networkId) throw forbidden("Seuls les modérateurs d'un réseau qui accompagne le projet peuvent faire cela.");
+  return { actor: requireActor(access.actor), networkId };
 }

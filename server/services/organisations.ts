@@ -239,3 +239,13 @@ export async function createNetwork(db: Database, actor: Actor | null, input: { 
     return network;
   });
 }
+
+/** The support networks a collective may ask to accompany its project. */
+export async function listNetworks(db: Database, actor: Actor | null) {
+  requireActor(actor);
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.kind, "network"))
+    .orderBy(asc(organisations.name));
+}

@@ -94,21 +94,30 @@ export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<P
     .select({ one: sql`1` })
     .from(projectParties)
     .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
-    .where(and(eq(projectParties.projectId, projects.id), eq(memberships.userId, signedIn.userId)));
+    .where(
+      and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, signedIn.userId)),
+    );
   return projectSummaryQuery(db).where(exists(myParty)).orderBy(desc(projects.updatedAt));
 }
 
 export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {
-  const signedIn = await assertCanReadProject(db, actor, projectId);
+  const access = await assertCanReadProject(db, actor, projectId);
   const [project] = await projectSummaryQuery(db).where(eq(projects.id, projectId));
   const [file] = await db.select().from(projects).where(eq(projects.id, projectId));
   if (!project || !file) throw notFound("Projet introuvable.");
-  const [parties, communes, funding, membership] = await Promise.all([
+  const [parties, communes, funding] = await Promise.all([
     db
-      .select({ organisationId: organisations.id, name: organisations.name, kind: organisations.kind, role: projectParties.role })
+      .select({
+        organisationId: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        role: projectParties.role,
+        status: projectParties.status,
+      })
       .from(projectParties)
       .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
-      .where(eq(projectParties.projectId, projectId)),
+      .where(eq(projectParties.projectId, projectId))
+      .orderBy(asc(projectParties.createdAt)),
     db
       .select({ id: territories.id, name: territories.name, departementCode: territories.departementCode })
       .from(projectCommunes)
@@ -125,10 +134,6 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
       .from(fundingLines)
       .where(eq(fundingLines.projectId, projectId))
       .orderBy(asc(fundingLines.position)),
-    db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.userId, signedIn.userId), eq(memberships.organisationId, file.leadCollectiveId))),
   ]);
   return {
     ...project,
@@ -138,13 +143,22 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     jobsPotential: file.jobsPotential,
     needs: file.needs as Need[],
     links: file.links,
-    contacts: file.contacts,
+    // Contacts are private: a reader who sees the project only because it is public does not get them.
+    contacts: access.publicOnly ? [] : file.contacts,
     visibility: file.visibility,
+    publicRequested: file.publicRequestedAt !== null,
     version: file.version,
     communes,
     fundingLines: funding,
     parties,
-    canEdit: membership.length > 0,
+    canEdit: access.isCollectiveMember,
+    viewer: {
+      isCollectiveMember: access.isCollectiveMember,
+      authorities: access.authorities,
+      moderatedNetworks: access.moderatedNetworks,
+      isPlatformAdmin: access.isPlatformAdmin,
+      publicOnly: access.publicOnly,
+    },
   };
 }
 
@@ -172,7 +186,7 @@ export async function updateProjectFile(
   actor: Actor | null,
   input: { projectId: string; version: number; changes: ProjectFileChanges },
 ) {
-  const signedIn = await assertCanEditProject(db, actor, input.projectId);
+  const { actor: signedIn } = await assertCanEditProject(db, actor, input.projectId);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(projects).where(eq(projects.id, input.projectId)).for("update");
     if (!current) throw notFound("Projet introuvable.");

@@ -7,16 +7,31 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { changeLog, memberships, organisations, projects, users } from "@/db/schema";
+import {
+  barometerAnswerSets,
+  changeLog,
+  mediationNotes,
+  memberships,
+  milestoneRelationships,
+  milestones,
+  organisations,
+  projectParties,
+  projects,
+  relationships,
+  stageChanges,
+  users,
+} from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { startDemoSession } from "@/server/services/demo";
 import { databaseFingerprint } from "../support/fingerprint";
 import { useTestDatabase } from "../support/db";
 import {
   callerFor,
+  ensureAuthority,
   freeCommune,
   makeAuthority,
   makeCollective,
+  makeNetwork,
   makePerson,
   membershipOf,
   type TestPerson,
@@ -26,9 +41,12 @@ const CALLERS = [
   "anonymous",
   "collectiveMember",
   "otherCollectiveMember",
+  "partyOfficial",
   "territoryOfficial",
   "unrelatedOfficial",
   "unverifiedOfficial",
+  "holdingModerator",
+  "otherModerator",
   "platformAdmin",
 ] as const;
 type CallerKind = (typeof CALLERS)[number];
@@ -37,26 +55,42 @@ type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 type World = Awaited<ReturnType<typeof buildWorld>>;
 type Api = ReturnType<typeof callerFor>;
 
-/** A project led by a collective in a commune with its own authority, and people around it. */
+/**
+ * A project led by a collective in a commune whose authority is a party (relationship at
+ * Observation), held by a network, with a milestone recorded by the collective; around it, the
+ * people of every kind of caller.
+ *  - partyOfficial: verified admin of the commune, a party; unverifiedOfficial: unverified member of it
+ *  - territoryOfficial: verified member of the commune's EPCI, not a party
+ *  - unrelatedOfficial: verified official of a commune in another département
+ *  - holdingModerator: moderator of the holding network; otherModerator: of another network
+ */
 async function buildWorld(db: Database) {
   const people = {
     collectiveMember: await makePerson(db),
     otherCollectiveMember: await makePerson(db),
+    partyOfficial: await makePerson(db),
     territoryOfficial: await makePerson(db),
     unrelatedOfficial: await makePerson(db),
     unverifiedOfficial: await makePerson(db),
+    holdingModerator: await makePerson(db),
+    otherModerator: await makePerson(db),
     platformAdmin: await makePerson(db, { platformAdmin: true }),
   };
   const collective = await makeCollective(db, { admin: people.collectiveMember }, "scic");
   const otherCollective = await makeCollective(db, { admin: people.otherCollectiveMember });
-  const commune = await freeCommune(db, "26");
+  const commune = await freeCommune(db, ["26", "38"], { inEpci: true });
   const authority = await makeAuthority(db, commune.id, [
-    { person: people.territoryOfficial, verified: true },
+    { person: people.partyOfficial, verified: true },
     { person: people.unverifiedOfficial, role: "member", office: "conseiller_municipal", verified: false },
   ]);
-  const unrelatedCommune = await freeCommune(db, "42");
+  await ensureAuthority(db, `epci-${commune.epciCode}`, [{ person: people.territoryOfficial, verified: true }]);
+  const unrelatedCommune = await freeCommune(db, ["42", "73"]);
   await makeAuthority(db, unrelatedCommune.id, [{ person: people.unrelatedOfficial, verified: true }]);
-  const created = await callerFor(db, people.collectiveMember).project.create({
+  const holdingNetwork = await makeNetwork(db, [people.holdingModerator]);
+  const otherNetwork = await makeNetwork(db, [people.otherModerator]);
+
+  const asCollective = callerFor(db, people.collectiveMember);
+  const created = await asCollective.project.create({
     title: "Tiers-lieu de la matrice",
     summary: "",
     leadCollectiveId: collective.id,
@@ -64,26 +98,94 @@ async function buildWorld(db: Database) {
   });
   const [project] = await db.select().from(projects).where(eq(projects.id, created.id));
   if (!project) throw new Error("no project");
+  await db.insert(projectParties).values({ projectId: project.id, organisationId: holdingNetwork.id, role: "network" });
+  const added = await asCollective.party.addAuthority({
+    projectId: project.id,
+    territoryId: commune.id,
+    startingStage: "observation",
+    reason: "On se connaît depuis la réunion publique.",
+  });
+  await callerFor(db, people.partyOfficial).stage.confirm({ stageChangeId: added.proposalId ?? "", comment: "" });
+  const milestone = await asCollective.milestone.create({
+    projectId: project.id,
+    as: "collective",
+    relationshipIds: [added.relationshipId],
+    kind: "first_meeting",
+    title: "Première rencontre en mairie",
+    occursOn: "2026-03-12",
+    status: "done",
+    description: "",
+    evidenceLinks: [],
+    levers: ["representations"],
+  });
   const pendingMembership = await membershipOf(db, people.unverifiedOfficial.userId, authority.id);
   if (!pendingMembership) throw new Error("no pending membership");
-  // A commune with no authority yet, for opening one.
-  const openCommune = await freeCommune(db, "07");
-  return { people, collective, otherCollective, commune, authority, project, pendingMembership, openCommune };
+  // A commune with no authority yet, for opening one or adding it as a party.
+  const openCommune = await freeCommune(db, ["07", "05"]);
+  return {
+    people,
+    collective,
+    otherCollective,
+    commune,
+    authority,
+    project,
+    relationshipId: added.relationshipId,
+    milestoneId: milestone.milestoneId,
+    holdingNetwork,
+    otherNetwork,
+    pendingMembership,
+    openCommune,
+  };
 }
 
 function personOf(world: World, caller: CallerKind): TestPerson | null {
   return caller === "anonymous" ? null : world.people[caller];
 }
 
+/** The side a caller would act for: officials for their authority, everyone else for the collective. */
+function sideOf(caller: CallerKind) {
+  return ["partyOfficial", "territoryOfficial", "unrelatedOfficial", "unverifiedOfficial"].includes(caller)
+    ? ("authority" as const)
+    : ("collective" as const);
+}
+
+/** A pending proposal by the collective: Observation → Collaboration. */
+async function pendingProposal(db: Database, world: World) {
+  const { stageChangeId } = await callerFor(db, world.people.collectiveMember).stage.propose({
+    relationshipId: world.relationshipId,
+    as: "collective",
+    toStage: "collaboration",
+    reason: "La convention est signée.",
+  });
+  return { stageChangeId };
+}
+
 type Entry = {
   expected: Record<CallerKind, Outcome>;
-  call: (api: Api, world: World) => Promise<unknown>;
+  /** Sets up what the call needs beyond the shared world; its result is passed to `call`. */
+  prepare?: (db: Database, world: World) => Promise<Record<string, string>>;
+  call: (api: Api, world: World, caller: CallerKind, prepared: Record<string, string>) => Promise<unknown>;
   /** What an allowed call did, checked against the database or the answer. */
-  effect: (args: { db: Database; world: World; caller: CallerKind; result: unknown }) => Promise<void> | void;
+  effect: (args: { db: Database; world: World; caller: CallerKind; result: unknown; prepared: Record<string, string> }) => Promise<void> | void;
 };
 
 const everyone = (outcome: Outcome, overrides: Partial<Record<CallerKind, Outcome>> = {}) =>
   Object.fromEntries(CALLERS.map((caller) => [caller, overrides[caller] ?? outcome])) as Record<CallerKind, Outcome>;
+
+/** Who reads the project: the parties (verified or not), the territory's verified officials, admins. */
+const READERS: CallerKind[] = ["collectiveMember", "partyOfficial", "territoryOfficial", "unverifiedOfficial", "holdingModerator", "platformAdmin"];
+
+/** Readers may read; among them `allowed` act, the other readers are refused; non-readers see nothing. */
+function projectAction(allowed: CallerKind[]): Record<CallerKind, Outcome> {
+  return Object.fromEntries(
+    CALLERS.map((caller) => [
+      caller,
+      caller === "anonymous" ? "UNAUTHORIZED" : allowed.includes(caller) ? "ok" : READERS.includes(caller) ? "FORBIDDEN" : "NOT_FOUND",
+    ]),
+  ) as Record<CallerKind, Outcome>;
+}
+
+const readProject = (anonymous: Outcome) => ({ ...projectAction(READERS), anonymous });
 
 const PROCEDURES: Record<string, Entry> = {
   "territory.search": {
@@ -112,15 +214,7 @@ const PROCEDURES: Record<string, Entry> = {
     },
   },
   "organisation.get": {
-    expected: {
-      anonymous: "UNAUTHORIZED",
-      collectiveMember: "ok",
-      otherCollectiveMember: "NOT_FOUND",
-      territoryOfficial: "NOT_FOUND",
-      unrelatedOfficial: "NOT_FOUND",
-      unverifiedOfficial: "NOT_FOUND",
-      platformAdmin: "ok",
-    },
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", platformAdmin: "ok" }),
     call: (api, world) => api.organisation.get({ organisationId: world.collective.id }),
     effect: ({ world, result }) =>
       expect(result).toMatchObject({
@@ -138,15 +232,7 @@ const PROCEDURES: Record<string, Entry> = {
     },
   },
   "organisation.addMember": {
-    expected: {
-      anonymous: "UNAUTHORIZED",
-      collectiveMember: "ok",
-      otherCollectiveMember: "NOT_FOUND",
-      territoryOfficial: "NOT_FOUND",
-      unrelatedOfficial: "NOT_FOUND",
-      unverifiedOfficial: "NOT_FOUND",
-      platformAdmin: "ok",
-    },
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", platformAdmin: "ok" }),
     call: (api, world) =>
       api.organisation.addMember({ organisationId: world.collective.id, email: "nouveau.membre@exemple.test", role: "member" }),
     effect: async ({ db, world, result }) => {
@@ -164,15 +250,12 @@ const PROCEDURES: Record<string, Entry> = {
     },
   },
   "organisation.verifyMembership": {
-    expected: {
+    expected: everyone("NOT_FOUND", {
       anonymous: "UNAUTHORIZED",
-      collectiveMember: "NOT_FOUND",
-      otherCollectiveMember: "NOT_FOUND",
-      territoryOfficial: "ok",
-      unrelatedOfficial: "NOT_FOUND",
+      partyOfficial: "ok",
       unverifiedOfficial: "FORBIDDEN",
       platformAdmin: "ok",
-    },
+    }),
     call: (api, world) => api.organisation.verifyMembership({ membershipId: world.pendingMembership.id }),
     effect: async ({ db, world, caller }) => {
       const [membership] = await db.select().from(memberships).where(eq(memberships.id, world.pendingMembership.id));
@@ -184,9 +267,13 @@ const PROCEDURES: Record<string, Entry> = {
     expected: everyone("FORBIDDEN", { anonymous: "UNAUTHORIZED", platformAdmin: "ok" }),
     call: (api) => api.organisation.pendingVerifications(),
     effect: ({ world, result }) =>
-      expect(result).toEqual(
-        expect.arrayContaining([expect.objectContaining({ membershipId: world.pendingMembership.id })]),
-      ),
+      expect(result).toEqual(expect.arrayContaining([expect.objectContaining({ membershipId: world.pendingMembership.id })])),
+  },
+  "organisation.listNetworks": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.organisation.listNetworks(),
+    effect: ({ world, result }) =>
+      expect(result).toEqual(expect.arrayContaining([{ id: world.holdingNetwork.id, name: world.holdingNetwork.name }])),
   },
   "organisation.createNetwork": {
     expected: everyone("FORBIDDEN", { anonymous: "UNAUTHORIZED", platformAdmin: "ok" }),
@@ -202,15 +289,7 @@ const PROCEDURES: Record<string, Entry> = {
     },
   },
   "project.create": {
-    expected: {
-      anonymous: "UNAUTHORIZED",
-      collectiveMember: "ok",
-      otherCollectiveMember: "NOT_FOUND",
-      territoryOfficial: "NOT_FOUND",
-      unrelatedOfficial: "NOT_FOUND",
-      unverifiedOfficial: "NOT_FOUND",
-      platformAdmin: "NOT_FOUND",
-    },
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok" }),
     call: (api, world) =>
       api.project.create({
         title: "Épicerie coopérative",
@@ -226,29 +305,32 @@ const PROCEDURES: Record<string, Entry> = {
     },
   },
   "project.get": {
-    expected: {
-      anonymous: "UNAUTHORIZED",
-      collectiveMember: "ok",
-      otherCollectiveMember: "NOT_FOUND",
-      territoryOfficial: "ok",
-      unrelatedOfficial: "NOT_FOUND",
-      unverifiedOfficial: "NOT_FOUND",
-      platformAdmin: "ok",
-    },
+    expected: readProject("NOT_FOUND"),
     call: (api, world) => api.project.get({ projectId: world.project.id }),
     effect: ({ caller, result }) =>
       expect(result).toMatchObject({ title: "Tiers-lieu de la matrice", canEdit: caller === "collectiveMember" }),
   },
-  "project.update": {
-    expected: {
-      anonymous: "UNAUTHORIZED",
-      collectiveMember: "ok",
-      otherCollectiveMember: "NOT_FOUND",
-      territoryOfficial: "FORBIDDEN",
-      unrelatedOfficial: "NOT_FOUND",
-      unverifiedOfficial: "NOT_FOUND",
-      platformAdmin: "FORBIDDEN",
+  "project.overview": {
+    expected: readProject("NOT_FOUND"),
+    call: (api, world) => api.project.overview({ projectId: world.project.id }),
+    effect: ({ world, result }) => {
+      const overview = result as { relationships: { id: string; stage: string }[]; milestones: { id: string }[] };
+      expect(overview.relationships).toEqual([expect.objectContaining({ id: world.relationshipId, stage: "observation" })]);
+      expect(overview.milestones.map((milestone) => milestone.id)).toEqual([world.milestoneId]);
     },
+  },
+  "project.history": {
+    expected: readProject("UNAUTHORIZED"),
+    call: (api, world) => api.project.history({ projectId: world.project.id }),
+    effect: ({ world, result }) =>
+      expect(result).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ action: "create", entityId: world.project.id, actorEmail: world.people.collectiveMember.email }),
+        ]),
+      ),
+  },
+  "project.update": {
+    expected: projectAction(["collectiveMember"]),
     call: (api, world) =>
       api.project.update({ projectId: world.project.id, version: 1, changes: { title: "Tiers-lieu renommé", jobsPotential: 4 } }),
     effect: async ({ db, world, caller }) => {
@@ -258,45 +340,190 @@ const PROCEDURES: Record<string, Entry> = {
       expect(entry).toMatchObject({ actorId: personOf(world, caller)?.userId, action: "update" });
     },
   },
-  "project.history": {
-    expected: {
-      anonymous: "UNAUTHORIZED",
-      collectiveMember: "ok",
-      otherCollectiveMember: "NOT_FOUND",
-      territoryOfficial: "ok",
-      unrelatedOfficial: "NOT_FOUND",
-      unverifiedOfficial: "NOT_FOUND",
-      platformAdmin: "ok",
+  "project.requestPublic": {
+    expected: projectAction(["collectiveMember"]),
+    call: (api, world) => api.project.requestPublic({ projectId: world.project.id }),
+    effect: async ({ db, world }) => {
+      const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
+      expect(project?.publicRequestedAt).toBeInstanceOf(Date);
+      expect(project?.visibility).toBe("territory");
     },
-    call: (api, world) => api.project.history({ projectId: world.project.id }),
-    effect: ({ world, result }) =>
-      expect(result).toEqual([
-        expect.objectContaining({ action: "create", entityId: world.project.id, actorEmail: world.people.collectiveMember.email }),
-      ]),
+  },
+  "project.reviewPublic": {
+    expected: projectAction(["holdingModerator"]),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).project.requestPublic({ projectId: world.project.id });
+      return {};
+    },
+    call: (api, world) => api.project.reviewPublic({ projectId: world.project.id, accept: true, reason: "Dossier complet." }),
+    effect: async ({ db, world }) => {
+      const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
+      expect(project).toMatchObject({ visibility: "public", publicRequestedAt: null });
+    },
   },
   "project.listMine": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.project.listMine(),
     effect: ({ world, caller, result }) => {
       const ids = (result as { id: string }[]).map((project) => project.id);
-      if (caller === "collectiveMember") expect(ids).toContain(world.project.id);
+      const parties: CallerKind[] = ["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator"];
+      if (parties.includes(caller)) expect(ids).toContain(world.project.id);
       else expect(ids).not.toContain(world.project.id);
     },
   },
   "project.listForTerritory": {
-    expected: {
+    expected: everyone("NOT_FOUND", {
       anonymous: "UNAUTHORIZED",
-      collectiveMember: "NOT_FOUND",
-      otherCollectiveMember: "NOT_FOUND",
-      territoryOfficial: "ok",
-      unrelatedOfficial: "NOT_FOUND",
+      partyOfficial: "ok",
       unverifiedOfficial: "FORBIDDEN",
       platformAdmin: "ok",
-    },
+    }),
     call: (api, world) => api.project.listForTerritory({ authorityId: world.authority.id }),
     effect: ({ world, result }) => {
-      const { projects } = result as { projects: { id: string }[] };
-      expect(projects.map((project) => project.id)).toEqual([world.project.id]);
+      const { projects: listed } = result as { projects: { id: string }[] };
+      expect(listed.map((project) => project.id)).toEqual([world.project.id]);
+    },
+  },
+  "party.addAuthority": {
+    expected: projectAction(["collectiveMember"]),
+    call: (api, world) =>
+      api.party.addAuthority({ projectId: world.project.id, territoryId: world.openCommune.id, startingStage: "defiance", reason: "" }),
+    effect: async ({ db, world, result }) => {
+      const { relationshipId } = result as { relationshipId: string };
+      const [relationship] = await db.select().from(relationships).where(eq(relationships.id, relationshipId));
+      expect(relationship).toMatchObject({ projectId: world.project.id, stage: null });
+      const [proposal] = await db.select().from(stageChanges).where(eq(stageChanges.relationshipId, relationshipId));
+      expect(proposal).toMatchObject({ fromStage: null, toStage: "defiance", status: "pending", proposedSide: "collective" });
+    },
+  },
+  "party.requestNetwork": {
+    expected: projectAction(["collectiveMember"]),
+    call: (api, world) => api.party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id }),
+    effect: async ({ db, world }) => {
+      const [party] = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+      expect(party).toMatchObject({ role: "network", status: "requested" });
+    },
+  },
+  "party.decideNetwork": {
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", otherModerator: "ok", platformAdmin: "ok" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id });
+      return {};
+    },
+    call: (api, world) => api.party.decideNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id, accept: true, reason: "" }),
+    effect: async ({ db, world }) => {
+      const [party] = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+      expect(party?.status).toBe("active");
+    },
+  },
+  "stage.propose": {
+    expected: projectAction(["collectiveMember", "partyOfficial"]),
+    call: (api, world, caller) =>
+      api.stage.propose({ relationshipId: world.relationshipId, as: sideOf(caller), toStage: "collaboration", reason: "Convention signée." }),
+    effect: async ({ db, caller, result }) => {
+      const { stageChangeId } = result as { stageChangeId: string };
+      const [proposal] = await db.select().from(stageChanges).where(eq(stageChanges.id, stageChangeId));
+      expect(proposal).toMatchObject({ fromStage: "observation", toStage: "collaboration", status: "pending", proposedSide: sideOf(caller) });
+    },
+  },
+  "stage.confirm": {
+    expected: projectAction(["partyOfficial"]),
+    prepare: pendingProposal,
+    call: (api, _world, _caller, prepared) => api.stage.confirm({ stageChangeId: prepared.stageChangeId ?? "", comment: "" }),
+    effect: async ({ db, world }) => {
+      const [relationship] = await db.select().from(relationships).where(eq(relationships.id, world.relationshipId));
+      expect(relationship?.stage).toBe("collaboration");
+    },
+  },
+  "stage.decline": {
+    expected: projectAction(["partyOfficial"]),
+    prepare: pendingProposal,
+    call: (api, _world, _caller, prepared) => api.stage.decline({ stageChangeId: prepared.stageChangeId ?? "", comment: "Pas encore." }),
+    effect: async ({ db, world, prepared }) => {
+      const [proposal] = await db.select().from(stageChanges).where(eq(stageChanges.id, prepared.stageChangeId ?? ""));
+      expect(proposal).toMatchObject({ status: "declined", decisionComment: "Pas encore." });
+      const [relationship] = await db.select().from(relationships).where(eq(relationships.id, world.relationshipId));
+      expect(relationship?.stage).toBe("observation");
+    },
+  },
+  "stage.withdraw": {
+    expected: projectAction(["collectiveMember"]),
+    prepare: pendingProposal,
+    call: (api, _world, _caller, prepared) => api.stage.withdraw({ stageChangeId: prepared.stageChangeId ?? "", comment: "" }),
+    effect: async ({ db, prepared }) => {
+      const [proposal] = await db.select().from(stageChanges).where(eq(stageChanges.id, prepared.stageChangeId ?? ""));
+      expect(proposal?.status).toBe("withdrawn");
+    },
+  },
+  "stage.addMediationNote": {
+    expected: projectAction(["holdingModerator"]),
+    prepare: pendingProposal,
+    call: (api, _world, _caller, prepared) =>
+      api.stage.addMediationNote({ stageChangeId: prepared.stageChangeId ?? "", text: "Retrouvons-nous au réseau jeudi." }),
+    effect: async ({ db, world, prepared }) => {
+      const notes = await db.select().from(mediationNotes).where(eq(mediationNotes.stageChangeId, prepared.stageChangeId ?? ""));
+      expect(notes).toEqual([expect.objectContaining({ text: "Retrouvons-nous au réseau jeudi.", networkId: world.holdingNetwork.id })]);
+    },
+  },
+  "milestone.create": {
+    expected: projectAction(["collectiveMember", "partyOfficial"]),
+    call: (api, world, caller) =>
+      api.milestone.create({
+        projectId: world.project.id,
+        as: sideOf(caller),
+        relationshipIds: [world.relationshipId],
+        kind: "site_visit",
+        title: "Visite du site avec le conseil",
+        occursOn: "2026-05-04",
+        status: "done",
+        description: "",
+        evidenceLinks: [],
+        levers: ["public-policies"],
+      }),
+    effect: async ({ db, caller, result }) => {
+      const { milestoneId } = result as { milestoneId: string };
+      const [milestone] = await db.select().from(milestones).where(eq(milestones.id, milestoneId));
+      expect(milestone).toMatchObject({ title: "Visite du site avec le conseil", recordedSide: sideOf(caller) });
+    },
+  },
+  "milestone.update": {
+    expected: projectAction(["collectiveMember"]),
+    call: (api, world) => api.milestone.update({ milestoneId: world.milestoneId, version: 1, changes: { status: "cancelled" } }),
+    effect: async ({ db, world }) => {
+      const [milestone] = await db.select().from(milestones).where(eq(milestones.id, world.milestoneId));
+      expect(milestone).toMatchObject({ status: "cancelled", version: 2 });
+    },
+  },
+  "milestone.confirm": {
+    expected: projectAction(["partyOfficial"]),
+    call: (api, world) => api.milestone.confirm({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "" }),
+    effect: async ({ db, world }) => {
+      const [link] = await db.select().from(milestoneRelationships).where(eq(milestoneRelationships.milestoneId, world.milestoneId));
+      expect(link?.confirmation).toBe("confirmed");
+    },
+  },
+  "milestone.contest": {
+    expected: projectAction(["partyOfficial"]),
+    call: (api, world) =>
+      api.milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "C'était en avril." }),
+    effect: async ({ db, world }) => {
+      const [link] = await db.select().from(milestoneRelationships).where(eq(milestoneRelationships.milestoneId, world.milestoneId));
+      expect(link).toMatchObject({ confirmation: "contested", comment: "C'était en avril." });
+    },
+  },
+  "barometer.answer": {
+    expected: projectAction(["collectiveMember", "partyOfficial"]),
+    call: (api, world, caller) =>
+      api.barometer.answer({ relationshipId: world.relationshipId, as: sideOf(caller), answers: { curiosity: 4, trust: 2 } }),
+    effect: async ({ db, world, caller }) => {
+      const sets = await db.select().from(barometerAnswerSets).where(eq(barometerAnswerSets.relationshipId, world.relationshipId));
+      expect(sets).toEqual([expect.objectContaining({ side: sideOf(caller), respondentId: personOf(world, caller)?.userId, answers: { curiosity: 4, trust: 2 } })]);
     },
   },
 };
@@ -348,11 +575,12 @@ describe("authorization matrix", () => {
         it(`${caller} → ${expected}`, async () => {
           const db = database.db;
           const world = await buildWorld(db);
+          const prepared = (await entry.prepare?.(db, world)) ?? {};
           const api = callerFor(db, personOf(world, caller));
           const before = expected === "ok" ? null : await databaseFingerprint(db);
-          const { outcome, result } = await outcomeOf(entry.call(api, world));
+          const { outcome, result } = await outcomeOf(entry.call(api, world, caller, prepared));
           expect(outcome).toBe(expected);
-          if (expected === "ok") await entry.effect({ db, world, caller, result });
+          if (expected === "ok") await entry.effect({ db, world, caller, result, prepared });
           else expect(await databaseFingerprint(db)).toEqual(before);
         });
       }

@@ -1,6 +1,6 @@
 // Builds the people and organisations a test needs, each in one line, with unique data.
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, organisations, projectCommunes, projectParties, projects, territories, users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
@@ -43,16 +43,17 @@ export async function makeCollective(
 }
 
 /** The next commune of the fixtures that has no authority yet: every test world gets its own. */
-export async function freeCommune(db: Database, departementCode = "26") {
+export async function freeCommune(db: Database, departements: string | string[] = "26", options: { inEpci?: boolean } = {}) {
   const [commune] = await db
     .select()
     .from(territories)
     .where(
       and(
         eq(territories.kind, "commune"),
-        eq(territories.departementCode, departementCode),
+        inArray(territories.departementCode, typeof departements === "string" ? [departements] : departements),
         sql`not exists (select 1 from organisation o where o.territory_id = ${territories.id})`,
         sql`not exists (select 1 from project p where p.commune_id = ${territories.id})`,
+        options.inEpci ? sql`${territories.epciCode} is not null` : undefined,
       ),
     )
     .orderBy(territories.code)
@@ -97,4 +98,36 @@ export async function membershipOf(db: Database, userId: string, organisationId:
     .from(memberships)
     .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
   return membership ?? null;
+}
+
+/** The authority of a territory, opened if nobody has yet; the people join it. */
+export async function ensureAuthority(
+  db: Database,
+  territoryId: string,
+  people: { person: TestPerson; role?: "admin" | "member"; office?: AuthorityOffice; verified: boolean }[] = [],
+) {
+  const [existing] = await db.select().from(organisations).where(eq(organisations.territoryId, territoryId));
+  if (!existing) return makeAuthority(db, territoryId, people);
+  for (const { person, role, office, verified } of people) {
+    await db.insert(memberships).values({
+      organisationId: existing.id,
+      userId: person.userId,
+      role: role ?? "member",
+      office: office ?? "conseiller_communautaire",
+      verifiedAt: verified ? new Date() : null,
+    });
+  }
+  return existing;
+}
+
+export async function makeNetwork(db: Database, moderators: TestPerson[] = []) {
+  const [network] = await db
+    .insert(organisations)
+    .values({ kind: "network", name: `Réseau ${randomUUID().slice(0, 6)}` })
+    .returning();
+  if (!network) throw new Error("no network");
+  for (const moderator of moderators) {
+    await db.insert(memberships).values({ organisationId: network.id, userId: moderator.userId, role: "moderator" });
+  }
+  return network;
 }

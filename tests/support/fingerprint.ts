@@ -12,6 +12,17 @@ const WRITABLE_TABLES = [
   "project",
   "project_party",
   "outbox_email",
+  "project_commune",
+  "funding_line",
+  "change_log",
+  "relationship",
+  "stage_change",
+  "mediation_note",
+  "milestone",
+  "milestone_relationship",
+  "milestone_lever",
+  "stage_change_milestone",
+  "barometer_answer_set",
 ] as const;
 
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {

@@ -8,8 +8,11 @@ import { createDb, PGLITE_OPTIONS, type DbConnection } from "@/db";
 import { migrate } from "@/db/migrate";
 import { loadTerritories, type TerritoryScope } from "@/db/seed/territories";
 
-/** Real territories, small enough for every test: the Drôme (Die, the Diois), the Loire (Saint-Étienne), the Ardèche. */
-export const FIXTURE_TERRITORIES: TerritoryScope = { departements: ["26", "42", "07"] };
+/**
+ * Real territories, small enough for every test: the Drôme (Die, the Diois), the Loire
+ * (Saint-Étienne), the Ardèche, and enough neighbours that every test world gets communes of its own.
+ */
+export const FIXTURE_TERRITORIES: TerritoryScope = { departements: ["26", "42", "07", "38", "05", "73"] };
 
 export function testServerUrl(): string | null {
   return process.env.TEST_DATABASE_URL || null;

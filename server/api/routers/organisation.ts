@@ -4,6 +4,7 @@ import {
   createNetwork,
   getOrganisation,
   joinAuthority,
+  listNetworks,
   listPendingVerifications,
   verifyMembership,
 } from "@/server/services/organisations";
@@ -32,6 +33,7 @@ export const organisationRouter = createTRPCRouter({
     .input(ZVerifyMembershipInput)
     .mutation(({ ctx, input }) => verifyMembership(ctx.db, ctx.actor, input)),
   pendingVerifications: protectedProcedure.query(({ ctx }) => listPendingVerifications(ctx.db, ctx.actor)),
+  listNetworks: protectedProcedure.query(({ ctx }) => listNetworks(ctx.db, ctx.actor)),
   createNetwork: protectedProcedure
     .input(ZCreateNetworkInput)
     .mutation(({ ctx, input }) => createNetwork(ctx.db, ctx.actor, input)),

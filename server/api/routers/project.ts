@@ -1,13 +1,19 @@
 import { listProjectHistory } from "@/server/services/history";
+import { getProjectOverview } from "@/server/services/project-overview";
+import { requestPublic, reviewPublic } from "@/server/services/relationships";
 import { createProject, getProject, listMyProjects, listTerritoryProjects, updateProjectFile } from "@/server/services/projects";
-import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
+import { ZReviewPublicInput } from "./gradient.schema";
 import { ZCreateProjectInput, ZProjectIdInput, ZTerritoryProjectsInput, ZUpdateProjectInput } from "./project.schema";
 
 export const projectRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateProjectInput).mutation(({ ctx, input }) => createProject(ctx.db, ctx.actor, input)),
-  get: protectedProcedure.input(ZProjectIdInput).query(({ ctx, input }) => getProject(ctx.db, ctx.actor, input.projectId)),
+  get: publicProcedure.input(ZProjectIdInput).query(({ ctx, input }) => getProject(ctx.db, ctx.actor, input.projectId)),
   update: protectedProcedure.input(ZUpdateProjectInput).mutation(({ ctx, input }) => updateProjectFile(ctx.db, ctx.actor, input)),
   history: protectedProcedure.input(ZProjectIdInput).query(({ ctx, input }) => listProjectHistory(ctx.db, ctx.actor, input.projectId)),
+  overview: publicProcedure.input(ZProjectIdInput).query(({ ctx, input }) => getProjectOverview(ctx.db, ctx.actor, input.projectId)),
+  requestPublic: protectedProcedure.input(ZProjectIdInput).mutation(({ ctx, input }) => requestPublic(ctx.db, ctx.actor, input)),
+  reviewPublic: protectedProcedure.input(ZReviewPublicInput).mutation(({ ctx, input }) => reviewPublic(ctx.db, ctx.actor, input)),
   listMine: protectedProcedure.query(({ ctx }) => listMyProjects(ctx.db, ctx.actor)),
   listForTerritory: protectedProcedure
     .input(ZTerritoryProjectsInput)

@@ -1,0 +1,166 @@
+// Relationships between a project and an authority: their stage, its proposed and confirmed changes,
+// the milestones that build trust, and the two-sided barometer.
+import { sql } from "drizzle-orm";
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { organisations } from "./organisations";
+import { projects } from "./projects";
+
+export const stage = pgEnum("stage", ["defiance", "observation", "collaboration", "coportage"]);
+export const side = pgEnum("side", ["collective", "authority"]);
+export const proposalStatus = pgEnum("proposal_status", ["pending", "confirmed", "declined", "withdrawn"]);
+export const milestoneKind = pgEnum("milestone_kind", [
+  "first_meeting",
+  "information_exchange",
+  "site_visit",
+  "joint_event",
+  "council_deliberation",
+  "agreement_signed",
+  "first_seed_action",
+  "land_made_available",
+  "funding_granted",
+  "authority_joins_scic",
+  "other",
+]);
+export const milestoneStatus = pgEnum("milestone_status", ["planned", "done", "cancelled"]);
+export const confirmation = pgEnum("confirmation", ["pending", "confirmed", "contested"]);
+
+export const relationships = pgTable(
+  "relationship",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    authorityId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    /** The confirmed stage; null until the authority side confirms the starting stage ("à confirmer"). */
+    stage: stage(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.projectId, table.authorityId), index().on(table.authorityId)],
+);
+
+export const stageChanges = pgTable(
+  "stage_change",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    relationshipId: uuid()
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    fromStage: stage(),
+    toStage: stage().notNull(),
+    reason: text().notNull().default(""),
+    proposedSide: side().notNull(),
+    proposedById: text().references(() => users.id, { onDelete: "set null" }),
+    proposedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    status: proposalStatus().notNull().default("pending"),
+    decidedById: text().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    decisionComment: text(),
+  },
+  (table) => [
+    index().on(table.relationshipId, table.proposedAt),
+    // One open proposal per relationship at a time.
+    uniqueIndex("stage_change_one_pending_idx").on(table.relationshipId).where(sql`${table.status} = 'pending'`),
+  ],
+);
+
+export const mediationNotes = pgTable(
+  "mediation_note",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    stageChangeId: uuid()
+      .notNull()
+      .references(() => stageChanges.id, { onDelete: "cascade" }),
+    authorId: text().references(() => users.id, { onDelete: "set null" }),
+    networkId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    text: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.stageChangeId)],
+);
+
+export const milestones = pgTable(
+  "milestone",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: milestoneKind().notNull(),
+    title: text().notNull(),
+    occursOn: date({ mode: "string" }).notNull(),
+    status: milestoneStatus().notNull(),
+    description: text().notNull().default(""),
+    evidenceLinks: text().array().notNull().default(sql`'{}'::text[]`),
+    recordedSide: side().notNull(),
+    recordedById: text().references(() => users.id, { onDelete: "set null" }),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index().on(table.projectId, table.occursOn)],
+);
+
+export const milestoneRelationships = pgTable(
+  "milestone_relationship",
+  {
+    milestoneId: uuid()
+      .notNull()
+      .references(() => milestones.id, { onDelete: "cascade" }),
+    relationshipId: uuid()
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    confirmation: confirmation().notNull().default("pending"),
+    comment: text(),
+    decidedById: text().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.milestoneId, table.relationshipId] }), index().on(table.relationshipId)],
+);
+
+export const milestoneLevers = pgTable(
+  "milestone_lever",
+  {
+    milestoneId: uuid()
+      .notNull()
+      .references(() => milestones.id, { onDelete: "cascade" }),
+    leverId: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.milestoneId, table.leverId] }), index().on(table.leverId)],
+);
+
+export const stageChangeMilestones = pgTable(
+  "stage_change_milestone",
+  {
+    stageChangeId: uuid()
+      .notNull()
+      .references(() => stageChanges.id, { onDelete: "cascade" }),
+    milestoneId: uuid()
+      .notNull()
+      .references(() => milestones.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.stageChangeId, table.milestoneId] })],
+);
+
+export const barometerAnswerSets = pgTable(
+  "barometer_answer_set",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    relationshipId: uuid()
+      .notNull()
+      .references(() => relationships.id, { onDelete: "cascade" }),
+    side: side().notNull(),
+    respondentId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    answeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Indicator id → 1..5 */
+    answers: jsonb().$type<Record<string, number>>().notNull(),
+  },
+  (table) => [index().on(table.relationshipId, table.side, table.answeredAt)],
+);

@@ -1,0 +1,168 @@
+// Trust-building milestones: recorded by one side, confirmed or contested by the other, per relationship.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db";
+import { milestoneLevers, milestoneRelationships, milestones, projects, relationships } from "@/db/schema";
+import type { LeverId, Side } from "@/server/domain/gradient";
+import type { MilestoneKind, MilestoneStatus } from "@/server/domain/milestones";
+import { DomainError, notFound } from "@/server/errors";
+import { assertActsFor, assertAuthoritySide, assertCollectiveSide, loadProjectAccess, requireActor, type Actor } from "./access";
+import { changedFields, changesSinceVersion, recordChange } from "./history";
+
+export type MilestoneFields = {
+  kind: MilestoneKind;
+  title: string;
+  occursOn: string;
+  status: MilestoneStatus;
+  description: string;
+  evidenceLinks: string[];
+  levers: LeverId[];
+};
+
+export async function createMilestone(
+  db: Database,
+  actor: Actor | null,
+  input: MilestoneFields & { projectId: string; as: Side; relationshipIds: string[] },
+) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const relationshipIds = [...new Set(input.relationshipIds)];
+  const concerned = await db
+    .select({ id: relationships.id, authorityId: relationships.authorityId })
+    .from(relationships)
+    .where(and(eq(relationships.projectId, input.projectId), inArray(relationships.id, relationshipIds)));
+  if (concerned.length !== relationshipIds.length) throw new DomainError("BAD_REQUEST", "Choisissez des relations de ce projet.");
+  // The collective records for any of its relationships; an authority only for its own.
+  const signedIn =
+    input.as === "collective"
+      ? assertCollectiveSide(access)
+      : concerned.map((relationship) => assertAuthoritySide(access, relationship.authorityId))[0] ?? requireActor(access.actor);
+  const { levers, ...fields } = input;
+  return db.transaction(async (tx) => {
+    const [milestone] = await tx
+      .insert(milestones)
+      .values({
+        projectId: input.projectId,
+        kind: fields.kind,
+        title: fields.title,
+        occursOn: fields.occursOn,
+        status: fields.status,
+        description: fields.description,
+        evidenceLinks: fields.evidenceLinks,
+        recordedSide: input.as,
+        recordedById: signedIn.userId,
+      })
+      .returning({ id: milestones.id });
+    if (!milestone) throw new Error("insert returned no row");
+    await tx.insert(milestoneRelationships).values(relationshipIds.map((relationshipId) => ({ milestoneId: milestone.id, relationshipId })));
+    if (levers.length > 0) {
+      await tx.insert(milestoneLevers).values([...new Set(levers)].map((leverId) => ({ milestoneId: milestone.id, leverId })));
+    }
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "milestone",
+      entityId: milestone.id,
+      projectId: input.projectId,
+      action: "create",
+      changes: changedFields({}, { title: fields.title, kind: fields.kind, occursOn: fields.occursOn, status: fields.status, levers }),
+      version: 1,
+    });
+    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
+    return { milestoneId: milestone.id };
+  });
+}
+
+async function loadMilestone(db: Database, milestoneId: string) {
+  const [milestone] = await db.select().from(milestones).where(eq(milestones.id, milestoneId));
+  return milestone ?? null;
+}
+
+/** Edits by the side that recorded it, from the version it started from. */
+export async function updateMilestone(
+  db: Database,
+  actor: Actor | null,
+  input: { milestoneId: string; version: number; changes: Partial<MilestoneFields> },
+) {
+  requireActor(actor);
+  const milestone = await loadMilestone(db, input.milestoneId);
+  if (!milestone) throw notFound("Jalon introuvable.");
+  const access = await loadProjectAccess(db, actor, milestone.projectId);
+  const concerned = await db
+    .select({ authorityId: relationships.authorityId })
+    .from(milestoneRelationships)
+    .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
+    .where(eq(milestoneRelationships.milestoneId, milestone.id));
+  const signedIn =
+    milestone.recordedSide === "collective"
+      ? assertCollectiveSide(access)
+      : assertAuthoritySide(access, concerned.find((row) => access.authorities.some((a) => a.authorityId === row.authorityId))?.authorityId ?? "");
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(milestones).where(eq(milestones.id, milestone.id)).for("update");
+    if (!current) throw notFound("Jalon introuvable.");
+    if (current.version !== input.version) {
+      const missed = await changesSinceVersion(tx, "milestone", milestone.id, input.version);
+      throw new DomainError("CONFLICT", "Ce jalon a été modifié entre-temps. Vos saisies sont conservées : comparez, puis enregistrez à nouveau.", {
+        currentVersion: current.version,
+        changes: missed,
+      });
+    }
+    const { levers, ...fields } = input.changes;
+    const currentLevers = (await tx.select({ id: milestoneLevers.leverId }).from(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id)))
+      .map((row) => row.id)
+      .sort();
+    const changes = changedFields({ ...current, levers: currentLevers }, { ...fields, levers: levers ? [...new Set(levers)].sort() : undefined });
+    if (changes.length === 0) return { milestoneId: milestone.id, version: current.version };
+    if (levers) {
+      await tx.delete(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id));
+      if (levers.length > 0) await tx.insert(milestoneLevers).values([...new Set(levers)].map((leverId) => ({ milestoneId: milestone.id, leverId })));
+    }
+    const version = current.version + 1;
+    await tx.update(milestones).set({ ...fields, version, updatedAt: new Date() }).where(eq(milestones.id, milestone.id));
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "milestone",
+      entityId: milestone.id,
+      projectId: milestone.projectId,
+      action: "update",
+      changes,
+      version,
+    });
+    return { milestoneId: milestone.id, version };
+  });
+}
+
+/** The side that did not record it confirms or contests it, for one relationship it concerns. */
+export async function answerMilestone(
+  db: Database,
+  actor: Actor | null,
+  input: { milestoneId: string; relationshipId: string; answer: "confirmed" | "contested"; comment: string },
+) {
+  requireActor(actor);
+  const milestone = await loadMilestone(db, input.milestoneId);
+  if (!milestone) throw notFound("Jalon introuvable.");
+  const access = await loadProjectAccess(db, actor, milestone.projectId);
+  const [link] = await db
+    .select({ authorityId: relationships.authorityId, confirmation: milestoneRelationships.confirmation })
+    .from(milestoneRelationships)
+    .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
+    .where(and(eq(milestoneRelationships.milestoneId, milestone.id), eq(milestoneRelationships.relationshipId, input.relationshipId)));
+  if (!link) throw notFound("Ce jalon ne concerne pas cette relation.");
+  const otherSide: Side = milestone.recordedSide === "collective" ? "authority" : "collective";
+  const signedIn = assertActsFor(access, otherSide, link.authorityId);
+  if (input.answer === "contested" && input.comment.trim() === "") {
+    throw new DomainError("BAD_REQUEST", "Dites en quelques mots ce que vous contestez.");
+  }
+  return db.transaction(async (tx) => {
+    await tx
+      .update(milestoneRelationships)
+      .set({ confirmation: input.answer, comment: input.comment || null, decidedById: signedIn.userId, decidedAt: new Date() })
+      .where(and(eq(milestoneRelationships.milestoneId, milestone.id), eq(milestoneRelationships.relationshipId, input.relationshipId)));
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "milestone",
+      entityId: milestone.id,
+      projectId: milestone.projectId,
+      action: input.answer === "confirmed" ? "confirm" : "contest",
+      changes: [{ field: "confirmation", before: link.confirmation, after: input.answer }, ...(input.comment ? [{ field: "comment", before: null, after: input.comment }] : [])],
+    });
+    return { milestoneId: milestone.id, relationshipId: input.relationshipId, confirmation: input.answer };
+  });
+}
