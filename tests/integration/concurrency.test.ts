@@ -1,8 +1,8 @@
 // What must hold when several people act at the same moment, on several connections.
 import { TRPCError } from "@trpc/server";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { changeLog, memberships, organisations, projects } from "@/db/schema";
+import { changeLog, memberships, organisations, projects, relationships, stageChanges } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
 import { callerFor, freeCommune, makeAuthority, makeCollective, makePerson } from "../support/factories";
 import { testServerUrl } from "../support/test-database";
@@ -93,5 +93,64 @@ describe("concurrency", () => {
     const chain = updates.sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
     for (let i = 1; i < chain.length; i += 1) expect(chain[i]?.changes[0]?.before).toBe(chain[i - 1]?.changes[0]?.after);
     expect(conflicts).toBeGreaterThan(0);
+  });
+
+  it.runIf(onPostgres)("thirty people answering one stage proposal at once: one decision stands, twenty-nine conflicts (PostgreSQL only)", async () => {
+    const db = database.db;
+    const officials = await Promise.all(Array.from({ length: 15 }, () => makePerson(db)));
+    const members = await Promise.all(Array.from({ length: 15 }, () => makePerson(db)));
+    const collective = await makeCollective(db, { members });
+    const commune = await freeCommune(db, ["42", "73"]);
+    await makeAuthority(db, commune.id, officials.map((person) => ({ person, role: "member" as const, verified: true })));
+    const asCollective = callerFor(db, members[0] ?? null);
+    const { id: projectId } = await asCollective.project.create({ title: "Proposition disputée", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const added = await asCollective.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
+    const stageChangeId = added.proposalId ?? "";
+    const results = await Promise.allSettled([
+      ...officials.map((official, index) =>
+        index % 2 === 0
+          ? callerFor(db, official).stage.confirm({ stageChangeId, comment: "" })
+          : callerFor(db, official).stage.decline({ stageChangeId, comment: "Pas encore." }),
+      ),
+      ...members.map((member) => callerFor(db, member).stage.withdraw({ stageChangeId, comment: "" })),
+    ]);
+    const accepted = results.filter((result) => result.status === "fulfilled");
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+    expect(accepted).toHaveLength(1);
+    expect(refused.every((reason) => reason instanceof TRPCError && reason.code === "CONFLICT")).toBe(true);
+    const decisions = await db
+      .select()
+      .from(changeLog)
+      .where(and(eq(changeLog.entityId, stageChangeId), inArray(changeLog.action, ["confirm", "decline", "withdraw"])));
+    expect(decisions).toHaveLength(1);
+    const [relationship] = await db.select().from(relationships).where(eq(relationships.id, added.relationshipId));
+    expect(relationship?.stage).toBe(decisions[0]?.action === "confirm" ? "observation" : null);
+  });
+
+  it.runIf(onPostgres)("twenty proposals on one relationship at once: one stays open, the others are told one is pending (PostgreSQL only)", async () => {
+    const db = database.db;
+    const official = await makePerson(db);
+    const members = await Promise.all(Array.from({ length: 20 }, () => makePerson(db)));
+    const collective = await makeCollective(db, { members });
+    const commune = await freeCommune(db, ["42", "73"]);
+    await makeAuthority(db, commune.id, [{ person: official, verified: true }]);
+    const asCollective = callerFor(db, members[0] ?? null);
+    const { id: projectId } = await asCollective.project.create({ title: "Propositions en rafale", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const added = await asCollective.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
+    await callerFor(db, official).stage.confirm({ stageChangeId: added.proposalId ?? "", comment: "" });
+    const results = await Promise.allSettled(
+      members.map((member, index) =>
+        callerFor(db, member).stage.propose({
+          relationshipId: added.relationshipId,
+          as: "collective",
+          toStage: index % 2 === 0 ? "collaboration" : "coportage",
+          reason: `Proposition ${index}`,
+        }),
+      ),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(results.every((result) => result.status === "fulfilled" || (result.reason instanceof TRPCError && result.reason.code === "CONFLICT"))).toBe(true);
+    const pending = await db.select().from(stageChanges).where(and(eq(stageChanges.relationshipId, added.relationshipId), eq(stageChanges.status, "pending")));
+    expect(pending).toHaveLength(1);
   });
 });
