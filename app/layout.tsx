@@ -29,6 +29,12 @@ const CLIENT_NAMESPACES = [
   "legalForms",
   "account",
   "admin",
+  "projectPage",
+  "stages",
+  "milestoneKinds",
+  "milestoneStatuses",
+  "levers",
+  "barometer",
 ] as const;
 
 function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {

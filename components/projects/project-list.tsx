@@ -1,10 +1,13 @@
-// A list of project cards: title, lead collective, commune, last update.
+// A list of project cards: title, lead collective, communes, each relationship's stage, the latest milestone.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { STAGE_FILL } from "@/components/gradient/stage-strip";
 import type { ProjectSummary } from "@/server/services/projects";
 
 export async function ProjectList({ projects }: { projects: ProjectSummary[] }) {
   const t = await getTranslations("project");
+  const ts = await getTranslations("stages");
+  const tp = await getTranslations("projectPage");
   const format = await getFormatter();
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
@@ -17,6 +20,28 @@ export async function ProjectList({ projects }: { projects: ProjectSummary[] }) 
             {t("lead", { name: project.leadCollectiveName })} ·{" "}
             {t("inCommune", { commune: project.communeName, departement: project.departementCode ?? "" })}
           </p>
+          {project.relationships.length > 0 ? (
+            <ul className="mt-2 space-y-1">
+              {project.relationships.map((relationship) => (
+                <li key={relationship.relationshipId} className="flex flex-wrap items-center gap-2 text-sm">
+                  <span>{relationship.authorityName}</span>
+                  {relationship.stage ? (
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium text-white ${STAGE_FILL[relationship.stage]}`}>{ts(relationship.stage)}</span>
+                  ) : (
+                    <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{tp("toConfirm")}</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {project.latestMilestone ? (
+            <p className="mt-2 text-sm">
+              {t("latestMilestone", {
+                title: project.latestMilestone.title,
+                date: format.dateTime(new Date(`${project.latestMilestone.occursOn}T12:00:00Z`), { dateStyle: "long" }),
+              })}
+            </p>
+          ) : null}
           <p className="mt-1 text-sm text-muted">
             {t("updated", { date: format.dateTime(project.updatedAt, { dateStyle: "long" }) })}
           </p>

@@ -5,7 +5,9 @@ import type { Database, DbOrTx } from "@/db";
 import {
   fundingLines,
   memberships,
+  milestones,
   organisations,
+  relationships,
   projectCommunes,
   projectParties,
   projects,
@@ -85,7 +87,42 @@ function projectSummaryQuery(db: DbOrTx) {
     .innerJoin(territories, eq(territories.id, projects.communeId));
 }
 
-export type ProjectSummary = Awaited<ReturnType<ReturnType<typeof projectSummaryQuery>["execute"]>>[number];
+type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectSummaryQuery>["execute"]>>[number];
+
+/** Adds to each project its relationships' current stages and its latest milestone, in two queries. */
+async function withTrustSummary(db: DbOrTx, rows: ProjectRow[]) {
+  const ids = rows.map((row) => row.id);
+  if (ids.length === 0) return [];
+  const [stageRows, milestoneRows] = await Promise.all([
+    db
+      .select({
+        projectId: relationships.projectId,
+        relationshipId: relationships.id,
+        authorityName: organisations.name,
+        stage: relationships.stage,
+      })
+      .from(relationships)
+      .innerJoin(organisations, eq(organisations.id, relationships.authorityId))
+      .where(inArray(relationships.projectId, ids))
+      .orderBy(asc(relationships.createdAt)),
+    db
+      .selectDistinctOn([milestones.projectId], {
+        projectId: milestones.projectId,
+        title: milestones.title,
+        occursOn: milestones.occursOn,
+      })
+      .from(milestones)
+      .where(and(inArray(milestones.projectId, ids), eq(milestones.status, "done")))
+      .orderBy(milestones.projectId, desc(milestones.occursOn)),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    relationships: stageRows.filter((stage) => stage.projectId === row.id),
+    latestMilestone: milestoneRows.find((milestone) => milestone.projectId === row.id) ?? null,
+  }));
+}
+
+export type ProjectSummary = Awaited<ReturnType<typeof withTrustSummary>>[number];
 
 /** "Mes projets": the projects of the organisations the person belongs to. */
 export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<ProjectSummary[]> {
@@ -97,7 +134,7 @@ export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<P
     .where(
       and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, signedIn.userId)),
     );
-  return projectSummaryQuery(db).where(exists(myParty)).orderBy(desc(projects.updatedAt));
+  return withTrustSummary(db, await projectSummaryQuery(db).where(exists(myParty)).orderBy(desc(projects.updatedAt)));
 }
 
 export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {
@@ -280,5 +317,5 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
     .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
     .where(and(exists(actsInTerritory), projectVisibleTo(db, signedIn)))
     .orderBy(desc(projects.updatedAt));
-  return { authority: { id: authority.id, name: authority.name }, projects: rows };
+  return { authority: { id: authority.id, name: authority.name }, projects: await withTrustSummary(db, rows) };
 }

@@ -29,12 +29,12 @@ describe("setup", () => {
 
     const [people] = await db.select({ n: count() }).from(users).where(sql`${users.email} like '%@demo.maillage.test'`);
     expect(people?.n).toBe(DEMO_PEOPLE.length);
-    const [demoProjects] = await db.select({ n: count() }).from(projects).where(eq(projects.leadCollectiveId, DEMO_IDS.collective));
-    expect(demoProjects?.n).toBe(1);
+    const [demoProjects] = await db.select({ n: count() }).from(projects);
+    expect(demoProjects?.n).toBe(10);
     const [authorities] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "authority"));
-    expect(authorities?.n).toBeGreaterThanOrEqual(2);
-    const [verified] = await db.select({ n: count() }).from(memberships).where(sql`${memberships.verifiedAt} is not null`);
-    expect(verified?.n).toBe(2);
+    expect(authorities?.n).toBe(8);
+    const [unverified] = await db.select({ n: count() }).from(memberships).where(sql`${memberships.verifiedAt} is null and ${memberships.office} is not null`);
+    expect(unverified?.n).toBe(1);
   });
 
   it("gives the mayor of Die the demo project of her commune in her territory view", async () => {
@@ -46,6 +46,25 @@ describe("setup", () => {
     const commune = account.memberships.find((membership) => membership.organisationName === "Commune de Die");
     expect(commune).toMatchObject({ office: "maire", verified: true });
     const view = await api.project.listForTerritory({ authorityId: commune?.organisationId ?? "" });
-    expect(view.projects.map((project) => project.id)).toEqual([DEMO_IDS.project]);
+    expect(view.projects.map((project) => project.id)).toContain(DEMO_IDS.project);
+  });
+
+  it("shows trust in motion: every stage reached, a step backwards, open proposals, both sides answering", async () => {
+    const db = database.db;
+    await seedDemo(db);
+    const [admin] = await db.select().from(users).where(eq(users.email, demoPerson("platformAdmin").email));
+    const api = callerFor(db, { userId: admin?.id ?? "", isPlatformAdmin: true });
+    const overviews = await Promise.all((await db.select({ id: projects.id }).from(projects)).map(({ id }) => api.project.overview({ projectId: id })));
+    const relationships = overviews.flatMap((overview) => overview.relationships);
+    expect(new Set(relationships.map((relationship) => relationship.stage))).toEqual(new Set(["defiance", "observation", "collaboration", "coportage"]));
+    const rank = ["defiance", "observation", "collaboration", "coportage"];
+    const backwards = relationships.flatMap((relationship) =>
+      relationship.changes.filter((change) => change.fromStage && rank.indexOf(change.toStage) < rank.indexOf(change.fromStage) && change.status === "confirmed"),
+    );
+    expect(backwards.length).toBeGreaterThanOrEqual(1);
+    expect(relationships.filter((relationship) => relationship.pending).length).toBeGreaterThanOrEqual(2);
+    expect(overviews.flatMap((overview) => overview.milestones).length).toBeGreaterThanOrEqual(30);
+    const answered = relationships.filter((relationship) => relationship.barometer?.collective.respondents && relationship.barometer.authority.respondents);
+    expect(answered.length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -1,45 +1,186 @@
-import { getFormatter, getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
-import { Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
-import { serverApi } from "@/server/api/server";
-import { requireSignedIn } from "@/server/auth/guard";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { AddAuthorityForm } from "@/components/gradient/add-authority-form";
+import { BarometerForm } from "@/components/gradient/barometer-form";
+import { BarometerView } from "@/components/gradient/barometer-view";
+import { MilestoneForm } from "@/components/gradient/milestone-form";
+import { NextSteps } from "@/components/gradient/next-steps";
+import { ProgressionChart } from "@/components/gradient/progression-chart";
+import { RelationshipCard } from "@/components/gradient/relationship-card";
+import { Timeline } from "@/components/gradient/timeline";
+import { sidesFor } from "@/components/gradient/viewer";
+import { HistoryList } from "@/components/projects/history-list";
+import { ProjectFileForm } from "@/components/projects/project-file-form";
+import { ProjectFileView } from "@/components/projects/project-file-view";
+import { PublicRequest } from "@/components/projects/public-request";
+import { Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
+import { currentActor } from "@/server/api/context";
 import { loadOrNotFound } from "@/server/api/load";
+import { serverApi } from "@/server/api/server";
 
-export default async function ProjectPage({ params }: { params: Promise<{ id: string }> }) {
+const TABS = ["apercu", "dossier", "barometre", "historique"] as const;
+type Tab = (typeof TABS)[number];
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ onglet?: string }> };
+
+export default async function ProjectPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireSignedIn(`/projets/${id}`);
+  const { onglet } = await searchParams;
+  const tab: Tab = TABS.find((candidate) => candidate === onglet) ?? "apercu";
+  const actor = await currentActor();
   const api = await serverApi();
   const project = await loadOrNotFound(() => api.project.get({ projectId: id }));
-  if (!project) notFound();
-  const t = await getTranslations("project");
-  const tk = await getTranslations("kinds");
-  const format = await getFormatter();
+  if (!project) {
+    if (!actor) redirect(`/connexion?callbackUrl=${encodeURIComponent(`/projets/${id}`)}`);
+    notFound();
+  }
+  const overview = await api.project.overview({ projectId: id });
+  const t = await getTranslations("projectPage");
+  const tabLabels: Record<Tab, string> = {
+    apercu: t("tabs.overview"),
+    dossier: t("tabs.file"),
+    barometre: t("tabs.barometer"),
+    historique: t("tabs.history"),
+  };
+  const visibleTabs = actor ? TABS : TABS.filter((candidate) => candidate !== "historique");
+  const viewer = project.viewer;
+  const now = new Date();
+  const milestoneTargets = overview.relationships
+    .map((relationship) => ({ relationshipId: relationship.id, authorityName: relationship.authorityName, sides: sidesFor(viewer, relationship.authorityId) }))
+    .filter((target) => target.sides.length > 0);
+  const file = { ...project, projectId: project.id };
+
   return (
-    <article className="space-y-6">
+    <article>
       <PageHeader
         title={project.title}
-        intro={`${t("lead", { name: project.leadCollectiveName })} · ${t("inCommune", {
-          commune: project.communeName,
-          departement: project.departementCode ?? "",
-        })}`}
-      />
-      <Card>
-        <SectionTitle>{t("summary")}</SectionTitle>
-        <p className="whitespace-pre-line">{project.summary || t("noSummary")}</p>
-        <p className="mt-4 text-sm text-muted">{t("updated", { date: format.dateTime(project.updatedAt, { dateStyle: "long" }) })}</p>
-      </Card>
-      <Card>
-        <SectionTitle>{t("parties")}</SectionTitle>
-        <ul className="space-y-2">
-          {project.parties.map((party) => (
-            <li key={party.organisationId} className="flex flex-wrap items-center gap-2">
-              <span className="font-medium">{party.name}</span>
-              <Badge>{t(`partyRoles.${party.role}`)}</Badge>
-              <span className="text-sm text-muted">{tk(party.kind)}</span>
+        intro={`${(await getTranslations("project"))("lead", { name: project.leadCollectiveName })} · ${project.communes
+          .map((commune) => `${commune.name} (${commune.departementCode})`)
+          .join(", ")}`}
+      >
+        <Badge tone={project.visibility === "public" ? "good" : "neutral"}>{t(`visibility.${project.visibility}`)}</Badge>
+      </PageHeader>
+
+      <nav aria-label={t("tabs.label")} className="mb-6 overflow-x-auto border-b border-line">
+        <ul className="flex gap-1">
+          {visibleTabs.map((candidate) => (
+            <li key={candidate}>
+              <Link
+                href={candidate === "apercu" ? `/projets/${id}` : `/projets/${id}?onglet=${candidate}`}
+                aria-current={candidate === tab ? "page" : undefined}
+                className={`inline-block border-b-4 px-3 py-2 font-medium whitespace-nowrap no-underline ${
+                  candidate === tab ? "border-brand text-brand" : "border-transparent text-ink hover:border-line"
+                }`}
+              >
+                {tabLabels[candidate]}
+              </Link>
             </li>
           ))}
         </ul>
-      </Card>
+      </nav>
+
+      {tab === "apercu" ? (
+        <div className="space-y-6">
+          <section aria-labelledby="relationships-title">
+            <SectionTitle id="relationships-title">{t("relationships")}</SectionTitle>
+            {overview.relationships.length === 0 ? (
+              <EmptyState>{viewer.isCollectiveMember ? t("noRelationships") : t("noRelationshipsReader")}</EmptyState>
+            ) : (
+              <div className="grid gap-4 md:grid-cols-2">
+                {overview.relationships.map((relationship) => (
+                  <RelationshipCard key={relationship.id} relationship={relationship} viewer={viewer} />
+                ))}
+              </div>
+            )}
+          </section>
+          {viewer.isCollectiveMember ? (
+            <Card>
+              <SectionTitle>{t("addAuthority")}</SectionTitle>
+              <AddAuthorityForm projectId={project.id} />
+            </Card>
+          ) : null}
+          <Card>
+            <SectionTitle>{t("progression")}</SectionTitle>
+            <ProgressionChart
+              now={now}
+              series={overview.relationships.map((relationship) => ({
+                id: relationship.id,
+                label: relationship.authorityName,
+                points: relationship.progression,
+              }))}
+            />
+          </Card>
+          <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
+            <Card>
+              <SectionTitle>{t("timeline")}</SectionTitle>
+              <Timeline overview={overview} viewer={viewer} />
+            </Card>
+            <div className="space-y-6">
+              {overview.relationships.length > 0 ? (
+                <Card>
+                  <SectionTitle>{t("nextSteps")}</SectionTitle>
+                  <NextSteps relationships={overview.relationships} />
+                </Card>
+              ) : null}
+              {milestoneTargets.length > 0 ? (
+                <Card>
+                  <SectionTitle>{t("recordMilestone")}</SectionTitle>
+                  <MilestoneForm projectId={project.id} targets={milestoneTargets} today={now.toISOString().slice(0, 10)} />
+                </Card>
+              ) : null}
+            </div>
+          </div>
+        </div>
+      ) : null}
+
+      {tab === "dossier" ? (
+        <div className="space-y-6">
+          <Card>
+            <ProjectFileView file={file} leadCollectiveName={project.leadCollectiveName} legalForm={project.legalForm} />
+            {project.publicRequested ? <p className="mt-4 font-medium text-amber-900">{t("publicRequested")}</p> : null}
+            <div className="mt-4">
+              {viewer.isCollectiveMember && project.visibility !== "public" && !project.publicRequested ? (
+                <PublicRequest projectId={project.id} mode="request" />
+              ) : null}
+              {project.publicRequested && (viewer.moderatedNetworks.length > 0 || viewer.isPlatformAdmin) ? (
+                <PublicRequest projectId={project.id} mode="review" />
+              ) : null}
+            </div>
+          </Card>
+          {project.canEdit ? (
+            <Card>
+              <SectionTitle>{t("edit")}</SectionTitle>
+              <ProjectFileForm file={file} />
+            </Card>
+          ) : null}
+        </div>
+      ) : null}
+
+      {tab === "barometre" ? (
+        <div className="space-y-6">
+          <p className="max-w-3xl text-muted">{t("barometerIntro")}</p>
+          {overview.relationships.length === 0 ? <EmptyState>{t("noRelationshipsReader")}</EmptyState> : null}
+          {overview.relationships.map((relationship) => (
+            <Card key={relationship.id}>
+              <SectionTitle>{relationship.authorityName}</SectionTitle>
+              <BarometerView relationship={relationship} />
+              {sidesFor(viewer, relationship.authorityId).map((side) => (
+                <details key={side} className="mt-4 rounded-lg border border-line p-3">
+                  <summary className="cursor-pointer font-medium">
+                    {t("answerTitle")} — {t("answerAs", { authority: relationship.authorityName, side: t(`sideLabels.${side}`) })}
+                  </summary>
+                  <div className="mt-3">
+                    <BarometerForm relationshipId={relationship.id} side={side} />
+                  </div>
+                </details>
+              ))}
+            </Card>
+          ))}
+        </div>
+      ) : null}
+
+      {tab === "historique" && actor ? <HistoryList entries={await api.project.history({ projectId: id })} /> : null}
     </article>
   );
 }

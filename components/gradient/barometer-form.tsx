@@ -1,0 +1,57 @@
+"use client";
+// One side's answers to the ten indicator questions, from 1 to 5.
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useId } from "react";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useTRPC } from "@/components/trpc";
+import { Alert, Button } from "@/components/ui/primitives";
+import { INDICATOR_IDS, type IndicatorId, type Score, type Side } from "@/server/domain/gradient";
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+
+export function BarometerForm({ relationshipId, side }: { relationshipId: string; side: Side }) {
+  const t = useTranslations("projectPage");
+  const tq = useTranslations("barometer.questions");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const answer = useMutation(trpc.barometer.answer.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = formErrorsOf(answer.error, tc("error"));
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        const answers: Partial<Record<IndicatorId, Score>> = {};
+        for (const question of INDICATOR_IDS) {
+          const value = Number(form.get(question));
+          if (value >= 1 && value <= 5) answers[question] = value as Score;
+        }
+        answer.mutate({ relationshipId, as: side, answers });
+      }}
+    >
+      {INDICATOR_IDS.map((question) => (
+        <fieldset key={question} className="mb-3 border-b border-line pb-3">
+          <legend className="mb-1">{tq(question)}</legend>
+          <div className="flex flex-wrap gap-1">
+            {SCORES.map((score) => (
+              <label key={score} className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-line px-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
+                <input type="radio" name={question} value={score} id={`${id}-${question}-${score}`} className="h-4 w-4" />
+                <span>{t(`scale.${score}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      {errors.message || errors.fields.answers ? <Alert>{errors.fields.answers ?? errors.message}</Alert> : null}
+      {answer.isSuccess ? <Alert tone="success">{t("answersSaved")}</Alert> : null}
+      <Button type="submit" disabled={answer.isPending}>
+        {t("submitAnswers")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+// Both sides' readings, question by question and stage by stage, and where they diverge.
+import { useFormatter, useTranslations } from "next-intl";
+import { INDICATORS, STAGES } from "@/server/domain/gradient";
+import type { ProjectOverview } from "@/server/services/project-overview";
+
+const DIVERGENT = 1.5;
+
+export function BarometerView({ relationship }: { relationship: ProjectOverview["relationships"][number] }) {
+  const t = useTranslations("projectPage");
+  const ts = useTranslations("stages");
+  const tq = useTranslations("barometer.questions");
+  const format = useFormatter();
+  const barometer = relationship.barometer;
+  if (!barometer) return <p className="text-muted">{t("barometerHidden")}</p>;
+  const score = (value: number | null) => (value === null ? "—" : format.number(value, { maximumFractionDigits: 1 }));
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[36rem] text-left text-sm">
+        <caption className="sr-only">{relationship.authorityName}</caption>
+        <thead>
+          <tr className="border-b border-line">
+            <th scope="col" className="py-2 pr-2">{t("question")}</th>
+            <th scope="col" className="w-28 py-2 pr-2 text-right">
+              {t("sideLabels.collective")}
+              <span className="block font-normal text-muted">{t("respondents", { count: barometer.collective.respondents })}</span>
+            </th>
+            <th scope="col" className="w-28 py-2 pr-2 text-right">
+              {t("sideLabels.authority")}
+              <span className="block font-normal text-muted">{t("respondents", { count: barometer.authority.respondents })}</span>
+            </th>
+            <th scope="col" className="w-20 py-2 text-right">{t("divergence")}</th>
+          </tr>
+        </thead>
+        {STAGES.map((stage) => {
+          const gap = barometer.divergence[stage];
+          const divergent = gap !== null && gap >= DIVERGENT;
+          return (
+            <tbody key={stage} className="border-b border-line">
+              <tr className={divergent ? "bg-amber-50" : "bg-stone-50"}>
+                <th scope="row" className="py-2 pr-2 font-semibold">
+                  {ts(stage)} — {t("stageScore")}
+                  {divergent ? <span className="block font-normal text-amber-900">{t("divergent")}</span> : null}
+                </th>
+                <td className="py-2 pr-2 text-right font-semibold tabular-nums">{score(barometer.collective.stages[stage])}</td>
+                <td className="py-2 pr-2 text-right font-semibold tabular-nums">{score(barometer.authority.stages[stage])}</td>
+                <td className="py-2 text-right tabular-nums">{score(gap)}</td>
+              </tr>
+              {INDICATORS[stage].map((question) => (
+                <tr key={question}>
+                  <td className="py-1 pr-2 pl-3">{tq(question)}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{score(barometer.collective.indicators[question])}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{score(barometer.authority.indicators[question])}</td>
+                  <td />
+                </tr>
+              ))}
+            </tbody>
+          );
+        })}
+      </table>
+      <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1">
+        <span>
+          {t("sideLabels.collective")} :{" "}
+          <strong>{barometer.collective.suggestion ? t("suggestion", { stage: ts(barometer.collective.suggestion) }) : t("noSuggestion")}</strong>
+        </span>
+        <span>
+          {t("sideLabels.authority")} :{" "}
+          <strong>{barometer.authority.suggestion ? t("suggestion", { stage: ts(barometer.authority.suggestion) }) : t("noSuggestion")}</strong>
+        </span>
+      </p>
+    </div>
+  );
+}

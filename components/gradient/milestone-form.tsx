@@ -1,0 +1,115 @@
+"use client";
+// Recording a trust-building milestone, for the side one speaks for.
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useTRPC } from "@/components/trpc";
+import { SelectField, TextArea, TextField } from "@/components/ui/field";
+import { Alert, Button } from "@/components/ui/primitives";
+import { LEVER_IDS, type LeverId, type Side } from "@/server/domain/gradient";
+import { MILESTONE_KINDS, MILESTONE_STATUSES, type MilestoneKind, type MilestoneStatus } from "@/server/domain/milestones";
+
+export type MilestoneTarget = { relationshipId: string; authorityName: string; sides: Side[] };
+
+export function MilestoneForm({ projectId, targets, today }: { projectId: string; targets: MilestoneTarget[]; today: string }) {
+  const t = useTranslations("projectPage");
+  const tk = useTranslations("milestoneKinds");
+  const tst = useTranslations("milestoneStatuses");
+  const tl = useTranslations("levers");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const sides = [...new Set(targets.flatMap((target) => target.sides))];
+  const [side, setSide] = useState<Side>(sides[0] ?? "collective");
+  const create = useMutation(trpc.milestone.create.mutationOptions());
+  const errors = formErrorsOf(create.error, tc("error"));
+  const available = targets.filter((target) => target.sides.includes(side));
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        const formElement = event.currentTarget;
+        const form = new FormData(formElement);
+        const evidence = String(form.get("evidence") ?? "").trim();
+        create.mutate(
+          {
+            projectId,
+            as: side,
+            relationshipIds: form.getAll("relationshipIds").map(String),
+            kind: String(form.get("kind")) as MilestoneKind,
+            title: String(form.get("title") ?? ""),
+            occursOn: String(form.get("occursOn") ?? ""),
+            status: String(form.get("status")) as MilestoneStatus,
+            description: String(form.get("description") ?? ""),
+            evidenceLinks: evidence ? [evidence] : [],
+            levers: form.getAll("levers").map(String) as LeverId[],
+          },
+          {
+            onSuccess: () => {
+              formElement.reset();
+              router.refresh();
+            },
+          },
+        );
+      }}
+    >
+      {sides.length > 1 ? (
+        <SelectField id="milestone-side" label={t("proposeAs")} value={side} onChange={(event) => setSide(event.target.value as Side)}>
+          {sides.map((option) => (
+            <option key={option} value={option}>
+              {t(`sideLabels.${option}`)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <SelectField id="milestone-kind" name="kind" label={t("milestoneKind")}>
+        {MILESTONE_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {tk(kind)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField id="milestone-title" name="title" label={t("milestoneTitle")} required maxLength={160} error={errors.fields.title} />
+      <div className="grid gap-x-4 sm:grid-cols-2">
+        <TextField id="milestone-date" name="occursOn" type="date" label={t("milestoneDate")} defaultValue={today} required error={errors.fields.occursOn} />
+        <SelectField id="milestone-status" name="status" label={t("milestoneStatus")} defaultValue="done">
+          {MILESTONE_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {tst(status)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <fieldset className="mb-4">
+        <legend className="font-medium">{t("milestoneRelationships")}</legend>
+        {available.map((target, index) => (
+          <label key={target.relationshipId} className="mt-1 flex items-center gap-2">
+            <input type="checkbox" name="relationshipIds" value={target.relationshipId} defaultChecked={index === 0} className="h-5 w-5" />
+            {target.authorityName}
+          </label>
+        ))}
+        {errors.fields.relationshipIds ? <p className="text-sm font-medium text-danger">{errors.fields.relationshipIds}</p> : null}
+      </fieldset>
+      <TextArea id="milestone-description" name="description" label={t("milestoneDescription")} rows={3} />
+      <fieldset className="mb-4">
+        <legend className="font-medium">{t("milestoneLevers")}</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          {LEVER_IDS.map((lever) => (
+            <label key={lever} className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="levers" value={lever} className="mt-0.5 h-5 w-5 shrink-0" />
+              {tl(lever)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <TextField id="milestone-evidence" name="evidence" type="url" label={t("milestoneEvidence")} error={errors.fields.evidenceLinks} />
+      {errors.message ? <Alert>{errors.message}</Alert> : null}
+      <Button type="submit" disabled={create.isPending}>
+        {t("saveMilestone")}
+      </Button>
+    </form>
+  );
+}

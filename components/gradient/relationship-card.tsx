@@ -1,0 +1,60 @@
+// One relationship (project × authority): its stage, the open proposal and what one may do about it.
+import { useFormatter, useTranslations } from "next-intl";
+import type { ProjectOverview } from "@/server/services/project-overview";
+import { ProposalActions } from "./proposal-actions";
+import { ProposeStageForm } from "./propose-stage-form";
+import { StageStrip } from "./stage-strip";
+import { otherSide, sidesFor, type Viewer } from "./viewer";
+
+type Relationship = ProjectOverview["relationships"][number];
+
+export function RelationshipCard({ relationship, viewer }: { relationship: Relationship; viewer: Viewer }) {
+  const t = useTranslations("projectPage");
+  const ts = useTranslations("stages");
+  const tk = useTranslations("territoryKinds");
+  const format = useFormatter();
+  const sides = sidesFor(viewer, relationship.authorityId);
+  const pending = relationship.pending;
+  return (
+    <article className="rounded-xl border border-line bg-white p-4 shadow-sm" aria-labelledby={`relationship-${relationship.id}`}>
+      <h3 id={`relationship-${relationship.id}`} className="font-semibold">
+        {relationship.authorityName} <span className="text-sm font-normal text-muted">· {tk(relationship.territoryKind)}</span>
+      </h3>
+      <div className="mt-3">
+        <StageStrip stage={relationship.stage} proposed={pending?.fromStage === null ? pending.toStage : null} />
+      </div>
+      {pending ? (
+        <section className="mt-4 rounded-lg bg-amber-50 p-3" aria-label={t("pending")}>
+          <p className="font-medium">
+            {pending.fromStage
+              ? t("pendingText", { side: t(`sides.${pending.proposedSide}`), from: ts(pending.fromStage), to: ts(pending.toStage) })
+              : t("pendingStart", { side: t(`sides.${pending.proposedSide}`), to: ts(pending.toStage) })}
+          </p>
+          <p className="text-sm text-muted">
+            {t("proposedBy", { name: pending.proposedByName ?? "—", date: format.dateTime(pending.proposedAt, { dateStyle: "long" }) })}
+          </p>
+          {pending.reason ? <p className="mt-1">{t("reason", { reason: pending.reason })}</p> : null}
+          {pending.notes.map((note) => (
+            <div key={note.id} className="mt-2 border-l-4 border-stage-collaboration bg-white p-2 text-sm">
+              <p className="font-medium">{t("mediation")}</p>
+              <p>{note.text}</p>
+              <p className="text-muted">
+                {t("mediationBy", { name: note.authorName ?? "—", network: note.networkName, date: format.dateTime(note.createdAt, { dateStyle: "long" }) })}
+              </p>
+            </div>
+          ))}
+          <ProposalActions
+            stageChangeId={pending.id}
+            canDecide={sides.includes(otherSide(pending.proposedSide))}
+            canWithdraw={sides.includes(pending.proposedSide)}
+            canMediate={viewer.moderatedNetworks.length > 0}
+          />
+        </section>
+      ) : relationship.stage && sides.length > 0 ? (
+        <div className="mt-4">
+          <ProposeStageForm relationshipId={relationship.id} currentStage={relationship.stage} sides={sides} />
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,96 @@
+// Milestones and stage changes on one line of time, newest first.
+import { useFormatter, useTranslations } from "next-intl";
+import type { ProjectOverview } from "@/server/services/project-overview";
+import { Badge } from "@/components/ui/primitives";
+import { MilestoneAnswer } from "./milestone-answer";
+import { otherSide, sidesFor, type Viewer } from "./viewer";
+
+type Event =
+  | { type: "milestone"; at: Date; milestone: ProjectOverview["milestones"][number] }
+  | { type: "stage"; at: Date; change: ProjectOverview["relationships"][number]["changes"][number]; authorityName: string };
+
+export function Timeline({ overview, viewer }: { overview: ProjectOverview; viewer: Viewer }) {
+  const t = useTranslations("projectPage");
+  const ts = useTranslations("stages");
+  const tk = useTranslations("milestoneKinds");
+  const tst = useTranslations("milestoneStatuses");
+  const tl = useTranslations("levers");
+  const format = useFormatter();
+  const authorityOf = new Map(overview.relationships.map((relationship) => [relationship.id, relationship]));
+  const events: Event[] = [
+    ...overview.milestones.map((milestone) => ({ type: "milestone" as const, at: new Date(`${milestone.occursOn}T12:00:00Z`), milestone })),
+    ...overview.relationships.flatMap((relationship) =>
+      relationship.changes
+        .filter((change) => (change.status === "confirmed" || change.status === "declined") && change.decidedAt)
+        .map((change) => ({ type: "stage" as const, at: change.decidedAt as Date, change, authorityName: relationship.authorityName })),
+    ),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  if (events.length === 0) return <p className="text-muted">{t("timelineEmpty")}</p>;
+  return (
+    <ol className="relative space-y-4 border-l-2 border-line pl-5">
+      {events.map((event) => (
+        <li key={event.type === "milestone" ? event.milestone.id : event.change.id} className="relative">
+          <span
+            aria-hidden="true"
+            className={`absolute top-1.5 -left-[1.72rem] h-3.5 w-3.5 rounded-full border-2 border-white ${event.type === "stage" ? "bg-stage-collaboration" : "bg-accent"}`}
+          />
+          <p className="text-sm text-muted">{format.dateTime(event.at, { dateStyle: "long" })}</p>
+          {event.type === "stage" ? (
+            <p className="font-medium">
+              {event.change.status === "declined"
+                ? t("declinedEvent", { authority: event.authorityName, from: event.change.fromStage ? ts(event.change.fromStage) : "—", to: ts(event.change.toStage) })
+                : event.change.fromStage
+                  ? t("stageChangeEvent", { authority: event.authorityName, from: ts(event.change.fromStage), to: ts(event.change.toStage) })
+                  : t("stageStartEvent", { authority: event.authorityName, to: ts(event.change.toStage) })}
+            </p>
+          ) : (
+            <div>
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{event.milestone.title}</span>
+                <Badge>{tk(event.milestone.kind)}</Badge>
+                {event.milestone.status !== "done" ? <Badge tone="warn">{tst(event.milestone.status)}</Badge> : null}
+              </p>
+              <p className="text-sm text-muted">
+                {t("recordedBy", { name: event.milestone.recordedByName ?? "—", side: t(`sideLabels.${event.milestone.recordedSide}`) })}
+              </p>
+              {event.milestone.description ? <p className="mt-1 whitespace-pre-line">{event.milestone.description}</p> : null}
+              {event.milestone.levers.length > 0 ? (
+                <p className="mt-1 text-sm">{t("leversUsed", { levers: event.milestone.levers.map((lever) => tl(lever)).join(" · ") })}</p>
+              ) : null}
+              {event.milestone.evidenceLinks.length > 0 ? (
+                <p className="mt-1 text-sm">
+                  {t("evidence")} :{" "}
+                  {event.milestone.evidenceLinks.map((link) => (
+                    <a key={link} href={link} rel="noopener noreferrer nofollow" target="_blank" className="mr-2 break-all">
+                      {link}
+                    </a>
+                  ))}
+                </p>
+              ) : null}
+              <ul className="mt-2 space-y-1">
+                {event.milestone.relationships.map((link) => {
+                  const relationship = authorityOf.get(link.relationshipId);
+                  if (!relationship) return null;
+                  const answering = otherSide(event.milestone.recordedSide);
+                  const canAnswer = link.confirmation === "pending" && sidesFor(viewer, relationship.authorityId).includes(answering);
+                  return (
+                    <li key={link.relationshipId} className="text-sm">
+                      <span className="mr-2">{relationship.authorityName}</span>
+                      <Badge tone={link.confirmation === "confirmed" ? "good" : link.confirmation === "contested" ? "warn" : "neutral"}>
+                        {t(`confirmation.${link.confirmation}`)}
+                      </Badge>
+                      {link.comment ? <span className="ml-2 text-muted">« {link.comment} »</span> : null}
+                      {canAnswer ? (
+                        <MilestoneAnswer milestoneId={event.milestone.id} relationshipId={link.relationshipId} label={event.milestone.title} />
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,94 @@
+// The project file as read by everyone who may see it.
+import { useFormatter, useTranslations } from "next-intl";
+import type { EditableFile } from "./project-file-form";
+
+export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file: EditableFile; leadCollectiveName: string; legalForm: string | null }) {
+  const t = useTranslations("projectPage");
+  const tl = useTranslations("legalForms");
+  const format = useFormatter();
+  const euros = (amount: number) => format.number(amount, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+  const total = file.fundingLines.reduce((sum, line) => sum + line.amountEuros, 0);
+  const row = (label: string, value: React.ReactNode) => (
+    <div className="grid gap-1 border-b border-line py-3 sm:grid-cols-[14rem_1fr]">
+      <dt className="font-medium">{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  const none = <span className="text-muted">{t("none")}</span>;
+  return (
+    <dl>
+      {row(t("fields.leadCollective"), `${leadCollectiveName}${legalForm ? ` (${tl(legalForm as "scic")})` : ""}`)}
+      {row(t("fields.summary"), file.summary ? <span className="whitespace-pre-line">{file.summary}</span> : none)}
+      {row(t("fields.sector"), file.sector || none)}
+      {row(t("fields.collectiveStage"), t(`collectiveStages.${file.collectiveStage}`))}
+      {row(t("fields.jobsNow"), format.number(file.jobsNow))}
+      {row(t("fields.jobsPotential"), format.number(file.jobsPotential))}
+      {row(t("fields.needs"), file.needs.length > 0 ? file.needs.map((need) => t(`needs.${need}`)).join(", ") : none)}
+      {row(t("fields.communes"), file.communes.map((commune) => `${commune.name} (${commune.departementCode})`).join(", "))}
+      {row(
+        t("fields.fundingLines"),
+        file.fundingLines.length > 0 ? (
+          <div>
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="text-muted">
+                  <th scope="col" className="py-1 pr-2 font-medium">{t("fundingSource")}</th>
+                  <th scope="col" className="py-1 pr-2 font-medium">{t("fundingLabel")}</th>
+                  <th scope="col" className="py-1 pr-2 text-right font-medium">{t("fundingAmount")}</th>
+                  <th scope="col" className="py-1 font-medium">{t("fundingStatus")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {file.fundingLines.map((line, index) => (
+                  <tr key={index} className="border-t border-line">
+                    <td className="py-1 pr-2">{t(`fundingSources.${line.source}`)}</td>
+                    <td className="py-1 pr-2">{line.label}</td>
+                    <td className="py-1 pr-2 text-right tabular-nums">{euros(line.amountEuros)}</td>
+                    <td className="py-1">{t(`fundingStatuses.${line.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="mt-1 font-medium">{t("fundingTotal", { amount: euros(total) })}</p>
+          </div>
+        ) : (
+          none
+        ),
+      )}
+      {row(
+        t("fields.links"),
+        file.links.length > 0 ? (
+          <ul>
+            {file.links.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {link.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          none
+        ),
+      )}
+      {row(
+        t("fields.contacts"),
+        file.contacts.length > 0 ? (
+          <ul>
+            {file.contacts.map((contact, index) => (
+              <li key={index}>
+                {contact.name}
+                {contact.role ? ` — ${contact.role}` : ""}
+                {contact.email ? <> · <a href={`mailto:${contact.email}`}>{contact.email}</a></> : null}
+                {contact.phone ? ` · ${contact.phone}` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          none
+        ),
+      )}
+      {row(t("fields.visibility"), t(`visibility.${file.visibility}`))}
+    </dl>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+// Asking for the file to become public, and the moderator's answer.
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useTRPC } from "@/components/trpc";
+import { Alert, Button } from "@/components/ui/primitives";
+
+export function PublicRequest({ projectId, mode }: { projectId: string; mode: "request" | "review" }) {
+  const t = useTranslations("projectPage");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const onSuccess = () => router.refresh();
+  const request = useMutation(trpc.project.requestPublic.mutationOptions({ onSuccess }));
+  const review = useMutation(trpc.project.reviewPublic.mutationOptions({ onSuccess }));
+  const errors = formErrorsOf(request.error ?? review.error, tc("error"));
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {mode === "request" ? (
+        <Button type="button" variant="secondary" disabled={request.isPending} onClick={() => request.mutate({ projectId })}>
+          {t("requestPublic")}
+        </Button>
+      ) : (
+        <>
+          <span className="font-medium">{t("reviewPublic")} :</span>
+          <Button type="button" disabled={review.isPending} onClick={() => review.mutate({ projectId, accept: true, reason: "" })}>
+            {t("accept")}
+          </Button>
+          <Button type="button" variant="secondary" disabled={review.isPending} onClick={() => review.mutate({ projectId, accept: false, reason: "" })}>
+            {t("refuse")}
+          </Button>
+        </>
+      )}
+      {errors.message ? <Alert>{errors.message}</Alert> : null}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, storageStateOf, uniqueLabel } from "./support";
+
+async function addAuthority(page: Page, query: string, result: RegExp) {
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Ajouter la collectivité" }) });
+  await form.getByLabel(/Rechercher/).fill(query);
+  await form.getByRole("button", { name: result }).click();
+  await expect(form.getByLabel("Stade de départ proposé")).toHaveValue("observation");
+  await form.getByRole("button", { name: "Ajouter la collectivité" }).click();
+}
+
+test("a project's trust moves forward: the collective proposes, the commune confirms, and back", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = uniqueLabel("Café-librairie de Die");
+  const milestoneTitle = uniqueLabel("Réunion de lancement en mairie");
+
+  // The collective creates the project, adds its commune and its EPCI at Observation, records a milestone.
+  const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const page = await collective.newPage();
+  await page.goto("/projets/nouveau");
+  await page.getByLabel("Nom du projet").fill(title);
+  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await page.getByLabel(/Rechercher/).fill("die");
+  await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
+  await page.getByRole("button", { name: "Créer le projet" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  const projectUrl = page.url();
+
+  await addAuthority(page, "die", /^Die Commune · 26/);
+  await expect(page.getByRole("article", { name: /Commune de Die/ })).toBeVisible();
+  await addAuthority(page, "diois", /^CC du Diois Intercommunalité/);
+  const epciCard = page.getByRole("article", { name: /CC du Diois/ });
+  await expect(epciCard).toBeVisible();
+  await expect(epciCard.getByText("à confirmer").first()).toBeVisible();
+  await expectAccessible(page);
+
+  const milestoneForm = page.locator("form").filter({ has: page.getByRole("button", { name: "Enregistrer le jalon" }) });
+  await milestoneForm.getByLabel("Type de jalon").selectOption("first_meeting");
+  await milestoneForm.getByLabel("Intitulé").fill(milestoneTitle);
+  await milestoneForm.getByLabel("Casser les représentations limitantes").check();
+  await milestoneForm.getByRole("button", { name: "Enregistrer le jalon" }).click();
+  await expect(page.getByText(milestoneTitle)).toBeVisible();
+  await collective.close();
+
+  // The mayor confirms the start and the milestone, then proposes Observation → Collaboration.
+  const mayorContext = await browser.newContext({ storageState: storageStateOf("mayor") });
+  const mayor = await mayorContext.newPage();
+  await mayor.goto(projectUrl);
+  const dieCard = mayor.getByRole("article", { name: /Commune de Die/ });
+  await expect(dieCard.getByText("Le collectif propose de démarrer à Observation.")).toBeVisible();
+  await expectAccessible(mayor);
+  await dieCard.getByRole("button", { name: "Confirmer" }).click();
+  await expect(dieCard.getByRole("list", { name: "Stade actuel : Observation" })).toBeVisible();
+  await mayor.getByRole("button", { name: `Confirmer — ${milestoneTitle}` }).click();
+  await expect(mayor.getByRole("listitem").filter({ hasText: milestoneTitle }).getByText("Confirmé")).toBeVisible();
+  await dieCard.getByRole("button", { name: "Proposer un changement de stade" }).click();
+  await dieCard.getByLabel("Nouveau stade").selectOption("collaboration");
+  await dieCard.getByLabel("Ce qui justifie ce changement").fill("La halle est prêtée au collectif par convention.");
+  await dieCard.getByRole("button", { name: "Envoyer" }).click();
+  await expect(dieCard.getByText("La collectivité propose de passer de Observation à Collaboration.")).toBeVisible();
+  await expectAccessible(mayor);
+  await mayorContext.close();
+
+  // The collective confirms; the strip, the timeline and the chart show the move.
+  const again = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const page2 = await again.newPage();
+  await page2.goto(projectUrl);
+  const card = page2.getByRole("article", { name: /Commune de Die/ });
+  await card.getByRole("button", { name: "Confirmer" }).click();
+  await expect(card.getByRole("list", { name: "Stade actuel : Collaboration" })).toBeVisible();
+  await expect(page2.getByText("Commune de Die : Observation → Collaboration")).toBeVisible();
+  const chart = page2.getByRole("figure");
+  await expect(chart.getByRole("img")).toBeVisible();
+  await expect(chart.getByRole("listitem").filter({ hasText: "Commune de Die" })).toBeVisible();
+  await expect(chart.getByRole("row").filter({ hasText: "Collaboration" })).toHaveCount(1);
+  await expectAccessible(page2);
+
+  await page2.getByRole("link", { name: "Baromètre" }).click();
+  await expect(page2.getByText(/Chaque côté répond/)).toBeVisible();
+  await expectAccessible(page2);
+  await page2.getByRole("link", { name: "Historique" }).click();
+  await expect(page2.getByText("a confirmé").first()).toBeVisible();
+  await expectAccessible(page2);
+  await again.close();
+});
+
+test("the project file is edited, and a stale save is refused with what changed, keeping what was typed", async ({ browser }) => {
+  const first = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const second = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const a = await first.newPage();
+  const b = await second.newPage();
+  const url = "/projets/5b0f0d7e-3c55-4c8e-9a51-000000000b05?onglet=dossier";
+  await a.goto(url);
+  await b.goto(url);
+  await expect(a.getByRole("heading", { name: "Modifier le dossier" })).toBeVisible();
+  await expectAccessible(a);
+
+  const sector = uniqueLabel("Mobilité douce");
+  await a.getByLabel("Secteur d'activité").fill(sector);
+  await a.getByRole("button", { name: "Enregistrer le dossier" }).click();
+  await expect(a.getByText("Dossier enregistré.")).toBeVisible();
+  await expect(a.getByText(sector).first()).toBeVisible();
+
+  await b.getByLabel("Emplois que le projet pourrait créer").fill("7");
+  await b.getByRole("button", { name: "Enregistrer le dossier" }).click();
+  await expect(b.getByText("Modifié entre-temps")).toBeVisible();
+  await expect(b.getByRole("alert").filter({ hasText: "Modifié entre-temps" })).toContainText("Secteur d'activité");
+  await expect(b.getByLabel("Emplois que le projet pourrait créer")).toHaveValue("7");
+  await b.getByRole("button", { name: "Charger la dernière version" }).click();
+  await b.getByRole("button", { name: "Enregistrer le dossier" }).click();
+  await expect(b.getByText("Dossier enregistré.")).toBeVisible();
+  await b.reload();
+  await expect(b.getByText(sector).first()).toBeVisible();
+  await expect(b.getByLabel("Emplois que le projet pourrait créer")).toHaveValue("7");
+  await first.close();
+  await second.close();
+});
