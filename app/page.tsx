@@ -37,6 +37,7 @@ async function Dashboard() {
   const [account, projects] = await Promise.all([api.account.get(), api.project.listMine()]);
   const collectives = account.memberships.filter((membership) => membership.kind === "collective");
   const authorities = account.memberships.filter((membership) => membership.kind === "authority");
+  const moderatesNetwork = account.memberships.some((membership) => membership.kind === "network");
   return (
     <div className="space-y-8">
       <PageHeader title={t("greeting", { name: account.name ?? account.email })}>
@@ -59,6 +60,14 @@ async function Dashboard() {
               </li>
             ))}
           </ul>
+        </Card>
+      ) : null}
+
+      {moderatesNetwork ? (
+        <Card>
+          <Link href="/reseaux/demandes" className="font-medium">
+            {t("network")}
+          </Link>
         </Card>
       ) : null}
 

@@ -9,7 +9,17 @@ import { SelectField, TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { STAGES, type Side, type Stage } from "@/server/domain/gradient";
 
-export function ProposeStageForm({ relationshipId, currentStage, sides }: { relationshipId: string; currentStage: Stage; sides: Side[] }) {
+export function ProposeStageForm({
+  relationshipId,
+  currentStage,
+  sides,
+  milestones,
+}: {
+  relationshipId: string;
+  currentStage: Stage;
+  sides: Side[];
+  milestones: { id: string; title: string; occursOn: string }[];
+}) {
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tc = useTranslations("common");
@@ -45,6 +55,7 @@ export function ProposeStageForm({ relationshipId, currentStage, sides }: { rela
           as: (String(form.get("as") ?? sides[0]) as Side) ?? "collective",
           toStage: String(form.get("toStage")) as Stage,
           reason: String(form.get("reason") ?? ""),
+          milestoneIds: form.getAll("milestoneIds").map(String),
         });
       }}
     >
@@ -67,6 +78,17 @@ export function ProposeStageForm({ relationshipId, currentStage, sides }: { rela
         <input type="hidden" name="as" value={sides[0]} />
       )}
       <TextArea id={`${id}-reason`} name="reason" label={t("proposeReason")} rows={2} error={errors.fields.reason} />
+      {milestones.length > 0 ? (
+        <fieldset className="mb-4">
+          <legend className="font-medium">{t("supporting")}</legend>
+          {milestones.map((milestone) => (
+            <label key={milestone.id} className="mt-1 flex items-start gap-2 text-sm">
+              <input type="checkbox" name="milestoneIds" value={milestone.id} className="mt-0.5 h-5 w-5 shrink-0" />
+              {milestone.title} ({milestone.occursOn.split("-").reverse().join("/")})
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={propose.isPending}>

@@ -8,7 +8,9 @@ import { otherSide, sidesFor, type Viewer } from "./viewer";
 
 type Relationship = ProjectOverview["relationships"][number];
 
-export function RelationshipCard({ relationship, viewer }: { relationship: Relationship; viewer: Viewer }) {
+type MilestoneOption = { id: string; title: string; occursOn: string };
+
+export function RelationshipCard({ relationship, viewer, milestones }: { relationship: Relationship; viewer: Viewer; milestones: MilestoneOption[] }) {
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tk = useTranslations("territoryKinds");
@@ -34,6 +36,16 @@ export function RelationshipCard({ relationship, viewer }: { relationship: Relat
             {t("proposedBy", { name: pending.proposedByName ?? "—", date: format.dateTime(pending.proposedAt, { dateStyle: "long" }) })}
           </p>
           {pending.reason ? <p className="mt-1">{t("reason", { reason: pending.reason })}</p> : null}
+          {pending.milestoneIds.length > 0 ? (
+            <p className="mt-1 text-sm">
+              {t("supportedBy", {
+                titles: milestones
+                  .filter((milestone) => pending.milestoneIds.includes(milestone.id))
+                  .map((milestone) => milestone.title)
+                  .join(" · "),
+              })}
+            </p>
+          ) : null}
           {pending.notes.map((note) => (
             <div key={note.id} className="mt-2 border-l-4 border-stage-collaboration bg-white p-2 text-sm">
               <p className="font-medium">{t("mediation")}</p>
@@ -52,7 +64,7 @@ export function RelationshipCard({ relationship, viewer }: { relationship: Relat
         </section>
       ) : relationship.stage && sides.length > 0 ? (
         <div className="mt-4">
-          <ProposeStageForm relationshipId={relationship.id} currentStage={relationship.stage} sides={sides} />
+          <ProposeStageForm relationshipId={relationship.id} currentStage={relationship.stage} sides={sides} milestones={milestones.slice(0, 8)} />
         </div>
       ) : null}
     </article>

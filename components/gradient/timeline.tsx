@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ProjectOverview } from "@/server/services/project-overview";
 import { Badge } from "@/components/ui/primitives";
 import { MilestoneAnswer } from "./milestone-answer";
+import { MilestoneStatusControl } from "./milestone-status";
 import { otherSide, sidesFor, type Viewer } from "./viewer";
 
 type Event =
@@ -66,6 +67,17 @@ export function Timeline({ overview, viewer }: { overview: ProjectOverview; view
                     </a>
                   ))}
                 </p>
+              ) : null}
+              {event.milestone.relationships.some((link) => {
+                const relationship = authorityOf.get(link.relationshipId);
+                return relationship !== undefined && sidesFor(viewer, relationship.authorityId).includes(event.milestone.recordedSide);
+              }) ? (
+                <MilestoneStatusControl
+                  milestoneId={event.milestone.id}
+                  version={event.milestone.version}
+                  status={event.milestone.status}
+                  title={event.milestone.title}
+                />
               ) : null}
               <ul className="mt-2 space-y-1">
                 {event.milestone.relationships.map((link) => {

@@ -59,6 +59,8 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
   // What the person started from: only the fields they changed since are sent, so that a save
   // after a conflict does not carry back stale values of fields someone else changed meanwhile.
   const [startedFrom] = useState(file);
+  // After a conflict, the person has seen what changed: their next save builds on that version.
+  const [acknowledgedVersion, setAcknowledgedVersion] = useState(0);
   const save = useMutation(trpc.project.update.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = formErrorsOf(save.error, tc("error"));
   const conflict =
@@ -92,7 +94,7 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
         const changes = Object.fromEntries(
           Object.entries(edited).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(original[field])),
         );
-        save.mutate({ projectId: file.projectId, version: file.version, changes });
+        save.mutate({ projectId: file.projectId, version: Math.max(file.version, acknowledgedVersion), changes });
       }}
     >
       <TextField id="file-title" name="title" label={t("fields.title")} defaultValue={file.title} maxLength={160} error={errors.fields.changes} />
@@ -236,7 +238,16 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
           <p className="mt-1">
             {conflict.fields.map((field) => (t.has(`fields.${field}` as "fields.title") ? t(`fields.${field}` as "fields.title") : field)).join(", ")}
           </p>
-          <Button type="button" variant="secondary" className="mt-2" onClick={() => router.refresh()}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="mt-2"
+            onClick={() => {
+              setAcknowledgedVersion(conflict.currentVersion);
+              save.reset();
+              router.refresh();
+            }}
+          >
             {t("reload")}
           </Button>
         </div>

@@ -1,6 +1,7 @@
 // The parties of a project and, for each authority, the relationship and its stage changes:
 // proposed by one side, confirmed or declined by the other, withdrawn by the proposer.
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import {
   memberships,
@@ -336,4 +337,27 @@ export async function reviewPublic(db: Database, actor: Actor | null, input: { p
     });
     return { visibility: input.accept ? "public" : access.visibility };
   });
+}
+
+/** The requests to accompany a project waiting for the networks the person moderates. */
+export async function listNetworkRequests(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const network = alias(organisations, "requested_network");
+  const lead = alias(organisations, "lead_collective");
+  return db
+    .select({
+      projectId: projects.id,
+      projectTitle: projects.title,
+      leadCollectiveName: lead.name,
+      networkId: network.id,
+      networkName: network.name,
+      requestedAt: projectParties.createdAt,
+    })
+    .from(projectParties)
+    .innerJoin(network, eq(network.id, projectParties.organisationId))
+    .innerJoin(projects, eq(projects.id, projectParties.projectId))
+    .innerJoin(lead, eq(lead.id, projects.leadCollectiveId))
+    .innerJoin(memberships, and(eq(memberships.organisationId, network.id), eq(memberships.userId, signedIn.userId)))
+    .where(and(eq(projectParties.role, "network"), eq(projectParties.status, "requested"), inArray(memberships.role, ["moderator", "admin"])))
+    .orderBy(projectParties.createdAt);
 }

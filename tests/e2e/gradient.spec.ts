@@ -39,7 +39,7 @@ test("a project's trust moves forward: the collective proposes, the commune conf
   await milestoneForm.getByLabel("Intitulé").fill(milestoneTitle);
   await milestoneForm.getByLabel("Casser les représentations limitantes").check();
   await milestoneForm.getByRole("button", { name: "Enregistrer le jalon" }).click();
-  await expect(page.getByText(milestoneTitle)).toBeVisible();
+  await expect(page.getByText(milestoneTitle, { exact: true })).toBeVisible();
   await collective.close();
 
   // The mayor confirms the start and the milestone, then proposes Observation → Collaboration.
@@ -107,6 +107,7 @@ test("the project file is edited, and a stale save is refused with what changed,
   await expect(b.getByRole("alert").filter({ hasText: "Modifié entre-temps" })).toContainText("Secteur d'activité");
   await expect(b.getByLabel("Emplois que le projet pourrait créer")).toHaveValue("7");
   await b.getByRole("button", { name: "Charger la dernière version" }).click();
+  await expect(b.getByText("Modifié entre-temps")).toBeHidden();
   await b.getByRole("button", { name: "Enregistrer le dossier" }).click();
   await expect(b.getByText("Dossier enregistré.")).toBeVisible();
   await b.reload();
@@ -114,4 +115,28 @@ test("the project file is edited, and a stale save is refused with what changed,
   await expect(b.getByLabel("Emplois que le projet pourrait créer")).toHaveValue("7");
   await first.close();
   await second.close();
+});
+
+test("a collective asks a network to accompany its project; the network's moderator accepts and then sees the file", async ({ browser }) => {
+  const projectUrl = "/projets/5b0f0d7e-3c55-4c8e-9a51-000000000b05";
+  const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const page = await collective.newPage();
+  await page.goto(`${projectUrl}?onglet=dossier`);
+  await page.getByLabel("Réseau d'accompagnement", { exact: true }).selectOption({ label: "Réseau coopératif Drôme-Ardèche" });
+  await page.getByRole("button", { name: "Demander l'accompagnement d'un réseau" }).click();
+  await expect(page.getByText("(demande en cours)")).toBeVisible();
+  await collective.close();
+
+  const moderatorContext = await browser.newContext({ storageState: storageStateOf("moderator") });
+  const moderator = await moderatorContext.newPage();
+  expect((await moderator.goto(projectUrl))?.status()).toBe(404);
+  await moderator.goto("/");
+  await moderator.getByRole("link", { name: "Demandes d'accompagnement pour mon réseau" }).click();
+  await expect(moderator.getByText("Habitat partagé des Trois Becs")).toBeVisible();
+  await expectAccessible(moderator);
+  await moderator.getByRole("button", { name: "Accepter : Habitat partagé des Trois Becs" }).click();
+  await expect(moderator.getByText("Aucune demande en attente.")).toBeVisible();
+  await moderator.goto(projectUrl);
+  await expect(moderator.getByRole("heading", { name: "Habitat partagé des Trois Becs" })).toBeVisible();
+  await moderatorContext.close();
 });

@@ -7,6 +7,7 @@ export const ROLES = {
   mayor: "elise.morel@demo.maillage.test",
   councillor: "lucas.bernard@demo.maillage.test",
   platformAdmin: "nadia.lefevre@demo.maillage.test",
+  moderator: "sophie.garnier@demo.maillage.test",
 } as const;
 export type Role = keyof typeof ROLES;
 

@@ -422,6 +422,18 @@ const PROCEDURES: Record<string, Entry> = {
       expect(party?.status).toBe("active");
     },
   },
+  "party.networkRequests": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id });
+      return {};
+    },
+    call: (api) => api.party.networkRequests(),
+    effect: ({ world, caller, result }) => {
+      const requests = (result as { projectId: string; networkId: string }[]).filter((request) => request.projectId === world.project.id);
+      expect(requests).toEqual(caller === "otherModerator" ? [expect.objectContaining({ networkId: world.otherNetwork.id })] : []);
+    },
+  },
   "stage.propose": {
     expected: projectAction(["collectiveMember", "partyOfficial"]),
     call: (api, world, caller) =>

@@ -14,6 +14,7 @@ import { HistoryList } from "@/components/projects/history-list";
 import { ProjectFileForm } from "@/components/projects/project-file-form";
 import { ProjectFileView } from "@/components/projects/project-file-view";
 import { PublicRequest } from "@/components/projects/public-request";
+import { RequestNetworkForm } from "@/components/networks/request-network-form";
 import { Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { currentActor } from "@/server/api/context";
 import { loadOrNotFound } from "@/server/api/load";
@@ -89,7 +90,14 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             ) : (
               <div className="grid gap-4 md:grid-cols-2">
                 {overview.relationships.map((relationship) => (
-                  <RelationshipCard key={relationship.id} relationship={relationship} viewer={viewer} />
+                  <RelationshipCard
+                    key={relationship.id}
+                    relationship={relationship}
+                    viewer={viewer}
+                    milestones={overview.milestones
+                      .filter((milestone) => milestone.relationships.some((link) => link.relationshipId === relationship.id))
+                      .map((milestone) => ({ id: milestone.id, title: milestone.title, occursOn: milestone.occursOn }))}
+                  />
                 ))}
               </div>
             )}
@@ -147,6 +155,27 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 <PublicRequest projectId={project.id} mode="review" />
               ) : null}
             </div>
+          </Card>
+          <Card>
+            <SectionTitle>{t("networks")}</SectionTitle>
+            <ul className="mb-3 space-y-1">
+              {project.parties
+                .filter((party) => party.role === "network")
+                .map((party) => (
+                  <li key={party.organisationId}>
+                    {party.name}
+                    {party.status === "requested" ? <span className="ml-2 text-sm text-muted">({t("networkRequested")})</span> : null}
+                  </li>
+                ))}
+            </ul>
+            {viewer.isCollectiveMember ? (
+              <RequestNetworkForm
+                projectId={project.id}
+                networks={(await api.organisation.listNetworks()).filter(
+                  (network) => !project.parties.some((party) => party.organisationId === network.id),
+                )}
+              />
+            ) : null}
           </Card>
           {project.canEdit ? (
             <Card>

@@ -5,6 +5,7 @@ import {
   addMediationNote,
   decideNetwork,
   decideProposal,
+  listNetworkRequests,
   proposeStage,
   requestNetwork,
 } from "@/server/services/relationships";
@@ -29,6 +30,7 @@ export const partyRouter = createTRPCRouter({
   addAuthority: protectedProcedure.input(ZAddAuthorityInput).mutation(({ ctx, input }) => addAuthority(ctx.db, ctx.actor, input)),
   requestNetwork: protectedProcedure.input(ZRequestNetworkInput).mutation(({ ctx, input }) => requestNetwork(ctx.db, ctx.actor, input)),
   decideNetwork: protectedProcedure.input(ZDecideNetworkInput).mutation(({ ctx, input }) => decideNetwork(ctx.db, ctx.actor, input)),
+  networkRequests: protectedProcedure.query(({ ctx }) => listNetworkRequests(ctx.db, ctx.actor)),
 });
 
 export const stageRouter = createTRPCRouter({

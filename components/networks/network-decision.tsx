@@ -1,0 +1,27 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useTRPC } from "@/components/trpc";
+import { Button } from "@/components/ui/primitives";
+
+export function NetworkDecision({ projectId, networkId, projectTitle }: { projectId: string; networkId: string; projectTitle: string }) {
+  const t = useTranslations("projectPage");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const decide = useMutation(trpc.party.decideNetwork.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = formErrorsOf(decide.error, tc("error"));
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button type="button" aria-label={`${t("accept")} : ${projectTitle}`} disabled={decide.isPending} onClick={() => decide.mutate({ projectId, networkId, accept: true, reason: "" })}>
+        {t("accept")}
+      </Button>
+      <Button type="button" variant="secondary" aria-label={`${t("refuse")} : ${projectTitle}`} disabled={decide.isPending} onClick={() => decide.mutate({ projectId, networkId, accept: false, reason: "" })}>
+        {t("refuse")}
+      </Button>
+      {errors.message ? <span role="alert" className="text-sm text-danger">{errors.message}</span> : null}
+    </span>
+  );
+}
