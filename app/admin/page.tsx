@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateNetworkForm } from "@/components/admin/create-network-form";
 import { VerifyButton } from "@/components/organisations/verify-button";
+import { PublicRequestList } from "@/components/projects/public-request-list";
 import { Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
@@ -17,7 +18,8 @@ export default async function AdminPage() {
   const t = await getTranslations("admin");
   const to = await getTranslations("offices");
   const format = await getFormatter();
-  const pending = await (await serverApi()).organisation.pendingVerifications();
+  const api = await serverApi();
+  const [pending, publicRequests] = await Promise.all([api.organisation.pendingVerifications(), api.project.publicRequests()]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} />
@@ -41,6 +43,7 @@ export default async function AdminPage() {
           </ul>
         )}
       </Card>
+      <PublicRequestList requests={publicRequests} />
       <Card>
         <SectionTitle>{t("networkTitle")}</SectionTitle>
         <CreateNetworkForm />

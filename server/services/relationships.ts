@@ -1,6 +1,6 @@
 // The parties of a project and, for each authority, the relationship and its stage changes:
 // proposed by one side, confirmed or declined by the other, withdrawn by the proposer.
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import {
@@ -360,4 +360,41 @@ export async function listNetworkRequests(db: DbOrTx, actor: Actor | null) {
     .innerJoin(memberships, and(eq(memberships.organisationId, network.id), eq(memberships.userId, signedIn.userId)))
     .where(and(eq(projectParties.role, "network"), eq(projectParties.status, "requested"), inArray(memberships.role, ["moderator", "admin"])))
     .orderBy(projectParties.createdAt);
+}
+
+/**
+ * Requests to make a project public that the person may review: for the projects their networks
+ * hold, and — for a platform admin — those no network holds.
+ */
+export async function listPublicRequests(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const heldBy = alias(projectParties, "holding_party");
+  const moderator = alias(memberships, "holding_moderator");
+  const heldByMyNetwork = db
+    .select({ one: sql`1` })
+    .from(heldBy)
+    .innerJoin(moderator, eq(moderator.organisationId, heldBy.organisationId))
+    .where(
+      and(
+        eq(heldBy.projectId, projects.id),
+        eq(heldBy.role, "network"),
+        eq(heldBy.status, "active"),
+        eq(moderator.userId, signedIn.userId),
+        inArray(moderator.role, ["moderator", "admin"]),
+      ),
+    );
+  const heldByAnyNetwork = db
+    .select({ one: sql`1` })
+    .from(heldBy)
+    .where(and(eq(heldBy.projectId, projects.id), eq(heldBy.role, "network"), eq(heldBy.status, "active")));
+  return db
+    .select({ projectId: projects.id, title: projects.title, requestedAt: projects.publicRequestedAt })
+    .from(projects)
+    .where(
+      and(
+        isNotNull(projects.publicRequestedAt),
+        signedIn.isPlatformAdmin ? sql`(${exists(heldByMyNetwork)} or not ${exists(heldByAnyNetwork)})` : exists(heldByMyNetwork),
+      ),
+    )
+    .orderBy(projects.publicRequestedAt);
 }

@@ -349,6 +349,19 @@ const PROCEDURES: Record<string, Entry> = {
       expect(project?.visibility).toBe("territory");
     },
   },
+  "project.publicRequests": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).project.requestPublic({ projectId: world.project.id });
+      return {};
+    },
+    call: (api) => api.project.publicRequests(),
+    effect: ({ world, caller, result }) => {
+      const mine = (result as { projectId: string }[]).filter((request) => request.projectId === world.project.id);
+      // A network holds the project: its moderators review, not the platform admins.
+      expect(mine.length).toBe(caller === "holdingModerator" ? 1 : 0);
+    },
+  },
   "project.reviewPublic": {
     expected: projectAction(["holdingModerator"]),
     prepare: async (db, world) => {

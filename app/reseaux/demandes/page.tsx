@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { NetworkDecision } from "@/components/networks/network-decision";
+import { PublicRequestList } from "@/components/projects/public-request-list";
 import { Card, EmptyState, PageHeader } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
@@ -13,7 +14,8 @@ export default async function NetworkRequestsPage() {
   await requireSignedIn("/reseaux/demandes");
   const t = await getTranslations("networkRequests");
   const format = await getFormatter();
-  const requests = await (await serverApi()).party.networkRequests();
+  const api = await serverApi();
+  const [requests, publicRequests] = await Promise.all([api.party.networkRequests(), api.project.publicRequests()]);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -40,6 +42,7 @@ export default async function NetworkRequestsPage() {
           </ul>
         </Card>
       )}
+      <PublicRequestList requests={publicRequests} />
       <p>
         <Link href="/">{t("back")}</Link>
       </p>

@@ -1,6 +1,6 @@
 import { listProjectHistory } from "@/server/services/history";
 import { getProjectOverview } from "@/server/services/project-overview";
-import { requestPublic, reviewPublic } from "@/server/services/relationships";
+import { listPublicRequests, requestPublic, reviewPublic } from "@/server/services/relationships";
 import { createProject, getProject, listMyProjects, listTerritoryProjects, updateProjectFile } from "@/server/services/projects";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 import { ZReviewPublicInput } from "./gradient.schema";
@@ -13,6 +13,7 @@ export const projectRouter = createTRPCRouter({
   history: protectedProcedure.input(ZProjectIdInput).query(({ ctx, input }) => listProjectHistory(ctx.db, ctx.actor, input.projectId)),
   overview: publicProcedure.input(ZProjectIdInput).query(({ ctx, input }) => getProjectOverview(ctx.db, ctx.actor, input.projectId)),
   requestPublic: protectedProcedure.input(ZProjectIdInput).mutation(({ ctx, input }) => requestPublic(ctx.db, ctx.actor, input)),
+  publicRequests: protectedProcedure.query(({ ctx }) => listPublicRequests(ctx.db, ctx.actor)),
   reviewPublic: protectedProcedure.input(ZReviewPublicInput).mutation(({ ctx, input }) => reviewPublic(ctx.db, ctx.actor, input)),
   listMine: protectedProcedure.query(({ ctx }) => listMyProjects(ctx.db, ctx.actor)),
   listForTerritory: protectedProcedure
