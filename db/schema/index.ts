@@ -5,4 +5,5 @@ export * from "./projects";
 export * from "./mail";
 export * from "./history";
 export * from "./gradient";
+export * from "./conversation";
 export * from "./relations";

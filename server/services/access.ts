@@ -256,3 +256,19 @@ export function assertHoldingModerator(access: ProjectAccess) {
   if (!networkId) throw forbidden("Seuls les modérateurs d'un réseau qui accompagne le projet peuvent faire cela.");
   return { actor: requireActor(access.actor), networkId };
 }
+
+/** The parties' people: members of the lead collective, of a party authority, of a holding network. */
+export function isProjectParty(access: ProjectAccess): boolean {
+  return access.isCollectiveMember || access.authorities.length > 0 || access.moderatedNetworks.length > 0;
+}
+
+/** The discussion thread is the parties': they read and write it; platform admins read it. */
+export function assertCanReadComments(access: ProjectAccess) {
+  if (!isProjectParty(access) && !access.isPlatformAdmin) throw forbidden("La discussion est réservée aux parties prenantes du projet.");
+  return requireActor(access.actor);
+}
+
+export function assertCanComment(access: ProjectAccess) {
+  if (!isProjectParty(access)) throw forbidden("Seules les parties prenantes du projet participent à la discussion.");
+  return requireActor(access.actor);
+}

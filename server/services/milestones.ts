@@ -7,6 +7,7 @@ import type { MilestoneKind, MilestoneStatus } from "@/server/domain/milestones"
 import { DomainError, notFound } from "@/server/errors";
 import { assertActsFor, assertAuthoritySide, assertCollectiveSide, loadProjectAccess, requireActor, type Actor } from "./access";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
+import { notify, peopleOfSide } from "./notifications";
 
 export type MilestoneFields = {
   kind: MilestoneKind;
@@ -66,6 +67,17 @@ export async function createMilestone(
       version: 1,
     });
     await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
+    const otherSide: Side = input.as === "collective" ? "authority" : "collective";
+    const recipients = (
+      await Promise.all(concerned.map((relationship) => peopleOfSide(tx, input.projectId, otherSide, relationship.authorityId)))
+    ).flat();
+    await notify(tx, {
+      userIds: recipients,
+      kind: "milestone_recorded",
+      projectId: input.projectId,
+      actorId: signedIn.userId,
+      payload: { title: fields.title },
+    });
     return { milestoneId: milestone.id };
   });
 }
@@ -162,6 +174,13 @@ export async function answerMilestone(
       projectId: milestone.projectId,
       action: input.answer === "confirmed" ? "confirm" : "contest",
       changes: [{ field: "confirmation", before: link.confirmation, after: input.answer }, ...(input.comment ? [{ field: "comment", before: null, after: input.comment }] : [])],
+    });
+    await notify(tx, {
+      userIds: milestone.recordedById ? [milestone.recordedById] : [],
+      kind: input.answer === "confirmed" ? "milestone_confirmed" : "milestone_contested",
+      projectId: milestone.projectId,
+      actorId: signedIn.userId,
+      payload: { title: milestone.title, comment: input.comment },
     });
     return { milestoneId: milestone.id, relationshipId: input.relationshipId, confirmation: input.answer };
   });

@@ -17,6 +17,7 @@ import {
 } from "@/db/schema";
 import type { CollectiveStage, FundingSource, FundingStatus, Need } from "@/server/domain/project-file";
 import { DomainError, notFound } from "@/server/errors";
+import { isFollowing } from "./follows";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
 import {
   assertCanActForCollective,
@@ -189,6 +190,7 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     fundingLines: funding,
     parties,
     canEdit: access.isCollectiveMember,
+    following: access.actor ? await isFollowing(db, access.actor, projectId) : false,
     viewer: {
       isCollectiveMember: access.isCollectiveMember,
       authorities: access.authorities,

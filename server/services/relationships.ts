@@ -28,6 +28,7 @@ import {
   type Actor,
 } from "./access";
 import { recordChange } from "./history";
+import { notify, peopleOfSide } from "./notifications";
 
 /** Postgres's unique_violation, whatever the driver wraps it in. */
 function isUniqueViolation(error: unknown): boolean {
@@ -91,6 +92,13 @@ export async function addAuthority(
       changes: [{ field: "authority", before: null, after: authority.name }, { field: "proposedStage", before: null, after: input.startingStage }],
     });
     await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
+    await notify(tx, {
+      userIds: await peopleOfSide(tx, input.projectId, "authority", authority.id),
+      kind: "stage_proposed",
+      projectId: input.projectId,
+      actorId: signedIn.userId,
+      payload: { to: input.startingStage, authority: authority.name },
+    });
     return { relationshipId: relationship.id, authorityId: authority.id, authorityName: authority.name, proposalId: proposal?.id };
   });
 }
@@ -222,6 +230,13 @@ export async function proposeStage(
         action: "propose",
         changes: [{ field: "stage", before: relationship.stage, after: input.toStage }],
       });
+      await notify(tx, {
+        userIds: await peopleOfSide(tx, relationship.projectId, input.as === "collective" ? "authority" : "collective", relationship.authorityId),
+        kind: "stage_proposed",
+        projectId: relationship.projectId,
+        actorId: signedIn.userId,
+        payload: { from: relationship.stage ?? "", to: input.toStage },
+      });
       return { stageChangeId: proposal.id };
     });
   } catch (error) {
@@ -270,6 +285,15 @@ export async function decideProposal(
       changes: input.decision === "confirmed" ? [{ field: "stage", before: relationship.stage, after: proposal.toStage }] : [],
     });
     await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, relationship.projectId));
+    if (input.decision !== "withdrawn") {
+      await notify(tx, {
+        userIds: await peopleOfSide(tx, relationship.projectId, proposal.proposedSide, relationship.authorityId),
+        kind: input.decision === "confirmed" ? "stage_confirmed" : "stage_declined",
+        projectId: relationship.projectId,
+        actorId: signedIn.userId,
+        payload: { from: proposal.fromStage ?? "", to: proposal.toStage, comment: input.comment },
+      });
+    }
     return { stageChangeId: proposal.id, status: input.decision, stage: input.decision === "confirmed" ? proposal.toStage : relationship.stage };
   });
 }

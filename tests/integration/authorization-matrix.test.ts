@@ -10,6 +10,8 @@ import type { Database } from "@/db";
 import {
   barometerAnswerSets,
   changeLog,
+  comments,
+  follows,
   mediationNotes,
   memberships,
   milestoneRelationships,
@@ -445,6 +447,126 @@ const PROCEDURES: Record<string, Entry> = {
     effect: ({ world, caller, result }) => {
       const requests = (result as { projectId: string; networkId: string }[]).filter((request) => request.projectId === world.project.id);
       expect(requests).toEqual(caller === "otherModerator" ? [expect.objectContaining({ networkId: world.otherNetwork.id })] : []);
+    },
+  },
+  "comment.list": {
+    expected: { ...projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator", "platformAdmin"]) },
+    prepare: async (db, world) => {
+      const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({
+        projectId: world.project.id,
+        body: "Bienvenue à la commune dans le projet !",
+        mentionIds: [world.people.partyOfficial.userId],
+      });
+      return { commentId };
+    },
+    call: (api, world) => api.comment.list({ projectId: world.project.id }),
+    effect: ({ world, result }) =>
+      expect(result).toEqual([
+        expect.objectContaining({
+          body: "Bienvenue à la commune dans le projet !",
+          mentions: [expect.objectContaining({ userId: world.people.partyOfficial.userId })],
+        }),
+      ]),
+  },
+  "comment.mentionable": {
+    expected: projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator"]),
+    call: (api, world) => api.comment.mentionable({ projectId: world.project.id }),
+    effect: ({ world, result }) => {
+      const ids = (result as { id: string }[]).map((person) => person.id);
+      expect(ids).toEqual(expect.arrayContaining([world.people.collectiveMember.userId, world.people.partyOfficial.userId, world.people.holdingModerator.userId]));
+      expect(ids).not.toContain(world.people.territoryOfficial.userId);
+    },
+  },
+  "comment.add": {
+    expected: projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator"]),
+    call: (api, world) => api.comment.add({ projectId: world.project.id, body: "Réunion jeudi à 18 h ?", mentionIds: [] }),
+    effect: async ({ db, world, caller, result }) => {
+      const { commentId } = result as { commentId: string };
+      const [comment] = await db.select().from(comments).where(eq(comments.id, commentId));
+      expect(comment).toMatchObject({ projectId: world.project.id, authorId: personOf(world, caller)?.userId, body: "Réunion jeudi à 18 h ?" });
+    },
+  },
+  "comment.edit": {
+    expected: projectAction(["collectiveMember"]),
+    prepare: async (db, world) => {
+      const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({ projectId: world.project.id, body: "Premier jet", mentionIds: [] });
+      return { commentId };
+    },
+    call: (api, _world, _caller, prepared) => api.comment.edit({ commentId: prepared.commentId ?? "", version: 1, body: "Texte corrigé" }),
+    effect: async ({ db, prepared }) => {
+      const [comment] = await db.select().from(comments).where(eq(comments.id, prepared.commentId ?? ""));
+      expect(comment).toMatchObject({ body: "Texte corrigé", version: 2 });
+      const [entry] = await db.select().from(changeLog).where(and(eq(changeLog.entityId, prepared.commentId ?? ""), eq(changeLog.action, "update")));
+      expect(entry?.changes).toEqual([{ field: "body", before: "Premier jet", after: "Texte corrigé" }]);
+    },
+  },
+  "comment.delete": {
+    expected: projectAction(["collectiveMember"]),
+    prepare: async (db, world) => {
+      const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({ projectId: world.project.id, body: "À effacer", mentionIds: [] });
+      return { commentId };
+    },
+    call: (api, _world, _caller, prepared) => api.comment.delete({ commentId: prepared.commentId ?? "" }),
+    effect: async ({ db, world, prepared }) => {
+      const listed = await callerFor(db, world.people.collectiveMember).comment.list({ projectId: world.project.id });
+      expect(listed).toEqual([expect.objectContaining({ id: prepared.commentId, body: "" })]);
+      const [entry] = await db.select().from(changeLog).where(and(eq(changeLog.entityId, prepared.commentId ?? ""), eq(changeLog.action, "delete")));
+      expect(entry?.changes).toEqual([{ field: "body", before: "À effacer", after: null }]);
+    },
+  },
+  "follow.set": {
+    expected: projectAction(READERS),
+    call: (api, world) => api.follow.set({ projectId: world.project.id, follow: true }),
+    effect: async ({ db, world, caller }) => {
+      const rows = await db.select().from(follows).where(eq(follows.projectId, world.project.id));
+      expect(rows.map((row) => row.userId)).toEqual([personOf(world, caller)?.userId]);
+    },
+  },
+  "follow.markVisited": {
+    expected: projectAction(READERS),
+    call: (api, world) => api.follow.markVisited({ projectId: world.project.id }),
+    effect: ({ result }) => expect(result).toEqual({ following: false }),
+  },
+  "follow.list": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).follow.set({ projectId: world.project.id, follow: true });
+      return {};
+    },
+    call: (api) => api.follow.list(),
+    effect: ({ world, caller, result }) => {
+      const ids = (result as { projectId: string }[]).map((row) => row.projectId);
+      if (caller === "collectiveMember") expect(ids).toEqual([world.project.id]);
+      else expect(ids).not.toContain(world.project.id);
+    },
+  },
+  "notification.list": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.notification.list(),
+    effect: ({ world, caller, result }) => {
+      const kinds = (result as { kind: string; projectId: string | null }[])
+        .filter((notification) => notification.projectId === world.project.id)
+        .map((notification) => notification.kind)
+        .sort();
+      const expectedKinds: Partial<Record<CallerKind, string[]>> = {
+        partyOfficial: ["milestone_recorded", "stage_proposed"],
+        collectiveMember: ["stage_confirmed"],
+      };
+      expect(kinds).toEqual(expectedKinds[caller] ?? []);
+    },
+  },
+  "notification.unreadCount": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.notification.unreadCount(),
+    effect: ({ caller, result }) => expect(result).toBe(caller === "partyOfficial" ? 2 : caller === "collectiveMember" ? 1 : 0),
+  },
+  "notification.markRead": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.notification.markRead({}),
+    effect: async ({ db, world, caller }) => {
+      expect(await callerFor(db, personOf(world, caller)).notification.unreadCount()).toBe(0);
+      // Someone else's notifications are untouched.
+      if (caller !== "partyOfficial") expect(await callerFor(db, world.people.partyOfficial).notification.unreadCount()).toBe(2);
     },
   },
   "stage.propose": {

@@ -23,6 +23,10 @@ const WRITABLE_TABLES = [
   "milestone_lever",
   "stage_change_milestone",
   "barometer_answer_set",
+  "comment",
+  "comment_mention",
+  "follow",
+  "notification",
 ] as const;
 
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {

@@ -1,0 +1,80 @@
+// What people say and are told about a project: comments with mentions, follows, notifications.
+import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { projects } from "./projects";
+
+export const comments = pgTable(
+  "comment",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    authorId: text().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Deleted by its author: the text is gone from the thread, kept in the history. */
+    deletedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [index().on(table.projectId, table.createdAt)],
+);
+
+export const commentMentions = pgTable(
+  "comment_mention",
+  {
+    commentId: uuid()
+      .notNull()
+      .references(() => comments.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.commentId, table.userId] })],
+);
+
+export const follows = pgTable(
+  "follow",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    followedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the person last opened the project: what came after is "new" for them. */
+    lastVisitedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.projectId] }), index().on(table.projectId)],
+);
+
+export const notificationKind = pgEnum("notification_kind", [
+  "milestone_recorded",
+  "milestone_confirmed",
+  "milestone_contested",
+  "stage_proposed",
+  "stage_confirmed",
+  "stage_declined",
+  "mention",
+  "invitation",
+]);
+
+export const notifications = pgTable(
+  "notification",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKind().notNull(),
+    projectId: uuid().references(() => projects.id, { onDelete: "cascade" }),
+    actorId: text().references(() => users.id, { onDelete: "set null" }),
+    /** What the message needs to be said: a title, stages, an excerpt. */
+    payload: jsonb().$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [index().on(table.userId, table.createdAt), index().on(table.userId, table.readAt)],
+);

@@ -1,0 +1,26 @@
+import { addComment, deleteComment, editComment, listComments, listMentionable } from "@/server/services/comments";
+import { followProject, listFollowed, markVisited } from "@/server/services/follows";
+import { countUnread, listNotifications, markRead } from "@/server/services/notifications";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+import { ZCommentIdInput, ZAddCommentInput, ZEditCommentInput, ZFollowInput, ZMarkReadInput } from "./conversation.schema";
+import { ZProjectIdInput } from "./project.schema";
+
+export const commentRouter = createTRPCRouter({
+  list: protectedProcedure.input(ZProjectIdInput).query(({ ctx, input }) => listComments(ctx.db, ctx.actor, input.projectId)),
+  mentionable: protectedProcedure.input(ZProjectIdInput).query(({ ctx, input }) => listMentionable(ctx.db, ctx.actor, input.projectId)),
+  add: protectedProcedure.input(ZAddCommentInput).mutation(({ ctx, input }) => addComment(ctx.db, ctx.actor, input)),
+  edit: protectedProcedure.input(ZEditCommentInput).mutation(({ ctx, input }) => editComment(ctx.db, ctx.actor, input)),
+  delete: protectedProcedure.input(ZCommentIdInput).mutation(({ ctx, input }) => deleteComment(ctx.db, ctx.actor, input)),
+});
+
+export const followRouter = createTRPCRouter({
+  set: protectedProcedure.input(ZFollowInput).mutation(({ ctx, input }) => followProject(ctx.db, ctx.actor, input)),
+  markVisited: protectedProcedure.input(ZProjectIdInput).mutation(({ ctx, input }) => markVisited(ctx.db, ctx.actor, input)),
+  list: protectedProcedure.query(({ ctx }) => listFollowed(ctx.db, ctx.actor)),
+});
+
+export const notificationRouter = createTRPCRouter({
+  list: protectedProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor)),
+  unreadCount: protectedProcedure.query(({ ctx }) => countUnread(ctx.db, ctx.actor)),
+  markRead: protectedProcedure.input(ZMarkReadInput).mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,147 @@
+// The project's discussion thread: the parties write, mention one another, edit or delete their own words.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database, DbOrTx } from "@/db";
+import { commentMentions, comments, memberships, projectParties, users } from "@/db/schema";
+import { DomainError, notFound } from "@/server/errors";
+import { assertCanComment, assertCanReadComments, loadProjectAccess, requireActor, type Actor } from "./access";
+import { changedFields, recordChange } from "./history";
+import { notify } from "./notifications";
+
+/** The people one may mention: the members of the project's active parties. */
+async function partyPeople(db: DbOrTx, projectId: string) {
+  return db
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(projectParties)
+    .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.status, "active")))
+    .orderBy(asc(users.name));
+}
+
+export async function listMentionable(db: DbOrTx, actor: Actor | null, projectId: string) {
+  const access = await loadProjectAccess(db, actor, projectId);
+  assertCanComment(access);
+  return (await partyPeople(db, projectId)).map((person) => ({ id: person.id, name: person.name ?? person.email }));
+}
+
+export async function listComments(db: DbOrTx, actor: Actor | null, projectId: string) {
+  const access = await loadProjectAccess(db, actor, projectId);
+  const signedIn = assertCanReadComments(access);
+  const rows = await db
+    .select({
+      id: comments.id,
+      body: comments.body,
+      authorId: comments.authorId,
+      authorName: users.name,
+      createdAt: comments.createdAt,
+      updatedAt: comments.updatedAt,
+      deletedAt: comments.deletedAt,
+      version: comments.version,
+    })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.projectId, projectId))
+    .orderBy(asc(comments.createdAt));
+  const mentions =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ commentId: commentMentions.commentId, userId: users.id, name: users.name })
+          .from(commentMentions)
+          .innerJoin(users, eq(users.id, commentMentions.userId))
+          .where(inArray(commentMentions.commentId, rows.map((row) => row.id)));
+  return rows.map((row) => ({
+    ...row,
+    body: row.deletedAt ? "" : row.body,
+    mine: row.authorId === signedIn.userId,
+    mentions: row.deletedAt ? [] : mentions.filter((mention) => mention.commentId === row.id),
+  }));
+}
+
+export async function addComment(db: Database, actor: Actor | null, input: { projectId: string; body: string; mentionIds: string[] }) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const signedIn = assertCanComment(access);
+  const mentionIds = [...new Set(input.mentionIds)];
+  if (mentionIds.length > 0) {
+    const allowed = new Set((await partyPeople(db, input.projectId)).map((person) => person.id));
+    if (mentionIds.some((id) => !allowed.has(id))) {
+      throw new DomainError("BAD_REQUEST", "On ne peut mentionner que les personnes qui voient le projet.");
+    }
+  }
+  return db.transaction(async (tx) => {
+    const [comment] = await tx
+      .insert(comments)
+      .values({ projectId: input.projectId, authorId: signedIn.userId, body: input.body })
+      .returning({ id: comments.id });
+    if (!comment) throw new Error("insert returned no row");
+    if (mentionIds.length > 0) {
+      await tx.insert(commentMentions).values(mentionIds.map((userId) => ({ commentId: comment.id, userId })));
+    }
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "comment",
+      entityId: comment.id,
+      projectId: input.projectId,
+      action: "create",
+      changes: changedFields({}, { body: input.body }),
+      version: 1,
+    });
+    await notify(tx, {
+      userIds: mentionIds,
+      kind: "mention",
+      projectId: input.projectId,
+      actorId: signedIn.userId,
+      payload: { excerpt: input.body.slice(0, 140) },
+    });
+    return { commentId: comment.id };
+  });
+}
+
+async function ownComment(db: DbOrTx, actor: Actor | null, commentId: string) {
+  const signedIn = requireActor(actor);
+  const [comment] = await db.select().from(comments).where(eq(comments.id, commentId));
+  if (!comment) throw notFound("Commentaire introuvable.");
+  await loadProjectAccess(db, signedIn, comment.projectId);
+  if (comment.authorId !== signedIn.userId) throw new DomainError("FORBIDDEN", "Vous ne pouvez modifier que vos propres commentaires.");
+  if (comment.deletedAt) throw new DomainError("CONFLICT", "Ce commentaire a été supprimé.");
+  return { signedIn, comment };
+}
+
+export async function editComment(db: Database, actor: Actor | null, input: { commentId: string; version: number; body: string }) {
+  const { signedIn, comment } = await ownComment(db, actor, input.commentId);
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(comments)
+      .set({ body: input.body, version: comment.version + 1, updatedAt: new Date() })
+      .where(and(eq(comments.id, comment.id), eq(comments.version, input.version)))
+      .returning({ version: comments.version });
+    if (!updated) throw new DomainError("CONFLICT", "Ce commentaire a été modifié entre-temps ; rechargez la page.");
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "comment",
+      entityId: comment.id,
+      projectId: comment.projectId,
+      action: "update",
+      changes: changedFields({ body: comment.body }, { body: input.body }),
+      version: updated.version,
+    });
+    return { commentId: comment.id, version: updated.version };
+  });
+}
+
+export async function deleteComment(db: Database, actor: Actor | null, input: { commentId: string }) {
+  const { signedIn, comment } = await ownComment(db, actor, input.commentId);
+  return db.transaction(async (tx) => {
+    await tx.update(comments).set({ deletedAt: new Date(), version: comment.version + 1 }).where(eq(comments.id, comment.id));
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "comment",
+      entityId: comment.id,
+      projectId: comment.projectId,
+      action: "delete",
+      changes: [{ field: "body", before: comment.body, after: null }],
+      version: comment.version + 1,
+    });
+    return { commentId: comment.id, deleted: true };
+  });
+}

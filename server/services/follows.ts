@@ -1,0 +1,54 @@
+// Following projects, and what changed in them since one last looked.
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db";
+import { changeLog, follows, projects } from "@/db/schema";
+import { loadProjectAccess, projectVisibleTo, requireActor, type Actor } from "./access";
+
+export async function followProject(db: DbOrTx, actor: Actor | null, input: { projectId: string; follow: boolean }) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const signedIn = requireActor(access.actor);
+  if (input.follow) {
+    await db.insert(follows).values({ userId: signedIn.userId, projectId: input.projectId }).onConflictDoNothing();
+  } else {
+    await db.delete(follows).where(and(eq(follows.userId, signedIn.userId), eq(follows.projectId, input.projectId)));
+  }
+  return { following: input.follow };
+}
+
+/** Opening a followed project: what is new for the person starts after this moment. */
+export async function markVisited(db: DbOrTx, actor: Actor | null, input: { projectId: string }) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const signedIn = requireActor(access.actor);
+  const updated = await db
+    .update(follows)
+    .set({ lastVisitedAt: new Date() })
+    .where(and(eq(follows.userId, signedIn.userId), eq(follows.projectId, input.projectId)))
+    .returning({ projectId: follows.projectId });
+  return { following: updated.length > 0 };
+}
+
+export async function isFollowing(db: DbOrTx, actor: Actor, projectId: string) {
+  const [row] = await db.select().from(follows).where(and(eq(follows.userId, actor.userId), eq(follows.projectId, projectId)));
+  return row !== undefined;
+}
+
+/** "Suivis": the followed projects, with what changed since the last visit (kinds and count). */
+export async function listFollowed(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const rows = await db
+    .select({
+      projectId: projects.id,
+      title: projects.title,
+      lastVisitedAt: follows.lastVisitedAt,
+      updatedAt: projects.updatedAt,
+      newChanges: sql<number>`(select count(*)::int from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId})`,
+      newKinds: sql<string[]>`coalesce((select array_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}) from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId}), '{}')`,
+    })
+    .from(follows)
+    .innerJoin(projects, eq(projects.id, follows.projectId))
+    // A project one can no longer read (visibility changed, membership ended) drops out of the list.
+    .where(and(eq(follows.userId, signedIn.userId), projectVisibleTo(db, signedIn)))
+    .orderBy(desc(projects.updatedAt));
+  return rows;
+}
+
