@@ -35,6 +35,9 @@ const CLIENT_NAMESPACES = [
   "milestoneStatuses",
   "levers",
   "barometer",
+  "conversation",
+  "follow",
+  "notifications",
 ] as const;
 
 function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {
@@ -45,13 +48,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const messages = await getMessages();
   const actor = await currentActor();
-  const account = actor ? await (await serverApi()).account.get() : null;
+  const api = actor ? await serverApi() : null;
+  const [account, unread] = api ? await Promise.all([api.account.get(), api.notification.unreadCount()]) : [null, 0];
   const person = account
     ? {
         name: account.name,
         email: account.email,
         isPlatformAdmin: account.isPlatformAdmin,
         organisations: account.memberships.map((membership) => membership.organisationName),
+        unread,
       }
     : null;
   return (

@@ -4,11 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions";
 import { Badge } from "@/components/ui/primitives";
 
-type HeaderPerson = { name: string | null; email: string; isPlatformAdmin: boolean; organisations: string[] };
+type HeaderPerson = { name: string | null; email: string; isPlatformAdmin: boolean; organisations: string[]; unread: number };
 
 export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | null; demoMode: boolean }) {
   const t = await getTranslations("nav");
   const tc = await getTranslations("common");
+  const tn = await getTranslations("notifications");
   const linkClass = "rounded-md px-2 py-1.5 text-[0.95rem] font-medium text-ink no-underline hover:bg-brand-soft";
   return (
     <header className="border-b border-line bg-white">
@@ -34,6 +35,19 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
               </Link>
               <Link href="/projets/nouveau" className={linkClass}>
                 {t("newProject")}
+              </Link>
+              <Link href="/suivis" className={linkClass}>
+                {t("followed")}
+              </Link>
+              <Link href="/notifications" className={`${linkClass} relative`} aria-label={tn("bell", { count: person.unread })}>
+                <svg aria-hidden="true" viewBox="0 0 24 24" className="inline h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+                  <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                </svg>
+                {person.unread > 0 ? (
+                  <span aria-hidden="true" className="absolute -top-1 -right-1 min-w-5 rounded-full bg-accent px-1 text-center text-xs text-white">
+                    {person.unread}
+                  </span>
+                ) : null}
               </Link>
               {person.isPlatformAdmin ? (
                 <Link href="/admin" className={linkClass}>

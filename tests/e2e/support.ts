@@ -8,6 +8,7 @@ export const ROLES = {
   councillor: "lucas.bernard@demo.maillage.test",
   platformAdmin: "nadia.lefevre@demo.maillage.test",
   moderator: "sophie.garnier@demo.maillage.test",
+  collectiveMember: "thomas.blanc@demo.maillage.test",
 } as const;
 export type Role = keyof typeof ROLES;
 

@@ -10,6 +10,8 @@ import { ProgressionChart } from "@/components/gradient/progression-chart";
 import { RelationshipCard } from "@/components/gradient/relationship-card";
 import { Timeline } from "@/components/gradient/timeline";
 import { sidesFor } from "@/components/gradient/viewer";
+import { CommentThread } from "@/components/conversation/comment-thread";
+import { FollowButton } from "@/components/conversation/follow-button";
 import { HistoryList } from "@/components/projects/history-list";
 import { ProjectFileForm } from "@/components/projects/project-file-form";
 import { ProjectFileView } from "@/components/projects/project-file-view";
@@ -37,6 +39,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     notFound();
   }
   const overview = await api.project.overview({ projectId: id });
+  // Opening the project is what "since your last visit" counts from.
+  if (actor) await api.follow.markVisited({ projectId: id });
   const t = await getTranslations("projectPage");
   const tabLabels: Record<Tab, string> = {
     apercu: t("tabs.overview"),
@@ -51,6 +55,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     .map((relationship) => ({ relationshipId: relationship.id, authorityName: relationship.authorityName, sides: sidesFor(viewer, relationship.authorityId) }))
     .filter((target) => target.sides.length > 0);
   const file = { ...project, projectId: project.id };
+  const isParty = viewer.isCollectiveMember || viewer.authorities.length > 0 || viewer.moderatedNetworks.length > 0;
+  const canReadComments = isParty || viewer.isPlatformAdmin;
 
   return (
     <article>
@@ -61,6 +67,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           .join(", ")}`}
       >
         <Badge tone={project.visibility === "public" ? "good" : "neutral"}>{t(`visibility.${project.visibility}`)}</Badge>
+        {actor ? <FollowButton projectId={project.id} following={project.following} /> : null}
       </PageHeader>
 
       <nav aria-label={t("tabs.label")} className="mb-6 overflow-x-auto border-b border-line">
@@ -106,6 +113,17 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <Card>
               <SectionTitle>{t("addAuthority")}</SectionTitle>
               <AddAuthorityForm projectId={project.id} />
+            </Card>
+          ) : null}
+          {canReadComments ? (
+            <Card>
+              <SectionTitle>{(await getTranslations("conversation"))("title")}</SectionTitle>
+              <CommentThread
+                projectId={project.id}
+                comments={await api.comment.list({ projectId: id })}
+                mentionable={isParty ? await api.comment.mentionable({ projectId: id }) : []}
+                canWrite={isParty}
+              />
             </Card>
           ) : null}
           <Card>

@@ -1,0 +1,153 @@
+"use client";
+// The parties' discussion: messages, mentions, editing and deleting one's own.
+import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useTRPC } from "@/components/trpc";
+import { TextArea } from "@/components/ui/field";
+import { Alert, Button } from "@/components/ui/primitives";
+
+type Comment = {
+  id: string;
+  body: string;
+  authorName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  version: number;
+  mine: boolean;
+  mentions: { userId: string; name: string | null }[];
+};
+
+function CommentItem({ comment }: { comment: Comment }) {
+  const t = useTranslations("conversation");
+  const tc = useTranslations("common");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [body, setBody] = useState(comment.body);
+  const edit = useMutation(
+    trpc.comment.edit.mutationOptions({
+      onSuccess: () => {
+        setEditing(false);
+        router.refresh();
+      },
+    }),
+  );
+  const remove = useMutation(trpc.comment.delete.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = formErrorsOf(edit.error ?? remove.error, tc("error"));
+  return (
+    <li className="rounded-lg border border-line bg-white p-3">
+      <p className="text-sm text-muted">
+        {t("by", { name: comment.authorName ?? "—", date: format.dateTime(comment.createdAt, { dateStyle: "long", timeStyle: "short" }) })}
+        {comment.updatedAt.getTime() - comment.createdAt.getTime() > 1000 && !comment.deletedAt ? ` · ${t("edited")}` : ""}
+      </p>
+      {comment.deletedAt ? (
+        <p className="text-muted italic">{t("deleted")}</p>
+      ) : editing ? (
+        <form
+          className="mt-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            edit.mutate({ commentId: comment.id, version: comment.version, body });
+          }}
+        >
+          <TextArea id={`edit-${comment.id}`} label={t("message")} value={body} onChange={(event) => setBody(event.target.value)} rows={3} error={errors.fields.body} />
+          <div className="flex gap-2">
+            <Button type="submit" disabled={edit.isPending}>
+              {t("save")}
+            </Button>
+            <Button type="button" variant="quiet" onClick={() => setEditing(false)}>
+              {t("cancel")}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <p className="mt-1 whitespace-pre-line break-words">{comment.body}</p>
+      )}
+      {comment.mentions.length > 0 ? (
+        <p className="mt-1 text-sm text-brand">{t("mentions", { names: comment.mentions.map((mention) => `@${mention.name ?? "—"}`).join(", ") })}</p>
+      ) : null}
+      {comment.mine && !comment.deletedAt && !editing ? (
+        <div className="mt-2 flex gap-2">
+          <Button type="button" variant="quiet" onClick={() => setEditing(true)}>
+            {t("edit")}
+          </Button>
+          <Button type="button" variant="quiet" disabled={remove.isPending} onClick={() => remove.mutate({ commentId: comment.id })}>
+            {t("delete")}
+          </Button>
+        </div>
+      ) : null}
+      {errors.message ? <Alert>{errors.message}</Alert> : null}
+    </li>
+  );
+}
+
+export function CommentThread({
+  projectId,
+  comments,
+  mentionable,
+  canWrite,
+}: {
+  projectId: string;
+  comments: Comment[];
+  mentionable: { id: string; name: string }[];
+  canWrite: boolean;
+}) {
+  const t = useTranslations("conversation");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const add = useMutation(trpc.comment.add.mutationOptions());
+  const errors = formErrorsOf(add.error, tc("error"));
+  return (
+    <div>
+      {comments.length === 0 ? <p className="mb-4 text-muted">{t("empty")}</p> : null}
+      <ol className="mb-4 space-y-3">
+        {comments.map((comment) => (
+          <CommentItem key={comment.id} comment={comment} />
+        ))}
+      </ol>
+      {canWrite ? (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            const formElement = event.currentTarget;
+            const form = new FormData(formElement);
+            add.mutate(
+              { projectId, body: String(form.get("body") ?? ""), mentionIds: form.getAll("mentionIds").map(String) },
+              {
+                onSuccess: () => {
+                  formElement.reset();
+                  router.refresh();
+                },
+              },
+            );
+          }}
+        >
+          <TextArea id="comment-body" name="body" label={t("message")} rows={3} maxLength={4000} error={errors.fields.body} />
+          {mentionable.length > 0 ? (
+            <details className="mb-4">
+              <summary className="cursor-pointer font-medium">{t("mention")}</summary>
+              <div className="mt-2 grid gap-1 sm:grid-cols-2">
+                {mentionable.map((person) => (
+                  <label key={person.id} className="flex items-center gap-2">
+                    <input type="checkbox" name="mentionIds" value={person.id} className="h-5 w-5" />@{person.name}
+                  </label>
+                ))}
+              </div>
+            </details>
+          ) : null}
+          {errors.message ? <Alert>{errors.message}</Alert> : null}
+          <Button type="submit" disabled={add.isPending}>
+            {t("send")}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

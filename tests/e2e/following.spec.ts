@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, storageStateOf, uniqueLabel } from "./support";
+
+const PHONE = { width: 390, height: 844 };
+const PROJECT = "/projets/5b0f0d7e-3c55-4c8e-9a51-000000000b07"; // Atelier vélo solidaire, in Die
+
+test("on a phone, the mayor follows a project, then sees what changed and is notified of it", async ({ browser }) => {
+  const mayorContext = await browser.newContext({ storageState: storageStateOf("mayor"), viewport: PHONE });
+  const mayor = await mayorContext.newPage();
+  await mayor.goto(PROJECT);
+  await mayor.getByRole("button", { name: "Suivre ce projet" }).click();
+  await expect(mayor.getByRole("button", { name: "Ne plus suivre" })).toBeVisible();
+  await mayor.goto("/suivis");
+  const card = mayor.getByRole("listitem").filter({ hasText: "Atelier vélo solidaire" });
+  await expect(card.getByText("Rien de nouveau depuis votre dernière visite")).toBeVisible();
+
+  // The collective records a milestone and mentions the mayor in the discussion.
+  const milestoneTitle = uniqueLabel("Atelier de réparation sur la place du marché");
+  const collectiveContext = await browser.newContext({ storageState: storageStateOf("collectiveMember") });
+  const collective = await collectiveContext.newPage();
+  await collective.goto(PROJECT);
+  const form = collective.locator("form").filter({ has: collective.getByRole("button", { name: "Enregistrer le jalon" }) });
+  await form.getByLabel("Type de jalon").selectOption("joint_event");
+  await form.getByLabel("Intitulé").fill(milestoneTitle);
+  await form.getByRole("button", { name: "Enregistrer le jalon" }).click();
+  await expect(collective.getByText(milestoneTitle, { exact: true })).toBeVisible();
+  await collective.getByLabel("Votre message").fill("Madame la maire, seriez-vous disponible samedi ?");
+  await collective.getByText("Mentionner (la personne est prévenue)").click();
+  await collective.getByLabel("@Élise Morel").check();
+  await collective.getByRole("button", { name: "Publier" }).click();
+  await expect(collective.getByText("Madame la maire, seriez-vous disponible samedi ?")).toBeVisible();
+  await expectAccessible(collective);
+  await collectiveContext.close();
+
+  await mayor.goto("/suivis");
+  await expect(card.getByText(/nouveautés? depuis votre dernière visite/)).toBeVisible();
+  await expectAccessible(mayor);
+  await mayor.getByRole("link", { name: /Notifications, \d+ non lues?/ }).click();
+  await expect(mayor.getByText(`Thomas Blanc a noté un jalon : « ${milestoneTitle} »`)).toBeVisible();
+  await expect(mayor.getByText(/Thomas Blanc vous a mentionné·e/)).toBeVisible();
+  await expectAccessible(mayor);
+  await mayor.getByRole("button", { name: "Tout marquer comme lu" }).click();
+  await expect(mayor.getByRole("link", { name: "Notifications, aucune non lue" })).toBeVisible();
+
+  await mayor.goto(PROJECT);
+  await expect(mayor.getByText(milestoneTitle, { exact: true })).toBeVisible();
+  await mayor.goto("/suivis");
+  await expect(card.getByText("Rien de nouveau depuis votre dernière visite")).toBeVisible();
+  await mayorContext.close();
+});
