@@ -38,6 +38,8 @@ const CLIENT_NAMESPACES = [
   "conversation",
   "follow",
   "notifications",
+  "calendar",
+  "print",
 ] as const;
 
 function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {

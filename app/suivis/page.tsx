@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { EmptyState, PageHeader } from "@/components/ui/primitives";
+import { CalendarFeed } from "@/components/conversation/calendar-feed";
+import { Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 
@@ -12,7 +13,9 @@ export default async function FollowedPage() {
   await requireSignedIn("/suivis");
   const t = await getTranslations("followed");
   const format = await getFormatter();
-  const followed = await (await serverApi()).follow.list();
+  const api = await serverApi();
+  const [followed, calendar] = await Promise.all([api.follow.list(), api.calendar.feed()]);
+  const tcal = await getTranslations("calendar");
   return (
     <div>
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -45,6 +48,10 @@ export default async function FollowedPage() {
           })}
         </ul>
       )}
+      <Card className="mt-8">
+        <SectionTitle>{tcal("title")}</SectionTitle>
+        <CalendarFeed url={calendar.url} />
+      </Card>
     </div>
   );
 }

@@ -12,7 +12,7 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
   const tn = await getTranslations("notifications");
   const linkClass = "rounded-md px-2 py-1.5 text-[0.95rem] font-medium text-ink no-underline hover:bg-brand-soft";
   return (
-    <header className="border-b border-line bg-white">
+    <header className="border-b border-line bg-white print:hidden">
       <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         {t("skip")}
       </a>

@@ -78,3 +78,17 @@ export const notifications = pgTable(
   },
   (table) => [index().on(table.userId, table.createdAt), index().on(table.userId, table.readAt)],
 );
+
+/** A private, revocable calendar address: planned milestones of the projects a person follows. */
+export const calendarFeeds = pgTable(
+  "calendar_feed",
+  {
+    token: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [index().on(table.userId)],
+);

@@ -1,6 +1,6 @@
 // The app router and the one caller used by server components, tests and scripts.
 import { accountRouter } from "./routers/account";
-import { commentRouter, followRouter, notificationRouter } from "./routers/conversation";
+import { calendarRouter, commentRouter, followRouter, notificationRouter } from "./routers/conversation";
 import { barometerRouter, milestoneRouter, partyRouter, stageRouter } from "./routers/gradient";
 import { organisationRouter } from "./routers/organisation";
 import { projectRouter } from "./routers/project";
@@ -10,6 +10,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   account: accountRouter,
   barometer: barometerRouter,
+  calendar: calendarRouter,
   comment: commentRouter,
   follow: followRouter,
   notification: notificationRouter,

@@ -48,3 +48,30 @@ test("on a phone, the mayor follows a project, then sees what changed and is not
   await expect(card.getByText("Rien de nouveau depuis votre dernière visite")).toBeVisible();
   await mayorContext.close();
 });
+
+test("the mayor prints a project file for the council and subscribes to planned milestones", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("mayor") });
+  const page = await context.newPage();
+  await page.goto("/projets/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0b01");
+  await page.getByRole("link", { name: "Version imprimable" }).click();
+  await expect(page.getByRole("heading", { name: "Tiers-lieu de l'ancienne gare de Die" })).toBeVisible();
+  await expect(page.getByText(/^Imprimé le /)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Historique des stades" }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("banner")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
+  await page.goto("/suivis");
+  await page.getByRole("button", { name: "Créer mon adresse de calendrier" }).click();
+  const address = page.getByLabel("Adresse de votre calendrier");
+  await expect(address).toHaveValue(/\/api\/calendrier\//);
+  await expectAccessible(page);
+  const feed = await page.request.get((await address.inputValue()).replace(/^https?:\/\/[^/]+/, ""));
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+  await page.getByRole("button", { name: "Supprimer l'adresse" }).click();
+  await expect(page.getByRole("button", { name: "Créer mon adresse de calendrier" })).toBeVisible();
+  await context.close();
+});

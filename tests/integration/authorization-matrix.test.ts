@@ -449,6 +449,32 @@ const PROCEDURES: Record<string, Entry> = {
       expect(requests).toEqual(caller === "otherModerator" ? [expect.objectContaining({ networkId: world.otherNetwork.id })] : []);
     },
   },
+  "calendar.feed": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.calendar.feed(),
+    effect: ({ result }) => expect(result).toEqual({ url: null }),
+  },
+  "calendar.renew": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.calendar.renew(),
+    effect: async ({ db, world, caller, result }) => {
+      const { url } = result as { url: string };
+      expect(url).toMatch(/\/api\/calendrier\/[\w-]{20,}$/);
+      expect(await callerFor(db, personOf(world, caller)).calendar.feed()).toEqual({ url });
+    },
+  },
+  "calendar.revoke": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).calendar.renew();
+      return {};
+    },
+    call: (api) => api.calendar.revoke(),
+    effect: async ({ db, world, caller, result }) => {
+      expect(result).toEqual({ revoked: caller === "collectiveMember" ? 1 : 0 });
+      expect(await callerFor(db, world.people.collectiveMember).calendar.feed()).toEqual({ url: caller === "collectiveMember" ? null : expect.any(String) });
+    },
+  },
   "comment.list": {
     expected: { ...projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator", "platformAdmin"]) },
     prepare: async (db, world) => {
@@ -680,6 +706,7 @@ const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<voi
   "api/trpc/[trpc]": { access: "every procedure, through the matrix above" },
   "api/auth/[...nextauth]": { access: "Auth.js: sign-in, callback, session and sign-out for anyone" },
   "api/demo/connexion": { access: "demo mode only: 404 without it; anyone may pick a demo person with it" },
+  "api/calendrier/[token]": { access: "whoever holds an active token: 404 for an unknown or revoked one (tests/integration/calendar.test.ts)" },
 };
 
 function listRouteHandlers(directory: string, base = directory): string[] {

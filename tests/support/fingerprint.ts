@@ -27,6 +27,7 @@ const WRITABLE_TABLES = [
   "comment_mention",
   "follow",
   "notification",
+  "calendar_feed",
 ] as const;
 
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {

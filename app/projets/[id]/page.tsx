@@ -67,6 +67,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           .join(", ")}`}
       >
         <Badge tone={project.visibility === "public" ? "good" : "neutral"}>{t(`visibility.${project.visibility}`)}</Badge>
+        <Link href={`/projets/${id}/imprimer`} className="self-center">
+          {(await getTranslations("print"))("link")}
+        </Link>
         {actor ? <FollowButton projectId={project.id} following={project.following} /> : null}
       </PageHeader>
 

@@ -1,3 +1,4 @@
+import { getCalendarFeed, renewCalendarFeed, revokeCalendarFeed } from "@/server/services/calendar";
 import { addComment, deleteComment, editComment, listComments, listMentionable } from "@/server/services/comments";
 import { followProject, listFollowed, markVisited } from "@/server/services/follows";
 import { countUnread, listNotifications, markRead } from "@/server/services/notifications";
@@ -23,4 +24,10 @@ export const notificationRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) => listNotifications(ctx.db, ctx.actor)),
   unreadCount: protectedProcedure.query(({ ctx }) => countUnread(ctx.db, ctx.actor)),
   markRead: protectedProcedure.input(ZMarkReadInput).mutation(({ ctx, input }) => markRead(ctx.db, ctx.actor, input)),
+});
+
+export const calendarRouter = createTRPCRouter({
+  feed: protectedProcedure.query(({ ctx }) => getCalendarFeed(ctx.db, ctx.actor)),
+  renew: protectedProcedure.mutation(({ ctx }) => renewCalendarFeed(ctx.db, ctx.actor)),
+  revoke: protectedProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
 });

@@ -1,0 +1,85 @@
+// The private calendar feed: planned milestones of the projects a person follows, as iCalendar.
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { createEvents, type EventAttributes } from "ics";
+import type { Database, DbOrTx } from "@/db";
+import { calendarFeeds, follows, milestones, projects } from "@/db/schema";
+import { env } from "@/server/env";
+import { projectVisibleTo, requireActor, type Actor } from "./access";
+
+const feedUrl = (token: string) => `${env.APP_URL}/api/calendrier/${token}`;
+
+export async function getCalendarFeed(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const [feed] = await db
+    .select({ token: calendarFeeds.token })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.userId, signedIn.userId), isNull(calendarFeeds.revokedAt)));
+  return { url: feed ? feedUrl(feed.token) : null };
+}
+
+/** A new address; the previous one stops working at once. */
+export async function renewCalendarFeed(db: Database, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  return db.transaction(async (tx) => {
+    await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.userId, signedIn.userId), isNull(calendarFeeds.revokedAt)));
+    const token = randomBytes(24).toString("base64url");
+    await tx.insert(calendarFeeds).values({ token, userId: signedIn.userId });
+    return { url: feedUrl(token) };
+  });
+}
+
+export async function revokeCalendarFeed(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const revoked = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.userId, signedIn.userId), isNull(calendarFeeds.revokedAt)))
+    .returning({ token: calendarFeeds.token });
+  return { revoked: revoked.length };
+}
+
+export type CalendarAnswer = { status: 404 } | { status: 200; ics: string };
+
+/** What the feed's address answers: 404 for an unknown or revoked token. */
+export async function calendarFor(db: DbOrTx, token: string): Promise<CalendarAnswer> {
+  const [feed] = await db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.token, token), isNull(calendarFeeds.revokedAt)));
+  if (!feed) return { status: 404 };
+  const reader: Actor = { userId: feed.userId, isPlatformAdmin: false };
+  const planned = await db
+    .select({
+      id: milestones.id,
+      title: milestones.title,
+      occursOn: milestones.occursOn,
+      description: milestones.description,
+      projectId: projects.id,
+      projectTitle: projects.title,
+    })
+    .from(milestones)
+    .innerJoin(projects, eq(projects.id, milestones.projectId))
+    .innerJoin(follows, and(eq(follows.projectId, projects.id), eq(follows.userId, feed.userId)))
+    .where(and(eq(milestones.status, "planned"), projectVisibleTo(db, reader)))
+    .orderBy(asc(milestones.occursOn));
+  const events: EventAttributes[] = planned.map((milestone) => {
+    const [year, month, day] = milestone.occursOn.split("-").map(Number) as [number, number, number];
+    return {
+      uid: `${milestone.id}@maillage`,
+      title: `${milestone.title} — ${milestone.projectTitle}`,
+      description: milestone.description,
+      start: [year, month, day],
+      duration: { days: 1 },
+      url: `${env.APP_URL}/projets/${milestone.projectId}`,
+      productId: "maillage/jalons",
+      calName: "Maillage — jalons prévus",
+    };
+  });
+  const { error, value } = createEvents(events, { calName: "Maillage — jalons prévus", productId: "maillage/jalons" });
+  if (error || !value) throw error ?? new Error("calendar generation failed");
+  return { status: 200, ics: value };
+}
