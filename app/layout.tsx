@@ -40,6 +40,7 @@ const CLIENT_NAMESPACES = [
   "notifications",
   "calendar",
   "print",
+  "invite",
 ] as const;
 
 function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {

@@ -1,4 +1,6 @@
 // Small helpers for route handlers.
+import { NextResponse } from "next/server";
+import { sessionCookie } from "@/server/services/sessions";
 
 /** True when a state-changing request comes from a page of this very site. */
 export function isSameOrigin(request: Request): boolean {
@@ -6,4 +8,21 @@ export function isSameOrigin(request: Request): boolean {
   if (!origin) return false;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   return host !== null && new URL(origin).host === host;
+}
+
+/**
+ * A 303 to a path of this site that signs the person in. The Location is relative: behind a
+ * proxy, or under `next start`, request.url may not name the host the browser used.
+ */
+export function redirectSignedIn(request: Request, location: string, session: { sessionToken: string; expires: Date }) {
+  const secure = request.headers.get("x-forwarded-proto") === "https" || new URL(request.url).protocol === "https:";
+  const response = new NextResponse(null, { status: 303, headers: { Location: location } });
+  response.cookies.set(sessionCookie(secure), session.sessionToken, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    expires: session.expires,
+  });
+  return response;
 }

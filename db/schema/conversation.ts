@@ -1,6 +1,7 @@
 // What people say and are told about a project: comments with mentions, follows, notifications.
 import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { organisations } from "./organisations";
 import { projects } from "./projects";
 
 export const comments = pgTable(
@@ -91,4 +92,29 @@ export const calendarFeeds = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
   },
   (table) => [index().on(table.userId)],
+);
+
+/** An invitation of an official or an agent to a project, on behalf of one of its authorities. */
+export const invitations = pgTable(
+  "invitation",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** SHA-256 of the emailed token: the token itself is never stored. */
+    tokenHash: text().notNull().unique(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    authorityId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    office: text().notNull(),
+    invitedById: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    sentCount: integer().notNull().default(1),
+    usedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [index().on(table.projectId), index().on(table.email)],
 );

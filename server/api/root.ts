@@ -1,6 +1,6 @@
 // The app router and the one caller used by server components, tests and scripts.
 import { accountRouter } from "./routers/account";
-import { calendarRouter, commentRouter, followRouter, notificationRouter } from "./routers/conversation";
+import { calendarRouter, commentRouter, followRouter, invitationRouter, notificationRouter } from "./routers/conversation";
 import { barometerRouter, milestoneRouter, partyRouter, stageRouter } from "./routers/gradient";
 import { organisationRouter } from "./routers/organisation";
 import { projectRouter } from "./routers/project";
@@ -13,6 +13,7 @@ export const appRouter = createTRPCRouter({
   calendar: calendarRouter,
   comment: commentRouter,
   follow: followRouter,
+  invitation: invitationRouter,
   notification: notificationRouter,
   milestone: milestoneRouter,
   party: partyRouter,

@@ -75,3 +75,35 @@ test("the mayor prints a project file for the council and subscribes to planned 
   await expect(page.getByRole("button", { name: "Créer mon adresse de calendrier" })).toBeVisible();
   await context.close();
 });
+
+test("an official receives an invitation in the outbox and, on a phone, joins the project in one tap", async ({ browser }) => {
+  const email = `secretaire-${Date.now().toString(36)}@mairie-die.test`;
+  const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const page = await collective.newPage();
+  await page.goto("/projets/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0b01");
+  const invite = page.locator("form").filter({ has: page.getByRole("button", { name: "Envoyer l'invitation" }) });
+  await invite.getByLabel("Au nom de").selectOption({ label: "Commune de Die" });
+  await invite.getByLabel("Son adresse e-mail").fill(email);
+  await invite.getByLabel("Sa fonction").selectOption("agent");
+  await invite.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await expect(page.getByText(`Invitation envoyée à ${email}.`)).toBeVisible();
+  await collective.close();
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const official = await phone.newPage();
+  await official.goto("/dev/courriels");
+  const link = await official.getByRole("article").filter({ hasText: email }).first().getByRole("link").getAttribute("href");
+  expect(link).toContain("/invitation/");
+  const path = (link ?? "").replace(/^https?:\/\/[^/]+/, "");
+  await official.goto(path);
+  await expect(official.getByText(/vous invite à suivre le projet « Tiers-lieu de l'ancienne gare de Die »/)).toBeVisible();
+  await expectAccessible(official);
+  await official.getByRole("button", { name: "Accepter l'invitation" }).click();
+  await expect(official.getByRole("heading", { name: "Tiers-lieu de l'ancienne gare de Die" })).toBeVisible();
+  await expectAccessible(official);
+
+  // The link is used up: a second visit says so plainly.
+  await official.goto(path);
+  await expect(official.getByText("Cette invitation a déjà servi.", { exact: false })).toBeVisible();
+  await phone.close();
+});

@@ -12,6 +12,7 @@ import {
   changeLog,
   comments,
   follows,
+  invitations,
   mediationNotes,
   memberships,
   milestoneRelationships,
@@ -475,6 +476,65 @@ const PROCEDURES: Record<string, Entry> = {
       expect(await callerFor(db, world.people.collectiveMember).calendar.feed()).toEqual({ url: caller === "collectiveMember" ? null : expect.any(String) });
     },
   },
+  "invitation.send": {
+    expected: projectAction(["collectiveMember", "holdingModerator"]),
+    call: (api, world) =>
+      api.invitation.send({ projectId: world.project.id, authorityId: world.authority.id, email: "secretaire@mairie.test", office: "agent" }),
+    effect: async ({ db, world, result }) => {
+      const { invitationId } = result as { invitationId: string };
+      const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
+      expect(invitation).toMatchObject({ projectId: world.project.id, email: "secretaire@mairie.test", office: "agent", usedAt: null });
+    },
+  },
+  "invitation.list": {
+    expected: projectAction(["collectiveMember", "holdingModerator"]),
+    prepare: async (db, world) => {
+      const { invitationId } = await callerFor(db, world.people.collectiveMember).invitation.send({
+        projectId: world.project.id,
+        authorityId: world.authority.id,
+        email: "adjoint@mairie.test",
+        office: "adjoint",
+      });
+      return { invitationId };
+    },
+    call: (api, world) => api.invitation.list({ projectId: world.project.id }),
+    effect: ({ prepared, result }) =>
+      expect(result).toEqual([expect.objectContaining({ id: prepared.invitationId, email: "adjoint@mairie.test", state: "pending" })]),
+  },
+  "invitation.resend": {
+    expected: projectAction(["collectiveMember", "holdingModerator"]),
+    prepare: async (db, world) => {
+      const { invitationId } = await callerFor(db, world.people.collectiveMember).invitation.send({
+        projectId: world.project.id,
+        authorityId: world.authority.id,
+        email: "adjoint@mairie.test",
+        office: "adjoint",
+      });
+      return { invitationId };
+    },
+    call: (api, _world, _caller, prepared) => api.invitation.resend({ invitationId: prepared.invitationId ?? "" }),
+    effect: async ({ db, prepared }) => {
+      const [invitation] = await db.select().from(invitations).where(eq(invitations.id, prepared.invitationId ?? ""));
+      expect(invitation?.sentCount).toBe(2);
+    },
+  },
+  "invitation.revoke": {
+    expected: projectAction(["collectiveMember", "holdingModerator"]),
+    prepare: async (db, world) => {
+      const { invitationId } = await callerFor(db, world.people.collectiveMember).invitation.send({
+        projectId: world.project.id,
+        authorityId: world.authority.id,
+        email: "adjoint@mairie.test",
+        office: "adjoint",
+      });
+      return { invitationId };
+    },
+    call: (api, _world, _caller, prepared) => api.invitation.revoke({ invitationId: prepared.invitationId ?? "" }),
+    effect: async ({ db, prepared }) => {
+      const [invitation] = await db.select().from(invitations).where(eq(invitations.id, prepared.invitationId ?? ""));
+      expect(invitation?.revokedAt).toBeInstanceOf(Date);
+    },
+  },
   "comment.list": {
     expected: { ...projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator", "platformAdmin"]) },
     prepare: async (db, world) => {
@@ -706,6 +766,7 @@ const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<voi
   "api/trpc/[trpc]": { access: "every procedure, through the matrix above" },
   "api/auth/[...nextauth]": { access: "Auth.js: sign-in, callback, session and sign-out for anyone" },
   "api/demo/connexion": { access: "demo mode only: 404 without it; anyone may pick a demo person with it" },
+  "api/invitation/[token]": { access: "whoever holds a valid invitation link, from a page of this site (tests/integration/invitations.test.ts)" },
   "api/calendrier/[token]": { access: "whoever holds an active token: 404 for an unknown or revoked one (tests/integration/calendar.test.ts)" },
 };
 

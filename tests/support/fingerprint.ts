@@ -28,6 +28,7 @@ const WRITABLE_TABLES = [
   "follow",
   "notification",
   "calendar_feed",
+  "invitation",
 ] as const;
 
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {

@@ -12,6 +12,7 @@ import { Timeline } from "@/components/gradient/timeline";
 import { sidesFor } from "@/components/gradient/viewer";
 import { CommentThread } from "@/components/conversation/comment-thread";
 import { FollowButton } from "@/components/conversation/follow-button";
+import { InviteForm } from "@/components/conversation/invite-form";
 import { HistoryList } from "@/components/projects/history-list";
 import { ProjectFileForm } from "@/components/projects/project-file-form";
 import { ProjectFileView } from "@/components/projects/project-file-view";
@@ -112,6 +113,16 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               </div>
             )}
           </section>
+          {(viewer.isCollectiveMember || viewer.moderatedNetworks.length > 0) && overview.relationships.length > 0 ? (
+            <Card>
+              <SectionTitle>{(await getTranslations("invite"))("title")}</SectionTitle>
+              <InviteForm
+                projectId={project.id}
+                authorities={overview.relationships.map((relationship) => ({ id: relationship.authorityId, name: relationship.authorityName }))}
+                invitations={await api.invitation.list({ projectId: id })}
+              />
+            </Card>
+          ) : null}
           {viewer.isCollectiveMember ? (
             <Card>
               <SectionTitle>{t("addAuthority")}</SectionTitle>

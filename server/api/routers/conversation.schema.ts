@@ -1,3 +1,4 @@
+import { AUTHORITY_OFFICES } from "@/server/domain/organisations";
 import { z, ZId } from "../zod";
 
 const ZBody = z.string().trim().min(1, "Écrivez votre message.").max(4000);
@@ -7,3 +8,13 @@ export const ZEditCommentInput = z.object({ commentId: ZId, version: z.number().
 export const ZCommentIdInput = z.object({ commentId: ZId }).strict();
 export const ZFollowInput = z.object({ projectId: ZId, follow: z.boolean() }).strict();
 export const ZMarkReadInput = z.object({ ids: z.array(ZId).max(200).optional() }).strict();
+
+export const ZInviteOfficialInput = z
+  .object({
+    projectId: ZId,
+    authorityId: ZId,
+    email: z.email({ error: "Adresse e-mail invalide." }).max(254),
+    office: z.enum(AUTHORITY_OFFICES),
+  })
+  .strict();
+export const ZInvitationIdInput = z.object({ invitationId: ZId }).strict();

@@ -1,9 +1,18 @@
 import { getCalendarFeed, renewCalendarFeed, revokeCalendarFeed } from "@/server/services/calendar";
 import { addComment, deleteComment, editComment, listComments, listMentionable } from "@/server/services/comments";
 import { followProject, listFollowed, markVisited } from "@/server/services/follows";
+import { inviteOfficial, listInvitations, resendInvitation, revokeInvitation } from "@/server/services/invitations";
 import { countUnread, listNotifications, markRead } from "@/server/services/notifications";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
-import { ZCommentIdInput, ZAddCommentInput, ZEditCommentInput, ZFollowInput, ZMarkReadInput } from "./conversation.schema";
+import {
+  ZAddCommentInput,
+  ZCommentIdInput,
+  ZEditCommentInput,
+  ZFollowInput,
+  ZInvitationIdInput,
+  ZInviteOfficialInput,
+  ZMarkReadInput,
+} from "./conversation.schema";
 import { ZProjectIdInput } from "./project.schema";
 
 export const commentRouter = createTRPCRouter({
@@ -30,4 +39,11 @@ export const calendarRouter = createTRPCRouter({
   feed: protectedProcedure.query(({ ctx }) => getCalendarFeed(ctx.db, ctx.actor)),
   renew: protectedProcedure.mutation(({ ctx }) => renewCalendarFeed(ctx.db, ctx.actor)),
   revoke: protectedProcedure.mutation(({ ctx }) => revokeCalendarFeed(ctx.db, ctx.actor)),
+});
+
+export const invitationRouter = createTRPCRouter({
+  send: protectedProcedure.input(ZInviteOfficialInput).mutation(({ ctx, input }) => inviteOfficial(ctx.db, ctx.actor, input)),
+  list: protectedProcedure.input(ZProjectIdInput).query(({ ctx, input }) => listInvitations(ctx.db, ctx.actor, input.projectId)),
+  resend: protectedProcedure.input(ZInvitationIdInput).mutation(({ ctx, input }) => resendInvitation(ctx.db, ctx.actor, input)),
+  revoke: protectedProcedure.input(ZInvitationIdInput).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input)),
 });

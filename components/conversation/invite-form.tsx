@@ -1,0 +1,119 @@
+"use client";
+// Inviting an official or an agent of one of the project's authorities, and following up the invitations.
+import { useMutation } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useTRPC } from "@/components/trpc";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Alert, Button } from "@/components/ui/primitives";
+import { AUTHORITY_OFFICES, type AuthorityOffice } from "@/server/domain/organisations";
+
+type Invitation = {
+  id: string;
+  email: string;
+  authorityName: string;
+  expiresAt: Date;
+  state: "pending" | "used" | "revoked" | "expired";
+};
+
+export function InviteForm({
+  projectId,
+  authorities,
+  invitations,
+}: {
+  projectId: string;
+  authorities: { id: string; name: string }[];
+  invitations: Invitation[];
+}) {
+  const t = useTranslations("invite");
+  const to = useTranslations("offices");
+  const tc = useTranslations("common");
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const onSuccess = () => router.refresh();
+  const send = useMutation(trpc.invitation.send.mutationOptions());
+  const resend = useMutation(trpc.invitation.resend.mutationOptions({ onSuccess }));
+  const revoke = useMutation(trpc.invitation.revoke.mutationOptions({ onSuccess }));
+  const errors = formErrorsOf(send.error ?? resend.error ?? revoke.error, tc("error"));
+  const statusOf = (invitation: Invitation) =>
+    invitation.state === "pending"
+      ? t("status.pending", { date: format.dateTime(invitation.expiresAt, { dateStyle: "long" }) })
+      : t(`status.${invitation.state}`);
+  return (
+    <div>
+      <p className="mb-3 text-muted">{t("intro")}</p>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const formElement = event.currentTarget;
+          const form = new FormData(formElement);
+          const email = String(form.get("email") ?? "");
+          setSentTo(null);
+          send.mutate(
+            { projectId, authorityId: String(form.get("authorityId")), email, office: String(form.get("office")) as AuthorityOffice },
+            {
+              onSuccess: () => {
+                setSentTo(email);
+                formElement.reset();
+                router.refresh();
+              },
+            },
+          );
+        }}
+      >
+        <div className="grid gap-x-4 sm:grid-cols-3">
+          <SelectField id="invite-authority" name="authorityId" label={t("authority")}>
+            {authorities.map((authority) => (
+              <option key={authority.id} value={authority.id}>
+                {authority.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="invite-email" name="email" type="email" label={t("email")} error={errors.fields.email} />
+          <SelectField id="invite-office" name="office" label={t("office")} defaultValue="maire">
+            {AUTHORITY_OFFICES.map((office) => (
+              <option key={office} value={office}>
+                {to(office)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        {errors.message ? <Alert>{errors.message}</Alert> : null}
+        {sentTo ? <Alert tone="success">{t("sent", { email: sentTo })}</Alert> : null}
+        <Button type="submit" disabled={send.isPending} className="mt-2">
+          {t("send")}
+        </Button>
+      </form>
+      {invitations.length > 0 ? (
+        <div className="mt-6">
+          <h3 className="mb-2 font-semibold">{t("list")}</h3>
+          <ul className="divide-y divide-line">
+            {invitations.map((invitation) => (
+              <li key={invitation.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2">
+                <span className="font-medium">{invitation.email}</span>
+                <span className="text-sm text-muted">
+                  {invitation.authorityName} · {statusOf(invitation)}
+                </span>
+                {invitation.state === "pending" || invitation.state === "expired" ? (
+                  <span className="flex gap-1">
+                    <Button type="button" variant="quiet" aria-label={`${t("resend")} : ${invitation.email}`} onClick={() => resend.mutate({ invitationId: invitation.id })}>
+                      {t("resend")}
+                    </Button>
+                    <Button type="button" variant="quiet" aria-label={`${t("revoke")} : ${invitation.email}`} onClick={() => revoke.mutate({ invitationId: invitation.id })}>
+                      {t("revoke")}
+                    </Button>
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

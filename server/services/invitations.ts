@@ -1,0 +1,229 @@
+// Inviting officials and agents to a project by email: valid 14 days, used once, resendable and revocable.
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database, DbOrTx } from "@/db";
+import { invitations, memberships, organisations, projectParties, projects, users } from "@/db/schema";
+import type { AuthorityOffice } from "@/server/domain/organisations";
+import { env } from "@/server/env";
+import { DomainError, forbidden, notFound } from "@/server/errors";
+import { mailTranslator } from "@/server/i18n/messages";
+import { loadProjectAccess, requireActor, type Actor, type ProjectAccess } from "./access";
+import { recordChange } from "./history";
+import { sendMail } from "./mail";
+import { notify } from "./notifications";
+import { openSession } from "./sessions";
+
+export const INVITATION_DAYS = 14;
+
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+const newToken = () => randomBytes(32).toString("base64url");
+const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+
+/** Inviting: the collective's members, or the moderators of a network holding the project. */
+function assertCanInvite(access: ProjectAccess) {
+  if (!access.isCollectiveMember && access.moderatedNetworks.length === 0) {
+    throw forbidden("Seuls le collectif porteur et les réseaux qui l'accompagnent invitent des élu·es.");
+  }
+  return requireActor(access.actor);
+}
+
+async function sendInvitation(db: DbOrTx, invitation: { email: string; token: string; projectId: string; invitedById: string | null }) {
+  const [context] = await db
+    .select({ projectTitle: projects.title, inviterName: users.name, inviterEmail: users.email })
+    .from(projects)
+    .leftJoin(users, eq(users.id, invitation.invitedById ?? ""))
+    .where(eq(projects.id, invitation.projectId));
+  const t = mailTranslator();
+  await sendMail(db, {
+    to: invitation.email,
+    subject: t("invitation.subject", { project: context?.projectTitle ?? "" }),
+    text: t("invitation.text", {
+      inviter: context?.inviterName ?? context?.inviterEmail ?? "Maillage",
+      project: context?.projectTitle ?? "",
+      url: `${env.APP_URL}/invitation/${invitation.token}`,
+      days: INVITATION_DAYS,
+    }),
+  });
+}
+
+export async function inviteOfficial(
+  db: Database,
+  actor: Actor | null,
+  input: { projectId: string; authorityId: string; email: string; office: AuthorityOffice },
+) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const inviter = assertCanInvite(access);
+  const [party] = await db
+    .select({ id: projectParties.organisationId })
+    .from(projectParties)
+    .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.authorityId), eq(projectParties.role, "authority")));
+  if (!party) throw new DomainError("BAD_REQUEST", "Invitez au nom d'une collectivité partie prenante du projet.");
+  const email = input.email.trim().toLowerCase();
+  const token = newToken();
+  return db.transaction(async (tx) => {
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({
+        tokenHash: hashOf(token),
+        projectId: input.projectId,
+        authorityId: input.authorityId,
+        email,
+        office: input.office,
+        invitedById: inviter.userId,
+        expiresAt: expiry(),
+      })
+      .returning({ id: invitations.id });
+    if (!invitation) throw new Error("insert returned no row");
+    await sendInvitation(tx, { email, token, projectId: input.projectId, invitedById: inviter.userId });
+    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    await notify(tx, { userIds: existing ? [existing.id] : [], kind: "invitation", projectId: input.projectId, actorId: inviter.userId, payload: {} });
+    await recordChange(tx, {
+      actorId: inviter.userId,
+      entity: "invitation",
+      entityId: invitation.id,
+      projectId: input.projectId,
+      action: "invite",
+      changes: [{ field: "email", before: null, after: email }],
+    });
+    return { invitationId: invitation.id };
+  });
+}
+
+export async function listInvitations(db: DbOrTx, actor: Actor | null, projectId: string) {
+  const access = await loadProjectAccess(db, actor, projectId);
+  assertCanInvite(access);
+  return db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      office: invitations.office,
+      authorityName: organisations.name,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+      usedAt: invitations.usedAt,
+      revokedAt: invitations.revokedAt,
+      sentCount: invitations.sentCount,
+    })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.authorityId))
+    .where(eq(invitations.projectId, projectId))
+    .orderBy(desc(invitations.createdAt))
+    .then((rows) =>
+      rows.map((row) => ({
+        ...row,
+        state: (row.usedAt ? "used" : row.revokedAt ? "revoked" : row.expiresAt.getTime() < Date.now() ? "expired" : "pending") as
+          | "used"
+          | "revoked"
+          | "expired"
+          | "pending",
+      })),
+    );
+}
+
+async function manageable(db: DbOrTx, actor: Actor | null, invitationId: string) {
+  requireActor(actor);
+  const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
+  if (!invitation) throw notFound("Invitation introuvable.");
+  const access = await loadProjectAccess(db, actor, invitation.projectId);
+  return { invitation, inviter: assertCanInvite(access) };
+}
+
+/** A new link, valid 14 days from now; the previous link stops working. */
+export async function resendInvitation(db: Database, actor: Actor | null, input: { invitationId: string }) {
+  const { invitation, inviter } = await manageable(db, actor, input.invitationId);
+  if (invitation.usedAt || invitation.revokedAt) throw new DomainError("CONFLICT", "Cette invitation a déjà servi ou a été annulée.");
+  const token = newToken();
+  return db.transaction(async (tx) => {
+    await tx
+      .update(invitations)
+      .set({ tokenHash: hashOf(token), expiresAt: expiry(), sentCount: invitation.sentCount + 1 })
+      .where(eq(invitations.id, invitation.id));
+    await sendInvitation(tx, { email: invitation.email, token, projectId: invitation.projectId, invitedById: inviter.userId });
+    return { invitationId: invitation.id, sentCount: invitation.sentCount + 1 };
+  });
+}
+
+export async function revokeInvitation(db: DbOrTx, actor: Actor | null, input: { invitationId: string }) {
+  const { invitation, inviter } = await manageable(db, actor, input.invitationId);
+  if (invitation.usedAt) throw new DomainError("CONFLICT", "Cette invitation a déjà servi.");
+  await db.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));
+  await recordChange(db, { actorId: inviter.userId, entity: "invitation", entityId: invitation.id, projectId: invitation.projectId, action: "revoke" });
+  return { invitationId: invitation.id, revoked: true };
+}
+
+export type InvitationState = "valid" | "expired" | "used" | "revoked" | "unknown";
+
+/** What the emailed link's page shows; looking at it changes nothing (mail scanners open links). */
+export async function describeInvitation(db: DbOrTx, token: string) {
+  const [row] = await db
+    .select({
+      invitation: invitations,
+      projectTitle: projects.title,
+      authorityName: organisations.name,
+      inviterName: users.name,
+    })
+    .from(invitations)
+    .innerJoin(projects, eq(projects.id, invitations.projectId))
+    .innerJoin(organisations, eq(organisations.id, invitations.authorityId))
+    .leftJoin(users, eq(users.id, invitations.invitedById))
+    .where(eq(invitations.tokenHash, hashOf(token)));
+  if (!row) return { state: "unknown" as const };
+  const { invitation } = row;
+  const state: InvitationState = invitation.revokedAt
+    ? "revoked"
+    : invitation.usedAt
+      ? "used"
+      : invitation.expiresAt.getTime() < Date.now()
+        ? "expired"
+        : "valid";
+  return {
+    state,
+    projectTitle: row.projectTitle,
+    authorityName: row.authorityName,
+    inviterName: row.inviterName,
+    email: invitation.email,
+    office: invitation.office as AuthorityOffice,
+  };
+}
+
+export type AcceptAnswer =
+  | { status: 410; state: Exclude<InvitationState, "valid"> }
+  | { status: 200; projectId: string; sessionToken: string; expires: Date };
+
+/**
+ * The button's POST: uses the invitation once, creates the account if needed, makes the person an
+ * unverified member of the authority with the stated office, and opens their session.
+ */
+export async function acceptInvitation(db: Database, token: string): Promise<AcceptAnswer> {
+  return db.transaction(async (tx) => {
+    // Claimed in one statement: of two clicks at once, only one finds it unused.
+    const [invitation] = await tx
+      .update(invitations)
+      .set({ usedAt: new Date() })
+      .where(and(eq(invitations.tokenHash, hashOf(token)), isUsable()))
+      .returning();
+    if (!invitation) {
+      const described = await describeInvitation(tx, token);
+      return { status: 410, state: described.state === "valid" ? "used" : described.state };
+    }
+    await tx.insert(users).values({ email: invitation.email, emailVerified: new Date() }).onConflictDoNothing();
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+    if (!user) throw new Error("user upsert returned no row");
+    await tx
+      .insert(memberships)
+      .values({ organisationId: invitation.authorityId, userId: user.id, role: "member", office: invitation.office as AuthorityOffice })
+      .onConflictDoNothing();
+    await recordChange(tx, {
+      actorId: user.id,
+      entity: "invitation",
+      entityId: invitation.id,
+      projectId: invitation.projectId,
+      action: "accept",
+    });
+    return { status: 200, projectId: invitation.projectId, ...(await openSession(tx, user.id)) };
+  });
+}
+
+function isUsable() {
+  return sql`${invitations.usedAt} is null and ${invitations.revokedAt} is null and ${invitations.expiresAt} > now()`;
+}

@@ -1,0 +1,86 @@
+// Invitations: a link valid 14 days, used once, resendable and revocable; it brings the person in unverified.
+import { desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { invitations, outboxEmails, sessions, users } from "@/db/schema";
+import { acceptInvitation, describeInvitation } from "@/server/services/invitations";
+import { useTestDatabase } from "../support/db";
+import { callerFor, freeCommune, makeCollective, makePerson, membershipOf } from "../support/factories";
+
+async function projectWithCommune(db: Database) {
+  const member = await makePerson(db, { name: "Camille" });
+  const collective = await makeCollective(db, { members: [member] });
+  const commune = await freeCommune(db);
+  const api = callerFor(db, member);
+  const { id: projectId } = await api.project.create({ title: "Ressourcerie du village", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+  const { authorityId } = await api.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
+  return { api, projectId, authorityId };
+}
+
+async function emailedToken(db: Database, email: string) {
+  const [mail] = await db.select().from(outboxEmails).where(eq(outboxEmails.to, email)).orderBy(desc(outboxEmails.createdAt));
+  const token = mail?.text.match(/\/invitation\/([\w-]+)/)?.[1];
+  if (!token) throw new Error(`no invitation emailed to ${email}`);
+  return { token, mail };
+}
+
+describe("invitations", () => {
+  const database = useTestDatabase();
+
+  it("bring a new official in once: account created, unverified member with the stated office, signed in", async () => {
+    const db = database.db;
+    const { api, projectId, authorityId } = await projectWithCommune(db);
+    await api.invitation.send({ projectId, authorityId, email: "Secretariat@Mairie.test", office: "agent" });
+    const { token, mail } = await emailedToken(db, "secretariat@mairie.test");
+    expect(mail?.subject).toContain("Ressourcerie du village");
+    expect(mail?.text).toContain("Camille");
+
+    expect(await describeInvitation(db, token)).toMatchObject({ state: "valid", projectTitle: "Ressourcerie du village", office: "agent" });
+    const accepted = await acceptInvitation(db, token);
+    expect(accepted).toMatchObject({ status: 200, projectId });
+    if (accepted.status !== 200) return;
+    const [session] = await db.select().from(sessions).where(eq(sessions.sessionToken, accepted.sessionToken));
+    const [user] = await db.select().from(users).where(eq(users.email, "secretariat@mairie.test"));
+    expect(session?.userId).toBe(user?.id);
+    expect(await membershipOf(db, user?.id ?? "", authorityId)).toMatchObject({ role: "member", office: "agent", verifiedAt: null });
+    // Unverified, they read the project and may take part in the discussion, not act for the authority.
+    const asInvited = callerFor(db, { userId: user?.id ?? "", isPlatformAdmin: false });
+    expect((await asInvited.project.get({ projectId })).title).toBe("Ressourcerie du village");
+    await asInvited.comment.add({ projectId, body: "Bonjour à tous", mentionIds: [] });
+
+    expect(await acceptInvitation(db, token)).toEqual({ status: 410, state: "used" });
+    expect((await describeInvitation(db, token)).state).toBe("used");
+  });
+
+  it("expire after fourteen days, can be resent (the old link dies) or revoked", async () => {
+    const db = database.db;
+    const { api, projectId, authorityId } = await projectWithCommune(db);
+    const { invitationId } = await api.invitation.send({ projectId, authorityId, email: "elu@village.test", office: "adjoint" });
+    const first = (await emailedToken(db, "elu@village.test")).token;
+
+    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitationId));
+    expect(await acceptInvitation(db, first)).toEqual({ status: 410, state: "expired" });
+
+    await api.invitation.resend({ invitationId });
+    const second = (await emailedToken(db, "elu@village.test")).token;
+    expect(second).not.toBe(first);
+    expect((await describeInvitation(db, first)).state).toBe("unknown");
+    expect((await describeInvitation(db, second)).state).toBe("valid");
+
+    await api.invitation.revoke({ invitationId });
+    expect(await acceptInvitation(db, second)).toEqual({ status: 410, state: "revoked" });
+    expect((await api.invitation.list({ projectId }))[0]?.state).toBe("revoked");
+  });
+
+  it("tell someone who already has an account in the app, and refuse an authority that is not a party", async () => {
+    const db = database.db;
+    const { api, projectId, authorityId } = await projectWithCommune(db);
+    const existing = await makePerson(db);
+    await api.invitation.send({ projectId, authorityId, email: existing.email, office: "maire" });
+    const notifications = await callerFor(db, existing).notification.list();
+    expect(notifications.map((notification) => notification.kind)).toContain("invitation");
+    const other = await makeCollective(db);
+    const refused = await api.invitation.send({ projectId, authorityId: other.id, email: "x@y.test", office: "maire" }).catch((error: unknown) => error);
+    expect((refused as { code?: string }).code).toBe("BAD_REQUEST");
+  });
+});
