@@ -1,7 +1,7 @@
 // Collectives, authorities and networks: creating them, joining them, adding and verifying people.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
-import { memberships, organisations, territories, users } from "@/db/schema";
+import { memberships, organisations, sessions, territories, users } from "@/db/schema";
 import {
   authorityName,
   type AuthorityOffice,
@@ -248,4 +248,44 @@ export async function listNetworks(db: Database, actor: Actor | null) {
     .from(organisations)
     .where(eq(organisations.kind, "network"))
     .orderBy(asc(organisations.name));
+}
+
+async function membershipTarget(db: Database, actor: Actor | null, membershipId: string) {
+  const signedIn = requireActor(actor);
+  const [target] = await db
+    .select({ membership: memberships, kind: organisations.kind })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.id, membershipId));
+  if (!target) throw notFound("Membre introuvable.");
+  await assertCanManageOrganisation(db, signedIn, target.membership.organisationId);
+  return { signedIn, ...target };
+}
+
+export async function changeOffice(db: Database, actor: Actor | null, input: { membershipId: string; office: AuthorityOffice }) {
+  const { signedIn, membership, kind } = await membershipTarget(db, actor, input.membershipId);
+  if (kind !== "authority") throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
+  await db.update(memberships).set({ office: input.office }).where(eq(memberships.id, membership.id));
+  return { membershipId: membership.id, office: input.office, changedBy: signedIn.userId };
+}
+
+/**
+ * Removes someone from an organisation. Their sessions end too, so that a browser left signed in
+ * somewhere holds nothing the organisation gave them.
+ */
+export async function removeMember(db: Database, actor: Actor | null, input: { membershipId: string }) {
+  const { membership } = await membershipTarget(db, actor, input.membershipId);
+  return db.transaction(async (tx) => {
+    if (membership.role === "admin") {
+      const admins = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, membership.organisationId), eq(memberships.role, "admin")))
+        .for("update");
+      if (admins.length <= 1) throw new DomainError("CONFLICT", "On ne retire pas le dernier administrateur : nommez-en un autre d'abord.");
+    }
+    await tx.delete(memberships).where(eq(memberships.id, membership.id));
+    await tx.delete(sessions).where(eq(sessions.userId, membership.userId));
+    return { membershipId: membership.id, removed: true };
+  });
 }

@@ -21,6 +21,7 @@ import {
   projectParties,
   projects,
   relationships,
+  sessions,
   stageChanges,
   users,
 } from "@/db/schema";
@@ -264,6 +265,36 @@ const PROCEDURES: Record<string, Entry> = {
       const [membership] = await db.select().from(memberships).where(eq(memberships.id, world.pendingMembership.id));
       expect(membership?.verifiedAt).toBeInstanceOf(Date);
       expect(membership?.verifiedById).toBe(personOf(world, caller)?.userId);
+    },
+  },
+  "organisation.changeOffice": {
+    expected: everyone("NOT_FOUND", {
+      anonymous: "UNAUTHORIZED",
+      partyOfficial: "ok",
+      unverifiedOfficial: "FORBIDDEN",
+      platformAdmin: "ok",
+    }),
+    call: (api, world) => api.organisation.changeOffice({ membershipId: world.pendingMembership.id, office: "adjoint" }),
+    effect: async ({ db, world }) => {
+      const [membership] = await db.select().from(memberships).where(eq(memberships.id, world.pendingMembership.id));
+      expect(membership?.office).toBe("adjoint");
+    },
+  },
+  "organisation.removeMember": {
+    expected: everyone("NOT_FOUND", {
+      anonymous: "UNAUTHORIZED",
+      partyOfficial: "ok",
+      unverifiedOfficial: "FORBIDDEN",
+      platformAdmin: "ok",
+    }),
+    prepare: async (db, world) => {
+      await db.insert(sessions).values({ sessionToken: `session-${world.pendingMembership.id}`, userId: world.people.unverifiedOfficial.userId, expires: new Date(Date.now() + 86_400_000) });
+      return {};
+    },
+    call: (api, world) => api.organisation.removeMember({ membershipId: world.pendingMembership.id }),
+    effect: async ({ db, world }) => {
+      expect(await membershipOf(db, world.people.unverifiedOfficial.userId, world.authority.id)).toBeNull();
+      expect(await db.select().from(sessions).where(eq(sessions.userId, world.people.unverifiedOfficial.userId))).toEqual([]);
     },
   },
   "organisation.pendingVerifications": {

@@ -147,4 +147,24 @@ describe("organisations", () => {
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
   });
+
+  it("removes a member at once, sessions included, but never the last admin", async () => {
+    const db = database.db;
+    const admin = await makePerson(db);
+    const member = await makePerson(db);
+    const collective = await makeCollective(db, { admin, members: [member] });
+    const commune = await freeCommune(db);
+    const { id: projectId } = await callerFor(db, admin).project.create({ title: "Potager", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    expect((await callerFor(db, member).project.get({ projectId })).title).toBe("Potager");
+    const { sessions } = await import("@/db/schema");
+    await db.insert(sessions).values({ sessionToken: `s-${member.userId}`, userId: member.userId, expires: new Date(Date.now() + 86_400_000) });
+
+    const membership = await membershipOf(db, member.userId, collective.id);
+    await callerFor(db, admin).organisation.removeMember({ membershipId: membership?.id ?? "" });
+    expect(await codeOf(callerFor(db, member).project.get({ projectId }))).toBe("NOT_FOUND");
+    expect(await db.select().from(sessions).where(eq(sessions.userId, member.userId))).toEqual([]);
+
+    const adminMembership = await membershipOf(db, admin.userId, collective.id);
+    expect(await codeOf(callerFor(db, admin).organisation.removeMember({ membershipId: adminMembership?.id ?? "" }))).toBe("CONFLICT");
+  });
 });

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/organisations/add-member-form";
+import { MemberActions } from "@/components/organisations/member-actions";
 import { VerifyButton } from "@/components/organisations/verify-button";
 import { Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { loadOrNotFound } from "@/server/api/load";
@@ -45,6 +46,14 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
               ) : null}
               {isAuthority && !member.verifiedAt && organisation.canManage ? (
                 <VerifyButton membershipId={member.membershipId} personName={member.name ?? member.email} />
+              ) : null}
+              {organisation.canManage ? (
+                <MemberActions
+                  membershipId={member.membershipId}
+                  personName={member.name ?? member.email}
+                  office={member.office}
+                  isAuthority={isAuthority}
+                />
               ) : null}
             </li>
           ))}

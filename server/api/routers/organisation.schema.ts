@@ -29,3 +29,6 @@ export const ZVerifyMembershipInput = z.object({ membershipId: ZId }).strict();
 
 export const ZCreateNetworkInput = z.object({ name: ZOrganisationName, adminEmail: ZEmail }).strict();
 export type TCreateNetworkInput = z.infer<typeof ZCreateNetworkInput>;
+
+export const ZChangeOfficeInput = z.object({ membershipId: ZId, office: z.enum(AUTHORITY_OFFICES) }).strict();
+export const ZMembershipIdInput = z.object({ membershipId: ZId }).strict();

@@ -1,19 +1,23 @@
 import {
   addMember,
+  changeOffice,
   createCollective,
   createNetwork,
   getOrganisation,
   joinAuthority,
   listNetworks,
   listPendingVerifications,
+  removeMember,
   verifyMembership,
 } from "@/server/services/organisations";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import {
   ZAddMemberInput,
+  ZChangeOfficeInput,
   ZCreateCollectiveInput,
   ZCreateNetworkInput,
   ZJoinAuthorityInput,
+  ZMembershipIdInput,
   ZOrganisationIdInput,
   ZVerifyMembershipInput,
 } from "./organisation.schema";
@@ -32,6 +36,8 @@ export const organisationRouter = createTRPCRouter({
   verifyMembership: protectedProcedure
     .input(ZVerifyMembershipInput)
     .mutation(({ ctx, input }) => verifyMembership(ctx.db, ctx.actor, input)),
+  changeOffice: protectedProcedure.input(ZChangeOfficeInput).mutation(({ ctx, input }) => changeOffice(ctx.db, ctx.actor, input)),
+  removeMember: protectedProcedure.input(ZMembershipIdInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input)),
   pendingVerifications: protectedProcedure.query(({ ctx }) => listPendingVerifications(ctx.db, ctx.actor)),
   listNetworks: protectedProcedure.query(({ ctx }) => listNetworks(ctx.db, ctx.actor)),
   createNetwork: protectedProcedure
