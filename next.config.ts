@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and extension bundles from its own folder: bundling it breaks `next build`.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
 };
 

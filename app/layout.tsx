@@ -41,6 +41,7 @@ const CLIENT_NAMESPACES = [
   "calendar",
   "print",
   "invite",
+  "emailPrefs",
 ] as const;
 
 function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {

@@ -1,5 +1,4 @@
 // The application's single database connection, kept on globalThis.
-import "server-only";
 import { createDb, type Database, type DbConnection } from "@/db";
 import { env } from "@/server/env";
 

@@ -15,6 +15,8 @@ const EnvSchema = z
     SMTP_URL: z.url().optional(),
     /** The address people reach the app at. Auth.js reads it too, for its own links and redirects. */
     AUTH_URL: z.url().default("http://localhost:3000"),
+    /** Scheduled emails (immediate notifications, weekly digests) run in the app's server. */
+    SCHEDULED_JOBS: booleanFlag.default(true),
     MAIL_FROM: z.string().min(3).default("Maillage <ne-pas-repondre@maillage.localhost>"),
   })
   .transform((env) => ({

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { EmailPreferences } from "@/components/account/email-preferences";
 import { ProfileForm } from "@/components/account/profile-form";
 import { Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
@@ -16,7 +17,9 @@ export default async function AccountPage() {
   const tr = await getTranslations("roles");
   const to = await getTranslations("offices");
   const tc = await getTranslations("common");
-  const account = await (await serverApi()).account.get();
+  const api = await serverApi();
+  const [account, preferences] = await Promise.all([api.account.get(), api.account.emailPreferences()]);
+  const te = await getTranslations("emailPrefs");
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title={t("title")} />
@@ -48,6 +51,10 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
+      </Card>
+      <Card>
+        <SectionTitle>{te("title")}</SectionTitle>
+        <EmailPreferences preferences={preferences} />
       </Card>
     </div>
   );

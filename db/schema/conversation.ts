@@ -1,5 +1,5 @@
 // What people say and are told about a project: comments with mentions, follows, notifications.
-import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 import { projects } from "./projects";
@@ -76,8 +76,10 @@ export const notifications = pgTable(
     payload: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
+    /** Set when an immediate email about it has been claimed for sending. */
+    emailedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index().on(table.userId, table.createdAt), index().on(table.userId, table.readAt)],
+  (table) => [index().on(table.userId, table.createdAt), index().on(table.userId, table.readAt), index().on(table.emailedAt)],
 );
 
 /** A private, revocable calendar address: planned milestones of the projects a person follows. */
@@ -117,4 +119,34 @@ export const invitations = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
   },
   (table) => [index().on(table.projectId), index().on(table.email)],
+);
+
+export const emailFrequency = pgEnum("email_frequency", ["immediate", "weekly", "never"]);
+
+/** How a person wants to be emailed about one kind of notification; absent means the default. */
+export const emailPreferences = pgTable(
+  "email_preference",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: notificationKind().notNull(),
+    frequency: emailFrequency().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.kind] })],
+);
+
+/** One row per person and week: whoever inserts it sends that digest, so it never goes out twice. */
+export const digestClaims = pgTable(
+  "digest_claim",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    weekStart: date({ mode: "string" }).notNull(),
+    claimedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+    notificationCount: integer().notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.weekStart] })],
 );

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db";
 import { outboxEmails } from "@/db/schema";
 import { env } from "@/server/env";
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string };
+export type MailMessage = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 export type MailSettings = { smtpUrl?: string; from: string };
 

@@ -107,3 +107,17 @@ test("an official receives an invitation in the outbox and, on a phone, joins th
   await expect(official.getByText("Cette invitation a déjà servi.", { exact: false })).toBeVisible();
   await phone.close();
 });
+
+test("a person chooses, kind by kind, how they are emailed", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("councillor") });
+  const page = await context.newPage();
+  await page.goto("/compte");
+  const mentions = page.getByRole("group", { name: "Les mentions" });
+  await expect(mentions.getByLabel("Tout de suite")).toBeChecked();
+  await mentions.getByLabel("Récapitulatif hebdomadaire").check();
+  await expect(page.getByText("Préférence enregistrée.")).toBeVisible();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByRole("group", { name: "Les mentions" }).getByLabel("Récapitulatif hebdomadaire")).toBeChecked();
+  await context.close();
+});

@@ -217,6 +217,20 @@ const PROCEDURES: Record<string, Entry> = {
       expect(user?.name).toBe("Nom changé");
     },
   },
+  "account.emailPreferences": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.account.emailPreferences(),
+    effect: ({ result }) =>
+      expect(result).toEqual(expect.arrayContaining([{ kind: "mention", frequency: "immediate" }, { kind: "milestone_recorded", frequency: "weekly" }])),
+  },
+  "account.setEmailPreference": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.account.setEmailPreference({ kind: "milestone_recorded", frequency: "never" }),
+    effect: async ({ db, world, caller }) => {
+      const preferences = await callerFor(db, personOf(world, caller)).account.emailPreferences();
+      expect(preferences.find((preference) => preference.kind === "milestone_recorded")?.frequency).toBe("never");
+    },
+  },
   "organisation.get": {
     expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", platformAdmin: "ok" }),
     call: (api, world) => api.organisation.get({ organisationId: world.collective.id }),
@@ -798,6 +812,7 @@ const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<voi
   "api/auth/[...nextauth]": { access: "Auth.js: sign-in, callback, session and sign-out for anyone" },
   "api/demo/connexion": { access: "demo mode only: 404 without it; anyone may pick a demo person with it" },
   "api/invitation/[token]": { access: "whoever holds a valid invitation link, from a page of this site (tests/integration/invitations.test.ts)" },
+  "api/desabonnement": { access: "whoever holds a signed unsubscribe token; RFC 8058 one-click (tests/integration/email-notifications.test.ts)" },
   "api/calendrier/[token]": { access: "whoever holds an active token: 404 for an unknown or revoked one (tests/integration/calendar.test.ts)" },
 };
 

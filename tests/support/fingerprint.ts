@@ -29,6 +29,8 @@ const WRITABLE_TABLES = [
   "notification",
   "calendar_feed",
   "invitation",
+  "email_preference",
+  "digest_claim",
 ] as const;
 
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {

@@ -1,4 +1,8 @@
+import { notificationKind } from "@/db/schema";
+import { EMAIL_FREQUENCIES } from "@/server/services/email-notifications";
 import { z } from "../zod";
 
 export const ZUpdateProfileInput = z.object({ name: z.string().trim().min(1).max(120) }).strict();
 export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
+
+export const ZSetEmailPreferenceInput = z.object({ kind: z.enum(notificationKind.enumValues), frequency: z.enum(EMAIL_FREQUENCIES) }).strict();

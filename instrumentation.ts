@@ -1,0 +1,7 @@
+// Next.js calls register() once when a server starts: the scheduled jobs start with it.
+export async function register() {
+  // Not while `next build` loads the app to prerender: jobs belong to a running server.
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startJobs } = await import("./server/jobs");
+  await startJobs();
+}

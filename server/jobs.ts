@@ -1,0 +1,50 @@
+// Scheduled work: emails due now, every minute; last week's digests, on Mondays at 7:00 (Paris).
+// On PostgreSQL, pg-boss schedules and runs them, so several app instances share one schedule.
+// On the embedded PGlite, where pg-boss cannot run, an in-process timer runs the same functions;
+// either way the claims in the database (see email-notifications.ts) keep each email to one send.
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { sendImmediateEmails, sendWeeklyDigests } from "@/server/services/email-notifications";
+
+const JOBS = [
+  { name: "immediate-emails", cron: "* * * * *", run: () => sendImmediateEmails(getDb()) },
+  { name: "weekly-digest", cron: "0 7 * * 1", run: () => sendWeeklyDigests(getDb(), { now: new Date() }) },
+] as const;
+
+const globalForJobs = globalThis as unknown as { maillageJobs?: boolean };
+
+/** Is it Monday, 7:00 or later, in Paris? The in-process fallback's stand-in for the cron. */
+function digestDue(now: Date): boolean {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", weekday: "short", hour: "numeric", hour12: false }).formatToParts(now);
+  const weekday = parts.find((part) => part.type === "weekday")?.value;
+  const hour = Number(parts.find((part) => part.type === "hour")?.value ?? 0);
+  return weekday === "Mon" && hour >= 7;
+}
+
+export async function startJobs() {
+  if (globalForJobs.maillageJobs || !env.SCHEDULED_JOBS) return;
+  globalForJobs.maillageJobs = true;
+  if (env.DATABASE_URL) {
+    const { default: PgBoss } = await import("pg-boss");
+    const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 2 });
+    boss.on("error", (error: unknown) => console.error("pg-boss", error));
+    await boss.start();
+    for (const job of JOBS) {
+      await boss.createQueue(job.name);
+      await boss.schedule(job.name, job.cron, undefined, { tz: "Europe/Paris" });
+      await boss.work(job.name, async () => {
+        await job.run();
+      });
+    }
+    return;
+  }
+  const tick = async () => {
+    try {
+      await sendImmediateEmails(getDb());
+      if (digestDue(new Date())) await sendWeeklyDigests(getDb(), { now: new Date() });
+    } catch (error) {
+      console.error("scheduled emails", error);
+    }
+  };
+  setInterval(() => void tick(), 60_000).unref();
+}
