@@ -16,6 +16,8 @@ import {
   type ProjectLink,
 } from "@/db/schema";
 import type { CollectiveStage, FundingSource, FundingStatus, Need } from "@/server/domain/project-file";
+import { STAGES, type Stage } from "@/server/domain/gradient";
+import type { LegalForm } from "@/server/domain/organisations";
 import { DomainError, notFound } from "@/server/errors";
 import { isFollowing } from "./follows";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
@@ -299,8 +301,20 @@ export async function updateProjectFile(
   });
 }
 
-/** The projects acting in an authority's territory: its commune, member communes, département or région. */
-export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: { authorityId: string }) {
+export type TerritoryFilters = {
+  authorityId: string;
+  /** The stage of the project's relationship with this authority; "none" when it is not a party. */
+  stage?: Stage | "none";
+  legalForm?: LegalForm;
+  sector?: string;
+  communeId?: string;
+};
+
+/**
+ * The projects acting in an authority's territory (its commune, member communes, département or
+ * région), whether or not it is a party, within each project's visibility; latest activity first.
+ */
+export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TerritoryFilters) {
   const signedIn = requireActor(actor);
   await assertCanFollowTerritoryOf(db, signedIn, input.authorityId);
   const authorityTerritory = alias(territories, "authority_territory");
@@ -315,9 +329,46 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
     .from(projectCommunes)
     .innerJoin(actingCommune, eq(actingCommune.id, projectCommunes.communeId))
     .where(and(eq(projectCommunes.projectId, projects.id), communeWithinTerritory(actingCommune, authorityTerritory)));
-  const rows = await projectSummaryQuery(db)
-    .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
-    .where(and(exists(actsInTerritory), projectVisibleTo(db, signedIn)))
-    .orderBy(desc(projects.updatedAt));
-  return { authority: { id: authority.id, name: authority.name }, projects: await withTrustSummary(db, rows) };
+  const stageWithAuthority = sql<Stage | null>`(select ${relationships.stage} from ${relationships}
+    where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
+  const inTerritory = and(exists(actsInTerritory), projectVisibleTo(db, signedIn));
+  const [rows, stageCounts, communes] = await Promise.all([
+    projectSummaryQuery(db)
+      .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
+      .where(
+        and(
+          inTerritory,
+          input.stage === "none" ? sql`${stageWithAuthority} is null` : input.stage ? sql`${stageWithAuthority} = ${input.stage}` : undefined,
+          input.legalForm ? eq(leadCollective.legalForm, input.legalForm) : undefined,
+          input.sector ? sql`${projects.sector} ilike ${`%${input.sector}%`}` : undefined,
+          input.communeId
+            ? exists(
+                db
+                  .select({ one: sql`1` })
+                  .from(projectCommunes)
+                  .where(and(eq(projectCommunes.projectId, projects.id), eq(projectCommunes.communeId, input.communeId))),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(projects.updatedAt)),
+    db
+      .select({ stage: relationships.stage, count: sql<number>`count(*)::int` })
+      .from(projects)
+      .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
+      .leftJoin(relationships, and(eq(relationships.projectId, projects.id), eq(relationships.authorityId, authority.id)))
+      .where(inTerritory)
+      .groupBy(relationships.stage),
+    db
+      .selectDistinct({ id: actingCommune.id, name: actingCommune.name })
+      .from(projects)
+      .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
+      .innerJoin(projectCommunes, eq(projectCommunes.projectId, projects.id))
+      .innerJoin(actingCommune, eq(actingCommune.id, projectCommunes.communeId))
+      .where(and(inTerritory, communeWithinTerritory(actingCommune, authorityTerritory)))
+      .orderBy(actingCommune.name),
+  ]);
+  const counts = Object.fromEntries([...STAGES, "none"].map((stage) => [stage, 0])) as Record<Stage | "none", number>;
+  for (const row of stageCounts) counts[row.stage ?? "none"] += row.count;
+  return { authority: { id: authority.id, name: authority.name }, projects: await withTrustSummary(db, rows), counts, communes };
 }

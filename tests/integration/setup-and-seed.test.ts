@@ -67,4 +67,25 @@ describe("setup", () => {
     const answered = relationships.filter((relationship) => relationship.barometer?.collective.respondents && relationship.barometer.authority.respondents);
     expect(answered.length).toBeGreaterThanOrEqual(8);
   });
+
+  it("gives the intercommunality its territory at a glance: counts per stage, filters, latest activity first", async () => {
+    const db = database.db;
+    await seedDemo(db);
+    const [official] = await db.select().from(users).where(eq(users.email, demoPerson("epciOfficial").email));
+    const api = callerFor(db, { userId: official?.id ?? "", isPlatformAdmin: false });
+    const diois = (await api.account.get()).memberships.find((membership) => membership.organisationName === "CC du Diois");
+    const authorityId = diois?.organisationId ?? "";
+    const all = await api.project.listForTerritory({ authorityId });
+    expect(all.counts).toEqual({ defiance: 0, observation: 2, collaboration: 2, coportage: 0, none: 6 });
+    expect(all.projects).toHaveLength(10);
+    const times = all.projects.map((project) => project.updatedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const collaborating = await api.project.listForTerritory({ authorityId, stage: "collaboration" });
+    expect(collaborating.projects.map((project) => project.title).sort()).toEqual(["Cantine bio intercommunale", "Tiers-lieu de l'ancienne gare de Die"]);
+    expect((await api.project.listForTerritory({ authorityId, legalForm: "scic" })).projects).toHaveLength(4);
+    const inRomeyer = await api.project.listForTerritory({ authorityId, communeId: "commune-26282" });
+    expect(inRomeyer.projects.map((project) => project.title).sort()).toEqual(["Habitat partagé des Trois Becs", "Scierie mobile du Vercors Sud"]);
+    expect((await api.project.listForTerritory({ authorityId, sector: "santé" })).projects.map((project) => project.title)).toEqual(["Maison de santé de Marignac"]);
+    expect(all.communes.map((commune) => commune.name)).toContain("Romeyer");
+  });
 });

@@ -1,19 +1,36 @@
+import { TRPCError } from "@trpc/server";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { STAGE_FILL } from "@/components/gradient/stage-strip";
 import { ProjectList } from "@/components/projects/project-list";
-import { Alert, EmptyState, PageHeader } from "@/components/ui/primitives";
-import { TRPCError } from "@trpc/server";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Alert, Button, ButtonLink, EmptyState, PageHeader } from "@/components/ui/primitives";
+import { STAGES, type Stage } from "@/server/domain/gradient";
+import { LEGAL_FORMS, type LegalForm } from "@/server/domain/organisations";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 
-export default async function TerritoryPage({ params }: { params: Promise<{ id: string }> }) {
+type SearchParams = Promise<{ stade?: string; forme?: string; secteur?: string; commune?: string }>;
+
+export default async function TerritoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
+  const filters = await searchParams;
   await requireSignedIn(`/territoire/${id}`);
   const t = await getTranslations("territoryView");
+  const ts = await getTranslations("stages");
+  const tl = await getTranslations("legalForms");
   const api = await serverApi();
+  const stage = [...STAGES, "none"].find((candidate) => candidate === filters.stade) as Stage | "none" | undefined;
+  const legalForm = LEGAL_FORMS.find((candidate) => candidate === filters.forme) as LegalForm | undefined;
   let view;
   try {
-    view = await api.project.listForTerritory({ authorityId: id });
+    view = await api.project.listForTerritory({
+      authorityId: id,
+      stage,
+      legalForm,
+      sector: filters.secteur?.trim() || undefined,
+      communeId: filters.commune || undefined,
+    });
   } catch (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
       return (
@@ -26,11 +43,73 @@ export default async function TerritoryPage({ params }: { params: Promise<{ id: 
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
   }
+  const total = Object.values(view.counts).reduce((sum, count) => sum + count, 0);
+  const filtered = Boolean(stage || legalForm || filters.secteur || filters.commune);
   return (
     <div>
       <PageHeader title={`${t("title")} — ${view.authority.name}`} intro={t("intro", { name: view.authority.name })} />
-      <p className="mb-4 font-medium">{t("count", { count: view.projects.length })}</p>
-      {view.projects.length > 0 ? <ProjectList projects={view.projects} /> : <EmptyState>{t("empty")}</EmptyState>}
+
+      <section aria-labelledby="stage-counts" className="mb-6">
+        <h2 id="stage-counts" className="mb-2 font-semibold">
+          {t("byStage", { count: total })}
+        </h2>
+        <ul className="space-y-1">
+          {[...STAGES, "none" as const].map((key) => (
+            <li key={key} className="grid grid-cols-[9rem_1fr_2.5rem] items-center gap-2 text-sm">
+              <span>{key === "none" ? t("notParty") : ts(key)}</span>
+              <span className="h-3 rounded bg-stone-100" aria-hidden="true">
+                <span
+                  className={`block h-3 rounded ${key === "none" ? "bg-stone-400" : STAGE_FILL[key]}`}
+                  style={{ width: `${total === 0 ? 0 : (view.counts[key] / total) * 100}%` }}
+                />
+              </span>
+              <span className="text-right tabular-nums">{view.counts[key]}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <form method="get" className="mb-6 grid gap-x-4 rounded-xl border border-line bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filters")}>
+        <SelectField id="filter-stage" name="stade" label={t("stage")} defaultValue={stage ?? ""}>
+          <option value="">{t("all")}</option>
+          {STAGES.map((option) => (
+            <option key={option} value={option}>
+              {ts(option)}
+            </option>
+          ))}
+          <option value="none">{t("notParty")}</option>
+        </SelectField>
+        <SelectField id="filter-form" name="forme" label={t("legalForm")} defaultValue={legalForm ?? ""}>
+          <option value="">{t("all")}</option>
+          {LEGAL_FORMS.map((option) => (
+            <option key={option} value={option}>
+              {tl(option)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="filter-commune" name="commune" label={t("commune")} defaultValue={filters.commune ?? ""}>
+          <option value="">{t("all")}</option>
+          {view.communes.map((commune) => (
+            <option key={commune.id} value={commune.id}>
+              {commune.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField id="filter-sector" name="secteur" label={t("sector")} defaultValue={filters.secteur ?? ""} />
+        <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">
+          <Button type="submit">{t("apply")}</Button>
+          {filtered ? (
+            <ButtonLink href={`/territoire/${id}`} variant="quiet">
+              {t("reset")}
+            </ButtonLink>
+          ) : null}
+        </div>
+      </form>
+
+      <p className="mb-4 font-medium" aria-live="polite">
+        {t("count", { count: view.projects.length })}
+      </p>
+      {view.projects.length > 0 ? <ProjectList projects={view.projects} /> : <EmptyState>{filtered ? t("noMatch") : t("empty")}</EmptyState>}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES, NEEDS, SELF_SERVICE_VISIBILITIES } from "@/server/domain/project-file";
+import { STAGES } from "@/server/domain/gradient";
+import { LEGAL_FORMS } from "@/server/domain/organisations";
 import { z, ZId } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
@@ -14,7 +16,15 @@ export type TCreateProjectInput = z.infer<typeof ZCreateProjectInput>;
 
 export const ZProjectIdInput = z.object({ projectId: ZId }).strict();
 
-export const ZTerritoryProjectsInput = z.object({ authorityId: ZId }).strict();
+export const ZTerritoryProjectsInput = z
+  .object({
+    authorityId: ZId,
+    stage: z.enum([...STAGES, "none"]).optional(),
+    legalForm: z.enum(LEGAL_FORMS).optional(),
+    sector: z.string().trim().max(120).optional(),
+    communeId: ZTerritoryId.optional(),
+  })
+  .strict();
 
 const ZShortText = z.string().trim().max(160);
 
