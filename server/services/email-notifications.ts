@@ -47,6 +47,15 @@ export async function listEmailPreferences(db: DbOrTx, actor: Actor | null) {
   }));
 }
 
+/** How one person wants to be emailed about one kind. */
+export async function frequencyFor(db: DbOrTx, userId: string, kind: NotificationKind): Promise<EmailFrequency> {
+  const [chosen] = await db
+    .select({ frequency: emailPreferences.frequency })
+    .from(emailPreferences)
+    .where(and(eq(emailPreferences.userId, userId), eq(emailPreferences.kind, kind)));
+  return chosen?.frequency ?? DEFAULT_FREQUENCY[kind];
+}
+
 export async function setEmailPreference(db: DbOrTx, actor: Actor | null, input: { kind: NotificationKind; frequency: EmailFrequency }) {
   const signedIn = requireActor(actor);
   await db
@@ -92,7 +101,7 @@ export async function unsubscribe(db: Database, token: string): Promise<{ status
   return { status: 200, kind: read.kind };
 }
 
-function unsubscribeHeaders(token: string) {
+export function unsubscribeHeaders(token: string) {
   return {
     "List-Unsubscribe": `<${env.APP_URL}/api/desabonnement?jeton=${token}>`,
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -8,6 +8,7 @@ import { env } from "@/server/env";
 import { DomainError, forbidden, notFound } from "@/server/errors";
 import { mailTranslator } from "@/server/i18n/messages";
 import { loadProjectAccess, requireActor, type Actor, type ProjectAccess } from "./access";
+import { frequencyFor, unsubscribeHeaders, unsubscribeToken } from "./email-notifications";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { notify } from "./notifications";
@@ -27,22 +28,31 @@ function assertCanInvite(access: ProjectAccess) {
   return requireActor(access.actor);
 }
 
+/**
+ * Emails the invitation. Someone who already has an account gets it only if they have not turned
+ * invitation emails off, with the one-click unsubscribe every notification email carries.
+ */
 async function sendInvitation(db: DbOrTx, invitation: { email: string; token: string; projectId: string; invitedById: string | null }) {
   const [context] = await db
     .select({ projectTitle: projects.title, inviterName: users.name, inviterEmail: users.email })
     .from(projects)
     .leftJoin(users, eq(users.id, invitation.invitedById ?? ""))
     .where(eq(projects.id, invitation.projectId));
+  const [invitee] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  if (invitee && (await frequencyFor(db, invitee.id, "invitation")) === "never") return;
+  const unsubscribe = invitee ? unsubscribeToken(invitee.id, "invitation") : null;
   const t = mailTranslator();
+  const text = t("invitation.text", {
+    inviter: context?.inviterName ?? context?.inviterEmail ?? "Maillage",
+    project: context?.projectTitle ?? "",
+    url: `${env.APP_URL}/invitation/${invitation.token}`,
+    days: INVITATION_DAYS,
+  });
   await sendMail(db, {
     to: invitation.email,
     subject: t("invitation.subject", { project: context?.projectTitle ?? "" }),
-    text: t("invitation.text", {
-      inviter: context?.inviterName ?? context?.inviterEmail ?? "Maillage",
-      project: context?.projectTitle ?? "",
-      url: `${env.APP_URL}/invitation/${invitation.token}`,
-      days: INVITATION_DAYS,
-    }),
+    text: unsubscribe ? `${text}\n\n—\n${t("unsubscribeLine", { url: `${env.APP_URL}/desabonnement?jeton=${unsubscribe}` })}` : text,
+    headers: unsubscribe ? unsubscribeHeaders(unsubscribe) : undefined,
   });
 }
 

@@ -79,6 +79,12 @@ describe("invitations", () => {
     await api.invitation.send({ projectId, authorityId, email: existing.email, office: "maire" });
     const notifications = await callerFor(db, existing).notification.list();
     expect(notifications.map((notification) => notification.kind)).toContain("invitation");
+    const { mail } = await emailedToken(db, existing.email);
+    expect(mail?.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    // Turned off: the next invitation is still in the app, no longer in the mailbox.
+    await callerFor(db, existing).account.setEmailPreference({ kind: "invitation", frequency: "never" });
+    await api.invitation.send({ projectId, authorityId, email: existing.email, office: "adjoint" });
+    expect(await db.select().from(outboxEmails).where(eq(outboxEmails.to, existing.email))).toHaveLength(1);
     const other = await makeCollective(db);
     const refused = await api.invitation.send({ projectId, authorityId: other.id, email: "x@y.test", office: "maire" }).catch((error: unknown) => error);
     expect((refused as { code?: string }).code).toBe("BAD_REQUEST");
