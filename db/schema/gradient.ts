@@ -2,27 +2,17 @@
 // the milestones that build trust, and the two-sided barometer.
 import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { SIDES, STAGES } from "@/server/domain/gradient";
+import { MILESTONE_KINDS, MILESTONE_STATUSES } from "@/server/domain/milestones";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 import { projects } from "./projects";
 
-export const stage = pgEnum("stage", ["defiance", "observation", "collaboration", "coportage"]);
-export const side = pgEnum("side", ["collective", "authority"]);
+export const stage = pgEnum("stage", STAGES);
+export const side = pgEnum("side", SIDES);
 export const proposalStatus = pgEnum("proposal_status", ["pending", "confirmed", "declined", "withdrawn"]);
-export const milestoneKind = pgEnum("milestone_kind", [
-  "first_meeting",
-  "information_exchange",
-  "site_visit",
-  "joint_event",
-  "council_deliberation",
-  "agreement_signed",
-  "first_seed_action",
-  "land_made_available",
-  "funding_granted",
-  "authority_joins_scic",
-  "other",
-]);
-export const milestoneStatus = pgEnum("milestone_status", ["planned", "done", "cancelled"]);
+export const milestoneKind = pgEnum("milestone_kind", MILESTONE_KINDS);
+export const milestoneStatus = pgEnum("milestone_status", MILESTONE_STATUSES);
 export const confirmation = pgEnum("confirmation", ["pending", "confirmed", "contested"]);
 
 export const relationships = pgTable(

@@ -1,35 +1,17 @@
 // Collectives, authorities and support networks, and the memberships that give people a role in them.
 import { sql } from "drizzle-orm";
 import { check, index, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { AUTHORITY_OFFICES, LEGAL_FORMS, MEMBERSHIP_ROLES } from "@/server/domain/organisations";
 import { users } from "./auth";
 import { territories } from "./territories";
 
 export const organisationKind = pgEnum("organisation_kind", ["collective", "authority", "network"]);
 
-export const legalForm = pgEnum("legal_form", [
-  "association",
-  "scic",
-  "scop",
-  "sci",
-  "cae",
-  "ptce",
-  "informal",
-  "other",
-]);
+export const legalForm = pgEnum("legal_form", LEGAL_FORMS);
 
-export const membershipRole = pgEnum("membership_role", ["member", "admin", "moderator"]);
+export const membershipRole = pgEnum("membership_role", MEMBERSHIP_ROLES);
 
-export const authorityOffice = pgEnum("authority_office", [
-  "maire",
-  "adjoint",
-  "conseiller_municipal",
-  "president",
-  "vice_president",
-  "conseiller_communautaire",
-  "conseiller_departemental",
-  "conseiller_regional",
-  "agent",
-]);
+export const authorityOffice = pgEnum("authority_office", AUTHORITY_OFFICES);
 
 export const organisations = pgTable(
   "organisation",

@@ -1,6 +1,7 @@
 // Project files and the organisations that are parties to them.
 import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES } from "@/server/domain/project-file";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 import { territories } from "./territories";
@@ -8,21 +9,10 @@ import { territories } from "./territories";
 export const partyRole = pgEnum("party_role", ["lead", "authority", "network"]);
 /** A network joins on request, accepted by one of its moderators. */
 export const partyStatus = pgEnum("party_status", ["active", "requested"]);
-export const collectiveStage = pgEnum("collective_stage", ["idea", "creation", "running"]);
+export const collectiveStage = pgEnum("collective_stage", COLLECTIVE_STAGES);
 export const projectVisibility = pgEnum("project_visibility", ["parties", "territory", "public"]);
-export const fundingSource = pgEnum("funding_source", [
-  "state",
-  "region",
-  "departement",
-  "epci",
-  "commune",
-  "eu",
-  "private_funder",
-  "citizens",
-  "scic_shares",
-  "own_revenue",
-]);
-export const fundingStatus = pgEnum("funding_status", ["requested", "granted", "paid"]);
+export const fundingSource = pgEnum("funding_source", FUNDING_SOURCES);
+export const fundingStatus = pgEnum("funding_status", FUNDING_STATUSES);
 
 export type ProjectLink = { label: string; url: string };
 export type ProjectContact = { name: string; role: string; email?: string; phone?: string };

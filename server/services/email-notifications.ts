@@ -3,14 +3,14 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
-import { digestClaims, emailPreferences, notifications, projects, users, notificationKind } from "@/db/schema";
+import { digestClaims, emailFrequency, emailPreferences, notifications, projects, users, notificationKind } from "@/db/schema";
 import { authSecret, env } from "@/server/env";
 import { mailTranslator } from "@/server/i18n/messages";
 import { requireActor, type Actor } from "./access";
 import { sendMail } from "./mail";
 import type { NotificationKind } from "./notifications";
 
-export const EMAIL_FREQUENCIES = ["immediate", "weekly", "never"] as const;
+export const EMAIL_FREQUENCIES = emailFrequency.enumValues;
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
 export const NOTIFICATION_KINDS = notificationKind.enumValues;
 

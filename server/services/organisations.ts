@@ -21,7 +21,7 @@ import {
 } from "./access";
 import { sendMail } from "./mail";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export async function createCollective(
   db: Database,
@@ -140,6 +140,26 @@ export async function addMember(
 }
 
 /**
+ * The authority of a territory, its page opened if nobody has yet; null for an unknown territory.
+ * The row comes back locked, so that two people joining at once are served one after the other.
+ */
+export async function openAuthority(tx: Tx, territoryId: string) {
+  const [territory] = await tx.select().from(territories).where(eq(territories.id, territoryId));
+  if (!territory) return null;
+  await tx
+    .insert(organisations)
+    .values({ kind: "authority", name: authorityName(territory), territoryId: territory.id })
+    .onConflictDoNothing({ target: organisations.territoryId });
+  const [authority] = await tx
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.territoryId, territory.id))
+    .for("update");
+  if (!authority) throw new Error("authority upsert returned no row");
+  return authority;
+}
+
+/**
  * Speaking for an authority starts here: the first person opens its page and becomes its admin,
  * the next ones join as members; all stay unverified until someone vouches for them.
  */
@@ -150,19 +170,8 @@ export async function joinAuthority(
 ) {
   const signedIn = requireActor(actor);
   return db.transaction(async (tx) => {
-    const [territory] = await tx.select().from(territories).where(eq(territories.id, input.territoryId));
-    if (!territory) throw notFound("Territoire introuvable.");
-    await tx
-      .insert(organisations)
-      .values({ kind: "authority", name: authorityName(territory), territoryId: territory.id })
-      .onConflictDoNothing({ target: organisations.territoryId });
-    // Locked, so that two people opening the same page at once do not both become its first admin.
-    const [authority] = await tx
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.territoryId, territory.id))
-      .for("update");
-    if (!authority) throw new Error("authority upsert returned no row");
+    const authority = await openAuthority(tx, input.territoryId);
+    if (!authority) throw notFound("Territoire introuvable.");
     const [firstMember] = await tx
       .select({ id: memberships.id })
       .from(memberships)

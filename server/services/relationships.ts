@@ -13,10 +13,8 @@ import {
   relationships,
   stageChangeMilestones,
   stageChanges,
-  territories,
 } from "@/db/schema";
 import { mayDecide, moveOf, type Side, type Stage } from "@/server/domain/gradient";
-import { authorityName } from "@/server/domain/organisations";
 import { DomainError, notFound } from "@/server/errors";
 import {
   assertActsFor,
@@ -28,6 +26,7 @@ import {
   type Actor,
 } from "./access";
 import { recordChange } from "./history";
+import { openAuthority } from "./organisations";
 import { notify, peopleOfSide } from "./notifications";
 
 /** Postgres's unique_violation, whatever the driver wraps it in. */
@@ -50,17 +49,8 @@ export async function addAuthority(
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCollectiveSide(access);
   return db.transaction(async (tx) => {
-    const [territory] = await tx.select().from(territories).where(eq(territories.id, input.territoryId));
-    if (!territory) throw new DomainError("BAD_REQUEST", "Choisissez une collectivité dans la liste.");
-    await tx
-      .insert(organisations)
-      .values({ kind: "authority", name: authorityName(territory), territoryId: territory.id })
-      .onConflictDoNothing({ target: organisations.territoryId });
-    const [authority] = await tx
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.territoryId, territory.id));
-    if (!authority) throw new Error("authority upsert returned no row");
+    const authority = await openAuthority(tx, input.territoryId);
+    if (!authority) throw new DomainError("BAD_REQUEST", "Choisissez une collectivité dans la liste.");
     const [party] = await tx
       .insert(projectParties)
       .values({ projectId: input.projectId, organisationId: authority.id, role: "authority" })

@@ -164,6 +164,17 @@ async function pendingProposal(db: Database, world: World) {
   return { stageChangeId };
 }
 
+/** An invitation the collective sent to the party authority. */
+async function pendingInvitation(db: Database, world: World) {
+  const { invitationId } = await callerFor(db, world.people.collectiveMember).invitation.send({
+    projectId: world.project.id,
+    authorityId: world.authority.id,
+    email: "adjoint@mairie.test",
+    office: "adjoint",
+  });
+  return { invitationId };
+}
+
 type Entry = {
   expected: Record<CallerKind, Outcome>;
   /** Sets up what the call needs beyond the shared world; its result is passed to `call`. */
@@ -533,30 +544,14 @@ const PROCEDURES: Record<string, Entry> = {
   },
   "invitation.list": {
     expected: projectAction(["collectiveMember", "holdingModerator"]),
-    prepare: async (db, world) => {
-      const { invitationId } = await callerFor(db, world.people.collectiveMember).invitation.send({
-        projectId: world.project.id,
-        authorityId: world.authority.id,
-        email: "adjoint@mairie.test",
-        office: "adjoint",
-      });
-      return { invitationId };
-    },
+    prepare: pendingInvitation,
     call: (api, world) => api.invitation.list({ projectId: world.project.id }),
     effect: ({ prepared, result }) =>
       expect(result).toEqual([expect.objectContaining({ id: prepared.invitationId, email: "adjoint@mairie.test", state: "pending" })]),
   },
   "invitation.resend": {
     expected: projectAction(["collectiveMember", "holdingModerator"]),
-    prepare: async (db, world) => {
-      const { invitationId } = await callerFor(db, world.people.collectiveMember).invitation.send({
-        projectId: world.project.id,
-        authorityId: world.authority.id,
-        email: "adjoint@mairie.test",
-        office: "adjoint",
-      });
-      return { invitationId };
-    },
+    prepare: pendingInvitation,
     call: (api, _world, _caller, prepared) => api.invitation.resend({ invitationId: prepared.invitationId ?? "" }),
     effect: async ({ db, prepared }) => {
       const [invitation] = await db.select().from(invitations).where(eq(invitations.id, prepared.invitationId ?? ""));
@@ -565,15 +560,7 @@ const PROCEDURES: Record<string, Entry> = {
   },
   "invitation.revoke": {
     expected: projectAction(["collectiveMember", "holdingModerator"]),
-    prepare: async (db, world) => {
-      const { invitationId } = await callerFor(db, world.people.collectiveMember).invitation.send({
-        projectId: world.project.id,
-        authorityId: world.authority.id,
-        email: "adjoint@mairie.test",
-        office: "adjoint",
-      });
-      return { invitationId };
-    },
+    prepare: pendingInvitation,
     call: (api, _world, _caller, prepared) => api.invitation.revoke({ invitationId: prepared.invitationId ?? "" }),
     effect: async ({ db, prepared }) => {
       const [invitation] = await db.select().from(invitations).where(eq(invitations.id, prepared.invitationId ?? ""));
