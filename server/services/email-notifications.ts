@@ -2,6 +2,7 @@
 // each email carries a one-click unsubscribe for its kind.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { digestClaims, emailFrequency, emailPreferences, notifications, projects, users, notificationKind } from "@/db/schema";
 import { authSecret, env } from "@/server/env";
@@ -134,21 +135,26 @@ export async function sendImmediateEmails(db: Database, options: { limit?: numbe
       .where(inArray(notifications.id, due.map((row) => row.id)))
       .returning();
   });
+  if (claimed.length === 0) return { sent: 0 };
+  const recipient = alias(users, "recipient");
+  const actor = alias(users, "notification_actor");
+  const details = await db
+    .select({ id: notifications.id, email: recipient.email, projectTitle: projects.title, actorName: actor.name })
+    .from(notifications)
+    .innerJoin(recipient, eq(recipient.id, notifications.userId))
+    .leftJoin(projects, eq(projects.id, notifications.projectId))
+    .leftJoin(actor, eq(actor.id, notifications.actorId))
+    .where(inArray(notifications.id, claimed.map((notification) => notification.id)));
   const t = mailTranslator();
   for (const notification of claimed) {
-    const [context] = await db
-      .select({ email: users.email, projectTitle: projects.title })
-      .from(users)
-      .leftJoin(projects, eq(projects.id, notification.projectId ?? "00000000-0000-0000-0000-000000000000"))
-      .where(eq(users.id, notification.userId));
-    const [actor] = notification.actorId ? await db.select({ name: users.name }).from(users).where(eq(users.id, notification.actorId)) : [];
+    const context = details.find((row) => row.id === notification.id);
     if (!context) continue;
     const token = unsubscribeToken(notification.userId, notification.kind);
     await sendMail(db, {
       to: context.email,
       subject: t("notification.subject", { project: context.projectTitle ?? "Maillage" }),
       text: t("notification.text", {
-        what: describe(notification.kind, actor?.name ?? null, notification.payload, context.projectTitle),
+        what: describe(notification.kind, context.actorName, notification.payload, context.projectTitle),
         url: notification.projectId ? `${env.APP_URL}/projets/${notification.projectId}` : `${env.APP_URL}/notifications`,
         unsubscribe: `${env.APP_URL}/desabonnement?jeton=${token}`,
       }),
