@@ -11,6 +11,22 @@ export function isSameOrigin(request: Request): boolean {
 }
 
 /**
+ * tRPC mutations come only from this app's own pages, as JSON: a form posted from elsewhere, or
+ * any request naming a foreign origin, is refused before it reaches a procedure.
+ */
+export function refuseCrossSite(request: Request): Response | null {
+  if (request.method !== "POST") return null;
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.toLowerCase().startsWith("application/json")) {
+    return Response.json({ error: "Les modifications n'acceptent que du JSON envoyé par Maillage." }, { status: 415 });
+  }
+  if (!isSameOrigin(request)) {
+    return Response.json({ error: "Requête refusée : elle ne vient pas d'une page de Maillage." }, { status: 403 });
+  }
+  return null;
+}
+
+/**
  * A 303 to a path of this site that signs the person in. The Location is relative: behind a
  * proxy, or under `next start`, request.url may not name the host the browser used.
  */
