@@ -1,0 +1,35 @@
+// The change log keeps what happened: rows can be added, never rewritten or removed.
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { changeLog } from "@/db/schema";
+import { recordChange } from "@/server/services/history";
+import { useTestDatabase } from "../support/db";
+import { makePerson } from "../support/factories";
+
+describe("the change log", () => {
+  const database = useTestDatabase();
+
+  it("refuses to rewrite or delete an entry, even for the database's superuser", async () => {
+    const db = database.db;
+    const person = await makePerson(db);
+    await recordChange(db, { actorId: person.userId, entity: "project", entityId: "p-1", action: "update", changes: [{ field: "title", before: "A", after: "B" }] });
+    const [entry] = await db.select().from(changeLog).where(eq(changeLog.entityId, "p-1"));
+    await expect(db.update(changeLog).set({ action: "forged" }).where(eq(changeLog.id, entry?.id ?? 0))).rejects.toThrow();
+    await expect(db.delete(changeLog).where(eq(changeLog.id, entry?.id ?? 0))).rejects.toThrow();
+    const [after] = await db.select().from(changeLog).where(eq(changeLog.entityId, "p-1"));
+    expect(after).toEqual(entry);
+  });
+
+  it("lets the erasure of personal values through, inside its own transaction only", async () => {
+    const db = database.db;
+    const person = await makePerson(db);
+    await recordChange(db, { actorId: person.userId, entity: "comment", entityId: "c-1", action: "create", changes: [{ field: "body", before: null, after: "Mon numéro : 06 00 00 00 00" }] });
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('maillage.erasure', 'on', true)`);
+      await tx.update(changeLog).set({ changes: [{ field: "body", before: null, after: "[effacé]" }] }).where(eq(changeLog.entityId, "c-1"));
+    });
+    const [erased] = await db.select().from(changeLog).where(eq(changeLog.entityId, "c-1"));
+    expect(erased?.changes).toEqual([{ field: "body", before: null, after: "[effacé]" }]);
+    await expect(db.update(changeLog).set({ action: "again" }).where(eq(changeLog.entityId, "c-1"))).rejects.toThrow();
+  });
+});
