@@ -5,6 +5,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/server/auth";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
+import { getDb } from "@/server/db";
+import { clientIp } from "@/server/http";
+import { LIMITS, peekRateLimit } from "@/server/services/rate-limits";
 
 /** Only paths of this site: never an absolute or protocol-relative URL. */
 function safeReturnPath(value: FormDataEntryValue | null): string {
@@ -35,6 +38,14 @@ const ZEmail = z.email().max(254);
 export async function requestMagicLink(formData: FormData) {
   const email = ZEmail.safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
   if (!email.success) redirect("/connexion?erreur=email");
+  const ip = clientIp(await headers());
+  for (const [rule, key] of [
+    [LIMITS.signInPerAddress, email.data],
+    [LIMITS.signInPerIp, ip],
+  ] as const) {
+    const answer = await peekRateLimit(getDb(), rule, key);
+    if (!answer.ok) redirect(`/connexion?erreur=limite&reessayer=${encodeURIComponent(answer.retryAt.toISOString())}`);
+  }
   await signIn("email", { email: email.data, redirectTo: safeReturnPath(formData.get("callbackUrl")) });
 }
 

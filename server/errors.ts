@@ -1,6 +1,6 @@
 // Errors that services throw, each with the tRPC code it becomes (mapped once, in server/api/trpc.ts).
 
-export type DomainErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST";
+export type DomainErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "TOO_MANY_REQUESTS";
 
 export class DomainError extends Error {
   constructor(

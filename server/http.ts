@@ -42,3 +42,8 @@ export function redirectSignedIn(request: Request, location: string, session: { 
   });
   return response;
 }
+
+/** The client's address as the nearest proxy reports it; "unknown" without one. */
+export function clientIp(headers: Headers): string {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+}

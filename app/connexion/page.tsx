@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { requestMagicLink } from "@/app/actions";
 import { TextField } from "@/components/ui/field";
@@ -7,13 +7,14 @@ import { currentActor } from "@/server/api/context";
 import { DEMO_PEOPLE } from "@/server/domain/demo";
 import { env } from "@/server/env";
 
-type SearchParams = Promise<{ callbackUrl?: string; erreur?: string }>;
+type SearchParams = Promise<{ callbackUrl?: string; erreur?: string; reessayer?: string }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
-  const { callbackUrl, erreur } = await searchParams;
+  const { callbackUrl, erreur, reessayer } = await searchParams;
   if (await currentActor()) redirect(callbackUrl?.startsWith("/") ? callbackUrl : "/");
   const t = await getTranslations("signIn");
   const td = await getTranslations("demo.people");
+  const format = await getFormatter();
   return (
     <div className="mx-auto max-w-xl space-y-8">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -32,7 +33,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <Button type="submit">{t("submit")}</Button>
         </form>
       </Card>
-      {erreur && erreur !== "email" ? <Alert>{t("errorText")}</Alert> : null}
+      {erreur === "limite" && reessayer && !Number.isNaN(Date.parse(reessayer)) ? (
+        <Alert>{t("tooMany", { time: format.dateTime(new Date(reessayer), { hour: "2-digit", minute: "2-digit" }) })}</Alert>
+      ) : erreur && erreur !== "email" ? (
+        <Alert>{t("errorText")}</Alert>
+      ) : null}
       {env.DEMO_MODE ? (
         <Card>
           <SectionTitle>{t("demoTitle")}</SectionTitle>

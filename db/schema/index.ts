@@ -6,4 +6,5 @@ export * from "./mail";
 export * from "./history";
 export * from "./gradient";
 export * from "./conversation";
+export * from "./limits";
 export * from "./relations";

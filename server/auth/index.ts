@@ -6,7 +6,9 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getDb } from "@/server/db";
 import { authSecret, env } from "@/server/env";
 import { mailTranslator } from "@/server/i18n/messages";
+import { clientIp } from "@/server/http";
 import { sendMail } from "@/server/services/mail";
+import { LIMITS, consumeRateLimit } from "@/server/services/rate-limits";
 import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl, sameSitePath } from "./magic-link";
 
 declare module "next-auth" {
@@ -24,10 +26,19 @@ const emailProvider: EmailConfig = {
   name: "Email",
   from: env.MAIL_FROM,
   maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
-  async sendVerificationRequest({ identifier, url }) {
+  async sendVerificationRequest({ identifier, url, request }) {
+    // The limits hold here, where every sign-in email goes out, whichever way it was asked for.
+    const db = getDb();
+    for (const [rule, key] of [
+      [LIMITS.signInPerAddress, identifier],
+      [LIMITS.signInPerIp, clientIp(request.headers)],
+    ] as const) {
+      const answer = await consumeRateLimit(db, rule, key);
+      if (!answer.ok) throw new Error(`sign-in email limit reached for ${rule.bucket}`);
+    }
     const t = mailTranslator();
     const link = confirmationPageUrl(url);
-    await sendMail(getDb(), {
+    await sendMail(db, {
       to: identifier,
       subject: t("signIn.subject"),
       text: t("signIn.text", { url: link, minutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),

@@ -12,6 +12,7 @@ import { frequencyFor, unsubscribeHeaders, unsubscribeToken } from "./email-noti
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { notify } from "./notifications";
+import { LIMITS, enforceRateLimit } from "./rate-limits";
 import { openSession } from "./sessions";
 
 export const INVITATION_DAYS = 14;
@@ -68,6 +69,7 @@ export async function inviteOfficial(
     .from(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.authorityId), eq(projectParties.role, "authority")));
   if (!party) throw new DomainError("BAD_REQUEST", "Invitez au nom d'une collectivité partie prenante du projet.");
+  await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "Vous avez envoyé beaucoup d'invitations en peu de temps.");
   const email = input.email.trim().toLowerCase();
   const token = newToken();
   return db.transaction(async (tx) => {

@@ -48,3 +48,18 @@ test("in demo mode, a demo person signs in with one click and signs out", async 
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
 });
+
+test("a fourth link asked for the same address within the hour is refused, saying when to retry", async ({ page }) => {
+  const email = `presse-${Date.now().toString(36)}@exemple.test`;
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    await page.goto("/connexion");
+    await page.getByLabel("Adresse e-mail").fill(email);
+    await page.getByRole("button", { name: "Recevoir mon lien" }).click();
+    await expect(page.getByRole("heading", { name: "Vérifiez votre messagerie" })).toBeVisible();
+  }
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByRole("button", { name: "Recevoir mon lien" }).click();
+  await expect(page.getByText(/Trop de liens demandés en peu de temps\. Vous pourrez en demander un nouveau à partir de \d{2}:\d{2}\./)).toBeVisible();
+  await expectAccessible(page);
+});

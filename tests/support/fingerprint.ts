@@ -31,6 +31,7 @@ const WRITABLE_TABLES = [
   "invitation",
   "email_preference",
   "digest_claim",
+  "rate_limit_hit",
 ] as const;
 
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {

@@ -1,0 +1,48 @@
+// Limits stored in the database: a clear refusal with when to retry, and a window that slides.
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { LIMITS, consumeRateLimit, peekRateLimit } from "@/server/services/rate-limits";
+import { useTestDatabase } from "../support/db";
+import { callerFor, freeCommune, makeCollective, makePerson } from "../support/factories";
+
+describe("rate limits", () => {
+  const database = useTestDatabase();
+
+  it("allow three sign-in emails an hour per address, then say when the next one may go", async () => {
+    const db = database.db;
+    const start = new Date("2026-11-26T10:00:00Z");
+    const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+    const key = "maire@village.test";
+    expect(await consumeRateLimit(db, LIMITS.signInPerAddress, key, at(0))).toEqual({ ok: true });
+    expect(await consumeRateLimit(db, LIMITS.signInPerAddress, key, at(10))).toEqual({ ok: true });
+    expect(await consumeRateLimit(db, LIMITS.signInPerAddress, key, at(20))).toEqual({ ok: true });
+    expect(await peekRateLimit(db, LIMITS.signInPerAddress, key, at(30))).toEqual({ ok: false, retryAt: at(60) });
+    expect(await consumeRateLimit(db, LIMITS.signInPerAddress, key, at(30))).toEqual({ ok: false, retryAt: at(60) });
+    expect(await consumeRateLimit(db, LIMITS.signInPerAddress, key, at(61))).toEqual({ ok: true });
+    expect(await consumeRateLimit(db, LIMITS.signInPerAddress, "autre@village.test", at(30))).toEqual({ ok: true });
+  });
+
+  it("count the same key from several requests at once without letting extra ones through", async () => {
+    const db = database.db;
+    const now = new Date("2026-11-26T12:00:00Z");
+    const answers = await Promise.all(Array.from({ length: 10 }, () => consumeRateLimit(db, LIMITS.signInPerAddress, "rafale@village.test", now)));
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(3);
+  });
+
+  it("bound the invitations one person sends, with a French message saying when to retry", async () => {
+    const db = database.db;
+    const member = await makePerson(db);
+    const collective = await makeCollective(db, { members: [member] });
+    const commune = await freeCommune(db);
+    const api = callerFor(db, member);
+    const { id: projectId } = await api.project.create({ title: "Invitations en nombre", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const { authorityId } = await api.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
+    for (let i = 0; i < LIMITS.invitationsPerPerson.limit; i += 1) {
+      await api.invitation.send({ projectId, authorityId, email: `elu${i}@village.test`, office: "conseiller_municipal" });
+    }
+    const refused = await api.invitation.send({ projectId, authorityId, email: "un.de.trop@village.test", office: "maire" }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect((refused as TRPCError).code).toBe("TOO_MANY_REQUESTS");
+    expect((refused as TRPCError).message).toMatch(/Vous pourrez réessayer à partir de \d{2}:\d{2}/);
+  });
+});
