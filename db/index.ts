@@ -1,5 +1,6 @@
 // Opens the database: postgres.js when a connection URL is given, else an embedded PGlite in a folder.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -25,16 +26,65 @@ export const PGLITE_OPTIONS = {
   postgresqlconf: ["min_wal_size=2MB", "max_wal_size=8MB"],
 } satisfies PGliteOptions;
 
+/**
+ * PGlite does not lock its folder, and two processes writing to it corrupt it. This lock file
+ * beside the folder turns that into a clear error; a lock left by a dead process is taken over.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const lockPath = `${path.resolve(dataDir)}.lock`;
+  const mine = String(process.pid);
+  try {
+    writeFileSync(lockPath, mine, { flag: "wx" });
+  } catch {
+    const holder = Number(readFileSync(lockPath, "utf8"));
+    if (holder !== process.pid && isAlive(holder)) {
+      throw new Error(
+        `The embedded database ${dataDir} is already open in process ${holder}. ` +
+          "PGlite cannot share its folder between processes: stop that process first (or set DATABASE_URL).",
+      );
+    }
+    writeFileSync(lockPath, mine);
+  }
+  const release = () => {
+    try {
+      if (readFileSync(lockPath, "utf8") === mine) unlinkSync(lockPath);
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createDb(target: DbTarget): DbConnection {
   if ("url" in target) {
     const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
     return { driver: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
   }
+  const release = target.dataDir && !target.pglite ? lockDataDir(target.dataDir) : () => {};
   if (target.dataDir && !target.pglite) mkdirSync(target.dataDir, { recursive: true });
   const client = target.pglite ?? new PGlite(target.dataDir, PGLITE_OPTIONS);
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
-  return { driver: "pglite", db, client, close: () => client.close() };
+  return {
+    driver: "pglite",
+    db,
+    client,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
 }
 
 export { schema };
