@@ -272,3 +272,14 @@ export function assertCanComment(access: ProjectAccess) {
   if (!isProjectParty(access)) throw forbidden("Seules les parties prenantes du projet participent à la discussion.");
   return requireActor(access.actor);
 }
+
+/** Speaking for a support network (answering requests to accompany a project): its moderators and admins, or a platform admin. */
+export async function assertCanModerateNetwork(db: DbOrTx, actor: Actor | null, networkId: string) {
+  const signedIn = requireActor(actor);
+  if (signedIn.isPlatformAdmin) return signedIn;
+  const membership = await findMembership(db, signedIn.userId, networkId);
+  if (membership?.kind !== "network" || (membership.role !== "moderator" && membership.role !== "admin")) {
+    throw notFound("Demande introuvable.");
+  }
+  return signedIn;
+}

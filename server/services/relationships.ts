@@ -18,6 +18,7 @@ import { mayDecide, moveOf, type Side, type Stage } from "@/server/domain/gradie
 import { DomainError, notFound } from "@/server/errors";
 import {
   assertActsFor,
+  assertCanModerateNetwork,
   assertCollectiveSide,
   assertHoldingModerator,
   loadProjectAccess,
@@ -125,15 +126,12 @@ export async function decideNetwork(
   actor: Actor | null,
   input: { projectId: string; networkId: string; accept: boolean; reason: string },
 ) {
-  const signedIn = requireActor(actor);
+  const signedIn = await assertCanModerateNetwork(db, actor, input.networkId);
   const [request] = await db
-    .select({ status: projectParties.status, membershipRole: memberships.role, name: organisations.name })
+    .select({ status: projectParties.status })
     .from(projectParties)
-    .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
-    .leftJoin(memberships, and(eq(memberships.organisationId, projectParties.organisationId), eq(memberships.userId, signedIn.userId)))
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
-  const moderates = request?.membershipRole === "moderator" || request?.membershipRole === "admin";
-  if (!request || (!moderates && !signedIn.isPlatformAdmin)) throw notFound("Demande introuvable.");
+  if (!request) throw notFound("Demande introuvable.");
   if (request.status !== "requested") throw new DomainError("CONFLICT", "Cette demande a déjà reçu une réponse.");
   return db.transaction(async (tx) => {
     const where = and(
