@@ -2,11 +2,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import type { Database } from "@/db";
+import type { DbOrTx } from "@/db";
 import { DomainError } from "@/server/errors";
 import type { Actor } from "@/server/services/access";
 
-export type Context = { db: Database; actor: Actor | null };
+export type Context = { db: DbOrTx; actor: Actor | null };
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -34,10 +34,31 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+const ROLLBACK = Symbol("rollback");
+
+/**
+ * Each mutation runs in one transaction: what it writes — its audit row included — lands
+ * together or not at all. A refused or failed mutation rolls everything back.
+ */
+const mutationInTransaction = t.middleware(async ({ ctx, type, next }) => {
+  if (type !== "mutation") return next();
+  let outcome: Awaited<ReturnType<typeof next>> | undefined;
+  try {
+    await ctx.db.transaction(async (tx) => {
+      outcome = await next({ ctx: { ...ctx, db: tx } });
+      if (!outcome.ok) throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  if (!outcome) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR" });
+  return outcome;
+});
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(mutationInTransaction);
 
 /** A session exists, else UNAUTHORIZED. What the person may do is decided by the services. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

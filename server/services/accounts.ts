@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { memberships, organisations, territories, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { requireActor, type Actor } from "./access";
+import { changedFields, recordChange } from "./history";
 
 export async function listMembershipsOf(db: DbOrTx, userId: string) {
   return db
@@ -42,11 +43,19 @@ export async function getAccount(db: DbOrTx, actor: Actor | null) {
 
 export async function updateProfile(db: DbOrTx, actor: Actor | null, input: { name: string }) {
   const signedIn = requireActor(actor);
+  const [previous] = await db.select({ name: users.name }).from(users).where(eq(users.id, signedIn.userId));
   const [user] = await db
     .update(users)
     .set({ name: input.name })
     .where(eq(users.id, signedIn.userId))
     .returning({ id: users.id, name: users.name });
-  if (!user) throw notFound("Compte introuvable.");
+  if (!user || !previous) throw notFound("Compte introuvable.");
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "user",
+    entityId: signedIn.userId,
+    action: "profile_updated",
+    changes: changedFields(previous, { name: input.name }),
+  });
   return user;
 }

@@ -5,6 +5,7 @@ import { createEvents, type EventAttributes } from "ics";
 import type { Database, DbOrTx } from "@/db";
 import { calendarFeeds, follows, milestones, projects } from "@/db/schema";
 import { env } from "@/server/env";
+import { recordChange } from "./history";
 import { projectVisibleTo, requireActor, type Actor } from "./access";
 
 const feedUrl = (token: string) => `${env.APP_URL}/api/calendrier/${token}`;
@@ -28,6 +29,8 @@ export async function renewCalendarFeed(db: Database, actor: Actor | null) {
       .where(and(eq(calendarFeeds.userId, signedIn.userId), isNull(calendarFeeds.revokedAt)));
     const token = randomBytes(24).toString("base64url");
     await tx.insert(calendarFeeds).values({ token, userId: signedIn.userId });
+    // The token itself is a secret: the log says that a feed was renewed, never its address.
+    await recordChange(tx, { actorId: signedIn.userId, entity: "calendar_feed", entityId: signedIn.userId, action: "renewed" });
     return { url: feedUrl(token) };
   });
 }
@@ -39,6 +42,7 @@ export async function revokeCalendarFeed(db: DbOrTx, actor: Actor | null) {
     .set({ revokedAt: new Date() })
     .where(and(eq(calendarFeeds.userId, signedIn.userId), isNull(calendarFeeds.revokedAt)))
     .returning({ token: calendarFeeds.token });
+  await recordChange(db, { actorId: signedIn.userId, entity: "calendar_feed", entityId: signedIn.userId, action: "revoked" });
   return { revoked: revoked.length };
 }
 

@@ -8,6 +8,7 @@ import { digestClaims, emailFrequency, emailPreferences, notifications, projects
 import { authSecret, env } from "@/server/env";
 import { mailTranslator } from "@/server/i18n/messages";
 import { requireActor, type Actor } from "./access";
+import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import type { NotificationKind } from "./notifications";
 
@@ -63,6 +64,13 @@ export async function setEmailPreference(db: DbOrTx, actor: Actor | null, input:
     .insert(emailPreferences)
     .values({ userId: signedIn.userId, kind: input.kind, frequency: input.frequency })
     .onConflictDoUpdate({ target: [emailPreferences.userId, emailPreferences.kind], set: { frequency: input.frequency } });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "email_preference",
+    entityId: `${signedIn.userId}:${input.kind}`,
+    action: "set",
+    changes: [{ field: input.kind, before: null, after: input.frequency }],
+  });
   return input;
 }
 

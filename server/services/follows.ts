@@ -2,6 +2,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { changeLog, follows, projects } from "@/db/schema";
+import { recordChange } from "./history";
 import { loadProjectAccess, projectVisibleTo, requireActor, type Actor } from "./access";
 
 export async function followProject(db: DbOrTx, actor: Actor | null, input: { projectId: string; follow: boolean }) {
@@ -12,6 +13,13 @@ export async function followProject(db: DbOrTx, actor: Actor | null, input: { pr
   } else {
     await db.delete(follows).where(and(eq(follows.userId, signedIn.userId), eq(follows.projectId, input.projectId)));
   }
+  // Following is one's own business: kept out of the project's "Historique" (no projectId).
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "follow",
+    entityId: input.projectId,
+    action: input.follow ? "followed" : "unfollowed",
+  });
   return { following: input.follow };
 }
 
@@ -24,6 +32,7 @@ export async function markVisited(db: DbOrTx, actor: Actor | null, input: { proj
     .set({ lastVisitedAt: new Date() })
     .where(and(eq(follows.userId, signedIn.userId), eq(follows.projectId, input.projectId)))
     .returning({ projectId: follows.projectId });
+  await recordChange(db, { actorId: signedIn.userId, entity: "follow", entityId: input.projectId, action: "visited" });
   return { following: updated.length > 0 };
 }
 

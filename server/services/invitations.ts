@@ -151,6 +151,14 @@ export async function resendInvitation(db: Database, actor: Actor | null, input:
       .set({ tokenHash: hashOf(token), expiresAt: expiry(), sentCount: invitation.sentCount + 1 })
       .where(eq(invitations.id, invitation.id));
     await sendInvitation(tx, { email: invitation.email, token, projectId: invitation.projectId, invitedById: inviter.userId });
+    await recordChange(tx, {
+      actorId: inviter.userId,
+      entity: "invitation",
+      entityId: invitation.id,
+      projectId: invitation.projectId,
+      action: "resend",
+      changes: [{ field: "sentCount", before: invitation.sentCount, after: invitation.sentCount + 1 }],
+    });
     return { invitationId: invitation.id, sentCount: invitation.sentCount + 1 };
   });
 }

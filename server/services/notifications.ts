@@ -4,6 +4,7 @@ import type { DbOrTx } from "@/db";
 import { memberships, notifications, projects, users, type notificationKind } from "@/db/schema";
 import type { Side } from "@/server/domain/gradient";
 import { requireActor, type Actor } from "./access";
+import { recordChange } from "./history";
 
 export type NotificationKind = (typeof notificationKind.enumValues)[number];
 
@@ -79,5 +80,12 @@ export async function markRead(db: DbOrTx, actor: Actor | null, input: { ids?: s
       ),
     )
     .returning({ id: notifications.id });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "notification",
+    entityId: input.ids ? input.ids.join(",").slice(0, 400) : "all",
+    action: "marked_read",
+    changes: [{ field: "readAt", before: null, after: `${updated.length}` }],
+  });
   return { marked: updated.length };
 }

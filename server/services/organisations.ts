@@ -19,6 +19,7 @@ import {
   requirePlatformAdmin,
   type Actor,
 } from "./access";
+import { recordChange } from "./history";
 import { sendMail } from "./mail";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -36,6 +37,16 @@ export async function createCollective(
       .returning({ id: organisations.id, name: organisations.name });
     if (!collective) throw new Error("insert returned no row");
     await tx.insert(memberships).values({ organisationId: collective.id, userId: signedIn.userId, role: "admin" });
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "organisation",
+      entityId: collective.id,
+      action: "created",
+      changes: [
+        { field: "name", before: null, after: input.name },
+        { field: "legalForm", before: null, after: input.legalForm },
+      ],
+    });
     return collective;
   });
 }
@@ -133,6 +144,18 @@ export async function addMember(
       .onConflictDoNothing()
       .returning({ id: memberships.id });
     if (!membership) throw new DomainError("CONFLICT", "Cette personne fait déjà partie de l'organisation.");
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "membership",
+      entityId: membership.id,
+      action: "added",
+      changes: [
+        { field: "organisationId", before: null, after: organisation.id },
+        { field: "userId", before: null, after: user.id },
+        { field: "role", before: null, after: input.role },
+        ...(input.office ? [{ field: "office", before: null, after: input.office }] : []),
+      ],
+    });
     const [inviter] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
     await tellNewMember(tx, user.email, inviter?.name ?? inviter?.email ?? "Maillage", organisation.name);
     return { membershipId: membership.id, userId: user.id };
@@ -188,6 +211,17 @@ export async function joinAuthority(
       .onConflictDoNothing()
       .returning({ id: memberships.id, role: memberships.role });
     if (!membership) throw new DomainError("CONFLICT", "Vous faites déjà partie de cette collectivité.");
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "membership",
+      entityId: membership.id,
+      action: "joined",
+      changes: [
+        { field: "organisationId", before: null, after: authority.id },
+        { field: "role", before: null, after: membership.role },
+        { field: "office", before: null, after: input.office },
+      ],
+    });
     return { organisationId: authority.id, name: authority.name, role: membership.role };
   });
 }
@@ -210,6 +244,13 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
     .set({ verifiedAt: new Date(), verifiedById: signedIn.userId })
     .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))
     .returning({ id: memberships.id, verifiedAt: memberships.verifiedAt });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "membership",
+    entityId: input.membershipId,
+    action: updated ? "verified" : "verification_repeated",
+    changes: updated ? [{ field: "verifiedAt", before: null, after: updated.verifiedAt }] : [],
+  });
   return { membershipId: input.membershipId, alreadyVerified: !updated };
 }
 
@@ -243,6 +284,16 @@ export async function createNetwork(db: Database, actor: Actor | null, input: { 
     if (!network) throw new Error("insert returned no row");
     const user = await findOrCreateUser(tx, input.adminEmail);
     await tx.insert(memberships).values({ organisationId: network.id, userId: user.id, role: "admin" });
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "organisation",
+      entityId: network.id,
+      action: "created",
+      changes: [
+        { field: "name", before: null, after: input.name },
+        { field: "adminId", before: null, after: user.id },
+      ],
+    });
     const [creator] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
     await tellNewMember(tx, user.email, creator?.name ?? creator?.email ?? "Maillage", network.name);
     return network;
@@ -275,6 +326,13 @@ export async function changeOffice(db: Database, actor: Actor | null, input: { m
   const { signedIn, membership, kind } = await membershipTarget(db, actor, input.membershipId);
   if (kind !== "authority") throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
   await db.update(memberships).set({ office: input.office }).where(eq(memberships.id, membership.id));
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "membership",
+    entityId: membership.id,
+    action: "office_changed",
+    changes: [{ field: "office", before: membership.office, after: input.office }],
+  });
   return { membershipId: membership.id, office: input.office, changedBy: signedIn.userId };
 }
 
@@ -283,7 +341,7 @@ export async function changeOffice(db: Database, actor: Actor | null, input: { m
  * somewhere holds nothing the organisation gave them.
  */
 export async function removeMember(db: Database, actor: Actor | null, input: { membershipId: string }) {
-  const { membership } = await membershipTarget(db, actor, input.membershipId);
+  const { signedIn, membership } = await membershipTarget(db, actor, input.membershipId);
   return db.transaction(async (tx) => {
     if (membership.role === "admin") {
       const admins = await tx
@@ -295,6 +353,17 @@ export async function removeMember(db: Database, actor: Actor | null, input: { m
     }
     await tx.delete(memberships).where(eq(memberships.id, membership.id));
     await tx.delete(sessions).where(eq(sessions.userId, membership.userId));
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "membership",
+      entityId: membership.id,
+      action: "removed",
+      changes: [
+        { field: "organisationId", before: membership.organisationId, after: null },
+        { field: "userId", before: membership.userId, after: null },
+        { field: "role", before: membership.role, after: null },
+      ],
+    });
     return { membershipId: membership.id, removed: true };
   });
 }

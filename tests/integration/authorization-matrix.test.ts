@@ -811,6 +811,17 @@ function listRouteHandlers(directory: string, base = directory): string[] {
   });
 }
 
+function isMutation(procedure: string) {
+  const definitions = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+  return definitions[procedure]?._def.type === "mutation";
+}
+
+async function auditRowsBy(db: Database, person: TestPerson | null) {
+  if (!person) return 0;
+  const rows = await db.select({ id: changeLog.id }).from(changeLog).where(eq(changeLog.actorId, person.userId));
+  return rows.length;
+}
+
 async function outcomeOf(promise: Promise<unknown>): Promise<{ outcome: Outcome; result: unknown }> {
   try {
     return { outcome: "ok", result: await promise };
@@ -846,10 +857,14 @@ describe("authorization matrix", () => {
           const prepared = (await entry.prepare?.(db, world)) ?? {};
           const api = callerFor(db, personOf(world, caller));
           const before = expected === "ok" ? null : await databaseFingerprint(db);
+          const auditedBefore = await auditRowsBy(db, personOf(world, caller));
           const { outcome, result } = await outcomeOf(entry.call(api, world, caller, prepared));
           expect(outcome).toBe(expected);
-          if (expected === "ok") await entry.effect({ db, world, caller, result, prepared });
-          else expect(await databaseFingerprint(db)).toEqual(before);
+          if (expected === "ok") {
+            await entry.effect({ db, world, caller, result, prepared });
+            // Every mutation leaves its audit row, written by the caller, in the same transaction.
+            if (isMutation(procedure)) expect(await auditRowsBy(db, personOf(world, caller))).toBeGreaterThan(auditedBefore);
+          } else expect(await databaseFingerprint(db)).toEqual(before);
         });
       }
     });
