@@ -1,14 +1,17 @@
-// Scheduled work: emails due now, every minute; last week's digests, on Mondays at 7:00 (Paris).
+// Scheduled work: emails due now, every minute; last week's digests, on Mondays at 7:00 (Paris);
+// the purge of expired messages and notifications, every night at 3:30.
 // On PostgreSQL, pg-boss schedules and runs them, so several app instances share one schedule.
 // On the embedded PGlite, where pg-boss cannot run, an in-process timer runs the same functions;
 // either way the claims in the database (see email-notifications.ts) keep each email to one send.
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { sendImmediateEmails, sendWeeklyDigests } from "@/server/services/email-notifications";
+import { purgeExpiredData } from "@/server/services/privacy";
 
 const JOBS = [
   { name: "immediate-emails", cron: "* * * * *", run: () => sendImmediateEmails(getDb()) },
   { name: "weekly-digest", cron: "0 7 * * 1", run: () => sendWeeklyDigests(getDb(), { now: new Date() }) },
+  { name: "retention-purge", cron: "30 3 * * *", run: () => purgeExpiredData(getDb()) },
 ] as const;
 
 const globalForJobs = globalThis as unknown as { maillageJobs?: boolean };
@@ -38,10 +41,12 @@ export async function startJobs() {
     }
     return;
   }
+  let ticks = 0;
   const tick = async () => {
     try {
       await sendImmediateEmails(getDb());
       if (digestDue(new Date())) await sendWeeklyDigests(getDb(), { now: new Date() });
+      if (++ticks % 60 === 1) await purgeExpiredData(getDb());
     } catch (error) {
       console.error("scheduled emails", error);
     }

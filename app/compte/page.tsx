@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { EmailPreferences } from "@/components/account/email-preferences";
+import { PersonalData } from "@/components/account/personal-data";
 import { ProfileForm } from "@/components/account/profile-form";
 import { Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
@@ -55,6 +56,13 @@ export default async function AccountPage() {
       <Card>
         <SectionTitle>{te("title")}</SectionTitle>
         <EmailPreferences preferences={preferences} />
+      </Card>
+      <Card>
+        <SectionTitle>{t("dataTitle")}</SectionTitle>
+        <p className="mb-4 text-sm">
+          <Link href="/confidentialite">{t("privacyLink")}</Link>
+        </p>
+        <PersonalData />
       </Card>
     </div>
   );

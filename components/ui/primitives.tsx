@@ -30,6 +30,7 @@ const buttonStyles = {
   primary: "bg-brand text-white hover:bg-brand-dark",
   secondary: "border border-brand bg-white text-brand hover:bg-brand-soft",
   quiet: "text-brand underline hover:bg-brand-soft",
+  danger: "bg-danger text-white hover:bg-red-800",
 };
 
 type ButtonVariant = keyof typeof buttonStyles;

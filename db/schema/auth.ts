@@ -11,6 +11,8 @@ export const users = pgTable("user", {
   image: text(),
   isPlatformAdmin: boolean().notNull().default(false),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  /** Set when the person deleted their account: the row stays, emptied, so their contributions keep an author. */
+  deletedAt: timestamp({ withTimezone: true }),
 });
 
 export const accounts = pgTable(

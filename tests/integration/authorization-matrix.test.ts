@@ -242,6 +242,39 @@ const PROCEDURES: Record<string, Entry> = {
       expect(preferences.find((preference) => preference.kind === "milestone_recorded")?.frequency).toBe("never");
     },
   },
+  "account.exportData": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.account.exportData(),
+    effect: ({ world, caller, result }) => {
+      const person = personOf(world, caller);
+      expect(result).toMatchObject({ account: { id: person?.userId, email: person?.email } });
+      // Only one's own: nobody else's address appears anywhere in the file.
+      const others = Object.values(world.people).filter((other) => other.userId !== person?.userId);
+      const text = JSON.stringify(result);
+      for (const other of others) expect(text).not.toContain(other.email);
+    },
+  },
+  "account.delete": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    // Everyone here administers something: a second admin everywhere lets each of them leave.
+    prepare: async (db) => {
+      const administered = await db.selectDistinct({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.role, "admin"));
+      for (const { organisationId } of administered) {
+        const deputy = await makePerson(db);
+        await db.insert(memberships).values({ organisationId, userId: deputy.userId, role: "admin", verifiedAt: new Date() });
+      }
+      return {};
+    },
+    call: (api, world, caller) => api.account.delete({ confirmEmail: personOf(world, caller)?.email ?? "" }),
+    effect: async ({ db, world, caller }) => {
+      const userId = personOf(world, caller)?.userId ?? "";
+      const [user] = await db.select().from(users).where(eq(users.id, userId));
+      expect(user).toMatchObject({ name: "Compte supprimé", deletedAt: expect.any(Date) });
+      expect(user?.email).not.toBe(personOf(world, caller)?.email);
+      expect(await db.select().from(memberships).where(eq(memberships.userId, userId))).toEqual([]);
+      expect(await db.select().from(sessions).where(eq(sessions.userId, userId))).toEqual([]);
+    },
+  },
   "organisation.get": {
     expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", platformAdmin: "ok" }),
     call: (api, world) => api.organisation.get({ organisationId: world.collective.id }),

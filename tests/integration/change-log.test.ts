@@ -32,4 +32,18 @@ describe("the change log", () => {
     expect(erased?.changes).toEqual([{ field: "body", before: null, after: "[effacé]" }]);
     await expect(db.update(changeLog).set({ action: "again" }).where(eq(changeLog.entityId, "c-1"))).rejects.toThrow();
   });
+
+  it("lets erasure blank values only: who acted, on what and when cannot be rewritten", async () => {
+    const db = database.db;
+    const person = await makePerson(db);
+    await recordChange(db, { actorId: person.userId, entity: "comment", entityId: "c-2", action: "create", changes: [] });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`select set_config('maillage.erasure', 'on', true)`);
+        await tx.update(changeLog).set({ action: "forged", actorId: null }).where(eq(changeLog.entityId, "c-2"));
+      }),
+    ).rejects.toThrow();
+    const [entry] = await db.select().from(changeLog).where(eq(changeLog.entityId, "c-2"));
+    expect(entry).toMatchObject({ action: "create", actorId: person.userId });
+  });
 });

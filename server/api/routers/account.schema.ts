@@ -6,3 +6,7 @@ export const ZUpdateProfileInput = z.object({ name: z.string().trim().min(1).max
 export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
 
 export const ZSetEmailPreferenceInput = z.object({ kind: z.enum(notificationKind.enumValues), frequency: z.enum(EMAIL_FREQUENCIES) }).strict();
+
+export const ZDeleteAccountInput = z
+  .object({ confirmEmail: z.string().trim().min(1, "Recopiez votre adresse e-mail pour confirmer.").max(254) })
+  .strict();

@@ -1,7 +1,8 @@
 import { getAccount, updateProfile } from "@/server/services/accounts";
 import { listEmailPreferences, setEmailPreference } from "@/server/services/email-notifications";
+import { deleteAccount, exportPersonalData } from "@/server/services/privacy";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
-import { ZSetEmailPreferenceInput, ZUpdateProfileInput } from "./account.schema";
+import { ZDeleteAccountInput, ZSetEmailPreferenceInput, ZUpdateProfileInput } from "./account.schema";
 
 export const accountRouter = createTRPCRouter({
   get: protectedProcedure.query(({ ctx }) => getAccount(ctx.db, ctx.actor)),
@@ -12,4 +13,6 @@ export const accountRouter = createTRPCRouter({
   setEmailPreference: protectedProcedure
     .input(ZSetEmailPreferenceInput)
     .mutation(({ ctx, input }) => setEmailPreference(ctx.db, ctx.actor, input)),
+  exportData: protectedProcedure.query(({ ctx }) => exportPersonalData(ctx.db, ctx.actor)),
+  delete: protectedProcedure.input(ZDeleteAccountInput).mutation(({ ctx, input }) => deleteAccount(ctx.db, ctx.actor, input)),
 });
