@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CreateNetworkForm } from "@/components/admin/create-network-form";
 import { VerifyButton } from "@/components/organisations/verify-button";
 import { PublicRequestList } from "@/components/projects/public-request-list";
-import { Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
+import { ButtonLink, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 
@@ -17,12 +17,17 @@ export default async function AdminPage() {
   if (!actor.isPlatformAdmin) notFound();
   const t = await getTranslations("admin");
   const to = await getTranslations("offices");
+  const ta = await getTranslations("audit");
   const format = await getFormatter();
   const api = await serverApi();
   const [pending, publicRequests] = await Promise.all([api.organisation.pendingVerifications(), api.project.publicRequests()]);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} />
+      <PageHeader title={t("title")}>
+        <ButtonLink href="/admin/journal" variant="secondary">
+          {ta("link")}
+        </ButtonLink>
+      </PageHeader>
       <Card>
         <SectionTitle>{t("pending")}</SectionTitle>
         {pending.length === 0 ? (

@@ -1,5 +1,6 @@
-// The project's "Historique": who changed what, when, field by field.
+// The project's "Historique" and the admins' audit log: who changed what, when, field by field.
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 
 type HistoryEntry = {
   id: number;
@@ -9,6 +10,10 @@ type HistoryEntry = {
   changes: { field: string; before: unknown; after: unknown }[];
   actorName: string | null;
   actorEmail: string | null;
+  /** Shown in the audit log, where entries come from everywhere. */
+  entityId?: string;
+  projectId?: string | null;
+  projectTitle?: string | null;
 };
 
 function show(value: unknown): string {
@@ -19,6 +24,7 @@ function show(value: unknown): string {
 
 export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
   const t = useTranslations("projectPage");
+  const ta = useTranslations("audit");
   const format = useFormatter();
   if (entries.length === 0) return <p className="text-muted">{t("historyEmpty")}</p>;
   return (
@@ -30,7 +36,16 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
             {t.has(`actions.${entry.action}` as "actions.create") ? t(`actions.${entry.action}` as "actions.create") : entry.action}{" "}
             {t.has(`entities.${entry.entity}` as "entities.project") ? t(`entities.${entry.entity}` as "entities.project") : entry.entity}
           </p>
-          <p className="text-sm text-muted">{format.dateTime(entry.at, { dateStyle: "long", timeStyle: "short" })}</p>
+          <p className="text-sm text-muted">
+            {format.dateTime(entry.at, { dateStyle: "long", timeStyle: "short" })}
+            {entry.projectId ? (
+              <>
+                {" · "}
+                <Link href={`/projets/${entry.projectId}`}>{ta("project", { title: entry.projectTitle ?? entry.projectId })}</Link>
+              </>
+            ) : null}
+            {entry.entityId !== undefined && entry.entityId !== entry.projectId ? <> · {ta("record", { id: entry.entityId })}</> : null}
+          </p>
           {entry.changes.length > 0 ? (
             <dl className="mt-2 space-y-1 text-sm">
               {entry.changes.map((change) => (

@@ -1,5 +1,6 @@
 // The app router and the one caller used by server components, tests and scripts.
 import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
 import { calendarRouter, commentRouter, followRouter, invitationRouter, notificationRouter } from "./routers/conversation";
 import { barometerRouter, milestoneRouter, partyRouter, stageRouter } from "./routers/gradient";
 import { organisationRouter } from "./routers/organisation";
@@ -9,6 +10,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   account: accountRouter,
+  audit: auditRouter,
   barometer: barometerRouter,
   calendar: calendarRouter,
   comment: commentRouter,

@@ -27,3 +27,8 @@ export function normaliseSearchQuery(query: string): string {
     .map((word) => ABBREVIATIONS[word] ?? word)
     .join(" ");
 }
+
+/** Text to match literally inside a LIKE pattern: its own %, _ and \\ escaped. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

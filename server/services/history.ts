@@ -1,8 +1,9 @@
 // The change log: one way to record who changed what, used by every mutation that keeps history.
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, desc, eq, gt, gte, ilike, lt, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { changeLog, users, type FieldChange } from "@/db/schema";
-import { assertCanReadProject, type Actor } from "./access";
+import { escapeLike } from "@/server/domain/search-text";
+import { changeLog, projects, users, type FieldChange } from "@/db/schema";
+import { assertCanReadProject, requirePlatformAdmin, type Actor } from "./access";
 
 export type ChangeEntry = {
   actorId: string | null;
@@ -65,4 +66,49 @@ export async function changesSinceVersion(db: DbOrTx, entity: string, entityId: 
     .leftJoin(users, eq(users.id, changeLog.actorId))
     .where(and(eq(changeLog.entity, entity), eq(changeLog.entityId, entityId), gt(changeLog.version, version)))
     .orderBy(changeLog.version);
+}
+
+export type AuditSearch = {
+  /** Part of the actor's name or address. */
+  person?: string;
+  entity?: string;
+  /** A record's id, or a project's: its entries and those of everything in it. */
+  recordId?: string;
+  from?: string;
+  to?: string;
+  /** Entries older than this id: the next page. */
+  before?: number;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The platform admins' view of the audit log: every entry, filtered, newest first, 50 at a time. */
+export async function searchAuditLog(db: DbOrTx, actor: Actor | null, input: AuditSearch) {
+  requirePlatformAdmin(actor);
+  const filters: (SQL | undefined)[] = [
+    input.person ? or(ilike(users.email, `%${escapeLike(input.person)}%`), ilike(users.name, `%${escapeLike(input.person)}%`)) : undefined,
+    input.entity ? eq(changeLog.entity, input.entity) : undefined,
+    input.recordId
+      ? isUuid(input.recordId)
+        ? or(eq(changeLog.entityId, input.recordId), eq(changeLog.projectId, input.recordId))
+        : eq(changeLog.entityId, input.recordId)
+      : undefined,
+    input.from ? gte(changeLog.at, new Date(`${input.from}T00:00:00Z`)) : undefined,
+    input.to ? lt(changeLog.at, new Date(new Date(`${input.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    input.before ? lt(changeLog.id, input.before) : undefined,
+  ];
+  const rows = await db
+    .select({ ...historyColumns, projectId: changeLog.projectId, projectTitle: projects.title })
+    .from(changeLog)
+    .leftJoin(users, eq(users.id, changeLog.actorId))
+    .leftJoin(projects, eq(projects.id, changeLog.projectId))
+    .where(and(...filters))
+    .orderBy(desc(changeLog.id))
+    .limit(AUDIT_PAGE_SIZE + 1);
+  const page = rows.slice(0, AUDIT_PAGE_SIZE);
+  return { entries: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null };
+}
+
+function isUuid(text: string) {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 }

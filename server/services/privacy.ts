@@ -2,6 +2,7 @@
 // account, and how long messages and notifications are kept.
 import { and, eq, like, lt, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { escapeLike } from "@/server/domain/search-text";
 import {
   accounts,
   barometerAnswerSets,
@@ -175,8 +176,4 @@ export async function purgeExpiredData(db: DbOrTx, now: Date = new Date()) {
   await db.delete(verificationTokens).where(lt(verificationTokens.expires, now));
   await db.delete(sessions).where(lt(sessions.expires, now));
   return { outbox: outbox.length, notifications: old.length };
-}
-
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

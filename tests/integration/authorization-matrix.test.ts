@@ -275,6 +275,15 @@ const PROCEDURES: Record<string, Entry> = {
       expect(await db.select().from(sessions).where(eq(sessions.userId, userId))).toEqual([]);
     },
   },
+  "audit.search": {
+    expected: everyone("FORBIDDEN", { anonymous: "UNAUTHORIZED", platformAdmin: "ok" }),
+    call: (api, world) => api.audit.search({ recordId: world.project.id }),
+    effect: ({ world, result }) => {
+      const { entries } = result as { entries: { projectId: string | null; action: string }[] };
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.every((entry) => entry.projectId === world.project.id)).toBe(true);
+    },
+  },
   "organisation.get": {
     expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", platformAdmin: "ok" }),
     call: (api, world) => api.organisation.get({ organisationId: world.collective.id }),

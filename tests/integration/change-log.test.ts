@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { changeLog } from "@/db/schema";
 import { recordChange } from "@/server/services/history";
 import { useTestDatabase } from "../support/db";
-import { makePerson } from "../support/factories";
+import { callerFor, makePerson } from "../support/factories";
 
 describe("the change log", () => {
   const database = useTestDatabase();
@@ -45,5 +45,32 @@ describe("the change log", () => {
     ).rejects.toThrow();
     const [entry] = await db.select().from(changeLog).where(eq(changeLog.entityId, "c-2"));
     expect(entry).toMatchObject({ action: "create", actorId: person.userId });
+  });
+
+  it("lets platform admins search it by person, kind of record, record and day, 50 entries a page", async () => {
+    const db = database.db;
+    const admin = await makePerson(db, { platformAdmin: true });
+    const someone = await makePerson(db, { name: "Joséphine Audit" });
+    const other = await makePerson(db);
+    for (let index = 0; index < 55; index++) {
+      await recordChange(db, { actorId: someone.userId, entity: "comment", entityId: `c-${index}`, action: "create" });
+    }
+    await recordChange(db, { actorId: other.userId, entity: "milestone", entityId: "m-1", action: "update" });
+    const api = callerFor(db, admin);
+
+    const first = await api.audit.search({ person: "joséphine" });
+    expect(first.entries).toHaveLength(50);
+    expect(first.entries[0]?.entityId).toBe("c-54");
+    const second = await api.audit.search({ person: "joséphine", before: first.nextBefore ?? 0 });
+    expect(second.entries.map((entry) => entry.entityId)).toEqual(["c-4", "c-3", "c-2", "c-1", "c-0"]);
+    expect(second.nextBefore).toBeNull();
+
+    expect((await api.audit.search({ entity: "milestone", recordId: "m-1" })).entries).toEqual([
+      expect.objectContaining({ actorEmail: other.email, action: "update" }),
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await api.audit.search({ recordId: "m-1", from: today, to: today })).entries).toHaveLength(1);
+    expect((await api.audit.search({ recordId: "m-1", to: "2020-01-01" })).entries).toEqual([]);
+    await expect(callerFor(db, someone).audit.search({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
