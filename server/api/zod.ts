@@ -6,3 +6,26 @@ z.config(z.locales.fr());
 export { z };
 
 export const ZId = z.uuid({ error: "Identifiant invalide." });
+
+/** The version an edit started from (an `integer` column: PostgreSQL stops at 2^31 − 1). */
+export const ZVersion = z.number().int().positive().max(2_147_483_647, "Version invalide.");
+
+/**
+ * What no text field takes: NUL (PostgreSQL cannot store it), the other control characters but
+ * tab and line breaks, and UTF-16 surrogates without their pair (they are not text at all).
+ */
+const UNSAFE_TEXT = new RegExp(
+  "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]",
+);
+export const isCleanText = (value: string) => !UNSAFE_TEXT.test(value);
+const UNSAFE_TEXT_MESSAGE = "Ce texte contient des caractères non autorisés.";
+
+/** Every text input of the app: a string without the characters above. */
+export const zText = () => z.string().refine(isCleanText, UNSAFE_TEXT_MESSAGE);
+
+/** A web address people can open: http or https only (never javascript:), clean text. */
+export const zWebUrl = () =>
+  z
+    .url({ protocol: /^https?$/, error: "Adresse web invalide (http:// ou https://)." })
+    .max(2000)
+    .refine(isCleanText, UNSAFE_TEXT_MESSAGE);

@@ -3,6 +3,7 @@ import { and, count, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { memberships, notifications, projects, users, type notificationKind } from "@/db/schema";
 import type { Side } from "@/server/domain/gradient";
+import { notFound } from "@/server/errors";
 import { requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 
@@ -69,6 +70,14 @@ export async function countUnread(db: DbOrTx, actor: Actor | null) {
 /** Marks some of one's own notifications read, or all of them; others' are never touched. */
 export async function markRead(db: DbOrTx, actor: Actor | null, input: { ids?: string[] }) {
   const signedIn = requireActor(actor);
+  if (input.ids && input.ids.length > 0) {
+    const wanted = [...new Set(input.ids)];
+    const own = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.userId, signedIn.userId), inArray(notifications.id, wanted)));
+    if (own.length !== wanted.length) throw notFound("Notification introuvable.");
+  }
   const updated = await db
     .update(notifications)
     .set({ readAt: new Date() })

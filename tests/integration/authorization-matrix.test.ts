@@ -17,6 +17,7 @@ import {
   memberships,
   milestoneRelationships,
   milestones,
+  notifications,
   organisations,
   projectParties,
   projects,
@@ -29,151 +30,10 @@ import { appRouter } from "@/server/api/root";
 import { startDemoSession } from "@/server/services/demo";
 import { databaseFingerprint } from "../support/fingerprint";
 import { useTestDatabase } from "../support/db";
-import {
-  callerFor,
-  ensureAuthority,
-  freeCommune,
-  makeAuthority,
-  makeCollective,
-  makeNetwork,
-  makePerson,
-  membershipOf,
-  type TestPerson,
-} from "../support/factories";
+import { callerFor, makePerson, membershipOf, type TestPerson } from "../support/factories";
+import { buildWorld, CALLERS, pendingInvitation, pendingProposal, personOf, sideOf, type Api, type CallerKind, type World } from "../support/world";
 
-const CALLERS = [
-  "anonymous",
-  "collectiveMember",
-  "otherCollectiveMember",
-  "partyOfficial",
-  "territoryOfficial",
-  "unrelatedOfficial",
-  "unverifiedOfficial",
-  "holdingModerator",
-  "otherModerator",
-  "platformAdmin",
-] as const;
-type CallerKind = (typeof CALLERS)[number];
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
-
-type World = Awaited<ReturnType<typeof buildWorld>>;
-type Api = ReturnType<typeof callerFor>;
-
-/**
- * A project led by a collective in a commune whose authority is a party (relationship at
- * Observation), held by a network, with a milestone recorded by the collective; around it, the
- * people of every kind of caller.
- *  - partyOfficial: verified admin of the commune, a party; unverifiedOfficial: unverified member of it
- *  - territoryOfficial: verified member of the commune's EPCI, not a party
- *  - unrelatedOfficial: verified official of a commune in another département
- *  - holdingModerator: moderator of the holding network; otherModerator: of another network
- */
-async function buildWorld(db: Database) {
-  const people = {
-    collectiveMember: await makePerson(db),
-    otherCollectiveMember: await makePerson(db),
-    partyOfficial: await makePerson(db),
-    territoryOfficial: await makePerson(db),
-    unrelatedOfficial: await makePerson(db),
-    unverifiedOfficial: await makePerson(db),
-    holdingModerator: await makePerson(db),
-    otherModerator: await makePerson(db),
-    platformAdmin: await makePerson(db, { platformAdmin: true }),
-  };
-  const collective = await makeCollective(db, { admin: people.collectiveMember }, "scic");
-  const otherCollective = await makeCollective(db, { admin: people.otherCollectiveMember });
-  const commune = await freeCommune(db, ["26", "38"], { inEpci: true });
-  const authority = await makeAuthority(db, commune.id, [
-    { person: people.partyOfficial, verified: true },
-    { person: people.unverifiedOfficial, role: "member", office: "conseiller_municipal", verified: false },
-  ]);
-  await ensureAuthority(db, `epci-${commune.epciCode}`, [{ person: people.territoryOfficial, verified: true }]);
-  const unrelatedCommune = await freeCommune(db, ["42", "73"]);
-  await makeAuthority(db, unrelatedCommune.id, [{ person: people.unrelatedOfficial, verified: true }]);
-  const holdingNetwork = await makeNetwork(db, [people.holdingModerator]);
-  const otherNetwork = await makeNetwork(db, [people.otherModerator]);
-
-  const asCollective = callerFor(db, people.collectiveMember);
-  const created = await asCollective.project.create({
-    title: "Tiers-lieu de la matrice",
-    summary: "",
-    leadCollectiveId: collective.id,
-    communeId: commune.id,
-  });
-  const [project] = await db.select().from(projects).where(eq(projects.id, created.id));
-  if (!project) throw new Error("no project");
-  await db.insert(projectParties).values({ projectId: project.id, organisationId: holdingNetwork.id, role: "network" });
-  const added = await asCollective.party.addAuthority({
-    projectId: project.id,
-    territoryId: commune.id,
-    startingStage: "observation",
-    reason: "On se connaît depuis la réunion publique.",
-  });
-  await callerFor(db, people.partyOfficial).stage.confirm({ stageChangeId: added.proposalId ?? "", comment: "" });
-  const milestone = await asCollective.milestone.create({
-    projectId: project.id,
-    as: "collective",
-    relationshipIds: [added.relationshipId],
-    kind: "first_meeting",
-    title: "Première rencontre en mairie",
-    occursOn: "2026-03-12",
-    status: "done",
-    description: "",
-    evidenceLinks: [],
-    levers: ["representations"],
-  });
-  const pendingMembership = await membershipOf(db, people.unverifiedOfficial.userId, authority.id);
-  if (!pendingMembership) throw new Error("no pending membership");
-  // A commune with no authority yet, for opening one or adding it as a party.
-  const openCommune = await freeCommune(db, ["07", "05"]);
-  return {
-    people,
-    collective,
-    otherCollective,
-    commune,
-    authority,
-    project,
-    relationshipId: added.relationshipId,
-    milestoneId: milestone.milestoneId,
-    holdingNetwork,
-    otherNetwork,
-    pendingMembership,
-    openCommune,
-  };
-}
-
-function personOf(world: World, caller: CallerKind): TestPerson | null {
-  return caller === "anonymous" ? null : world.people[caller];
-}
-
-/** The side a caller would act for: officials for their authority, everyone else for the collective. */
-function sideOf(caller: CallerKind) {
-  return ["partyOfficial", "territoryOfficial", "unrelatedOfficial", "unverifiedOfficial"].includes(caller)
-    ? ("authority" as const)
-    : ("collective" as const);
-}
-
-/** A pending proposal by the collective: Observation → Collaboration. */
-async function pendingProposal(db: Database, world: World) {
-  const { stageChangeId } = await callerFor(db, world.people.collectiveMember).stage.propose({
-    relationshipId: world.relationshipId,
-    as: "collective",
-    toStage: "collaboration",
-    reason: "La convention est signée.",
-  });
-  return { stageChangeId };
-}
-
-/** An invitation the collective sent to the party authority. */
-async function pendingInvitation(db: Database, world: World) {
-  const { invitationId } = await callerFor(db, world.people.collectiveMember).invitation.send({
-    projectId: world.project.id,
-    authorityId: world.authority.id,
-    email: "adjoint@mairie.test",
-    office: "adjoint",
-  });
-  return { invitationId };
-}
 
 type Entry = {
   expected: Record<CallerKind, Outcome>;
@@ -853,6 +713,38 @@ function listRouteHandlers(directory: string, base = directory): string[] {
   });
 }
 
+/** The callers with the most rights in their own world, short of platform admin. */
+const FOREIGN_CALLERS = ["collectiveMember", "partyOfficial", "holdingModerator"] as const;
+
+/** Procedures that take no id of a project, organisation or network: nothing foreign to pass. */
+const TAKES_NO_FOREIGN_ID = [
+  "territory.search",
+  "territory.get",
+  "account.get",
+  "account.updateProfile",
+  "account.emailPreferences",
+  "account.setEmailPreference",
+  "account.exportData",
+  "account.delete",
+  "audit.search",
+  "organisation.createCollective",
+  "organisation.joinAuthority",
+  "organisation.listNetworks",
+  "organisation.pendingVerifications",
+  "organisation.createNetwork",
+  "project.publicRequests",
+  "project.listMine",
+  "party.networkRequests",
+  "calendar.feed",
+  "calendar.renew",
+  "calendar.revoke",
+  "follow.list",
+  "notification.list",
+  "notification.unreadCount",
+  // Called here without ids ("mark all"); with someone else's ids, see the test below.
+  "notification.markRead",
+];
+
 function isMutation(procedure: string) {
   const definitions = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
   return definitions[procedure]?._def.type === "mutation";
@@ -911,6 +803,37 @@ describe("authorization matrix", () => {
       }
     });
   }
+
+  // The same calls, by people with rights in their own project, with the ids of another one.
+  describe("with an id from another project, organisation or network", () => {
+    for (const [procedure, entry] of Object.entries(PROCEDURES)) {
+      if (TAKES_NO_FOREIGN_ID.includes(procedure)) continue;
+      it(`${procedure} → NOT_FOUND, nothing changed`, async () => {
+        const db = database.db;
+        const own = await buildWorld(db);
+        const elsewhere = await buildWorld(db);
+        const prepared = (await entry.prepare?.(db, elsewhere)) ?? {};
+        const before = await databaseFingerprint(db);
+        for (const caller of FOREIGN_CALLERS) {
+          const { outcome } = await outcomeOf(entry.call(callerFor(db, own.people[caller]), elsewhere, caller, prepared));
+          expect({ caller, outcome }).toEqual({ caller, outcome: "NOT_FOUND" });
+        }
+        expect(await databaseFingerprint(db)).toEqual(before);
+      });
+    }
+  });
+
+  it("notification.markRead with someone else's notification ids → NOT_FOUND, nothing changed", async () => {
+    const db = database.db;
+    const own = await buildWorld(db);
+    const elsewhere = await buildWorld(db);
+    const theirs = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, elsewhere.people.partyOfficial.userId));
+    expect(theirs.length).toBeGreaterThan(0);
+    const before = await databaseFingerprint(db);
+    const { outcome } = await outcomeOf(callerFor(db, own.people.partyOfficial).notification.markRead({ ids: theirs.map((row) => row.id) }));
+    expect(outcome).toBe("NOT_FOUND");
+    expect(await databaseFingerprint(db)).toEqual(before);
+  });
 
   describe("api/demo/connexion", () => {
     it("answers 404 without demo mode, whoever asks", async () => {

@@ -1,12 +1,12 @@
 import { notificationKind } from "@/db/schema";
 import { EMAIL_FREQUENCIES } from "@/server/services/email-notifications";
-import { z } from "../zod";
+import { z, zText } from "../zod";
 
-export const ZUpdateProfileInput = z.object({ name: z.string().trim().min(1).max(120) }).strict();
+export const ZUpdateProfileInput = z.object({ name: zText().trim().min(1).max(120) }).strict();
 export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
 
 export const ZSetEmailPreferenceInput = z.object({ kind: z.enum(notificationKind.enumValues), frequency: z.enum(EMAIL_FREQUENCIES) }).strict();
 
 export const ZDeleteAccountInput = z
-  .object({ confirmEmail: z.string().trim().min(1, "Recopiez votre adresse e-mail pour confirmer.").max(254) })
+  .object({ confirmEmail: zText().trim().min(1, "Recopiez votre adresse e-mail pour confirmer.").max(254) })
   .strict();

@@ -1,14 +1,14 @@
-import { z } from "../zod";
+import { z, zText } from "../zod";
 
 const ZDay = z.iso.date({ error: "Date invalide (AAAA-MM-JJ)." });
 
 export const ZAuditSearchInput = z
   .object({
-    person: z.string().trim().max(120).optional(),
-    entity: z.string().trim().max(60).optional(),
-    recordId: z.string().trim().max(120).optional(),
+    person: zText().trim().max(120).optional(),
+    entity: zText().trim().max(60).optional(),
+    recordId: zText().trim().max(120).optional(),
     from: ZDay.optional(),
     to: ZDay.optional(),
-    before: z.number().int().positive().optional(),
+    before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();

@@ -1,10 +1,10 @@
 import { AUTHORITY_OFFICES } from "@/server/domain/organisations";
-import { z, ZId } from "../zod";
+import { z, ZId, zText, ZVersion } from "../zod";
 
-const ZBody = z.string().trim().min(1, "Écrivez votre message.").max(4000);
+const ZBody = zText().trim().min(1, "Écrivez votre message.").max(4000);
 
-export const ZAddCommentInput = z.object({ projectId: ZId, body: ZBody, mentionIds: z.array(z.string().min(1).max(64)).max(20).default([]) }).strict();
-export const ZEditCommentInput = z.object({ commentId: ZId, version: z.number().int().positive(), body: ZBody }).strict();
+export const ZAddCommentInput = z.object({ projectId: ZId, body: ZBody, mentionIds: z.array(zText().min(1).max(64)).max(20).default([]) }).strict();
+export const ZEditCommentInput = z.object({ commentId: ZId, version: ZVersion, body: ZBody }).strict();
 export const ZCommentIdInput = z.object({ commentId: ZId }).strict();
 export const ZFollowInput = z.object({ projectId: ZId, follow: z.boolean() }).strict();
 export const ZMarkReadInput = z.object({ ids: z.array(ZId).max(200).optional() }).strict();

@@ -1,11 +1,11 @@
 import { INDICATOR_IDS, LEVER_IDS, SIDES, STAGES } from "@/server/domain/gradient";
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from "@/server/domain/milestones";
-import { z, ZId } from "../zod";
+import { z, ZId, zText, zWebUrl, ZVersion } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
 const ZStage = z.enum(STAGES);
 const ZSide = z.enum(SIDES);
-const ZComment = z.string().trim().max(2000);
+const ZComment = zText().trim().max(2000);
 
 export const ZAddAuthorityInput = z
   .object({ projectId: ZId, territoryId: ZTerritoryId, startingStage: ZStage, reason: ZComment.default("") })
@@ -26,17 +26,17 @@ export const ZProposeStageInput = z
   .strict();
 export const ZDecideStageInput = z.object({ stageChangeId: ZId, comment: ZComment.default("") }).strict();
 export const ZDeclineStageInput = z.object({ stageChangeId: ZId, comment: ZComment.min(1, "Dites pourquoi en quelques mots.") }).strict();
-export const ZMediationNoteInput = z.object({ stageChangeId: ZId, text: z.string().trim().min(1).max(2000) }).strict();
+export const ZMediationNoteInput = z.object({ stageChangeId: ZId, text: zText().trim().min(1).max(2000) }).strict();
 
-const ZEvidenceLink = z.url({ protocol: /^https?$/, error: "Adresse web invalide (http:// ou https://)." }).max(2000);
+const ZEvidenceLink = zWebUrl();
 const ZIsoDate = z.iso.date({ error: "Date invalide." });
 
 const milestoneFields = {
   kind: z.enum(MILESTONE_KINDS),
-  title: z.string().trim().min(3).max(160),
+  title: zText().trim().min(3).max(160),
   occursOn: ZIsoDate,
   status: z.enum(MILESTONE_STATUSES),
-  description: z.string().trim().max(4000).default(""),
+  description: zText().trim().max(4000).default(""),
   evidenceLinks: z.array(ZEvidenceLink).max(20).default([]),
   levers: z.array(z.enum(LEVER_IDS as [string, ...string[]])).max(15).default([]),
 };
@@ -47,14 +47,14 @@ export const ZCreateMilestoneInput = z
 export const ZUpdateMilestoneInput = z
   .object({
     milestoneId: ZId,
-    version: z.number().int().positive(),
+    version: ZVersion,
     changes: z
       .object({
         kind: milestoneFields.kind,
         title: milestoneFields.title,
         occursOn: milestoneFields.occursOn,
         status: milestoneFields.status,
-        description: z.string().trim().max(4000),
+        description: zText().trim().max(4000),
         evidenceLinks: z.array(ZEvidenceLink).max(20),
         levers: z.array(z.enum(LEVER_IDS as [string, ...string[]])).max(15),
       })

@@ -1,8 +1,8 @@
 import { AUTHORITY_OFFICES, LEGAL_FORMS, MEMBERSHIP_ROLES } from "@/server/domain/organisations";
-import { z, ZId } from "../zod";
+import { z, ZId, zText } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
-const ZOrganisationName = z.string().trim().min(2).max(160);
+const ZOrganisationName = zText().trim().min(2).max(160);
 const ZEmail = z.email({ error: "Adresse e-mail invalide." }).max(254);
 
 export const ZOrganisationIdInput = z.object({ organisationId: ZId }).strict();

@@ -1,13 +1,13 @@
 import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES, NEEDS, SELF_SERVICE_VISIBILITIES } from "@/server/domain/project-file";
 import { STAGES } from "@/server/domain/gradient";
 import { LEGAL_FORMS } from "@/server/domain/organisations";
-import { z, ZId } from "../zod";
+import { z, ZId, zText, zWebUrl, ZVersion } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
 export const ZCreateProjectInput = z
   .object({
-    title: z.string().trim().min(3).max(160),
-    summary: z.string().trim().max(4000).default(""),
+    title: zText().trim().min(3).max(160),
+    summary: zText().trim().max(4000).default(""),
     leadCollectiveId: ZId,
     communeId: ZTerritoryId,
   })
@@ -21,23 +21,23 @@ export const ZTerritoryProjectsInput = z
     authorityId: ZId,
     stage: z.enum([...STAGES, "none"]).optional(),
     legalForm: z.enum(LEGAL_FORMS).optional(),
-    sector: z.string().trim().max(120).optional(),
+    sector: zText().trim().max(120).optional(),
     communeId: ZTerritoryId.optional(),
   })
   .strict();
 
-const ZShortText = z.string().trim().max(160);
+const ZShortText = zText().trim().max(160);
 
 export const ZProjectLink = z
-  .object({ label: z.string().trim().min(1).max(120), url: z.url({ protocol: /^https?$/, error: "Adresse web invalide (http:// ou https://)." }).max(2000) })
+  .object({ label: zText().trim().min(1).max(120), url: zWebUrl() })
   .strict();
 
 export const ZProjectContact = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: zText().trim().min(1).max(120),
     role: ZShortText,
     email: z.email({ error: "Adresse e-mail invalide." }).max(254).optional(),
-    phone: z.string().trim().max(30).regex(/^[+0-9 ().-]*$/, "Numéro de téléphone invalide.").optional(),
+    phone: zText().trim().max(30).regex(/^[+0-9 ().-]*$/, "Numéro de téléphone invalide.").optional(),
   })
   .strict();
 
@@ -54,12 +54,12 @@ export const ZUpdateProjectInput = z
   .object({
     projectId: ZId,
     /** The version the edit started from. */
-    version: z.number().int().positive(),
+    version: ZVersion,
     changes: z
       .object({
-        title: z.string().trim().min(3).max(160),
-        summary: z.string().trim().max(4000),
-        sector: z.string().trim().max(120),
+        title: zText().trim().min(3).max(160),
+        summary: zText().trim().max(4000),
+        sector: zText().trim().max(120),
         collectiveStage: z.enum(COLLECTIVE_STAGES),
         jobsNow: z.number().int().min(0).max(100_000),
         jobsPotential: z.number().int().min(0).max(100_000),

@@ -1,11 +1,11 @@
-import { z } from "../zod";
+import { z, zText } from "../zod";
 
 export const ZTerritoryKind = z.enum(["region", "departement", "epci", "commune"]);
-export const ZTerritoryId = z.string().regex(/^(region|departement|epci|commune)-[0-9AB]{2,9}$/, "Territoire invalide.");
+export const ZTerritoryId = zText().regex(/^(region|departement|epci|commune)-[0-9AB]{2,9}$/, "Territoire invalide.");
 
 export const ZSearchTerritoriesInput = z
   .object({
-    query: z.string().trim().min(1).max(100),
+    query: zText().trim().min(1).max(100),
     kinds: z.array(ZTerritoryKind).max(4).optional(),
     limit: z.number().int().min(1).max(25).optional(),
   })
