@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/primitives";
 import { MilestoneAnswer } from "./milestone-answer";
 import { MilestoneStatusControl } from "./milestone-status";
 import { otherSide, sidesFor, type Viewer } from "./viewer";
+import { safeHref } from "@/components/ui/safe-href";
 
 type Event =
   | { type: "milestone"; at: Date; milestone: ProjectOverview["milestones"][number] }
@@ -61,11 +62,18 @@ export function Timeline({ overview, viewer }: { overview: ProjectOverview; view
               {event.milestone.evidenceLinks.length > 0 ? (
                 <p className="mt-1 text-sm">
                   {t("evidence")} :{" "}
-                  {event.milestone.evidenceLinks.map((link) => (
-                    <a key={link} href={link} rel="noopener noreferrer nofollow" target="_blank" className="mr-2 break-all">
-                      {link}
-                    </a>
-                  ))}
+                  {event.milestone.evidenceLinks.map((link) => {
+                    const href = safeHref(link);
+                    return href ? (
+                      <a key={link} href={href} rel="noopener noreferrer nofollow" target="_blank" className="mr-2 break-all">
+                        {link}
+                      </a>
+                    ) : (
+                      <span key={link} className="mr-2 break-all">
+                        {link}
+                      </span>
+                    );
+                  })}
                 </p>
               ) : null}
               {event.milestone.relationships.some((link) => {

@@ -1,6 +1,7 @@
 // The project file as read by everyone who may see it.
 import { useFormatter, useTranslations } from "next-intl";
 import type { EditableFile } from "./project-file-form";
+import { safeHref } from "@/components/ui/safe-href";
 
 export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file: EditableFile; leadCollectiveName: string; legalForm: string | null }) {
   const t = useTranslations("projectPage");
@@ -61,9 +62,15 @@ export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file:
           <ul>
             {file.links.map((link) => (
               <li key={link.url}>
-                <a href={link.url} rel="noopener noreferrer nofollow" target="_blank">
-                  {link.label}
-                </a>
+                {safeHref(link.url) ? (
+                  <a href={safeHref(link.url) ?? undefined} rel="noopener noreferrer nofollow" target="_blank">
+                    {link.label}
+                  </a>
+                ) : (
+                  <span>
+                    {link.label} ({link.url})
+                  </span>
+                )}
               </li>
             ))}
           </ul>

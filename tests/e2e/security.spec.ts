@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storageStateOf } from "./support";
+import { ROLES, storageStateOf, uniqueLabel } from "./support";
 
 test("pages carry the security headers", async ({ request }) => {
   const response = await request.get("/connexion");
@@ -22,5 +22,79 @@ test("a tRPC mutation posted as a form, or from a foreign origin, is refused and
   expect(foreign.status()).toBe(403);
   const account = await context.request.get("/api/trpc/account.get");
   expect(await account.text()).not.toContain("Pirate");
+  await context.close();
+});
+
+test("every page sends a Content-Security-Policy whose scripts need this response's nonce", async ({ request }) => {
+  const first = (await request.get("/connexion")).headers()["content-security-policy"] ?? "";
+  const second = (await request.get("/connexion")).headers()["content-security-policy"] ?? "";
+  const scripts = first.split(";").find((directive) => directive.trim().startsWith("script-src")) ?? "";
+  expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
+  expect(scripts).not.toContain("unsafe-inline");
+  expect(first).toContain("frame-ancestors 'none'");
+  expect(first).not.toBe(second);
+});
+
+test("markup and javascript: links typed into a project never run; they show as text", async ({ browser }) => {
+  const hostile = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+  const title = uniqueLabel(`Épicerie ${hostile}`);
+  const context = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto("/projets/nouveau");
+  await page.getByLabel("Nom du projet").fill(title);
+  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await page.getByLabel(/Rechercher/).fill("die");
+  await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
+  await page.getByRole("button", { name: "Créer le projet" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+
+  await page.getByLabel("Votre message").fill(`javascript:alert(document.cookie) ${hostile}`);
+  await page.getByRole("button", { name: "Publier" }).click();
+  await expect(page.getByText(`javascript:alert(document.cookie) ${hostile}`)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+  expect(dialogs).toEqual([]);
+
+  // A javascript: address in the file's links is refused with a message in French.
+  const projectId = new URL(page.url()).pathname.split("/")[2] ?? "";
+  const refused = await context.request.post("/api/trpc/project.update", {
+    data: { json: { projectId, version: 1, changes: { links: [{ label: "Site", url: "javascript:alert(1)" }] } } },
+    headers: { Origin: new URL(page.url()).origin, "content-type": "application/json" },
+  });
+  expect(refused.status()).toBe(400);
+  expect(await refused.text()).toContain("Adresse web invalide");
+  await context.close();
+});
+
+test("after signing out, a replayed session cookie opens nothing; the cookie is HttpOnly and SameSite=Lax", async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  const signIn = await context.request.post("/api/demo/connexion", {
+    form: { email: ROLES.collectiveMember },
+    headers: { Origin: baseURL ?? "" },
+    maxRedirects: 0,
+  });
+  expect(signIn.status()).toBe(303);
+  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"));
+  if (!session) throw new Error("no session cookie");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect((await context.request.get("/api/trpc/account.get")).status()).toBe(200);
+
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
+
+  const replay = await browser.newContext();
+  await replay.addCookies([session]);
+  expect((await replay.request.get("/api/trpc/account.get")).status()).toBe(401);
+  await replay.close();
   await context.close();
 });

@@ -153,4 +153,78 @@ describe("concurrency", () => {
     const pending = await db.select().from(stageChanges).where(and(eq(stageChanges.relationshipId, added.relationshipId), eq(stageChanges.status, "pending")));
     expect(pending).toHaveLength(1);
   });
+
+  it.runIf(onPostgres)("a thousand concurrent edits of one file, each from the version it read: every accepted one is in the history, every other got a conflict (PostgreSQL only)", async () => {
+    const db = database.db;
+    const writers = await Promise.all(Array.from({ length: 25 }, () => makePerson(db)));
+    const collective = await makeCollective(db, { members: writers });
+    const commune = await freeCommune(db, ["42", "73"]);
+    const { id: projectId } = await callerFor(db, writers[0] ?? null).project.create({ title: "Mille éditions", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const edits = Array.from({ length: 1_000 }, (_, index) => ({ writer: writers[index % writers.length] ?? null, title: `Édition n° ${index}` }));
+    const results = await Promise.allSettled(
+      edits.map(async ({ writer, title }) => {
+        const api = callerFor(db, writer);
+        const { version } = await api.project.get({ projectId });
+        return api.project.update({ projectId, version, changes: { title } });
+      }),
+    );
+    const accepted = edits.filter((_, index) => results[index]?.status === "fulfilled").map((edit) => edit.title);
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []));
+    expect(accepted.length + refused.length).toBe(1_000);
+    expect(refused.filter((reason) => !(reason instanceof TRPCError && reason.code === "CONFLICT"))).toEqual([]);
+    expect(accepted.length).toBeGreaterThan(0);
+    const updates = await db.select().from(changeLog).where(and(eq(changeLog.entityId, projectId), eq(changeLog.action, "update")));
+    expect(updates.map((entry) => entry.changes[0]?.after).sort()).toEqual([...accepted].sort());
+    const chain = updates.sort((a, b) => (a.version ?? 0) - (b.version ?? 0));
+    for (let i = 1; i < chain.length; i += 1) expect(chain[i]?.changes[0]?.before).toBe(chain[i - 1]?.changes[0]?.after);
+    const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+    expect(project).toMatchObject({ version: accepted.length + 1, title: chain.at(-1)?.changes[0]?.after });
+  });
+
+  it.runIf(onPostgres)("a thousand concurrent answers to one stage proposal, then a thousand proposals: one decision, one open proposal, every other a conflict (PostgreSQL only)", async () => {
+    const db = database.db;
+    const officials = await Promise.all(Array.from({ length: 10 }, () => makePerson(db)));
+    const members = await Promise.all(Array.from({ length: 10 }, () => makePerson(db)));
+    const collective = await makeCollective(db, { members });
+    const commune = await freeCommune(db, ["42", "73"]);
+    await makeAuthority(db, commune.id, officials.map((person) => ({ person, role: "member" as const, verified: true })));
+    const asCollective = callerFor(db, members[0] ?? null);
+    const { id: projectId } = await asCollective.project.create({ title: "Mille réponses", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const added = await asCollective.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
+    const stageChangeId = added.proposalId ?? "";
+    const answers = await Promise.allSettled(
+      Array.from({ length: 1_000 }, (_, index) => {
+        const official = officials[index % officials.length] ?? null;
+        const member = members[index % members.length] ?? null;
+        if (index % 3 === 0) return callerFor(db, official).stage.confirm({ stageChangeId, comment: "" });
+        if (index % 3 === 1) return callerFor(db, official).stage.decline({ stageChangeId, comment: "Pas encore." });
+        return callerFor(db, member).stage.withdraw({ stageChangeId, comment: "" });
+      }),
+    );
+    expect(answers.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(answers.filter((result) => result.status === "rejected" && !(result.reason instanceof TRPCError && result.reason.code === "CONFLICT"))).toEqual([]);
+    const decisions = await db.select().from(changeLog).where(and(eq(changeLog.entityId, stageChangeId), inArray(changeLog.action, ["confirm", "decline", "withdraw"])));
+    expect(decisions).toHaveLength(1);
+
+    // Whatever the answer was, start from a confirmed stage, then everyone proposes at once.
+    if (decisions[0]?.action !== "confirm") {
+      await db.update(relationships).set({ stage: "observation" }).where(eq(relationships.id, added.relationshipId));
+    }
+    const proposals = await Promise.allSettled(
+      Array.from({ length: 1_000 }, (_, index) =>
+        callerFor(db, members[index % members.length] ?? null).stage.propose({
+          relationshipId: added.relationshipId,
+          as: "collective",
+          toStage: index % 2 === 0 ? "collaboration" : "coportage",
+          reason: `Proposition ${index}`,
+        }),
+      ),
+    );
+    expect(proposals.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(proposals.filter((result) => result.status === "rejected" && !(result.reason instanceof TRPCError && result.reason.code === "CONFLICT"))).toEqual([]);
+    const pending = await db.select().from(stageChanges).where(and(eq(stageChanges.relationshipId, added.relationshipId), eq(stageChanges.status, "pending")));
+    expect(pending).toHaveLength(1);
+    const logged = await db.select().from(changeLog).where(and(eq(changeLog.projectId, projectId), eq(changeLog.action, "propose")));
+    expect(logged.map((entry) => entry.entityId)).toContain(pending[0]?.id);
+  });
 });

@@ -2,7 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { outboxEmails, organisations } from "@/db/schema";
+import { memberships, outboxEmails, organisations } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
 import { callerFor, freeCommune, makeCollective, makePerson, membershipOf } from "../support/factories";
 
@@ -166,5 +166,22 @@ describe("organisations", () => {
 
     const adminMembership = await membershipOf(db, admin.userId, collective.id);
     expect(await codeOf(callerFor(db, admin).organisation.removeMember({ membershipId: adminMembership?.id ?? "" }))).toBe("CONFLICT");
+  });
+
+  it("a role change takes effect on the very next call: nothing about rights is kept from before", async () => {
+    const db = database.db;
+    const admin = await makePerson(db);
+    const newcomer = await makePerson(db);
+    const collective = await makeCollective(db, { admin, members: [newcomer] });
+    const api = callerFor(db, admin);
+    expect(await codeOf(api.organisation.addMember({ organisationId: collective.id, email: "une@exemple.test", role: "member" }))).toBe("ok");
+    // Another admin steps in and the first one becomes a plain member.
+    await db.update(memberships).set({ role: "admin" }).where(eq(memberships.userId, newcomer.userId));
+    await db.update(memberships).set({ role: "member" }).where(eq(memberships.userId, admin.userId));
+    expect(await codeOf(api.organisation.addMember({ organisationId: collective.id, email: "deux@exemple.test", role: "member" }))).toBe("FORBIDDEN");
+    // Removed from it, they no longer even see it.
+    const membership = await membershipOf(db, admin.userId, collective.id);
+    await callerFor(db, newcomer).organisation.removeMember({ membershipId: membership?.id ?? "" });
+    expect(await codeOf(api.organisation.get({ organisationId: collective.id }))).toBe("NOT_FOUND");
   });
 });

@@ -10,9 +10,10 @@ import { loadTerritories, type TerritoryScope } from "@/db/seed/territories";
 
 /**
  * Real territories, small enough for every test: the Drôme (Die, the Diois), the Loire
- * (Saint-Étienne), the Ardèche, and enough neighbours that every test world gets communes of its own.
+ * (Saint-Étienne), the Ardèche, and enough neighbours that every test world gets communes of its
+ * own (the authorization families build some 700 worlds of three communes each).
  */
-export const FIXTURE_TERRITORIES: TerritoryScope = { departements: ["26", "42", "07", "38", "05", "73"] };
+export const FIXTURE_TERRITORIES: TerritoryScope = { departements: ["26", "42", "07", "38", "05", "73", "01", "69", "43", "63", "15", "48"] };
 
 export function testServerUrl(): string | null {
   return process.env.TEST_DATABASE_URL || null;

@@ -55,13 +55,13 @@ export async function buildWorld(db: Database) {
   };
   const collective = await makeCollective(db, { admin: people.collectiveMember }, "scic");
   const otherCollective = await makeCollective(db, { admin: people.otherCollectiveMember });
-  const commune = await freeCommune(db, ["26", "38"], { inEpci: true });
+  const commune = await freeCommune(db, ["26", "38", "01"], { inEpci: true });
   const authority = await makeAuthority(db, commune.id, [
     { person: people.partyOfficial, verified: true },
     { person: people.unverifiedOfficial, role: "member", office: "conseiller_municipal", verified: false },
   ]);
   await ensureAuthority(db, `epci-${commune.epciCode}`, [{ person: people.territoryOfficial, verified: true }]);
-  const unrelatedCommune = await freeCommune(db, ["42", "73"]);
+  const unrelatedCommune = await freeCommune(db, ["42", "73", "63", "69"]);
   await makeAuthority(db, unrelatedCommune.id, [{ person: people.unrelatedOfficial, verified: true }]);
   const holdingNetwork = await makeNetwork(db, [people.holdingModerator]);
   const otherNetwork = await makeNetwork(db, [people.otherModerator]);
@@ -98,7 +98,7 @@ export async function buildWorld(db: Database) {
   const pendingMembership = await membershipOf(db, people.unverifiedOfficial.userId, authority.id);
   if (!pendingMembership) throw new Error("no pending membership");
   // A commune with no authority yet, for opening one or adding it as a party.
-  const openCommune = await freeCommune(db, ["07", "05"]);
+  const openCommune = await freeCommune(db, ["07", "05", "43", "15", "48"]);
   return {
     people,
     collective,

@@ -1,0 +1,153 @@
+// Logical backups that work the same on PGlite and PostgreSQL: every table of the app, as JSON,
+// with each table's row count and checksum, so that a restore can prove it put back what was saved.
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { finished } from "node:stream/promises";
+import { createGunzip, createGzip } from "node:zlib";
+import { sql } from "drizzle-orm";
+import type { Database, DbOrTx } from "./index";
+
+export const BACKUP_FORMAT = "maillage-backup/1";
+const CHUNK = 2_000;
+
+type Header = { format: string; createdAt: string; migration: string | null; tables: Record<string, TableDigest> };
+export type TableDigest = { rows: number; checksum: string };
+
+async function rowsOf<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await db.execute(query);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+}
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The app's tables, parents before children (by their foreign keys). */
+export async function tablesInOrder(db: DbOrTx): Promise<string[]> {
+  const tables = (await rowsOf<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map(
+    (row) => row.name,
+  );
+  const edges = await rowsOf<{ child: string; parent: string }>(
+    db,
+    sql`select c.relname as child, p.relname as parent from pg_constraint k
+        join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
+        join pg_namespace n on n.oid = c.relnamespace
+        where k.contype = 'f' and n.nspname = 'public' and c.relname <> p.relname`,
+  );
+  const ordered: string[] = [];
+  const remaining = new Set(tables);
+  while (remaining.size > 0) {
+    const ready = [...remaining].filter((table) => !edges.some((edge) => edge.child === table && remaining.has(edge.parent)));
+    if (ready.length === 0) throw new Error(`foreign keys form a cycle among: ${[...remaining].join(", ")}`);
+    for (const table of ready) {
+      ordered.push(table);
+      remaining.delete(table);
+    }
+  }
+  return ordered;
+}
+
+/** Row count and an order-independent checksum of a table's content. */
+export async function digestTables(db: DbOrTx, tables?: string[]): Promise<Record<string, TableDigest>> {
+  const digests: Record<string, TableDigest> = {};
+  for (const table of tables ?? (await tablesInOrder(db))) {
+    const [row] = await rowsOf<{ rows: number; checksum: string | null }>(
+      db,
+      sql.raw(`select count(*)::int as rows, md5(coalesce(string_agg(h, '' order by h), '')) as checksum
+               from (select md5(row_to_json(t)::text) as h from ${quoted(table)} t) hashed`),
+    );
+    digests[table] = { rows: row?.rows ?? 0, checksum: row?.checksum ?? "" };
+  }
+  return digests;
+}
+
+async function lastMigration(db: DbOrTx): Promise<string | null> {
+  try {
+    const [row] = await rowsOf<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by created_at desc limit 1`);
+    return row?.hash ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes a gzipped JSON-lines file: a header, then one line per chunk of rows of each table.
+ * Read in one transaction, so the copy is consistent even while the app writes.
+ */
+export async function backupTo(db: Database, file: string, onProgress?: (table: string, rows: number) => void) {
+  const gzip = createGzip();
+  const output = gzip.pipe(createWriteStream(file));
+  const write = (line: unknown) =>
+    new Promise<void>((resolve) => {
+      if (gzip.write(`${JSON.stringify(line)}\n`)) resolve();
+      else gzip.once("drain", resolve);
+    });
+  const header = await db.transaction(async (tx) => {
+    await tx.execute(sql`set transaction isolation level repeatable read`);
+    const tables = await tablesInOrder(tx);
+    const built: Header = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migration: await lastMigration(tx), tables: await digestTables(tx, tables) };
+    await write(built);
+    for (const table of tables) {
+      for (let offset = 0; ; offset += CHUNK) {
+        const rows = await rowsOf<{ row: unknown }>(tx, sql.raw(`select row_to_json(t) as row from ${quoted(table)} t order by ctid offset ${offset} limit ${CHUNK}`));
+        if (rows.length === 0) break;
+        await write({ table, rows: rows.map((row) => row.row) });
+        onProgress?.(table, offset + rows.length);
+        if (rows.length < CHUNK) break;
+      }
+    }
+    return built;
+  });
+  gzip.end();
+  await finished(output);
+  return header;
+}
+
+/**
+ * Puts a backup back into a migrated database whose app tables are empty (or emptied first with
+ * `replace`), in one transaction, then checks every table's count and checksum against the file.
+ */
+export async function restoreFrom(db: Database, file: string, options: { replace?: boolean; onProgress?: (table: string, rows: number) => void } = {}) {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  let header: Header | null = null;
+  await db.transaction(async (tx) => {
+    const tables = await tablesInOrder(tx);
+    const present = await digestTables(tx, tables);
+    const filled = tables.filter((table) => (present[table]?.rows ?? 0) > 0);
+    if (filled.length > 0) {
+      if (!options.replace) throw new Error(`the database already holds data (${filled.join(", ")}): restore into an empty one, or pass --replace`);
+      await tx.execute(sql.raw(`truncate ${tables.map(quoted).join(", ")} restart identity cascade`));
+    }
+    const restored: Record<string, number> = {};
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      const record = JSON.parse(line) as Header | { table: string; rows: unknown[] };
+      if ("format" in record) {
+        if (record.format !== BACKUP_FORMAT) throw new Error(`not a Maillage backup (format ${record.format})`);
+        header = record;
+        continue;
+      }
+      if (!header) throw new Error("the backup has no header");
+      if (!tables.includes(record.table)) throw new Error(`the backup holds a table this database does not have: ${record.table}`);
+      await tx.execute(
+        sql`${sql.raw(`insert into ${quoted(record.table)} overriding system value select * from json_populate_recordset(null::${quoted(record.table)},`)} ${JSON.stringify(record.rows)}::json)`,
+      );
+      restored[record.table] = (restored[record.table] ?? 0) + record.rows.length;
+      options.onProgress?.(record.table, restored[record.table] ?? 0);
+    }
+    if (!header) throw new Error("empty backup file");
+    // Identity columns continue after the highest restored id.
+    const identities = await rowsOf<{ table: string; column: string }>(
+      tx,
+      sql`select table_name as "table", column_name as "column" from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`,
+    );
+    for (const { table, column } of identities) {
+      await tx.execute(
+        sql.raw(`select setval(pg_get_serial_sequence('${quoted(table)}', '${column}'), coalesce((select max(${quoted(column)}) from ${quoted(table)}), 0) + 1, false)`),
+      );
+    }
+    const after = await digestTables(tx, tables);
+    const expected: Header = header;
+    const mismatched = Object.entries(expected.tables).filter(([table, digest]) => after[table]?.rows !== digest.rows || after[table]?.checksum !== digest.checksum);
+    if (mismatched.length > 0) throw new Error(`restored data differs from the backup in: ${mismatched.map(([table]) => table).join(", ")}`);
+  });
+  return header as unknown as Header;
+}
