@@ -42,6 +42,7 @@ const CLIENT_NAMESPACES = [
   "print",
   "invite",
   "emailPrefs",
+  "errorPage",
 ] as const;
 
 function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {

@@ -106,7 +106,6 @@ export async function backupTo(db: Database, file: string, onProgress?: (table: 
  * `replace`), in one transaction, then checks every table's count and checksum against the file.
  */
 export async function restoreFrom(db: Database, file: string, options: { replace?: boolean; onProgress?: (table: string, rows: number) => void } = {}) {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let header: Header | null = null;
   await db.transaction(async (tx) => {
     const tables = await tablesInOrder(tx);
@@ -117,6 +116,8 @@ export async function restoreFrom(db: Database, file: string, options: { replace
       await tx.execute(sql.raw(`truncate ${tables.map(quoted).join(", ")} restart identity cascade`));
     }
     const restored: Record<string, number> = {};
+    // Opened right here: lines read before the loop starts would be lost.
+    const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line.trim()) continue;
       const record = JSON.parse(line) as Header | { table: string; rows: unknown[] };

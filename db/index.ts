@@ -68,7 +68,9 @@ function isAlive(pid: number): boolean {
 
 export function createDb(target: DbTarget): DbConnection {
   if ("url" in target) {
-    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
+    // fetch_types off: its start-up query, if the server drops the connection during it, rejects
+    // with nobody listening (an unhandled rejection). The app's arrays are text[], known already.
+    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {}, fetch_types: false });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
     return { driver: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
   }

@@ -16,3 +16,20 @@ export class DomainError extends Error {
 
 export const notFound = (what = "Introuvable.") => new DomainError("NOT_FOUND", what);
 export const forbidden = (why = "Vous n'avez pas les droits pour cette action.") => new DomainError("FORBIDDEN", why);
+
+export const SERVICE_UNAVAILABLE_MESSAGE = "Service momentanément indisponible : réessayez dans un instant. Rien n'a été enregistré à moitié.";
+
+/** PostgreSQL error classes that mean the database is away, not that the request was wrong. */
+const UNAVAILABLE_SQLSTATES = /^(08|57P0[1-3]|53300)/;
+const UNAVAILABLE_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND"]);
+
+/** Is this error, or one it wraps, the database being unreachable (restart, failover, network)? */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 6; depth += 1) {
+    const { code, errno } = current as { code?: unknown; errno?: unknown };
+    if (typeof code === "string" && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))) return true;
+    if (typeof errno === "string" && UNAVAILABLE_CODES.has(errno)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

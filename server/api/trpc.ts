@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { DbOrTx } from "@/db";
-import { DomainError } from "@/server/errors";
+import { DomainError, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "@/server/errors";
 import type { Actor } from "@/server/services/access";
 
 export type Context = { db: DbOrTx; actor: Actor | null };
@@ -24,12 +24,33 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Services throw DomainError; here each becomes the tRPC error of the same code, in one place. */
+/**
+ * Services throw DomainError; here each becomes the tRPC error of the same code, in one place.
+ * A database that went away becomes SERVICE_UNAVAILABLE, said plainly: the transaction of the
+ * mutation was rolled back with the connection, and the next request reconnects.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
     return { ...result, error: new TRPCError({ code: cause.code, message: cause.message, cause }) };
+  }
+  if (!result.ok && isDatabaseUnavailable(result.error.cause ?? result.error)) {
+    return { ...result, error: new TRPCError({ code: "SERVICE_UNAVAILABLE", message: SERVICE_UNAVAILABLE_MESSAGE, cause: result.error.cause }) };
+  }
+  return result;
+});
+
+/**
+ * A read that met a connection the database had dropped (a restart, a failover) is tried again on
+ * another: reads change nothing, so a person reloading a page never sees the blip. Mutations are
+ * not retried — one whose commit was cut off may have landed — they answer SERVICE_UNAVAILABLE.
+ */
+const READ_ATTEMPTS = 3;
+const retryReadsOnLostConnection = t.middleware(async ({ type, next }) => {
+  let result = await next();
+  for (let attempt = 1; type === "query" && attempt < READ_ATTEMPTS && !result.ok && isDatabaseUnavailable(result.error.cause); attempt += 1) {
+    result = await next();
   }
   return result;
 });
@@ -58,7 +79,7 @@ const mutationInTransaction = t.middleware(async ({ ctx, type, next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors).use(mutationInTransaction);
+export const publicProcedure = t.procedure.use(domainErrors).use(retryReadsOnLostConnection).use(mutationInTransaction);
 
 /** A session exists, else UNAUTHORIZED. What the person may do is decided by the services. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
