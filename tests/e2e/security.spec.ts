@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { ROLES, storageStateOf, uniqueLabel } from "./support";
+import { expectAccessible, ROLES, storageStateOf, uniqueLabel } from "./support";
 
 test("pages carry the security headers", async ({ request }) => {
   const response = await request.get("/connexion");
@@ -97,4 +98,33 @@ test("after signing out, a replayed session cookie opens nothing; the cookie is 
   expect((await replay.request.get("/api/trpc/account.get")).status()).toBe(401);
   await replay.close();
   await context.close();
+});
+
+test("a person downloads their data from “Mon compte”; the privacy page and the audit log read well", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("collectiveMember") });
+  const page = await context.newPage();
+  await page.goto("/compte");
+  await expect(page.getByRole("heading", { name: "Mes données" })).toBeVisible();
+  await expectAccessible(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Télécharger mes données" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^maillage-mes-donnees-\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(readFileSync((await file.path()) ?? "", "utf8")) as { account: { email: string } };
+  expect(data.account.email).toBe(ROLES.collectiveMember);
+  await page.getByRole("link", { name: "Ce que nous gardons et pourquoi" }).click();
+  await expect(page.getByRole("heading", { name: "Vos données personnelles" })).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
+
+  const admin = await browser.newContext({ storageState: storageStateOf("platformAdmin") });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/admin");
+  await adminPage.getByRole("link", { name: "Journal d'audit" }).click();
+  await expect(adminPage.getByRole("heading", { name: "Journal d'audit" })).toBeVisible();
+  await adminPage.getByLabel("Personne (nom ou adresse)").fill("thomas.blanc");
+  await adminPage.getByRole("button", { name: "Rechercher" }).click();
+  await expect(adminPage).toHaveURL(/person=thomas\.blanc/);
+  await expectAccessible(adminPage);
+  await admin.close();
 });
