@@ -51,7 +51,8 @@ export async function listFollowed(db: DbOrTx, actor: Actor | null) {
       lastVisitedAt: follows.lastVisitedAt,
       updatedAt: projects.updatedAt,
       newChanges: sql<number>`(select count(*)::int from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId})`,
-      newKinds: sql<string[]>`coalesce((select array_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}) from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId}), '{}')`,
+      // JSON rather than text[]: both drivers parse json without knowing the server's array types.
+      newKinds: sql<string[]>`coalesce((select json_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}) from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId}), '[]'::json)`,
     })
     .from(follows)
     .innerJoin(projects, eq(projects.id, follows.projectId))

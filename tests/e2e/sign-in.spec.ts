@@ -42,7 +42,7 @@ test("in demo mode, a demo person signs in with one click and signs out", async 
   await expect(page.getByRole("heading", { name: "Bonjour Élise Morel" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Élise Morel" }).click();
-  await expect(page.getByRole("heading", { name: "Mon compte" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mon compte", exact: true })).toBeVisible();
   await expect(page.getByRole("main").getByRole("link", { name: "Commune de Die" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Se déconnecter" }).click();

@@ -551,13 +551,19 @@ const PROCEDURES: Record<string, Entry> = {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     prepare: async (db, world) => {
       await callerFor(db, world.people.collectiveMember).follow.set({ projectId: world.project.id, follow: true });
+      // Last looked at before the official confirmed the starting stage: that is what is new.
+      await db.update(follows).set({ lastVisitedAt: new Date("2020-01-01") }).where(eq(follows.userId, world.people.collectiveMember.userId));
       return {};
     },
     call: (api) => api.follow.list(),
     effect: ({ world, caller, result }) => {
-      const ids = (result as { projectId: string }[]).map((row) => row.projectId);
-      if (caller === "collectiveMember") expect(ids).toEqual([world.project.id]);
-      else expect(ids).not.toContain(world.project.id);
+      const rows = result as { projectId: string; newChanges: number; newKinds: string[] }[];
+      const ids = rows.map((row) => row.projectId);
+      if (caller === "collectiveMember") {
+        expect(ids).toEqual([world.project.id]);
+        expect(rows[0]?.newChanges).toBeGreaterThan(0);
+        expect(rows[0]?.newKinds).toEqual(expect.arrayContaining(["stage_change:confirm"]));
+      } else expect(ids).not.toContain(world.project.id);
     },
   },
   "notification.list": {
