@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOrigin, refuseCrossSite } from "@/server/http";
+import { isSameOrigin, redirectSignedIn, refuseCrossSite } from "@/server/http";
 
 const post = (headers: Record<string, string>) =>
   new Request("http://127.0.0.1:3100/api/trpc/project.update", { method: "POST", headers: { host: "127.0.0.1:3100", ...headers }, body: "{}" });
@@ -26,5 +26,27 @@ describe("cross-site requests to tRPC", () => {
   it("compares the origin with the host the request came to", () => {
     expect(isSameOrigin(post({ origin: "http://127.0.0.1:3100" }))).toBe(true);
     expect(isSameOrigin(post({ origin: "http://127.0.0.1:3101" }))).toBe(false);
+  });
+});
+
+describe("the session cookie set after an invitation or a demo sign-in", () => {
+  const session = { sessionToken: "jeton", expires: new Date("2030-01-01T00:00:00Z") };
+
+  it("is HttpOnly, SameSite=Lax and Secure — with the __Secure- name Auth.js reads — over https", () => {
+    const response = redirectSignedIn(new Request("https://maillage.example/api/invitation/x", { method: "POST" }), "/projets/1", session);
+    const cookie = response.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^__Secure-authjs\.session-token=jeton;/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=lax/i);
+    expect(cookie).toMatch(/; Secure/);
+    expect(response.headers.get("location")).toBe("/projets/1");
+  });
+
+  it("is Secure behind a proxy that terminated https, and not on plain http (development)", () => {
+    const proxied = redirectSignedIn(new Request("http://10.0.0.2:3000/x", { headers: { "x-forwarded-proto": "https" } }), "/", session);
+    expect(proxied.headers.get("set-cookie")).toMatch(/; Secure/);
+    const plain = redirectSignedIn(new Request("http://localhost:3000/x"), "/", session);
+    expect(plain.headers.get("set-cookie")).not.toMatch(/Secure/);
+    expect(plain.headers.get("set-cookie")).toMatch(/HttpOnly/i);
   });
 });
