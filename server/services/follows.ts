@@ -32,7 +32,8 @@ export async function markVisited(db: DbOrTx, actor: Actor | null, input: { proj
     .set({ lastVisitedAt: new Date() })
     .where(and(eq(follows.userId, signedIn.userId), eq(follows.projectId, input.projectId)))
     .returning({ projectId: follows.projectId });
-  await recordChange(db, { actorId: signedIn.userId, entity: "follow", entityId: input.projectId, action: "visited" });
+  // Recorded only when it changed something: opening a project one does not follow writes nothing.
+  if (updated.length > 0) await recordChange(db, { actorId: signedIn.userId, entity: "follow", entityId: input.projectId, action: "visited" });
   return { following: updated.length > 0 };
 }
 

@@ -544,8 +544,20 @@ const PROCEDURES: Record<string, Entry> = {
   },
   "follow.markVisited": {
     expected: projectAction(READERS),
+    // Everyone follows it (as far as the table goes): only readers may mark it visited.
+    prepare: async (db, world) => {
+      const past = new Date("2020-01-01");
+      for (const person of Object.values(world.people)) {
+        await db.insert(follows).values({ userId: person.userId, projectId: world.project.id, lastVisitedAt: past });
+      }
+      return {};
+    },
     call: (api, world) => api.follow.markVisited({ projectId: world.project.id }),
-    effect: ({ result }) => expect(result).toEqual({ following: false }),
+    effect: async ({ db, world, caller, result }) => {
+      expect(result).toEqual({ following: true });
+      const [row] = await db.select().from(follows).where(and(eq(follows.userId, personOf(world, caller)?.userId ?? ""), eq(follows.projectId, world.project.id)));
+      expect(row?.lastVisitedAt.getTime()).toBeGreaterThan(new Date("2020-01-02").getTime());
+    },
   },
   "follow.list": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
