@@ -82,9 +82,15 @@ export async function exportPersonalData(db: DbOrTx, actor: Actor | null) {
   };
 }
 
-/** Replaces, inside one recorded change, every value that holds one of the erased strings. */
+/**
+ * Replaces, inside one recorded change, every value that holds one of the erased strings as a
+ * whole word — "Ali" erases "Merci Ali" but not "Alimentation".
+ */
 export function eraseValues(changes: FieldChange[], personal: string[]): FieldChange[] {
-  const holds = (value: unknown) => typeof value === "string" && personal.some((text) => text !== "" && value.includes(text));
+  const patterns = personal
+    .filter((text) => text !== "")
+    .map((text) => new RegExp(`(^|[^\\p{L}\\p{N}@._-])${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\p{L}\\p{N}@_-])`, "iu"));
+  const holds = (value: unknown) => typeof value === "string" && patterns.some((pattern) => pattern.test(value));
   return changes.map((change) => ({
     field: change.field,
     before: holds(change.before) ? ERASED : change.before,
