@@ -24,7 +24,8 @@ async function main() {
   const started = performance.now();
   let lastReport = 0;
   const onProgress = (table: string, rows: number) => {
-    if (performance.now() - lastReport < 500) return;
+    // A progress line rewritten in place: only where a terminal shows it.
+    if (!process.stdout.isTTY || performance.now() - lastReport < 500) return;
     lastReport = performance.now();
     process.stdout.write(`\r  ${table}: ${rows.toLocaleString("fr-FR")} lignes…`.padEnd(60));
   };

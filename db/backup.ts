@@ -112,7 +112,7 @@ export async function restoreFrom(db: Database, file: string, options: { replace
     const present = await digestTables(tx, tables);
     const filled = tables.filter((table) => (present[table]?.rows ?? 0) > 0);
     if (filled.length > 0) {
-      if (!options.replace) throw new Error(`the database already holds data (${filled.join(", ")}): restore into an empty one, or pass --replace`);
+      if (!options.replace) throw new Error(`la base contient déjà des données (${filled.join(", ")}) : restaurez dans une base vide, ou ajoutez --replace`);
       await tx.execute(sql.raw(`truncate ${tables.map(quoted).join(", ")} restart identity cascade`));
     }
     const restored: Record<string, number> = {};
@@ -122,19 +122,19 @@ export async function restoreFrom(db: Database, file: string, options: { replace
       if (!line.trim()) continue;
       const record = JSON.parse(line) as Header | { table: string; rows: unknown[] };
       if ("format" in record) {
-        if (record.format !== BACKUP_FORMAT) throw new Error(`not a Maillage backup (format ${record.format})`);
+        if (record.format !== BACKUP_FORMAT) throw new Error(`ce fichier n'est pas une sauvegarde de Maillage (format ${record.format})`);
         header = record;
         continue;
       }
-      if (!header) throw new Error("the backup has no header");
-      if (!tables.includes(record.table)) throw new Error(`the backup holds a table this database does not have: ${record.table}`);
+      if (!header) throw new Error("la sauvegarde n'a pas d'en-tête");
+      if (!tables.includes(record.table)) throw new Error(`la sauvegarde contient une table que cette base n'a pas : ${record.table}`);
       await tx.execute(
         sql`${sql.raw(`insert into ${quoted(record.table)} overriding system value select * from json_populate_recordset(null::${quoted(record.table)},`)} ${JSON.stringify(record.rows)}::json)`,
       );
       restored[record.table] = (restored[record.table] ?? 0) + record.rows.length;
       options.onProgress?.(record.table, restored[record.table] ?? 0);
     }
-    if (!header) throw new Error("empty backup file");
+    if (!header) throw new Error("fichier de sauvegarde vide");
     // Identity columns continue after the highest restored id.
     const identities = await rowsOf<{ table: string; column: string }>(
       tx,
@@ -148,7 +148,7 @@ export async function restoreFrom(db: Database, file: string, options: { replace
     const after = await digestTables(tx, tables);
     const expected: Header = header;
     const mismatched = Object.entries(expected.tables).filter(([table, digest]) => after[table]?.rows !== digest.rows || after[table]?.checksum !== digest.checksum);
-    if (mismatched.length > 0) throw new Error(`restored data differs from the backup in: ${mismatched.map(([table]) => table).join(", ")}`);
+    if (mismatched.length > 0) throw new Error(`les données restaurées diffèrent de la sauvegarde pour : ${mismatched.map(([table]) => table).join(", ")} — rien n'a été restauré`);
   });
   return header as unknown as Header;
 }

@@ -70,7 +70,7 @@ describe("backup and restore", () => {
     await backupTo(db, file);
     const target = await emptyDatabase();
     await restoreFrom(target.db, file);
-    await expect(restoreFrom(target.db, file)).rejects.toThrow(/already holds data/);
+    await expect(restoreFrom(target.db, file)).rejects.toThrow(/contient déjà des données/);
     await restoreFrom(target.db, file, { replace: true });
     expect(await digestTables(target.db)).toEqual(await digestTables(db));
   });
@@ -87,7 +87,7 @@ describe("backup and restore", () => {
     writeFileSync(damaged, gzipSync(lines.join("\n")));
     const target = await emptyDatabase();
     const before = await digestTables(target.db);
-    await expect(restoreFrom(target.db, damaged)).rejects.toThrow(/differs from the backup in: organisation/);
+    await expect(restoreFrom(target.db, damaged)).rejects.toThrow(/diffèrent de la sauvegarde pour : organisation/);
     expect(await digestTables(target.db)).toEqual(before);
   });
 });
