@@ -5,7 +5,7 @@ import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
-import type { Database, DbOrTx } from "./index";
+import { selectRows, type Database, type DbOrTx } from "./index";
 
 export const BACKUP_FORMAT = "maillage-backup/1";
 const CHUNK = 2_000;
@@ -13,19 +13,14 @@ const CHUNK = 2_000;
 type Header = { format: string; createdAt: string; migration: string | null; tables: Record<string, TableDigest> };
 export type TableDigest = { rows: number; checksum: string };
 
-async function rowsOf<T>(db: DbOrTx, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
-}
-
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The app's tables, parents before children (by their foreign keys). */
 export async function tablesInOrder(db: DbOrTx): Promise<string[]> {
-  const tables = (await rowsOf<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map(
+  const tables = (await selectRows<{ name: string }>(db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`)).map(
     (row) => row.name,
   );
-  const edges = await rowsOf<{ child: string; parent: string }>(
+  const edges = await selectRows<{ child: string; parent: string }>(
     db,
     sql`select c.relname as child, p.relname as parent from pg_constraint k
         join pg_class c on c.oid = k.conrelid join pg_class p on p.oid = k.confrelid
@@ -49,7 +44,7 @@ export async function tablesInOrder(db: DbOrTx): Promise<string[]> {
 export async function digestTables(db: DbOrTx, tables?: string[]): Promise<Record<string, TableDigest>> {
   const digests: Record<string, TableDigest> = {};
   for (const table of tables ?? (await tablesInOrder(db))) {
-    const [row] = await rowsOf<{ rows: number; checksum: string | null }>(
+    const [row] = await selectRows<{ rows: number; checksum: string | null }>(
       db,
       sql.raw(`select count(*)::int as rows, md5(coalesce(string_agg(h, '' order by h), '')) as checksum
                from (select md5(row_to_json(t)::text) as h from ${quoted(table)} t) hashed`),
@@ -61,7 +56,7 @@ export async function digestTables(db: DbOrTx, tables?: string[]): Promise<Recor
 
 async function lastMigration(db: DbOrTx): Promise<string | null> {
   try {
-    const [row] = await rowsOf<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by created_at desc limit 1`);
+    const [row] = await selectRows<{ hash: string }>(db, sql`select hash from drizzle.__drizzle_migrations order by created_at desc limit 1`);
     return row?.hash ?? null;
   } catch {
     return null;
@@ -87,7 +82,7 @@ export async function backupTo(db: Database, file: string, onProgress?: (table: 
     await write(built);
     for (const table of tables) {
       for (let offset = 0; ; offset += CHUNK) {
-        const rows = await rowsOf<{ row: unknown }>(tx, sql.raw(`select row_to_json(t) as row from ${quoted(table)} t order by ctid offset ${offset} limit ${CHUNK}`));
+        const rows = await selectRows<{ row: unknown }>(tx, sql.raw(`select row_to_json(t) as row from ${quoted(table)} t order by ctid offset ${offset} limit ${CHUNK}`));
         if (rows.length === 0) break;
         await write({ table, rows: rows.map((row) => row.row) });
         onProgress?.(table, offset + rows.length);
@@ -136,7 +131,7 @@ export async function restoreFrom(db: Database, file: string, options: { replace
     }
     if (!header) throw new Error("fichier de sauvegarde vide");
     // Identity columns continue after the highest restored id.
-    const identities = await rowsOf<{ table: string; column: string }>(
+    const identities = await selectRows<{ table: string; column: string }>(
       tx,
       sql`select table_name as "table", column_name as "column" from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`,
     );

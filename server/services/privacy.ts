@@ -1,6 +1,7 @@
 // A person's rights over their data (RGPD): a copy of everything about them, the deletion of their
 // account, and how long messages and notifications are kept.
-import { and, eq, like, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, like, lt, ne, notExists, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { escapeLike } from "@/server/domain/search-text";
 import {
@@ -112,20 +113,24 @@ export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: { co
     if (user.email.toLowerCase() !== input.confirmEmail.trim().toLowerCase()) {
       throw new DomainError("BAD_REQUEST", "Recopiez exactement votre adresse e-mail pour confirmer.", { field: "confirmEmail" });
     }
-    const administered = await tx
-      .select({ organisationId: memberships.organisationId, name: organisations.name })
+    const otherAdmin = alias(memberships, "other_admin");
+    const lastAdminOf = await tx
+      .select({ name: organisations.name })
       .from(memberships)
       .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(and(eq(memberships.userId, user.id), eq(memberships.role, "admin")));
-    const lastAdminOf: { name: string }[] = [];
-    for (const organisation of administered) {
-      const [otherAdmin] = await tx
-        .select({ id: memberships.id })
-        .from(memberships)
-        .where(and(eq(memberships.organisationId, organisation.organisationId), eq(memberships.role, "admin"), ne(memberships.userId, user.id)))
-        .limit(1);
-      if (!otherAdmin) lastAdminOf.push(organisation);
-    }
+      .where(
+        and(
+          eq(memberships.userId, user.id),
+          eq(memberships.role, "admin"),
+          notExists(
+            tx
+              .select({ id: otherAdmin.id })
+              .from(otherAdmin)
+              .where(and(eq(otherAdmin.organisationId, memberships.organisationId), eq(otherAdmin.role, "admin"), ne(otherAdmin.userId, user.id))),
+          ),
+        ),
+      )
+      .orderBy(organisations.name);
     const names = lastAdminOf.map((row) => row.name);
     if (names.length > 0) {
       throw new DomainError("CONFLICT", `Vous êtes le dernier administrateur de : ${names.join(", ")}. Nommez quelqu'un d'autre avant de supprimer votre compte.`, { organisations: names });

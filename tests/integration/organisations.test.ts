@@ -4,17 +4,8 @@ import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { memberships, outboxEmails, organisations } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
+import { codeOf } from "../support/trpc-code";
 import { callerFor, freeCommune, makeCollective, makePerson, membershipOf } from "../support/factories";
-
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 describe("organisations", () => {
   const database = useTestDatabase();

@@ -1,5 +1,4 @@
 // A person's rights over their data: the export, the deletion of their account, the retention purge.
-import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
@@ -8,6 +7,7 @@ import { RETENTION, purgeExpiredData } from "@/server/services/privacy";
 import { recordChange } from "@/server/services/history";
 import { databaseFingerprint } from "../support/fingerprint";
 import { useTestDatabase } from "../support/db";
+import { codeOf } from "../support/trpc-code";
 import { callerFor, freeCommune, makeCollective, makePerson, makeProject } from "../support/factories";
 
 /** Two members of one collective, a project, and one comment each. */
@@ -21,16 +21,6 @@ async function twoMembers(db: Database) {
   await callerFor(db, staying).comment.add({ projectId: project.id, body: "Merci Léa !", mentionIds: [] });
   await db.insert(sessions).values({ sessionToken: `s-${leaving.userId}`, userId: leaving.userId, expires: new Date(Date.now() + 86_400_000) });
   return { leaving, staying, collective, project };
-}
-
-async function codeOf(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return "ok";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
 }
 
 describe("privacy", () => {

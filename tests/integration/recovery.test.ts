@@ -5,6 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
+import { selectRows, type Database } from "@/db";
 import { changeLog, projects } from "@/db/schema";
 import { isDatabaseUnavailable } from "@/server/errors";
 import { useTestDatabase } from "../support/db";
@@ -12,6 +13,11 @@ import { callerFor, freeCommune, makeCollective, makePerson } from "../support/f
 import { testServerUrl } from "../support/test-database";
 
 const serverUrl = testServerUrl();
+
+async function databaseName(db: Database) {
+  const [row] = await selectRows<{ name: string }>(db, sql`select current_database() as name`);
+  return row?.name ?? "";
+}
 
 describe("recovery", () => {
   const database = useTestDatabase();
@@ -31,8 +37,7 @@ describe("recovery", () => {
     const commune = await freeCommune(db, ["42", "73"]);
     const api = callerFor(db, writer);
     const { id: projectId } = await api.project.create({ title: "Coupure", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
-    const result = await db.execute(sql`select current_database() as name`);
-    const [{ name } = { name: "" }] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { name: string }[];
+    const name = await databaseName(db);
 
     const killer = postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
     let cutOff: unknown = null;
@@ -78,8 +83,7 @@ describe("recovery", () => {
     const person = await makePerson(db);
     const api = callerFor(db, person);
     await Promise.all(Array.from({ length: 10 }, () => api.account.get()));
-    const result = await db.execute(sql`select current_database() as name`);
-    const [{ name } = { name: "" }] = (Array.isArray(result) ? result : (result as unknown as { rows: unknown[] }).rows) as { name: string }[];
+    const name = await databaseName(db);
     const killer = postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
     const [{ killed } = { killed: 0 }] = await killer<{ killed: number }[]>`select count(pg_terminate_backend(pid))::int as killed from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
     await killer.end();

@@ -1,6 +1,6 @@
 // A digest of every row the app writes: equal before and after means a call changed nothing.
 import { sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import { selectRows, type Database } from "@/db";
 
 const WRITABLE_TABLES = [
   "user",
@@ -37,11 +37,11 @@ const WRITABLE_TABLES = [
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {
   const digest: Record<string, string> = {};
   for (const table of WRITABLE_TABLES) {
-    const result = await db.execute<{ digest: string }>(
+    const rows = await selectRows<{ digest: string }>(
+      db,
       sql`select count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest
           from ${sql.identifier(table)} t`,
     );
-    const rows = Array.isArray(result) ? result : (result as { rows: { digest: string }[] }).rows;
     digest[table] = rows[0]?.digest ?? "";
   }
   return digest;
