@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MarkAllRead } from "@/components/conversation/mark-all-read";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
+import { payloadValues } from "@/server/domain/notifications";
 import { requireSignedIn } from "@/server/auth/guard";
 
 export async function generateMetadata() {
@@ -27,12 +28,9 @@ export default async function NotificationsPage() {
               <p className="flex flex-wrap items-center gap-2">
                 {notification.readAt ? null : <Badge tone="good">{t("unread")}</Badge>}
                 <span>
-                  {t(`kinds.${notification.kind}`, {
-                    actor: notification.actorName ?? "—",
-                    title: notification.payload.title ?? "",
-                    excerpt: notification.payload.excerpt ?? "",
-                  })}
+                  {t(`kinds.${notification.kind}`, { ...payloadValues(notification.payload), actor: notification.actorName ?? "—" })}
                 </span>
+                {notification.payload.reason ? <span className="w-full text-sm">{t("reason", { reason: notification.payload.reason })}</span> : null}
               </p>
               <p className="mt-1 text-sm text-muted">
                 {notification.projectId ? <Link href={`/projets/${notification.projectId}`}>{notification.projectTitle}</Link> : null}

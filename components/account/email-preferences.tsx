@@ -5,17 +5,10 @@ import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useTRPC } from "@/components/trpc";
 import { Alert } from "@/components/ui/primitives";
+import type { NotificationKind } from "@/server/services/notifications";
 
 type Frequency = "immediate" | "weekly" | "never";
-type Kind =
-  | "milestone_recorded"
-  | "milestone_confirmed"
-  | "milestone_contested"
-  | "stage_proposed"
-  | "stage_confirmed"
-  | "stage_declined"
-  | "mention"
-  | "invitation";
+type Kind = NotificationKind;
 
 const FREQUENCIES: Frequency[] = ["immediate", "weekly", "never"];
 

@@ -18,6 +18,8 @@ export const comments = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Deleted by its author: the text is gone from the thread, kept in the history. */
     deletedAt: timestamp({ withTimezone: true }),
+    /** Hidden by a moderator: gone for everyone but moderators, kept in the history. */
+    hiddenAt: timestamp({ withTimezone: true }),
   },
   (table) => [index().on(table.projectId, table.createdAt)],
 );
@@ -60,6 +62,12 @@ export const notificationKind = pgEnum("notification_kind", [
   "stage_declined",
   "mention",
   "invitation",
+  /** Content of yours hidden or restored by a moderator, with the reason. */
+  "moderation",
+  /** A network's answer about the portfolio or going public; an invitation to join; a departure. */
+  "portfolio",
+  /** A moderator's note on a contested milestone or stage change. */
+  "mediation",
 ]);
 
 export const notifications = pgTable(

@@ -1,7 +1,7 @@
 // Relationships between a project and an authority: their stage, its proposed and confirmed changes,
 // the milestones that build trust, and the two-sided barometer.
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { SIDES, STAGES } from "@/server/domain/gradient";
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from "@/server/domain/milestones";
 import { users } from "./auth";
@@ -57,23 +57,6 @@ export const stageChanges = pgTable(
   ],
 );
 
-export const mediationNotes = pgTable(
-  "mediation_note",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    stageChangeId: uuid()
-      .notNull()
-      .references(() => stageChanges.id, { onDelete: "cascade" }),
-    authorId: text().references(() => users.id, { onDelete: "set null" }),
-    networkId: uuid()
-      .notNull()
-      .references(() => organisations.id),
-    text: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (table) => [index().on(table.stageChangeId)],
-);
-
 export const milestones = pgTable(
   "milestone",
   {
@@ -92,6 +75,8 @@ export const milestones = pgTable(
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Hidden by a moderator: gone for everyone but moderators, kept in the history. */
+    hiddenAt: timestamp({ withTimezone: true }),
   },
   (table) => [index().on(table.projectId, table.occursOn)],
 );
@@ -111,6 +96,36 @@ export const milestoneRelationships = pgTable(
     decidedAt: timestamp({ withTimezone: true }),
   },
   (table) => [primaryKey({ columns: [table.milestoneId, table.relationshipId] }), index().on(table.relationshipId)],
+);
+
+/** A moderator's note on a disputed stage change, or on a contested milestone of one relationship. */
+export const mediationNotes = pgTable(
+  "mediation_note",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    stageChangeId: uuid().references(() => stageChanges.id, { onDelete: "cascade" }),
+    milestoneId: uuid(),
+    relationshipId: uuid(),
+    authorId: text().references(() => users.id, { onDelete: "set null" }),
+    networkId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    text: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index().on(table.stageChangeId),
+    index().on(table.milestoneId, table.relationshipId),
+    foreignKey({
+      name: "mediation_note_milestone_link_fk",
+      columns: [table.milestoneId, table.relationshipId],
+      foreignColumns: [milestoneRelationships.milestoneId, milestoneRelationships.relationshipId],
+    }).onDelete("cascade"),
+    check(
+      "mediation_note_one_subject",
+      sql`(${table.stageChangeId} is null) <> (${table.milestoneId} is null) and (${table.milestoneId} is null) = (${table.relationshipId} is null)`,
+    ),
+  ],
 );
 
 export const milestoneLevers = pgTable(

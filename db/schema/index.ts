@@ -7,4 +7,5 @@ export * from "./history";
 export * from "./gradient";
 export * from "./conversation";
 export * from "./limits";
+export * from "./moderation";
 export * from "./relations";

@@ -7,8 +7,11 @@ import { organisations } from "./organisations";
 import { territories } from "./territories";
 
 export const partyRole = pgEnum("party_role", ["lead", "authority", "network"]);
-/** A network joins on request, accepted by one of its moderators. */
-export const partyStatus = pgEnum("party_status", ["active", "requested"]);
+/**
+ * A network joins a project's portfolio on the collective's request, accepted by one of its
+ * moderators ("requested"), or on the network's invitation, accepted by the collective ("invited").
+ */
+export const partyStatus = pgEnum("party_status", ["active", "requested", "invited"]);
 export const collectiveStage = pgEnum("collective_stage", COLLECTIVE_STAGES);
 export const projectVisibility = pgEnum("project_visibility", ["parties", "territory", "public"]);
 export const fundingSource = pgEnum("funding_source", FUNDING_SOURCES);

@@ -3,6 +3,7 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { calendarRouter, commentRouter, followRouter, invitationRouter, notificationRouter } from "./routers/conversation";
 import { barometerRouter, milestoneRouter, partyRouter, stageRouter } from "./routers/gradient";
+import { moderationRouter, portfolioRouter } from "./routers/moderation";
 import { organisationRouter } from "./routers/organisation";
 import { projectRouter } from "./routers/project";
 import { territoryRouter } from "./routers/territory";
@@ -18,7 +19,9 @@ export const appRouter = createTRPCRouter({
   invitation: invitationRouter,
   notification: notificationRouter,
   milestone: milestoneRouter,
+  moderation: moderationRouter,
   party: partyRouter,
+  portfolio: portfolioRouter,
   stage: stageRouter,
   organisation: organisationRouter,
   project: projectRouter,

@@ -262,6 +262,25 @@ export function isProjectParty(access: ProjectAccess): boolean {
   return access.isCollectiveMember || access.authorities.length > 0 || access.moderatedNetworks.length > 0;
 }
 
+/**
+ * Moderating a project's content (hiding, restoring, answering reports): the moderators of a
+ * network that holds the project, or a platform admin.
+ */
+export function canModerateProject(access: ProjectAccess): boolean {
+  return access.moderatedNetworks.length > 0 || access.isPlatformAdmin;
+}
+
+export function assertCanModerateProject(access: ProjectAccess) {
+  if (!canModerateProject(access)) throw forbidden("Seuls les modérateurs d'un réseau qui accompagne le projet peuvent faire cela.");
+  return requireActor(access.actor);
+}
+
+/** Reporting a comment or a milestone: any of the project's parties. */
+export function assertCanReport(access: ProjectAccess) {
+  if (!isProjectParty(access)) throw forbidden("Seules les parties prenantes du projet peuvent signaler un contenu.");
+  return requireActor(access.actor);
+}
+
 /** The discussion thread is the parties': they read and write it; platform admins read it. */
 export function assertCanReadComments(access: ProjectAccess) {
   if (!isProjectParty(access) && !access.isPlatformAdmin) throw forbidden("La discussion est réservée aux parties prenantes du projet.");

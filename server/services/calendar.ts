@@ -68,7 +68,7 @@ export async function calendarFor(db: DbOrTx, token: string): Promise<CalendarAn
     .from(milestones)
     .innerJoin(projects, eq(projects.id, milestones.projectId))
     .innerJoin(follows, and(eq(follows.projectId, projects.id), eq(follows.userId, feed.userId)))
-    .where(and(eq(milestones.status, "planned"), projectVisibleTo(db, reader)))
+    .where(and(eq(milestones.status, "planned"), isNull(milestones.hiddenAt), projectVisibleTo(db, reader)))
     .orderBy(asc(milestones.occursOn));
   const events: EventAttributes[] = planned.map((milestone) => {
     const [year, month, day] = milestone.occursOn.split("-").map(Number) as [number, number, number];

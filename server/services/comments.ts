@@ -1,9 +1,9 @@
 // The project's discussion thread: the parties write, mention one another, edit or delete their own words.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { commentMentions, comments, memberships, projectParties, users } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { assertCanComment, assertCanReadComments, loadProjectAccess, requireActor, type Actor } from "./access";
+import { assertCanComment, assertCanReadComments, canModerateProject, loadProjectAccess, requireActor, type Actor } from "./access";
 import { changedFields, recordChange } from "./history";
 import { notify } from "./notifications";
 
@@ -27,6 +27,7 @@ export async function listMentionable(db: DbOrTx, actor: Actor | null, projectId
 export async function listComments(db: DbOrTx, actor: Actor | null, projectId: string) {
   const access = await loadProjectAccess(db, actor, projectId);
   const signedIn = assertCanReadComments(access);
+  const moderator = canModerateProject(access);
   const rows = await db
     .select({
       id: comments.id,
@@ -37,10 +38,12 @@ export async function listComments(db: DbOrTx, actor: Actor | null, projectId: s
       updatedAt: comments.updatedAt,
       deletedAt: comments.deletedAt,
       version: comments.version,
+      hidden: sql<boolean>`${comments.hiddenAt} is not null`,
     })
     .from(comments)
     .leftJoin(users, eq(users.id, comments.authorId))
-    .where(eq(comments.projectId, projectId))
+    // Hidden comments are gone for everyone but the project's moderators.
+    .where(and(eq(comments.projectId, projectId), moderator ? undefined : isNull(comments.hiddenAt)))
     .orderBy(asc(comments.createdAt));
   const mentions =
     rows.length === 0
@@ -104,6 +107,7 @@ async function ownComment(db: DbOrTx, actor: Actor | null, commentId: string) {
   await loadProjectAccess(db, signedIn, comment.projectId);
   if (comment.authorId !== signedIn.userId) throw new DomainError("FORBIDDEN", "Vous ne pouvez modifier que vos propres commentaires.");
   if (comment.deletedAt) throw new DomainError("CONFLICT", "Ce commentaire a été supprimé.");
+  if (comment.hiddenAt) throw new DomainError("CONFLICT", "Ce commentaire a été masqué par la modération.");
   return { signedIn, comment };
 }
 

@@ -6,6 +6,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { digestClaims, emailFrequency, emailPreferences, notifications, projects, users, notificationKind } from "@/db/schema";
 import { authSecret, env } from "@/server/env";
+import { payloadValues } from "@/server/domain/notifications";
 import { mailTranslator } from "@/server/i18n/messages";
 import { requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
@@ -26,6 +27,9 @@ export const DEFAULT_FREQUENCY: Record<NotificationKind, EmailFrequency> = {
   stage_declined: "immediate",
   mention: "immediate",
   invitation: "immediate",
+  moderation: "immediate",
+  portfolio: "immediate",
+  mediation: "immediate",
 };
 
 /** The frequency in force for a notification row, as SQL: the person's choice, else the default. */
@@ -119,7 +123,8 @@ export function unsubscribeHeaders(token: string) {
 
 function describe(kind: NotificationKind, actorName: string | null, payload: Record<string, string>, projectTitle: string | null) {
   const t = mailTranslator();
-  return t(`notification.kinds.${kind}`, { actor: actorName ?? "—", title: payload.title ?? "", excerpt: payload.excerpt ?? "", project: projectTitle ?? "" });
+  const what = t(`notification.kinds.${kind}`, { ...payloadValues(payload), actor: actorName ?? "—", project: projectTitle ?? "" });
+  return payload.reason ? `${what}\n${t("notification.reason", { reason: payload.reason })}` : what;
 }
 
 // ── Immediate emails ─────────────────────────────────────────────────────────────────────────

@@ -97,6 +97,7 @@ export async function updateMilestone(
   const milestone = await loadMilestone(db, input.milestoneId);
   if (!milestone) throw notFound("Jalon introuvable.");
   const access = await loadProjectAccess(db, actor, milestone.projectId);
+  if (milestone.hiddenAt) throw new DomainError("CONFLICT", "Ce jalon a été masqué par la modération.");
   const concerned = await db
     .select({ authorityId: relationships.authorityId })
     .from(milestoneRelationships)
@@ -151,6 +152,7 @@ export async function answerMilestone(
   const milestone = await loadMilestone(db, input.milestoneId);
   if (!milestone) throw notFound("Jalon introuvable.");
   const access = await loadProjectAccess(db, actor, milestone.projectId);
+  if (milestone.hiddenAt) throw new DomainError("CONFLICT", "Ce jalon a été masqué par la modération.");
   const [link] = await db
     .select({ authorityId: relationships.authorityId, confirmation: milestoneRelationships.confirmation })
     .from(milestoneRelationships)

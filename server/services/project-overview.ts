@@ -1,6 +1,6 @@
 // Everything the project page shows about trust: relationships and their stages, proposals,
 // the timeline of milestones and stage changes, the barometer readings and the next steps.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import {
@@ -26,7 +26,7 @@ import {
   type Side,
   type Stage,
 } from "@/server/domain/gradient";
-import { loadProjectAccess, type Actor } from "./access";
+import { canModerateProject, isProjectParty, loadProjectAccess, type Actor } from "./access";
 
 const proposer = alias(users, "proposer");
 const decider = alias(users, "decider");
@@ -34,6 +34,7 @@ const recorder = alias(users, "recorder");
 
 export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projectId: string, now = new Date()) {
   const access = await loadProjectAccess(db, actor, projectId);
+  const moderator = canModerateProject(access);
   const relationshipRows = await db
     .select({
       id: relationships.id,
@@ -110,10 +111,12 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
         recordedSide: milestones.recordedSide,
         recordedByName: recorder.name,
         version: milestones.version,
+        hidden: sql<boolean>`${milestones.hiddenAt} is not null`,
       })
       .from(milestones)
       .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
-      .where(eq(milestones.projectId, projectId))
+      // Hidden milestones are gone for everyone but the project's moderators.
+      .where(and(eq(milestones.projectId, projectId), moderator ? undefined : isNull(milestones.hiddenAt)))
       .orderBy(desc(milestones.occursOn)),
     none || access.publicOnly
       ? []
@@ -130,7 +133,7 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
   ]);
 
   const milestoneIds = milestoneRows.map((row) => row.id);
-  const [leverRows, linkRows] = await Promise.all([
+  const [leverRows, linkRows, milestoneNoteRows] = await Promise.all([
     milestoneIds.length === 0
       ? []
       : db.select().from(milestoneLevers).where(inArray(milestoneLevers.milestoneId, milestoneIds)),
@@ -145,12 +148,34 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
           })
           .from(milestoneRelationships)
           .where(and(inArray(milestoneRelationships.milestoneId, milestoneIds))),
+    milestoneIds.length === 0
+      ? []
+      : db
+          .select({
+            id: mediationNotes.id,
+            milestoneId: mediationNotes.milestoneId,
+            relationshipId: mediationNotes.relationshipId,
+            text: mediationNotes.text,
+            createdAt: mediationNotes.createdAt,
+            authorName: users.name,
+            networkName: organisations.name,
+          })
+          .from(mediationNotes)
+          .leftJoin(users, eq(users.id, mediationNotes.authorId))
+          .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
+          .where(inArray(mediationNotes.milestoneId, milestoneIds))
+          .orderBy(asc(mediationNotes.createdAt)),
   ]);
 
   const timelineMilestones = milestoneRows.map((milestone) => ({
     ...milestone,
     levers: leverRows.filter((row) => row.milestoneId === milestone.id).map((row) => row.leverId as LeverId),
-    relationships: linkRows.filter((row) => row.milestoneId === milestone.id),
+    relationships: linkRows
+      .filter((row) => row.milestoneId === milestone.id)
+      .map((link) => ({
+        ...link,
+        notes: milestoneNoteRows.filter((note) => note.milestoneId === link.milestoneId && note.relationshipId === link.relationshipId),
+      })),
   }));
 
   const relationshipViews = relationshipRows.map((relationship) => {
@@ -193,7 +218,7 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
     };
   });
 
-  return { relationships: relationshipViews, milestones: timelineMilestones };
+  return { relationships: relationshipViews, milestones: timelineMilestones, canModerate: moderator, canReport: isProjectParty(access) };
 }
 
 export type ProjectOverview = Awaited<ReturnType<typeof getProjectOverview>>;

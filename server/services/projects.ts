@@ -1,5 +1,5 @@
 // Project files: creating one for a collective, and listing those a person may read.
-import { and, asc, desc, eq, exists, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import {
@@ -115,7 +115,7 @@ async function withTrustSummary(db: DbOrTx, rows: ProjectRow[]) {
         occursOn: milestones.occursOn,
       })
       .from(milestones)
-      .where(and(inArray(milestones.projectId, ids), eq(milestones.status, "done")))
+      .where(and(inArray(milestones.projectId, ids), eq(milestones.status, "done"), isNull(milestones.hiddenAt)))
       .orderBy(milestones.projectId, desc(milestones.occursOn)),
   ]);
   return rows.map((row) => ({

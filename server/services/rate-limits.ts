@@ -11,6 +11,7 @@ export const LIMITS = {
   signInPerAddress: { bucket: "sign-in-email", limit: 3, windowSeconds: 3600 },
   signInPerIp: { bucket: "sign-in-ip", limit: 20, windowSeconds: 3600 },
   invitationsPerPerson: { bucket: "invitation", limit: 30, windowSeconds: 3600 },
+  reportsPerPerson: { bucket: "report", limit: 20, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitAnswer = { ok: true } | { ok: false; retryAt: Date };

@@ -151,6 +151,14 @@ export async function decideNetwork(
       action: input.accept ? "accept_network" : "refuse_network",
       changes: [{ field: "reason", before: null, after: input.reason }],
     });
+    const [network] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.networkId));
+    await notify(tx, {
+      userIds: await peopleOfSide(tx, input.projectId, "collective", ""),
+      kind: "portfolio",
+      projectId: input.projectId,
+      actorId: signedIn.userId,
+      payload: { event: input.accept ? "request_accepted" : "request_refused", network: network?.name ?? "", reason: input.reason },
+    });
     return { accepted: input.accept };
   });
 }
@@ -346,6 +354,13 @@ export async function reviewPublic(db: Database, actor: Actor | null, input: { p
       projectId: input.projectId,
       action: input.accept ? "accept_public" : "refuse_public",
       changes: [{ field: "reason", before: null, after: input.reason }],
+    });
+    await notify(tx, {
+      userIds: await peopleOfSide(tx, input.projectId, "collective", ""),
+      kind: "portfolio",
+      projectId: input.projectId,
+      actorId: reviewer.userId,
+      payload: { event: input.accept ? "public_accepted" : "public_refused", network: "", reason: input.reason },
     });
     return { visibility: input.accept ? "public" : access.visibility };
   });

@@ -11,6 +11,7 @@ import {
   barometerAnswerSets,
   changeLog,
   comments,
+  contentReports,
   follows,
   invitations,
   mediationNotes,
@@ -656,6 +657,126 @@ const PROCEDURES: Record<string, Entry> = {
       expect(notes).toEqual([expect.objectContaining({ text: "Retrouvons-nous au réseau jeudi.", networkId: world.holdingNetwork.id })]);
     },
   },
+  "moderation.report": {
+    expected: projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator"]),
+    call: (api, world) => api.moderation.report({ kind: "milestone", contentId: world.milestoneId, reason: "Ce jalon n'a pas eu lieu." }),
+    effect: async ({ db, world, caller }) => {
+      const reports = await db.select().from(contentReports).where(eq(contentReports.contentId, world.milestoneId));
+      expect(reports).toEqual([expect.objectContaining({ contentKind: "milestone", status: "open", reporterId: personOf(world, caller)?.userId })]);
+    },
+  },
+  "moderation.queue": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.partyOfficial).moderation.report({ kind: "milestone", contentId: world.milestoneId, reason: "Inexact." });
+      return {};
+    },
+    call: (api) => api.moderation.queue(),
+    effect: ({ world, caller, result }) => {
+      const { reported } = result as { reported: { id: string; reports: { reason: string }[] }[] };
+      const mine = reported.filter((content) => content.id === world.milestoneId);
+      // The platform admin moderates the projects no network holds; this one is held.
+      expect(mine).toEqual(caller === "holdingModerator" ? [expect.objectContaining({ reports: [expect.objectContaining({ reason: "Inexact." })] })] : []);
+    },
+  },
+  "moderation.hide": {
+    expected: projectAction(["holdingModerator", "platformAdmin"]),
+    call: (api, world) => api.moderation.hide({ kind: "milestone", contentId: world.milestoneId, reason: "Propos injurieux." }),
+    effect: async ({ db, world }) => {
+      const [milestone] = await db.select().from(milestones).where(eq(milestones.id, world.milestoneId));
+      expect(milestone?.hiddenAt).not.toBeNull();
+      const told = await db.select().from(notifications).where(and(eq(notifications.userId, world.people.collectiveMember.userId), eq(notifications.kind, "moderation")));
+      expect(told).toEqual([expect.objectContaining({ payload: expect.objectContaining({ action: "hidden", reason: "Propos injurieux." }) })]);
+    },
+  },
+  "moderation.restore": {
+    expected: projectAction(["holdingModerator", "platformAdmin"]),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.holdingModerator).moderation.hide({ kind: "milestone", contentId: world.milestoneId, reason: "À vérifier." });
+      return {};
+    },
+    call: (api, world) => api.moderation.restore({ kind: "milestone", contentId: world.milestoneId, reason: "Vérifié avec la mairie." }),
+    effect: async ({ db, world }) => {
+      const [milestone] = await db.select().from(milestones).where(eq(milestones.id, world.milestoneId));
+      expect(milestone?.hiddenAt).toBeNull();
+    },
+  },
+  "moderation.dismiss": {
+    expected: projectAction(["holdingModerator", "platformAdmin"]),
+    prepare: async (db, world) =>
+      callerFor(db, world.people.partyOfficial).moderation.report({ kind: "milestone", contentId: world.milestoneId, reason: "Inexact." }),
+    call: (api, _world, _caller, prepared) => api.moderation.dismiss({ reportId: prepared.reportId ?? "", reason: "Le jalon est attesté." }),
+    effect: async ({ db, prepared }) => {
+      const [report] = await db.select().from(contentReports).where(eq(contentReports.id, prepared.reportId ?? ""));
+      expect(report).toMatchObject({ status: "dismissed", decisionReason: "Le jalon est attesté." });
+    },
+  },
+  "moderation.contested": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.partyOfficial).milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "Pas ce jour-là." });
+      return {};
+    },
+    call: (api) => api.moderation.contested(),
+    effect: ({ world, caller, result }) => {
+      const mine = (result as { milestoneId: string; comment: string }[]).filter((row) => row.milestoneId === world.milestoneId);
+      expect(mine).toEqual(caller === "holdingModerator" ? [expect.objectContaining({ comment: "Pas ce jour-là." })] : []);
+    },
+  },
+  "moderation.addMilestoneNote": {
+    expected: projectAction(["holdingModerator"]),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.partyOfficial).milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "Pas ce jour-là." });
+      return {};
+    },
+    call: (api, world) => api.moderation.addMilestoneNote({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, text: "Le compte rendu est daté du 12." }),
+    effect: async ({ db, world }) => {
+      const notes = await db.select().from(mediationNotes).where(eq(mediationNotes.milestoneId, world.milestoneId));
+      expect(notes).toEqual([expect.objectContaining({ relationshipId: world.relationshipId, networkId: world.holdingNetwork.id })]);
+    },
+  },
+  "portfolio.invite": {
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", otherModerator: "ok", platformAdmin: "ok" }),
+    // A network invites a project its moderator can read: here a public one.
+    prepare: async (db, world) => {
+      await db.update(projects).set({ visibility: "public" }).where(eq(projects.id, world.project.id));
+      return {};
+    },
+    call: (api, world) => api.portfolio.invite({ networkId: world.otherNetwork.id, projectId: world.project.id }),
+    effect: async ({ db, world }) => {
+      const [party] = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+      expect(party).toMatchObject({ role: "network", status: "invited" });
+    },
+  },
+  "portfolio.answerInvitation": {
+    expected: projectAction(["collectiveMember"]),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.platformAdmin).portfolio.invite({ networkId: world.otherNetwork.id, projectId: world.project.id });
+      return {};
+    },
+    call: (api, world) => api.portfolio.answerInvitation({ projectId: world.project.id, networkId: world.otherNetwork.id, accept: true }),
+    effect: async ({ db, world }) => {
+      const [party] = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+      expect(party?.status).toBe("active");
+    },
+  },
+  "portfolio.leave": {
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", holdingModerator: "ok", platformAdmin: "ok" }),
+    call: (api, world) => api.portfolio.leave({ projectId: world.project.id, networkId: world.holdingNetwork.id, reason: "Fin de l'accompagnement." }),
+    effect: async ({ db, world }) => {
+      const parties = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.holdingNetwork.id)));
+      expect(parties).toEqual([]);
+    },
+  },
   "milestone.create": {
     expected: projectAction(["collectiveMember", "partyOfficial"]),
     call: (api, world, caller) =>
@@ -753,6 +874,8 @@ const TAKES_NO_FOREIGN_ID = [
   "project.publicRequests",
   "project.listMine",
   "party.networkRequests",
+  "moderation.queue",
+  "moderation.contested",
   "calendar.feed",
   "calendar.renew",
   "calendar.revoke",

@@ -24,6 +24,9 @@ const RUNS_PER_MUTATION = 1_000;
 type Input = Record<string, unknown>;
 type Fixture = { world: World; ids: Record<string, string>; notificationIds: string[] };
 
+/** The comment or the milestone of the fixture, whichever the generated input names. */
+const contentOf = (input: Input, { world, ids }: Fixture) => (input.kind === "comment" ? ids.commentId : world.milestoneId);
+
 /**
  * For each mutation: who calls it, and how a generated valid input is pinned to this world (ids of
  * existing records, the current version, a stage other than the current one…).
@@ -85,6 +88,27 @@ const MUTATIONS: Record<
   "stage.decline": { caller: "partyOfficial", pin: (input, { ids }) => ({ ...input, stageChangeId: ids.stageChangeId }) },
   "stage.withdraw": { caller: "collectiveMember", pin: (input, { ids }) => ({ ...input, stageChangeId: ids.stageChangeId }) },
   "stage.addMediationNote": { caller: "holdingModerator", pin: (input, { ids }) => ({ ...input, stageChangeId: ids.stageChangeId }) },
+  "moderation.report": { caller: "collectiveMember", pin: (input, fixture) => ({ ...input, contentId: contentOf(input, fixture) }) },
+  "moderation.hide": { caller: "holdingModerator", pin: (input, fixture) => ({ ...input, contentId: contentOf(input, fixture) }) },
+  "moderation.restore": {
+    caller: "holdingModerator",
+    before: (tx, { world }) => callerFor(tx, world.people.holdingModerator).moderation.hide({ kind: "milestone", contentId: world.milestoneId, reason: "Propos déplacés." }),
+    pin: (input, { world }) => ({ ...input, kind: "milestone", contentId: world.milestoneId }),
+  },
+  "moderation.dismiss": { caller: "holdingModerator", pin: (input, { ids }) => ({ ...input, reportId: ids.reportId }) },
+  "moderation.addMilestoneNote": {
+    caller: "holdingModerator",
+    before: (tx, { world }) =>
+      callerFor(tx, world.people.partyOfficial).milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "Pas de rencontre ce jour-là." }),
+    pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, relationshipId: world.relationshipId }),
+  },
+  "portfolio.invite": { caller: "platformAdmin", pin: (input, { world }) => ({ ...input, networkId: world.otherNetwork.id, projectId: world.project.id }) },
+  "portfolio.answerInvitation": {
+    caller: "collectiveMember",
+    before: (tx, { world }) => callerFor(tx, world.people.platformAdmin).portfolio.invite({ networkId: world.otherNetwork.id, projectId: world.project.id }),
+    pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.otherNetwork.id }),
+  },
+  "portfolio.leave": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.holdingNetwork.id }) },
   "organisation.createCollective": { caller: "collectiveMember" },
   "organisation.addMember": {
     caller: "collectiveMember",
@@ -243,8 +267,9 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("bad input, property-based", () =
     const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({ projectId: world.project.id, body: "Premier jet", mentionIds: [] });
     // Every organisation keeps an administrator when the platform admin deletes their account.
     await db.insert(memberships).values({ organisationId: world.collective.id, userId: (await makePerson(db)).userId, role: "admin" });
+    const { reportId } = await callerFor(db, world.people.partyOfficial).moderation.report({ kind: "comment", contentId: commentId, reason: "Hors sujet." });
     const notificationIds = (await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, world.people.partyOfficial.userId))).map((row) => row.id);
-    fixture = { world, ids: { stageChangeId, invitationId, commentId }, notificationIds };
+    fixture = { world, ids: { stageChangeId, invitationId, commentId, reportId }, notificationIds };
   });
 
   it("covers every mutation that takes an input", () => {

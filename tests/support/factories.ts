@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { memberships, organisations, projectCommunes, projectParties, projects, territories, users } from "@/db/schema";
+import { comments, memberships, organisations, projectCommunes, projectParties, projects, territories, users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import type { AuthorityOffice, LegalForm } from "@/server/domain/organisations";
 import type { Actor } from "@/server/services/access";
@@ -130,4 +130,11 @@ export async function makeNetwork(db: Database, moderators: TestPerson[] = []) {
     await db.insert(memberships).values({ organisationId: network.id, userId: moderator.userId, role: "moderator" });
   }
   return network;
+}
+
+/** A comment written straight into the database (no rate limit, no notification). */
+export async function makeComment(db: Database, projectId: string, author: TestPerson, body: string) {
+  const [comment] = await db.insert(comments).values({ projectId, authorId: author.userId, body }).returning({ id: comments.id });
+  if (!comment) throw new Error("no comment");
+  return comment.id;
 }

@@ -32,6 +32,9 @@ const WRITABLE_TABLES = [
   "email_preference",
   "digest_claim",
   "rate_limit_hit",
+  "content_report",
+  "network_setting",
+  "portfolio_identifier",
 ] as const;
 
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {

@@ -1,0 +1,399 @@
+// Moderation of what people write in a project: parties report a comment or a milestone; the
+// moderators of a network holding the project hide it, restore it or dismiss the report, with a
+// reason the author (or the reporter) is told. Hidden content stays in the history.
+import { and, asc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database, DbOrTx } from "@/db";
+import {
+  comments,
+  contentReports,
+  mediationNotes,
+  memberships,
+  milestoneRelationships,
+  milestones,
+  organisations,
+  projectParties,
+  projects,
+  relationships,
+  users,
+} from "@/db/schema";
+import { DomainError, notFound } from "@/server/errors";
+import {
+  assertCanModerateProject,
+  assertCanReport,
+  canModerateProject,
+  assertHoldingModerator,
+  loadProjectAccess,
+  requireActor,
+  type Actor,
+} from "./access";
+import { recordChange } from "./history";
+import { notify, peopleOfSide } from "./notifications";
+import { LIMITS, enforceRateLimit } from "./rate-limits";
+
+export type ContentKind = "comment" | "milestone";
+
+type Content = { kind: ContentKind; id: string; projectId: string; authorId: string | null; excerpt: string; hidden: boolean; gone: boolean };
+
+async function loadContent(db: DbOrTx, kind: ContentKind, id: string): Promise<Content> {
+  if (kind === "comment") {
+    const [comment] = await db.select().from(comments).where(eq(comments.id, id));
+    if (!comment) throw notFound("Commentaire introuvable.");
+    return {
+      kind,
+      id,
+      projectId: comment.projectId,
+      authorId: comment.authorId,
+      excerpt: comment.body.slice(0, 140),
+      hidden: comment.hiddenAt !== null,
+      gone: comment.deletedAt !== null,
+    };
+  }
+  const [milestone] = await db.select().from(milestones).where(eq(milestones.id, id));
+  if (!milestone) throw notFound("Jalon introuvable.");
+  return {
+    kind,
+    id,
+    projectId: milestone.projectId,
+    authorId: milestone.recordedById,
+    excerpt: milestone.title,
+    hidden: milestone.hiddenAt !== null,
+    gone: false,
+  };
+}
+
+/** Content one may not see is not found, whether or not it exists. */
+async function contentWithAccess(db: DbOrTx, actor: Actor | null, kind: ContentKind, id: string) {
+  requireActor(actor);
+  const content = await loadContent(db, kind, id);
+  const access = await loadProjectAccess(db, actor, content.projectId);
+  return { content, access };
+}
+
+export async function reportContent(
+  db: Database,
+  actor: Actor | null,
+  input: { kind: ContentKind; contentId: string; reason: string },
+) {
+  const { content, access } = await contentWithAccess(db, actor, input.kind, input.contentId);
+  const reporter = assertCanReport(access);
+  if (content.hidden && !canModerateProject(access)) {
+    // Hidden content is invisible to the reporter: answer as if it did not exist.
+    throw notFound(input.kind === "comment" ? "Commentaire introuvable." : "Jalon introuvable.");
+  }
+  if (content.gone) throw new DomainError("CONFLICT", "Ce commentaire a été supprimé par son auteur·rice.");
+  if (content.hidden) throw new DomainError("CONFLICT", "Ce contenu est déjà masqué.");
+  await enforceRateLimit(db, LIMITS.reportsPerPerson, reporter.userId, "Vous avez fait beaucoup de signalements en peu de temps.");
+  const [report] = await db
+    .insert(contentReports)
+    .values({ projectId: content.projectId, contentKind: input.kind, contentId: content.id, reason: input.reason, reporterId: reporter.userId })
+    .onConflictDoNothing()
+    .returning({ id: contentReports.id });
+  if (!report) throw new DomainError("CONFLICT", "Vous avez déjà signalé ce contenu ; un·e modérateur·rice va l'examiner.");
+  await recordChange(db, {
+    actorId: reporter.userId,
+    entity: "content_report",
+    entityId: report.id,
+    projectId: content.projectId,
+    action: "report",
+    changes: [
+      { field: input.kind, before: null, after: content.id },
+      { field: "reason", before: null, after: input.reason },
+    ],
+  });
+  return { reportId: report.id };
+}
+
+async function setHidden(
+  db: Database,
+  actor: Actor | null,
+  input: { kind: ContentKind; contentId: string; reason: string },
+  hide: boolean,
+) {
+  const { content, access } = await contentWithAccess(db, actor, input.kind, input.contentId);
+  const moderator = assertCanModerateProject(access);
+  const table = input.kind === "comment" ? comments : milestones;
+  const [changed] = await db
+    .update(table)
+    .set({ hiddenAt: hide ? new Date() : null })
+    .where(and(eq(table.id, content.id), hide ? isNull(table.hiddenAt) : isNotNull(table.hiddenAt)))
+    .returning({ id: table.id });
+  if (!changed) throw new DomainError("CONFLICT", hide ? "Ce contenu est déjà masqué." : "Ce contenu n'est pas masqué.");
+  if (hide) {
+    await db
+      .update(contentReports)
+      .set({ status: "acted", decidedById: moderator.userId, decidedAt: new Date(), decisionReason: input.reason })
+      .where(and(eq(contentReports.contentKind, input.kind), eq(contentReports.contentId, content.id), eq(contentReports.status, "open")));
+  }
+  await recordChange(db, {
+    actorId: moderator.userId,
+    entity: input.kind,
+    entityId: content.id,
+    projectId: content.projectId,
+    action: hide ? "hide" : "restore",
+    changes: [{ field: "reason", before: null, after: input.reason }],
+  });
+  await notify(db, {
+    userIds: content.authorId ? [content.authorId] : [],
+    kind: "moderation",
+    projectId: content.projectId,
+    actorId: moderator.userId,
+    payload: { action: hide ? "hidden" : "restored", content: input.kind, excerpt: content.excerpt, reason: input.reason },
+  });
+  return { kind: input.kind, contentId: content.id, hidden: hide };
+}
+
+export function hideContent(db: Database, actor: Actor | null, input: { kind: ContentKind; contentId: string; reason: string }) {
+  return setHidden(db, actor, input, true);
+}
+
+export function restoreContent(db: Database, actor: Actor | null, input: { kind: ContentKind; contentId: string; reason: string }) {
+  return setHidden(db, actor, input, false);
+}
+
+/** The report was unfounded: it leaves the queue, the content stays, the reporter is told why. */
+export async function dismissReport(db: Database, actor: Actor | null, input: { reportId: string; reason: string }) {
+  requireActor(actor);
+  const [report] = await db.select().from(contentReports).where(eq(contentReports.id, input.reportId));
+  if (!report) throw notFound("Signalement introuvable.");
+  const access = await loadProjectAccess(db, actor, report.projectId);
+  const moderator = assertCanModerateProject(access);
+  const [dismissed] = await db
+    .update(contentReports)
+    .set({ status: "dismissed", decidedById: moderator.userId, decidedAt: new Date(), decisionReason: input.reason })
+    .where(and(eq(contentReports.id, report.id), eq(contentReports.status, "open")))
+    .returning({ id: contentReports.id });
+  if (!dismissed) throw new DomainError("CONFLICT", "Ce signalement a déjà été traité.");
+  const content = await loadContent(db, report.contentKind, report.contentId);
+  await recordChange(db, {
+    actorId: moderator.userId,
+    entity: "content_report",
+    entityId: report.id,
+    projectId: report.projectId,
+    action: "dismiss",
+    changes: [{ field: "reason", before: null, after: input.reason }],
+  });
+  await notify(db, {
+    userIds: report.reporterId ? [report.reporterId] : [],
+    kind: "moderation",
+    projectId: report.projectId,
+    actorId: moderator.userId,
+    payload: { action: "dismissed", content: report.contentKind, excerpt: content.excerpt, reason: input.reason },
+  });
+  return { reportId: report.id, status: "dismissed" as const };
+}
+
+/**
+ * The projects whose content a person moderates, as SQL on `projects.id`: those an active network
+ * of theirs holds, and — for a platform admin — those no network holds.
+ */
+export function projectsModeratedBy(db: DbOrTx, actor: Actor): SQL {
+  const holding = alias(projectParties, "moderated_holding");
+  const moderator = alias(memberships, "moderated_by");
+  const viaNetwork = db
+    .select({ one: sql`1` })
+    .from(holding)
+    .innerJoin(moderator, eq(moderator.organisationId, holding.organisationId))
+    .where(
+      and(
+        eq(holding.projectId, projects.id),
+        eq(holding.role, "network"),
+        eq(holding.status, "active"),
+        eq(moderator.userId, actor.userId),
+        inArray(moderator.role, ["moderator", "admin"]),
+      ),
+    );
+  if (!actor.isPlatformAdmin) return exists(viaNetwork);
+  const anyNetwork = db
+    .select({ one: sql`1` })
+    .from(holding)
+    .where(and(eq(holding.projectId, projects.id), eq(holding.role, "network"), eq(holding.status, "active")));
+  return sql`(${exists(viaNetwork)} or not ${exists(anyNetwork)})`;
+}
+
+/**
+ * The moderation queue: open reports grouped by content, and what is hidden now (to restore),
+ * for the projects the person moderates.
+ */
+export async function listModerationQueue(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const reporter = alias(users, "reporter");
+  const openReports = await db
+    .select({
+      id: contentReports.id,
+      projectId: contentReports.projectId,
+      projectTitle: projects.title,
+      contentKind: contentReports.contentKind,
+      contentId: contentReports.contentId,
+      reason: contentReports.reason,
+      reporterName: reporter.name,
+      createdAt: contentReports.createdAt,
+    })
+    .from(contentReports)
+    .innerJoin(projects, eq(projects.id, contentReports.projectId))
+    .leftJoin(reporter, eq(reporter.id, contentReports.reporterId))
+    .where(and(eq(contentReports.status, "open"), projectsModeratedBy(db, signedIn)))
+    .orderBy(asc(contentReports.createdAt));
+
+  const openReportOn = (kind: ContentKind, id: typeof comments.id | typeof milestones.id) =>
+    db
+      .select({ one: sql`1` })
+      .from(contentReports)
+      .where(and(eq(contentReports.contentKind, kind), eq(contentReports.contentId, id), eq(contentReports.status, "open")));
+  const author = alias(users, "author");
+  const moderated = projectsModeratedBy(db, signedIn);
+  const [commentRows, milestoneRows] = await Promise.all([
+    db
+      .select({
+        id: comments.id,
+        projectId: comments.projectId,
+        projectTitle: projects.title,
+        text: comments.body,
+        authorName: author.name,
+        at: comments.createdAt,
+        hiddenAt: comments.hiddenAt,
+      })
+      .from(comments)
+      .innerJoin(projects, eq(projects.id, comments.projectId))
+      .leftJoin(author, eq(author.id, comments.authorId))
+      .where(
+        and(
+          or(
+            isNotNull(comments.hiddenAt),
+            exists(openReportOn("comment", comments.id)),
+          ),
+          moderated,
+        ),
+      ),
+    db
+      .select({
+        id: milestones.id,
+        projectId: milestones.projectId,
+        projectTitle: projects.title,
+        text: milestones.title,
+        authorName: author.name,
+        at: milestones.createdAt,
+        hiddenAt: milestones.hiddenAt,
+      })
+      .from(milestones)
+      .innerJoin(projects, eq(projects.id, milestones.projectId))
+      .leftJoin(author, eq(author.id, milestones.recordedById))
+      .where(
+        and(
+          or(
+            isNotNull(milestones.hiddenAt),
+            exists(openReportOn("milestone", milestones.id)),
+          ),
+          moderated,
+        ),
+      ),
+  ]);
+  const contents = [
+    ...commentRows.map((row) => ({ ...row, kind: "comment" as const })),
+    ...milestoneRows.map((row) => ({ ...row, kind: "milestone" as const })),
+  ];
+  const withReports = contents.map((content) => ({
+    ...content,
+    reports: openReports
+      .filter((report) => report.contentKind === content.kind && report.contentId === content.id)
+      .map(({ id, reason, reporterName, createdAt }) => ({ id, reason, reporterName, createdAt })),
+  }));
+  const byFirstReport = (content: (typeof withReports)[number]) => content.reports[0]?.createdAt.getTime() ?? 0;
+  return {
+    reported: withReports.filter((content) => content.reports.length > 0).sort((a, b) => byFirstReport(a) - byFirstReport(b)),
+    hidden: withReports
+      .filter((content) => content.hiddenAt !== null && content.reports.length === 0)
+      .sort((a, b) => (b.hiddenAt?.getTime() ?? 0) - (a.hiddenAt?.getTime() ?? 0)),
+  };
+}
+
+/** Milestones one side recorded and the other contested, in the projects the person's networks hold. */
+export async function listContestedMilestones(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const authority = alias(organisations, "contesting_authority");
+  const decider = alias(users, "contested_by");
+  const rows = await db
+    .select({
+      milestoneId: milestones.id,
+      relationshipId: relationships.id,
+      projectId: projects.id,
+      projectTitle: projects.title,
+      title: milestones.title,
+      occursOn: milestones.occursOn,
+      recordedSide: milestones.recordedSide,
+      authorityName: authority.name,
+      comment: milestoneRelationships.comment,
+      contestedByName: decider.name,
+      contestedAt: milestoneRelationships.decidedAt,
+    })
+    .from(milestoneRelationships)
+    .innerJoin(milestones, eq(milestones.id, milestoneRelationships.milestoneId))
+    .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
+    .innerJoin(projects, eq(projects.id, milestones.projectId))
+    .innerJoin(authority, eq(authority.id, relationships.authorityId))
+    .leftJoin(decider, eq(decider.id, milestoneRelationships.decidedById))
+    .where(and(eq(milestoneRelationships.confirmation, "contested"), isNull(milestones.hiddenAt), projectsModeratedBy(db, signedIn)))
+    .orderBy(asc(milestoneRelationships.decidedAt));
+  const notes =
+    rows.length === 0
+      ? []
+      : await db
+          .select({
+            milestoneId: mediationNotes.milestoneId,
+            relationshipId: mediationNotes.relationshipId,
+            text: mediationNotes.text,
+            createdAt: mediationNotes.createdAt,
+            authorName: users.name,
+          })
+          .from(mediationNotes)
+          .leftJoin(users, eq(users.id, mediationNotes.authorId))
+          .where(inArray(mediationNotes.milestoneId, rows.map((row) => row.milestoneId)))
+          .orderBy(asc(mediationNotes.createdAt));
+  return rows.map((row) => ({
+    ...row,
+    notes: notes.filter((note) => note.milestoneId === row.milestoneId && note.relationshipId === row.relationshipId),
+  }));
+}
+
+/** A holding network's moderator adds a note on a contested milestone; both sides see it and are told. */
+export async function addMilestoneMediationNote(
+  db: Database,
+  actor: Actor | null,
+  input: { milestoneId: string; relationshipId: string; text: string },
+) {
+  requireActor(actor);
+  const [link] = await db
+    .select({ confirmation: milestoneRelationships.confirmation, projectId: milestones.projectId, authorityId: relationships.authorityId, title: milestones.title })
+    .from(milestoneRelationships)
+    .innerJoin(milestones, eq(milestones.id, milestoneRelationships.milestoneId))
+    .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
+    .where(and(eq(milestoneRelationships.milestoneId, input.milestoneId), eq(milestoneRelationships.relationshipId, input.relationshipId)));
+  if (!link) throw notFound("Jalon introuvable.");
+  const access = await loadProjectAccess(db, actor, link.projectId);
+  const { actor: moderator, networkId } = assertHoldingModerator(access);
+  if (link.confirmation !== "contested") throw new DomainError("CONFLICT", "Ce jalon n'est pas contesté : il n'y a rien à arbitrer.");
+  const [note] = await db
+    .insert(mediationNotes)
+    .values({ milestoneId: input.milestoneId, relationshipId: input.relationshipId, authorId: moderator.userId, networkId, text: input.text })
+    .returning({ id: mediationNotes.id });
+  await recordChange(db, {
+    actorId: moderator.userId,
+    entity: "milestone",
+    entityId: input.milestoneId,
+    projectId: link.projectId,
+    action: "mediation_note",
+    changes: [{ field: "note", before: null, after: input.text }],
+  });
+  const [collective, authority] = await Promise.all([
+    peopleOfSide(db, link.projectId, "collective", link.authorityId),
+    peopleOfSide(db, link.projectId, "authority", link.authorityId),
+  ]);
+  await notify(db, {
+    userIds: [...collective, ...authority],
+    kind: "mediation",
+    projectId: link.projectId,
+    actorId: moderator.userId,
+    payload: { title: link.title, excerpt: input.text.slice(0, 140) },
+  });
+  return { noteId: note?.id };
+}

@@ -1,0 +1,151 @@
+// A support network's portfolio: the projects it accompanies. A project joins on the collective's
+// request (see requestNetwork) or on the network's invitation, accepted by the collective; either
+// side can end it, with a reason the other side is told.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database, DbOrTx } from "@/db";
+import { memberships, organisations, projectParties, projects } from "@/db/schema";
+import { DomainError, notFound } from "@/server/errors";
+import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, type Actor } from "./access";
+import { recordChange } from "./history";
+import { notify, peopleOfSide } from "./notifications";
+
+async function networkNamed(db: DbOrTx, networkId: string) {
+  const [network] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, networkId), eq(organisations.kind, "network")));
+  if (!network) throw notFound("Réseau introuvable.");
+  return network;
+}
+
+/** The people who speak for a network: its moderators and admins. */
+export async function moderatorsOf(db: DbOrTx, networkId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, networkId), inArray(memberships.role, ["moderator", "admin"])));
+  return rows.map((row) => row.userId);
+}
+
+/** A network's moderator invites a project they can read into the portfolio; its collective answers. */
+export async function inviteProject(db: Database, actor: Actor | null, input: { networkId: string; projectId: string }) {
+  const moderator = await assertCanModerateNetwork(db, actor, input.networkId);
+  const access = await loadProjectAccess(db, moderator, input.projectId);
+  const network = await networkNamed(db, input.networkId);
+  const [party] = await db
+    .insert(projectParties)
+    .values({ projectId: input.projectId, organisationId: network.id, role: "network", status: "invited" })
+    .onConflictDoNothing()
+    .returning();
+  if (!party) throw new DomainError("CONFLICT", `${network.name} accompagne déjà ce projet, ou une demande est en cours.`);
+  await recordChange(db, {
+    actorId: moderator.userId,
+    entity: "project_party",
+    entityId: `${input.projectId}:${network.id}`,
+    projectId: input.projectId,
+    action: "invite_network",
+    changes: [{ field: "network", before: null, after: network.name }],
+  });
+  await notify(db, {
+    userIds: await peopleOfSide(db, access.projectId, "collective", ""),
+    kind: "portfolio",
+    projectId: input.projectId,
+    actorId: moderator.userId,
+    payload: { event: "invited", network: network.name, reason: "" },
+  });
+  return { networkId: network.id, status: "invited" as const };
+}
+
+/** The collective accepts or declines a network's invitation. */
+export async function answerNetworkInvitation(
+  db: Database,
+  actor: Actor | null,
+  input: { projectId: string; networkId: string; accept: boolean },
+) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const member = assertCollectiveSide(access);
+  const network = await networkNamed(db, input.networkId);
+  const where = and(
+    eq(projectParties.projectId, input.projectId),
+    eq(projectParties.organisationId, network.id),
+    eq(projectParties.status, "invited"),
+  );
+  const answered = input.accept
+    ? await db.update(projectParties).set({ status: "active" }).where(where).returning()
+    : await db.delete(projectParties).where(where).returning();
+  if (answered.length === 0) throw notFound("Invitation introuvable : elle a peut-être déjà reçu une réponse.");
+  await recordChange(db, {
+    actorId: member.userId,
+    entity: "project_party",
+    entityId: `${input.projectId}:${network.id}`,
+    projectId: input.projectId,
+    action: input.accept ? "accept_network_invitation" : "decline_network_invitation",
+  });
+  await notify(db, {
+    userIds: await moderatorsOf(db, network.id),
+    kind: "portfolio",
+    projectId: input.projectId,
+    actorId: member.userId,
+    payload: { event: input.accept ? "invitation_accepted" : "invitation_declined", network: network.name, reason: "" },
+  });
+  return { accepted: input.accept };
+}
+
+/**
+ * Either side ends the accompaniment: a member of the collective, or a moderator of the network.
+ * A pending request or invitation is withdrawn the same way.
+ */
+export async function leaveNetwork(
+  db: Database,
+  actor: Actor | null,
+  input: { projectId: string; networkId: string; reason: string },
+) {
+  const signedIn = requireActor(actor);
+  const [party] = await db
+    .select({ status: projectParties.status })
+    .from(projectParties)
+    .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
+  if (!party) throw notFound("Ce réseau n'accompagne pas ce projet.");
+  const [project] = await db.select({ leadCollectiveId: projects.leadCollectiveId }).from(projects).where(eq(projects.id, input.projectId));
+  if (!project) throw notFound("Projet introuvable.");
+  const collectiveMember = (await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, project.leadCollectiveId), eq(memberships.userId, signedIn.userId)))).length > 0;
+  const side = collectiveMember ? "collective" : "network";
+  if (!collectiveMember) await assertCanModerateNetwork(db, signedIn, input.networkId);
+  const network = await networkNamed(db, input.networkId);
+  const [removed] = await db
+    .delete(projectParties)
+    .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, network.id), eq(projectParties.role, "network")))
+    .returning();
+  if (!removed) throw new DomainError("CONFLICT", "Ce réseau vient déjà de quitter le projet.");
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "project_party",
+    entityId: `${input.projectId}:${network.id}`,
+    projectId: input.projectId,
+    action: "leave_network",
+    changes: [
+      { field: "status", before: removed.status, after: null },
+      { field: "reason", before: null, after: input.reason },
+    ],
+  });
+  await notify(db, {
+    userIds: side === "collective" ? await moderatorsOf(db, network.id) : await peopleOfSide(db, input.projectId, "collective", ""),
+    kind: "portfolio",
+    projectId: input.projectId,
+    actorId: signedIn.userId,
+    payload: { event: side === "collective" ? "left_by_collective" : "left_by_network", network: network.name, reason: input.reason },
+  });
+  return { left: true, by: side };
+}
+
+/** The networks of a project other than active ones: requests and invitations waiting, for its page. */
+export async function listPendingNetworks(db: DbOrTx, projectId: string) {
+  return db
+    .select({ networkId: organisations.id, name: organisations.name, status: projectParties.status, since: projectParties.createdAt })
+    .from(projectParties)
+    .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
+    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.role, "network"), inArray(projectParties.status, ["requested", "invited"])));
+}
