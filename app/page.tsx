@@ -65,9 +65,18 @@ async function Dashboard() {
 
       {moderatesNetwork ? (
         <Card>
-          <Link href="/reseaux/demandes" className="font-medium">
-            {t("network")}
-          </Link>
+          <ul className="space-y-2">
+            <li>
+              <Link href="/reseaux/demandes" className="font-medium">
+                {t("network")}
+              </Link>
+            </li>
+            <li>
+              <Link href="/reseaux/moderation" className="font-medium">
+                {(await getTranslations("moderation"))("link")}
+              </Link>
+            </li>
+          </ul>
         </Card>
       ) : null}
 

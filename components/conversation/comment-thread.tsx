@@ -7,7 +7,8 @@ import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useTRPC } from "@/components/trpc";
 import { TextArea } from "@/components/ui/field";
-import { Alert, Button } from "@/components/ui/primitives";
+import { ReasonAction } from "@/components/moderation/reason-action";
+import { Alert, Badge, Button } from "@/components/ui/primitives";
 
 type Comment = {
   id: string;
@@ -18,12 +19,14 @@ type Comment = {
   deletedAt: Date | null;
   version: number;
   mine: boolean;
+  hidden: boolean;
   mentions: { userId: string; name: string | null }[];
 };
 
-function CommentItem({ comment }: { comment: Comment }) {
+function CommentItem({ comment, canReport, canModerate }: { comment: Comment; canReport: boolean; canModerate: boolean }) {
   const t = useTranslations("conversation");
   const tc = useTranslations("common");
+  const tm = useTranslations("moderation");
   const format = useFormatter();
   const trpc = useTRPC();
   const router = useRouter();
@@ -40,7 +43,8 @@ function CommentItem({ comment }: { comment: Comment }) {
   const remove = useMutation(trpc.comment.delete.mutationOptions({ onSuccess: () => router.refresh() }));
   const errors = formErrorsOf(edit.error ?? remove.error, tc("error"));
   return (
-    <li className="rounded-lg border border-line bg-white p-3">
+    <li className={`rounded-lg border p-3 ${comment.hidden ? "border-dashed border-danger bg-red-50" : "border-line bg-white"}`}>
+      {comment.hidden ? <Badge tone="warn">{tm("hiddenBadge")}</Badge> : null}
       <p className="text-sm text-muted">
         {t("by", { name: comment.authorName ?? "—", date: format.dateTime(comment.createdAt, { dateStyle: "long", timeStyle: "short" }) })}
         {comment.updatedAt.getTime() - comment.createdAt.getTime() > 1000 && !comment.deletedAt ? ` · ${t("edited")}` : ""}
@@ -71,16 +75,28 @@ function CommentItem({ comment }: { comment: Comment }) {
       {comment.mentions.length > 0 ? (
         <p className="mt-1 text-sm text-brand">{t("mentions", { names: comment.mentions.map((mention) => `@${mention.name ?? "—"}`).join(", ") })}</p>
       ) : null}
-      {comment.mine && !comment.deletedAt && !editing ? (
-        <div className="mt-2 flex gap-2">
-          <Button type="button" variant="quiet" onClick={() => setEditing(true)}>
-            {t("edit")}
-          </Button>
-          <Button type="button" variant="quiet" disabled={remove.isPending} onClick={() => remove.mutate({ commentId: comment.id })}>
-            {t("delete")}
-          </Button>
-        </div>
-      ) : null}
+      <div className="mt-2 flex flex-wrap gap-2">
+        {comment.mine && !comment.deletedAt && !comment.hidden && !editing ? (
+          <>
+            <Button type="button" variant="quiet" onClick={() => setEditing(true)}>
+              {t("edit")}
+            </Button>
+            <Button type="button" variant="quiet" disabled={remove.isPending} onClick={() => remove.mutate({ commentId: comment.id })}>
+              {t("delete")}
+            </Button>
+          </>
+        ) : null}
+        {canReport && !comment.mine && !comment.deletedAt && !comment.hidden ? (
+          <ReasonAction target={{ action: "report", kind: "comment", contentId: comment.id }} label={tm("report")} about={comment.body.slice(0, 60)} />
+        ) : null}
+        {canModerate && !comment.deletedAt ? (
+          comment.hidden ? (
+            <ReasonAction target={{ action: "restore", kind: "comment", contentId: comment.id }} label={tm("restore")} about={comment.body.slice(0, 60)} />
+          ) : (
+            <ReasonAction target={{ action: "hide", kind: "comment", contentId: comment.id }} label={tm("hide")} about={comment.body.slice(0, 60)} />
+          )
+        ) : null}
+      </div>
       {errors.message ? <Alert>{errors.message}</Alert> : null}
     </li>
   );
@@ -91,11 +107,13 @@ export function CommentThread({
   comments,
   mentionable,
   canWrite,
+  canModerate,
 }: {
   projectId: string;
   comments: Comment[];
   mentionable: { id: string; name: string }[];
   canWrite: boolean;
+  canModerate: boolean;
 }) {
   const t = useTranslations("conversation");
   const tc = useTranslations("common");
@@ -108,7 +126,7 @@ export function CommentThread({
       {comments.length === 0 ? <p className="mb-4 text-muted">{t("empty")}</p> : null}
       <ol className="mb-4 space-y-3">
         {comments.map((comment) => (
-          <CommentItem key={comment.id} comment={comment} />
+          <CommentItem key={comment.id} comment={comment} canReport={canWrite} canModerate={canModerate} />
         ))}
       </ol>
       {canWrite ? (

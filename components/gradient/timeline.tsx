@@ -6,6 +6,7 @@ import { MilestoneAnswer } from "./milestone-answer";
 import { MilestoneStatusControl } from "./milestone-status";
 import { otherSide, sidesFor, type Viewer } from "./viewer";
 import { safeHref } from "@/components/ui/safe-href";
+import { ReasonAction } from "@/components/moderation/reason-action";
 
 type Event =
   | { type: "milestone"; at: Date; milestone: ProjectOverview["milestones"][number] }
@@ -17,6 +18,7 @@ export function Timeline({ overview, viewer }: { overview: ProjectOverview; view
   const tk = useTranslations("milestoneKinds");
   const tst = useTranslations("milestoneStatuses");
   const tl = useTranslations("levers");
+  const tm = useTranslations("moderation");
   const format = useFormatter();
   const authorityOf = new Map(overview.relationships.map((relationship) => [relationship.id, relationship]));
   const events: Event[] = [
@@ -51,6 +53,7 @@ export function Timeline({ overview, viewer }: { overview: ProjectOverview; view
                 <span className="font-medium">{event.milestone.title}</span>
                 <Badge>{tk(event.milestone.kind)}</Badge>
                 {event.milestone.status !== "done" ? <Badge tone="warn">{tst(event.milestone.status)}</Badge> : null}
+                {event.milestone.hidden ? <Badge tone="warn">{tm("hiddenBadge")}</Badge> : null}
               </p>
               <p className="text-sm text-muted">
                 {t("recordedBy", { name: event.milestone.recordedByName ?? "—", side: t(`sideLabels.${event.milestone.recordedSide}`) })}
@@ -87,6 +90,18 @@ export function Timeline({ overview, viewer }: { overview: ProjectOverview; view
                   title={event.milestone.title}
                 />
               ) : null}
+              <div className="mt-1 flex flex-wrap gap-2">
+                {overview.canReport && !event.milestone.hidden ? (
+                  <ReasonAction target={{ action: "report", kind: "milestone", contentId: event.milestone.id }} label={tm("report")} about={event.milestone.title} />
+                ) : null}
+                {overview.canModerate ? (
+                  <ReasonAction
+                    target={{ action: event.milestone.hidden ? "restore" : "hide", kind: "milestone", contentId: event.milestone.id }}
+                    label={event.milestone.hidden ? tm("restore") : tm("hide")}
+                    about={event.milestone.title}
+                  />
+                ) : null}
+              </div>
               <ul className="mt-2 space-y-1">
                 {event.milestone.relationships.map((link) => {
                   const relationship = authorityOf.get(link.relationshipId);
@@ -102,6 +117,18 @@ export function Timeline({ overview, viewer }: { overview: ProjectOverview; view
                       {link.comment ? <span className="ml-2 text-muted">« {link.comment} »</span> : null}
                       {canAnswer ? (
                         <MilestoneAnswer milestoneId={event.milestone.id} relationshipId={link.relationshipId} label={event.milestone.title} />
+                      ) : null}
+                      {link.notes.length > 0 ? (
+                        <ul className="mt-1 space-y-1 border-l-2 border-stage-collaboration pl-3" aria-label={tm("notes")}>
+                          {link.notes.map((note) => (
+                            <li key={note.id}>
+                              <p className="text-muted">
+                                {tm("noteBy", { name: note.authorName ?? "—", network: note.networkName, date: format.dateTime(note.createdAt, { dateStyle: "long" }) })}
+                              </p>
+                              <p className="whitespace-pre-line">{note.text}</p>
+                            </li>
+                          ))}
+                        </ul>
                       ) : null}
                     </li>
                   );

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useTRPC } from "@/components/trpc";
+import { ReasonAction } from "@/components/moderation/reason-action";
 import { Button } from "@/components/ui/primitives";
 
 export function NetworkDecision({ projectId, networkId, projectTitle }: { projectId: string; networkId: string; projectTitle: string }) {
@@ -18,9 +19,7 @@ export function NetworkDecision({ projectId, networkId, projectTitle }: { projec
       <Button type="button" aria-label={`${t("accept")} : ${projectTitle}`} disabled={decide.isPending} onClick={() => decide.mutate({ projectId, networkId, accept: true, reason: "" })}>
         {t("accept")}
       </Button>
-      <Button type="button" variant="secondary" aria-label={`${t("refuse")} : ${projectTitle}`} disabled={decide.isPending} onClick={() => decide.mutate({ projectId, networkId, accept: false, reason: "" })}>
-        {t("refuse")}
-      </Button>
+      <ReasonAction target={{ action: "refuseNetwork", projectId, networkId }} label={t("refuse")} about={projectTitle} />
       {errors.message ? <span role="alert" className="text-sm text-danger">{errors.message}</span> : null}
     </span>
   );

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useTRPC } from "@/components/trpc";
+import { ReasonAction } from "@/components/moderation/reason-action";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function PublicRequest({ projectId, mode }: { projectId: string; mode: "request" | "review" }) {
@@ -28,9 +29,7 @@ export function PublicRequest({ projectId, mode }: { projectId: string; mode: "r
           <Button type="button" disabled={review.isPending} onClick={() => review.mutate({ projectId, accept: true, reason: "" })}>
             {t("accept")}
           </Button>
-          <Button type="button" variant="secondary" disabled={review.isPending} onClick={() => review.mutate({ projectId, accept: false, reason: "" })}>
-            {t("refuse")}
-          </Button>
+          <ReasonAction target={{ action: "refusePublic", projectId }} label={t("refuse")} about={t("reviewPublic")} />
         </>
       )}
       {errors.message ? <Alert>{errors.message}</Alert> : null}

@@ -17,7 +17,9 @@ import { HistoryList } from "@/components/projects/history-list";
 import { ProjectFileForm } from "@/components/projects/project-file-form";
 import { ProjectFileView } from "@/components/projects/project-file-view";
 import { PublicRequest } from "@/components/projects/public-request";
+import { NetworkInvitationAnswer } from "@/components/networks/network-invitation-answer";
 import { RequestNetworkForm } from "@/components/networks/request-network-form";
+import { ReasonAction } from "@/components/moderation/reason-action";
 import { Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { currentActor } from "@/server/api/context";
 import { loadOrNotFound } from "@/server/api/load";
@@ -43,6 +45,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   // Opening the project is what "since your last visit" counts from.
   if (actor) await api.follow.markVisited({ projectId: id });
   const t = await getTranslations("projectPage");
+  const tm = await getTranslations("moderation");
   const tabLabels: Record<Tab, string> = {
     apercu: t("tabs.overview"),
     dossier: t("tabs.file"),
@@ -137,6 +140,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 comments={await api.comment.list({ projectId: id })}
                 mentionable={isParty ? await api.comment.mentionable({ projectId: id }) : []}
                 canWrite={isParty}
+                canModerate={overview.canModerate}
               />
             </Card>
           ) : null}
@@ -194,9 +198,20 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               {project.parties
                 .filter((party) => party.role === "network")
                 .map((party) => (
-                  <li key={party.organisationId}>
-                    {party.name}
-                    {party.status === "requested" ? <span className="ml-2 text-sm text-muted">({t("networkRequested")})</span> : null}
+                  <li key={party.organisationId} className="flex flex-wrap items-center gap-2">
+                    <span>{party.name}</span>
+                    {party.status === "requested" ? <span className="text-sm text-muted">({t("networkRequested")})</span> : null}
+                    {party.status === "invited" ? <span className="text-sm text-muted">({t("networkInvited")})</span> : null}
+                    {party.status === "invited" && viewer.isCollectiveMember ? (
+                      <NetworkInvitationAnswer projectId={project.id} networkId={party.organisationId} networkName={party.name} />
+                    ) : null}
+                    {party.status !== "invited" && (viewer.isCollectiveMember || viewer.moderatedNetworks.includes(party.organisationId)) ? (
+                      <ReasonAction
+                        target={{ action: "leave", projectId: project.id, networkId: party.organisationId }}
+                        label={party.status === "active" ? tm("leave") : tm("withdraw")}
+                        about={party.name}
+                      />
+                    ) : null}
                   </li>
                 ))}
             </ul>

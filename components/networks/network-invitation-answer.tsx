@@ -1,0 +1,34 @@
+"use client";
+// The collective's answer to a network offering to support its project.
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useTRPC } from "@/components/trpc";
+import { Button } from "@/components/ui/primitives";
+
+export function NetworkInvitationAnswer({ projectId, networkId, networkName }: { projectId: string; networkId: string; networkName: string }) {
+  const t = useTranslations("projectPage");
+  const tc = useTranslations("common");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const answer = useMutation(trpc.portfolio.answerInvitation.mutationOptions({ onSuccess: () => router.refresh() }));
+  const errors = formErrorsOf(answer.error, tc("error"));
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button type="button" aria-label={`${t("acceptInvitation")} : ${networkName}`} disabled={answer.isPending} onClick={() => answer.mutate({ projectId, networkId, accept: true })}>
+        {t("acceptInvitation")}
+      </Button>
+      <Button
+        type="button"
+        variant="secondary"
+        aria-label={`${t("declineInvitation")} : ${networkName}`}
+        disabled={answer.isPending}
+        onClick={() => answer.mutate({ projectId, networkId, accept: false })}
+      >
+        {t("declineInvitation")}
+      </Button>
+      {errors.message ? <span role="alert" className="text-sm text-danger">{errors.message}</span> : null}
+    </span>
+  );
+}
