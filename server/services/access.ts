@@ -298,7 +298,7 @@ export async function assertCanModerateNetwork(db: DbOrTx, actor: Actor | null, 
   if (signedIn.isPlatformAdmin) return signedIn;
   const membership = await findMembership(db, signedIn.userId, networkId);
   if (membership?.kind !== "network" || (membership.role !== "moderator" && membership.role !== "admin")) {
-    throw notFound("Demande introuvable.");
+    throw notFound("Réseau introuvable.");
   }
   return signedIn;
 }

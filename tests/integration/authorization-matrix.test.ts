@@ -16,6 +16,7 @@ import {
   invitations,
   mediationNotes,
   memberships,
+  networkSettings,
   milestoneRelationships,
   milestones,
   notifications,
@@ -777,6 +778,38 @@ const PROCEDURES: Record<string, Entry> = {
       expect(parties).toEqual([]);
     },
   },
+  "portfolio.myNetworks": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.portfolio.myNetworks(),
+    effect: ({ world, caller, result }) => {
+      const ids = (result as { id: string }[]).map((network) => network.id).filter((id) => id === world.holdingNetwork.id || id === world.otherNetwork.id);
+      const expected: Partial<Record<CallerKind, string[]>> = {
+        holdingModerator: [world.holdingNetwork.id],
+        otherModerator: [world.otherNetwork.id],
+        platformAdmin: [world.holdingNetwork.id, world.otherNetwork.id].sort(),
+      };
+      expect(ids.sort()).toEqual(expected[caller] ?? []);
+    },
+  },
+  "portfolio.dashboard": {
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", holdingModerator: "ok", platformAdmin: "ok" }),
+    call: (api, world) => api.portfolio.dashboard({ networkId: world.holdingNetwork.id }),
+    effect: ({ result }) => expect(result).toMatchObject({ projects: 1, relationships: { byStage: { observation: 1 }, total: 1 } }),
+  },
+  "portfolio.list": {
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", holdingModerator: "ok", platformAdmin: "ok" }),
+    call: (api, world) => api.portfolio.list({ networkId: world.holdingNetwork.id }),
+    effect: ({ world, result }) =>
+      expect(result).toMatchObject({ total: 1, rows: [expect.objectContaining({ projectId: world.project.id, stage: "observation" })] }),
+  },
+  "portfolio.setStuckAfter": {
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", holdingModerator: "ok", platformAdmin: "ok" }),
+    call: (api, world) => api.portfolio.setStuckAfter({ networkId: world.holdingNetwork.id, days: 45 }),
+    effect: async ({ db, world }) => {
+      const [settings] = await db.select().from(networkSettings).where(eq(networkSettings.networkId, world.holdingNetwork.id));
+      expect(settings?.stuckAfterDays).toBe(45);
+    },
+  },
   "milestone.create": {
     expected: projectAction(["collectiveMember", "partyOfficial"]),
     call: (api, world, caller) =>
@@ -876,6 +909,7 @@ const TAKES_NO_FOREIGN_ID = [
   "party.networkRequests",
   "moderation.queue",
   "moderation.contested",
+  "portfolio.myNetworks",
   "calendar.feed",
   "calendar.renew",
   "calendar.revoke",

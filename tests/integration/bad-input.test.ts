@@ -109,6 +109,7 @@ const MUTATIONS: Record<
     pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.otherNetwork.id }),
   },
   "portfolio.leave": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.holdingNetwork.id }) },
+  "portfolio.setStuckAfter": { caller: "holdingModerator", pin: (input, { world }) => ({ ...input, networkId: world.holdingNetwork.id }) },
   "organisation.createCollective": { caller: "collectiveMember" },
   "organisation.addMember": {
     caller: "collectiveMember",

@@ -7,10 +7,14 @@ import {
   reportContent,
   restoreContent,
 } from "@/server/services/moderation";
+import { getPortfolioDashboard, listMyNetworks, listPortfolio, setStuckAfterDays } from "@/server/services/dashboard";
 import { answerNetworkInvitation, inviteProject, leaveNetwork } from "@/server/services/portfolio";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import {
   ZAnswerNetworkInvitationInput,
+  ZDashboardInput,
+  ZPortfolioInput,
+  ZStuckAfterInput,
   ZDismissReportInput,
   ZInviteProjectInput,
   ZLeaveNetworkInput,
@@ -35,4 +39,8 @@ export const portfolioRouter = createTRPCRouter({
     .input(ZAnswerNetworkInvitationInput)
     .mutation(({ ctx, input }) => answerNetworkInvitation(ctx.db, ctx.actor, input)),
   leave: protectedProcedure.input(ZLeaveNetworkInput).mutation(({ ctx, input }) => leaveNetwork(ctx.db, ctx.actor, input)),
+  myNetworks: protectedProcedure.query(({ ctx }) => listMyNetworks(ctx.db, ctx.actor)),
+  dashboard: protectedProcedure.input(ZDashboardInput).query(({ ctx, input }) => getPortfolioDashboard(ctx.db, ctx.actor, input)),
+  list: protectedProcedure.input(ZPortfolioInput).query(({ ctx, input }) => listPortfolio(ctx.db, ctx.actor, input)),
+  setStuckAfter: protectedProcedure.input(ZStuckAfterInput).mutation(({ ctx, input }) => setStuckAfterDays(ctx.db, ctx.actor, input)),
 });

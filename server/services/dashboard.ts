@@ -1,0 +1,398 @@
+// What a network director opens on Monday: where the relationships of the portfolio stand, how
+// they moved, what is stuck, where the two sides see things differently, which levers came before
+// progress; and the portfolio itself, paged and sorted by the database.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import { selectRows, type Database, type DbOrTx } from "@/db";
+import { barometerAnswerSets, networkSettings, organisations, relationships } from "@/db/schema";
+import { LEVER_IDS, STAGES, divergence, readingOf, type AnswerSet, type LeverId, type Side, type Stage } from "@/server/domain/gradient";
+import type { LegalForm } from "@/server/domain/organisations";
+import { PORTFOLIO_PAGE_SIZE, type PortfolioSort } from "@/server/domain/portfolio";
+import { DomainError, notFound } from "@/server/errors";
+import { assertCanModerateNetwork, type Actor } from "./access";
+import { recordChange } from "./history";
+
+export const DEFAULT_STUCK_AFTER_DAYS = 90;
+
+export type PortfolioFilters = {
+  networkId: string;
+  /** A région, département or EPCI: the projects based in a commune within it. */
+  territoryId?: string;
+  legalForm?: LegalForm;
+  sector?: string;
+  /** The period, as days (YYYY-MM-DD), both included; by default the twelve months to today. */
+  from?: string;
+  to?: string;
+};
+
+type Period = { from: string; to: string };
+
+const PARIS = "Europe/Paris";
+
+function todayInParis(now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The period asked for, or the last twelve months to today. */
+export function periodOf(filters: { from?: string; to?: string }, now = new Date()): Period {
+  const to = filters.to ?? todayInParis(now);
+  if (filters.from) {
+    if (filters.from > to) throw new DomainError("BAD_REQUEST", "La période commence après sa fin.");
+    return { from: filters.from, to };
+  }
+  const [year, month, day] = to.split("-").map(Number) as [number, number, number];
+  const start = new Date(Date.UTC(year - 1, month - 1, day + 1));
+  return { from: start.toISOString().slice(0, 10), to };
+}
+
+/** The first instant of a day and of the day after another, in Paris. */
+const startOf = (day: string) => sql`((${day}::date)::timestamp at time zone ${PARIS})`;
+const endOf = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${PARIS})`;
+
+/** The portfolio's projects matching the filters, as a condition on `p` (project) and `lead` (its collective). */
+function portfolioCondition(filters: PortfolioFilters): SQL {
+  const conditions: SQL[] = [
+    sql`exists (select 1 from project_party pp where pp.project_id = p.id and pp.organisation_id = ${filters.networkId}
+        and pp.role = 'network' and pp.status = 'active')`,
+  ];
+  if (filters.territoryId) {
+    conditions.push(sql`exists (select 1 from territory c join territory t on t.id = ${filters.territoryId}
+        where c.id = p.commune_id and (
+          (t.kind = 'epci' and c.epci_code = t.code)
+          or (t.kind = 'departement' and c.departement_code = t.code)
+          or (t.kind = 'region' and c.region_code = t.code)
+          or t.id = c.id))`);
+  }
+  if (filters.legalForm) conditions.push(sql`lead.legal_form = ${filters.legalForm}`);
+  if (filters.sector) conditions.push(sql`lower(p.sector) = lower(${filters.sector})`);
+  return sql.join(conditions, sql` and `);
+}
+
+function portfolioProjects(filters: PortfolioFilters): SQL {
+  return sql`(select p.id from project p join organisation lead on lead.id = p.lead_collective_id where ${portfolioCondition(filters)})`;
+}
+
+/** When something last happened in a project: a milestone that took place, a stage proposed or decided, its creation. */
+const lastActivity = sql`greatest(
+  p.created_at,
+  (select max((m.occurs_on::timestamp at time zone ${PARIS})) from milestone m
+     where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date),
+  (select max(coalesce(sc.decided_at, sc.proposed_at)) from stage_change sc join relationship r on r.id = sc.relationship_id
+     where r.project_id = p.id))`;
+
+export async function getStuckAfterDays(db: DbOrTx, networkId: string) {
+  const [settings] = await db.select().from(networkSettings).where(eq(networkSettings.networkId, networkId));
+  return settings?.stuckAfterDays ?? DEFAULT_STUCK_AFTER_DAYS;
+}
+
+async function networkName(db: DbOrTx, networkId: string) {
+  const [network] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, networkId), eq(organisations.kind, "network")));
+  if (!network) throw notFound("Réseau introuvable.");
+  return network.name;
+}
+
+export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, filters: PortfolioFilters, now = new Date()) {
+  await assertCanModerateNetwork(db, actor, filters.networkId);
+  const name = await networkName(db, filters.networkId);
+  const period = periodOf(filters, now);
+  const inPortfolio = portfolioProjects(filters);
+  const stuckAfterDays = await getStuckAfterDays(db, filters.networkId);
+
+  const [projectCount] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from ${inPortfolio} portfolio`);
+
+  // Each relationship's confirmed stage at the end of the period ("à confirmer" when none yet).
+  const stageRows = await selectRows<{ stage: Stage | null; n: number }>(
+    db,
+    sql`select stage_then as stage, count(*)::int as n from (
+          select (select sc.to_stage from stage_change sc
+                   where sc.relationship_id = r.id and sc.status = 'confirmed' and sc.decided_at < ${endOf(period.to)}
+                   order by sc.decided_at desc limit 1) as stage_then
+          from relationship r
+          where r.project_id in ${inPortfolio} and r.created_at < ${endOf(period.to)}) stages
+        group by stage_then`,
+  );
+  const byStage = Object.fromEntries(STAGES.map((stage) => [stage, stageRows.find((row) => row.stage === stage)?.n ?? 0])) as Record<Stage, number>;
+  const unconfirmed = stageRows.find((row) => row.stage === null)?.n ?? 0;
+
+  const moveRows = await selectRows<{ month: string; forward: number; backward: number }>(
+    db,
+    sql`select to_char(sc.decided_at at time zone ${PARIS}, 'YYYY-MM') as month,
+          count(*) filter (where sc.to_stage > sc.from_stage)::int as forward,
+          count(*) filter (where sc.to_stage < sc.from_stage)::int as backward
+        from stage_change sc join relationship r on r.id = sc.relationship_id
+        where r.project_id in ${inPortfolio} and sc.status = 'confirmed' and sc.from_stage is not null
+          and sc.decided_at >= ${startOf(period.from)} and sc.decided_at < ${endOf(period.to)}
+        group by 1 order by 1`,
+  );
+
+  // A stay in a stage runs from the confirmation that entered it to the one that left it; only
+  // stays that ended within the period count.
+  const medianRows = await selectRows<{ stage: Stage; days: number; stays: number }>(
+    db,
+    sql`select stage, percentile_cont(0.5) within group (order by days)::float8 as days, count(*)::int as stays from (
+          select sc.to_stage as stage,
+            lead(sc.decided_at) over (partition by sc.relationship_id order by sc.decided_at) as left_at,
+            extract(epoch from (lead(sc.decided_at) over (partition by sc.relationship_id order by sc.decided_at) - sc.decided_at)) / 86400 as days
+          from stage_change sc join relationship r on r.id = sc.relationship_id
+          where r.project_id in ${inPortfolio} and sc.status = 'confirmed') stays
+        where left_at >= ${startOf(period.from)} and left_at < ${endOf(period.to)}
+        group by stage`,
+  );
+  const medianDays = Object.fromEntries(
+    STAGES.map((stage) => {
+      const row = medianRows.find((candidate) => candidate.stage === stage);
+      return [stage, row ? { days: Number(row.days), stays: row.stays } : null];
+    }),
+  ) as Record<Stage, { days: number; stays: number } | null>;
+
+  const stuckRows = await selectRows<{ id: string; title: string; last_activity: Date | string; total: number }>(
+    db,
+    sql`select id, title, last_activity, count(*) over ()::int as total from (
+          select p.id, p.title, ${lastActivity} as last_activity
+          from project p where p.id in ${inPortfolio}) activity
+        where last_activity < ${now.toISOString()}::timestamptz - make_interval(days => ${stuckAfterDays}::int)
+        order by last_activity asc, title limit 20`,
+  );
+  const stuck = {
+    total: stuckRows[0]?.total ?? 0,
+    projects: stuckRows.map((row) => {
+      const at = new Date(row.last_activity);
+      return { projectId: row.id, title: row.title, lastActivity: at, days: Math.floor((now.getTime() - at.getTime()) / 86_400_000) };
+    }),
+  };
+
+  const leverRows = await selectRows<{ lever_id: string; moves: number }>(
+    db,
+    sql`with moves as (
+          select sc.id, sc.relationship_id, sc.from_stage, sc.to_stage, sc.decided_at,
+            lag(sc.decided_at) over (partition by sc.relationship_id order by sc.decided_at) as previous_at
+          from stage_change sc join relationship r on r.id = sc.relationship_id
+          where r.project_id in ${inPortfolio} and sc.status = 'confirmed')
+        select ml.lever_id, count(distinct mv.id)::int as moves
+        from moves mv
+        join milestone_relationship mr on mr.relationship_id = mv.relationship_id
+        join milestone m on m.id = mr.milestone_id and m.status <> 'cancelled' and m.hidden_at is null
+        join milestone_lever ml on ml.milestone_id = m.id
+        where mv.from_stage is not null and mv.to_stage > mv.from_stage
+          and mv.decided_at >= ${startOf(period.from)} and mv.decided_at < ${endOf(period.to)}
+          and m.occurs_on <= (mv.decided_at at time zone ${PARIS})::date
+          and (mv.previous_at is null or m.occurs_on > (mv.previous_at at time zone ${PARIS})::date)
+        group by ml.lever_id`,
+  );
+  const forwardMoves = moveRows.reduce((sum, row) => sum + row.forward, 0);
+  const levers = leverRows
+    .filter((row) => (LEVER_IDS as readonly string[]).includes(row.lever_id))
+    .map((row) => ({ lever: row.lever_id as LeverId, moves: row.moves, share: forwardMoves === 0 ? 0 : row.moves / forwardMoves }))
+    .sort((a, b) => b.moves - a.moves || a.lever.localeCompare(b.lever));
+
+  return {
+    network: { id: filters.networkId, name },
+    period,
+    projects: projectCount?.n ?? 0,
+    relationships: { byStage, unconfirmed, total: unconfirmed + STAGES.reduce((sum, stage) => sum + byStage[stage], 0) },
+    movement: {
+      months: monthsOf(period).map((month) => {
+        const row = moveRows.find((candidate) => candidate.month === month);
+        return { month, forward: row?.forward ?? 0, backward: row?.backward ?? 0 };
+      }),
+      forward: forwardMoves,
+      backward: moveRows.reduce((sum, row) => sum + row.backward, 0),
+    },
+    medianDays,
+    stuckAfterDays,
+    stuck,
+    divergent: await mostDivergent(db, inPortfolio, now),
+    levers,
+  };
+}
+
+export type PortfolioDashboard = Awaited<ReturnType<typeof getPortfolioDashboard>>;
+
+/** The months a period touches, as YYYY-MM. */
+export function monthsOf(period: Period): string[] {
+  const months: string[] = [];
+  let [year, month] = period.from.split("-").map(Number) as [number, number];
+  const last = period.to.slice(0, 7);
+  for (;;) {
+    const current = `${year}-${String(month).padStart(2, "0")}`;
+    months.push(current);
+    if (current >= last || months.length > 240) break;
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/**
+ * The relationships whose two sides' barometer readings are furthest apart: per relationship, the
+ * largest gap between the sides' means for one stage (0–4), where both answered.
+ */
+async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10) {
+  const rows = await db
+    .select({
+      relationshipId: barometerAnswerSets.relationshipId,
+      side: barometerAnswerSets.side,
+      respondentId: barometerAnswerSets.respondentId,
+      answeredAt: barometerAnswerSets.answeredAt,
+      answers: barometerAnswerSets.answers,
+    })
+    .from(barometerAnswerSets)
+    .where(
+      sql`${barometerAnswerSets.relationshipId} in (select r.id from relationship r where r.project_id in ${inPortfolio})
+        and ${barometerAnswerSets.answeredAt} > ${now.toISOString()}::timestamptz - interval '365 days'`,
+    );
+  const sets = new Map<string, Record<Side, AnswerSet[]>>();
+  for (const row of rows) {
+    const entry = sets.get(row.relationshipId) ?? { collective: [], authority: [] };
+    entry[row.side].push({ respondentId: row.respondentId, answeredAt: row.answeredAt, answers: row.answers });
+    sets.set(row.relationshipId, entry);
+  }
+  const gaps = [...sets.entries()].flatMap(([relationshipId, sides]) => {
+    const perStage = divergence(readingOf(sides.collective, now), readingOf(sides.authority, now));
+    const widest = STAGES.flatMap((stage) => (perStage[stage] === null ? [] : [{ stage, gap: perStage[stage] as number }])).sort((a, b) => b.gap - a.gap)[0];
+    return widest ? [{ relationshipId, ...widest }] : [];
+  });
+  const top = gaps.sort((a, b) => b.gap - a.gap || a.relationshipId.localeCompare(b.relationshipId)).slice(0, limit);
+  if (top.length === 0) return [];
+  const names = await selectRows<{ relationship_id: string; project_id: string; title: string; authority: string }>(
+    db,
+    sql`select r.id as relationship_id, p.id as project_id, p.title, a.name as authority
+        from ${relationships} r join project p on p.id = r.project_id join organisation a on a.id = r.authority_id
+        where r.id in (${sql.join(top.map((row) => sql`${row.relationshipId}`), sql`, `)})`,
+  );
+  return top.map((row) => {
+    const named = names.find((candidate) => candidate.relationship_id === row.relationshipId);
+    return { ...row, projectId: named?.project_id ?? "", title: named?.title ?? "", authorityName: named?.authority ?? "" };
+  });
+}
+
+// ── The portfolio table ─────────────────────────────────────────────────────────────────────
+
+
+export type PortfolioQuery = PortfolioFilters & {
+  search?: string;
+  stage?: Stage | "none";
+  sort?: PortfolioSort;
+  direction?: "asc" | "desc";
+  page?: number;
+};
+
+/** Columns of the page's inner select, aliased `p`. */
+const SORT_COLUMNS: Record<PortfolioSort, SQL> = {
+  title: sql`lower(p.title)`,
+  commune: sql`p.search_name`,
+  stage: sql`p.best_stage`,
+  lastActivity: sql`p.last_activity`,
+  identifier: sql`p.identifier`,
+};
+
+export async function listPortfolio(db: DbOrTx, actor: Actor | null, query: PortfolioQuery) {
+  await assertCanModerateNetwork(db, actor, query.networkId);
+  await networkName(db, query.networkId);
+  return portfolioPage(db, query);
+}
+
+/** One page of the portfolio, filtered and sorted by the database; also what the exports read. */
+export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize: number | null = PORTFOLIO_PAGE_SIZE) {
+  const page = Math.max(1, query.page ?? 1);
+  const direction = query.direction === "desc" ? sql`desc` : sql`asc`;
+  const conditions: SQL[] = [portfolioCondition(query)];
+  if (query.search) conditions.push(sql`(p.title ilike ${`%${query.search}%`} or lead.name ilike ${`%${query.search}%`} or pi.identifier = ${query.search})`);
+  const stageFilter =
+    query.stage === undefined ? sql`true` : query.stage === "none" ? sql`best_stage is null` : sql`best_stage = ${query.stage}`;
+  const pageQuery = (limit: SQL) => selectRows<{
+    id: string;
+    title: string;
+    collective: string;
+    legal_form: LegalForm;
+    commune: string;
+    departement: string | null;
+    sector: string;
+    identifier: string | null;
+    best_stage: Stage | null;
+    relationships: number;
+    unconfirmed: number;
+    last_activity: Date | string;
+    total: number;
+  }>(
+    db,
+    sql`select *, count(*) over ()::int as total from (
+          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.departement_code as departement, p.sector,
+            pi.identifier,
+            (select max(r.stage) from relationship r where r.project_id = p.id) as best_stage,
+            (select count(*)::int from relationship r where r.project_id = p.id) as relationships,
+            (select count(*)::int from relationship r where r.project_id = p.id and r.stage is null) as unconfirmed,
+            ${lastActivity} as last_activity,
+            c.search_name
+          from project p
+          join organisation lead on lead.id = p.lead_collective_id
+          join territory c on c.id = p.commune_id
+          left join portfolio_identifier pi on pi.project_id = p.id and pi.network_id = ${query.networkId}
+          where ${sql.join(conditions, sql` and `)}) p
+        where ${stageFilter}
+        order by ${SORT_COLUMNS[query.sort ?? "title"]} ${direction} nulls last, p.title asc, p.id asc
+        ${limit}`,
+  );
+  const rows = await pageQuery(pageSize === null ? sql`` : sql`limit ${pageSize} offset ${(page - 1) * pageSize}`);
+  // Past the last page the window count has no row to ride on: count on its own.
+  const total = rows[0]?.total ?? (page > 1 ? ((await pageQuery(sql`limit 1`))[0]?.total ?? 0) : 0);
+  return {
+    page,
+    pageSize,
+    total,
+    pages: pageSize === null ? 1 : Math.max(1, Math.ceil(total / pageSize)),
+    rows: rows.map((row) => ({
+      projectId: row.id,
+      title: row.title,
+      collective: row.collective,
+      legalForm: row.legal_form,
+      commune: row.commune,
+      departement: row.departement,
+      sector: row.sector,
+      identifier: row.identifier,
+      stage: row.best_stage,
+      relationships: row.relationships,
+      unconfirmed: row.unconfirmed,
+      lastActivity: new Date(row.last_activity),
+    })),
+  };
+}
+
+// ── Settings ────────────────────────────────────────────────────────────────────────────────
+
+export async function setStuckAfterDays(db: Database, actor: Actor | null, input: { networkId: string; days: number }) {
+  const moderator = await assertCanModerateNetwork(db, actor, input.networkId);
+  await networkName(db, input.networkId);
+  const before = await getStuckAfterDays(db, input.networkId);
+  await db
+    .insert(networkSettings)
+    .values({ networkId: input.networkId, stuckAfterDays: input.days })
+    .onConflictDoUpdate({ target: networkSettings.networkId, set: { stuckAfterDays: input.days, updatedAt: new Date() } });
+  await recordChange(db, {
+    actorId: moderator.userId,
+    entity: "network_setting",
+    entityId: input.networkId,
+    action: "update",
+    changes: [{ field: "stuckAfterDays", before, after: input.days }],
+  });
+  return { stuckAfterDays: input.days };
+}
+
+/** The networks a person speaks for (all of them for a platform admin), to open their dashboards. */
+export async function listMyNetworks(db: DbOrTx, actor: Actor | null) {
+  if (!actor) throw new DomainError("UNAUTHORIZED", "Connectez-vous pour continuer.");
+  return selectRows<{ id: string; name: string; projects: number }>(
+    db,
+    sql`select o.id, o.name,
+          (select count(*)::int from project_party pp where pp.organisation_id = o.id and pp.role = 'network' and pp.status = 'active') as projects
+        from organisation o
+        where o.kind = 'network' and (${actor.isPlatformAdmin}::boolean or exists (
+          select 1 from membership m where m.organisation_id = o.id and m.user_id = ${actor.userId} and m.role in ('moderator', 'admin')))
+        order by o.name`,
+  );
+}
