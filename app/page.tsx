@@ -67,6 +67,11 @@ async function Dashboard() {
         <Card>
           <ul className="space-y-2">
             <li>
+              <Link href="/reseaux" className="font-medium">
+                {t("networks")}
+              </Link>
+            </li>
+            <li>
               <Link href="/reseaux/demandes" className="font-medium">
                 {t("network")}
               </Link>

@@ -37,6 +37,7 @@ ALTER TABLE "mediation_note" ALTER COLUMN "stage_change_id" DROP NOT NULL;--> st
 ALTER TABLE "mediation_note" ADD COLUMN "milestone_id" uuid;--> statement-breakpoint
 ALTER TABLE "mediation_note" ADD COLUMN "relationship_id" uuid;--> statement-breakpoint
 ALTER TABLE "milestone" ADD COLUMN "hidden_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "stage_change" ADD COLUMN "declared_by_network_id" uuid;--> statement-breakpoint
 ALTER TABLE "comment" ADD COLUMN "hidden_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "content_report" ADD CONSTRAINT "content_report_project_id_project_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."project"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "content_report" ADD CONSTRAINT "content_report_reporter_id_user_id_fk" FOREIGN KEY ("reporter_id") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -48,5 +49,6 @@ CREATE INDEX "content_report_project_id_status_index" ON "content_report" USING 
 CREATE INDEX "content_report_content_kind_content_id_index" ON "content_report" USING btree ("content_kind","content_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "content_report_one_open_idx" ON "content_report" USING btree ("content_kind","content_id","reporter_id") WHERE "content_report"."status" = 'open';--> statement-breakpoint
 ALTER TABLE "mediation_note" ADD CONSTRAINT "mediation_note_milestone_link_fk" FOREIGN KEY ("milestone_id","relationship_id") REFERENCES "public"."milestone_relationship"("milestone_id","relationship_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stage_change" ADD CONSTRAINT "stage_change_declared_by_network_id_organisation_id_fk" FOREIGN KEY ("declared_by_network_id") REFERENCES "public"."organisation"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "mediation_note_milestone_id_relationship_id_index" ON "mediation_note" USING btree ("milestone_id","relationship_id");--> statement-breakpoint
 ALTER TABLE "mediation_note" ADD CONSTRAINT "mediation_note_one_subject" CHECK (("mediation_note"."stage_change_id" is null) <> ("mediation_note"."milestone_id" is null) and ("mediation_note"."milestone_id" is null) = ("mediation_note"."relationship_id" is null));

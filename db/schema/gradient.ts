@@ -49,6 +49,8 @@ export const stageChanges = pgTable(
     decidedById: text().references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp({ withTimezone: true }),
     decisionComment: text(),
+    /** Set when a support network declared this stage (by importing its spreadsheet) on the collective's behalf. */
+    declaredByNetworkId: uuid().references(() => organisations.id, { onDelete: "set null" }),
   },
   (table) => [
     index().on(table.relationshipId, table.proposedAt),

@@ -205,7 +205,29 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     stuck,
     divergent: await mostDivergent(db, inPortfolio, now),
     levers,
+    options: await filterOptions(db, filters.networkId),
   };
+}
+
+/** What the filters can offer: the territories and sectors of the whole portfolio. */
+async function filterOptions(db: DbOrTx, networkId: string) {
+  const everything = portfolioProjects({ networkId });
+  const territories = await selectRows<{ id: string; kind: "region" | "departement" | "epci"; name: string; code: string }>(
+    db,
+    sql`with codes as (
+          select distinct c.region_code, c.departement_code, c.epci_code
+          from project p join territory c on c.id = p.commune_id where p.id in ${everything})
+        select t.id, t.kind, t.name, t.code from territory t where t.kind = 'region' and t.code in (select region_code from codes)
+        union select t.id, t.kind, t.name, t.code from territory t where t.kind = 'departement' and t.code in (select departement_code from codes)
+        union select t.id, t.kind, t.name, t.code from territory t where t.kind = 'epci' and t.code in (select epci_code from codes)
+        order by kind, name`,
+  );
+  const sectors = await selectRows<{ sector: string }>(
+    db,
+    sql`select min(p.sector) as sector from project p where p.id in ${everything} and p.sector <> ''
+        group by lower(p.sector) order by lower(p.sector)`,
+  );
+  return { territories, sectors: sectors.map((row) => row.sector) };
 }
 
 export type PortfolioDashboard = Awaited<ReturnType<typeof getPortfolioDashboard>>;
@@ -311,6 +333,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
     collective: string;
     legal_form: LegalForm;
     commune: string;
+    commune_code: string;
     departement: string | null;
     sector: string;
     identifier: string | null;
@@ -322,7 +345,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
   }>(
     db,
     sql`select *, count(*) over ()::int as total from (
-          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.departement_code as departement, p.sector,
+          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector,
             pi.identifier,
             (select max(r.stage) from relationship r where r.project_id = p.id) as best_stage,
             (select count(*)::int from relationship r where r.project_id = p.id) as relationships,
@@ -352,6 +375,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
       collective: row.collective,
       legalForm: row.legal_form,
       commune: row.commune,
+      communeCode: row.commune_code,
       departement: row.departement,
       sector: row.sector,
       identifier: row.identifier,

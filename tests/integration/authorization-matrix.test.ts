@@ -30,6 +30,7 @@ import {
 } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { startDemoSession } from "@/server/services/demo";
+import { answerExportRequest, answerImportRequest } from "@/server/services/portfolio-files";
 import { databaseFingerprint } from "../support/fingerprint";
 import { useTestDatabase } from "../support/db";
 import { callerFor, makePerson, membershipOf, type TestPerson } from "../support/factories";
@@ -875,7 +876,29 @@ const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<voi
   "api/invitation/[token]": { access: "whoever holds a valid invitation link, from a page of this site (tests/integration/invitations.test.ts)" },
   "api/desabonnement": { access: "whoever holds a signed unsubscribe token; RFC 8058 one-click (tests/integration/email-notifications.test.ts)" },
   "api/calendrier/[token]": { access: "whoever holds an active token: 404 for an unknown or revoked one (tests/integration/calendar.test.ts)" },
+  "api/reseaux/[id]/import": { access: "the network's moderators and admins, platform admins, from a page of this site: FILE_HANDLERS below" },
+  "api/reseaux/[id]/export/[format]": { access: "the network's moderators and admins, platform admins: FILE_HANDLERS below" },
+  "api/reseaux/modele-import": { access: "anyone: the same static template for all" },
 };
+
+/** The portfolio's file handlers, per caller, as HTTP statuses; the same rule as portfolio.dashboard. */
+const FILE_HANDLERS: Record<string, (db: Database, world: World, person: TestPerson | null) => Promise<Response>> = {
+  "api/reseaux/[id]/import (dry run)": (db, world, person) => {
+    const form = new FormData();
+    form.set("fichier", new Blob(["identifiant;titre\r\nM-1;Projet de la matrice"]), "portefeuille.csv");
+    form.set("mode", "apercu");
+    const request = new Request(`http://127.0.0.1:3100/api/reseaux/${world.holdingNetwork.id}/import`, {
+      method: "POST",
+      body: form,
+      headers: { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100" },
+    });
+    return answerImportRequest(db, person, world.holdingNetwork.id, request);
+  },
+  "api/reseaux/[id]/export/[format]": (db, world, person) => answerExportRequest(db, person, { networkId: world.holdingNetwork.id }, "csv"),
+};
+const FILE_STATUS = Object.fromEntries(
+  CALLERS.map((caller) => [caller, caller === "anonymous" ? 401 : caller === "holdingModerator" || caller === "platformAdmin" ? 200 : 404]),
+) as Record<CallerKind, number>;
 
 function listRouteHandlers(directory: string, base = directory): string[] {
   return readdirSync(directory).flatMap((entry) => {
@@ -974,6 +997,23 @@ describe("authorization matrix", () => {
             // Every mutation leaves its audit row, written by the caller, in the same transaction.
             if (isMutation(procedure)) expect(await auditRowsBy(db, personOf(world, caller))).toBeGreaterThan(auditedBefore);
           } else expect(await databaseFingerprint(db)).toEqual(before);
+        });
+      }
+    });
+  }
+
+  for (const [handler, call] of Object.entries(FILE_HANDLERS)) {
+    describe(handler, () => {
+      for (const caller of CALLERS) {
+        it(`${caller} → ${FILE_STATUS[caller]}`, async () => {
+          const db = database.db;
+          const world = await buildWorld(db);
+          const before = await databaseFingerprint(db);
+          const answer = await call(db, world, personOf(world, caller));
+          expect(answer.status).toBe(FILE_STATUS[caller]);
+          if (answer.status === 200) expect((await answer.text()).length).toBeGreaterThan(0);
+          // A dry run and an export write nothing, whoever asks.
+          expect(await databaseFingerprint(db)).toEqual(before);
         });
       }
     });

@@ -1,0 +1,344 @@
+// Importing a network's spreadsheet and exporting its portfolio: good, malformed and hostile
+// files, re-imports, cancelling, and the route handlers around them.
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { and, count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { changeLog, portfolioIdentifiers, projectParties, projects, relationships, stageChanges } from "@/db/schema";
+import { EXPORT_HEADERS, neutraliseCell } from "@/server/domain/spreadsheet";
+import { answerExportRequest, answerImportRequest, answerTemplateRequest } from "@/server/services/portfolio-files";
+import { planImport, runImport } from "@/server/services/portfolio-import";
+import { databaseFingerprint } from "../support/fingerprint";
+import { useTestDatabase } from "../support/db";
+import { freeCommune, makeNetwork, makePerson, type TestPerson } from "../support/factories";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** Windows-1252 as Excel writes a French CSV: one byte per accented letter. */
+function windows1252(text: string): Uint8Array {
+  const table: Record<string, number> = { é: 0xe9, è: 0xe8, ê: 0xea, à: 0xe0, ç: 0xe7, ô: 0xf4, É: 0xc9, "’": 0x92 };
+  return Uint8Array.from([...text].map((character) => table[character] ?? character.charCodeAt(0)));
+}
+
+async function setup(db: Database) {
+  const moderator = await makePerson(db);
+  const network = await makeNetwork(db, [moderator]);
+  const communes = [await freeCommune(db, "26"), await freeCommune(db, "38"), await freeCommune(db, "26")];
+  return { moderator, network, communes };
+}
+
+async function portfolioCount(db: Database, networkId: string) {
+  const [row] = await db.select({ n: count() }).from(portfolioIdentifiers).where(eq(portfolioIdentifiers.networkId, networkId));
+  return row?.n ?? 0;
+}
+
+function csv(lines: string[][], delimiter = ";") {
+  return Papa.unparse(lines, { delimiter });
+}
+
+describe("importing a portfolio", () => {
+  const database = useTestDatabase();
+
+  it("previews, then imports a French Excel CSV (semicolons, Windows-1252); the stages wait for the sides to confirm", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const [a, b, c] = communes as [(typeof communes)[number], (typeof communes)[number], (typeof communes)[number]];
+    const file = windows1252(
+      csv([
+        ["Identifiant", "Titre", "Collectif", "Forme juridique", "Commune", "Secteur", "Emplois", "Stade", "Remarque"],
+        ["DR-1", "Épicerie coopérative", "Les Amis de l’Épicerie", "SCIC", a.code, "Alimentation", "3", "Observation", "à suivre"],
+        ["IS-2", "Garage solidaire", "Roule ma poule", "Association", b.code, "Mobilité", "", "co-portage", ""],
+        ["DR-3", "Tiers-lieu", "Les Amis de l’Épicerie", "", c.code, "", "", "", ""],
+      ]),
+    );
+    const plan = await planImport(db, moderator, { networkId: network.id, bytes: file });
+    expect(plan).toMatchObject({ rows: 3, creates: 3, updates: 0, unchanged: 0, stagesDeclared: 2, errors: [], ignoredColumns: ["Remarque"] });
+    expect(plan.preview.map((row) => [row.line, row.identifier, row.title, row.action])).toEqual([
+      [2, "DR-1", "Épicerie coopérative", "create"],
+      [3, "IS-2", "Garage solidaire", "create"],
+      [4, "DR-3", "Tiers-lieu", "create"],
+    ]);
+    expect(await portfolioCount(db, network.id)).toBe(0);
+
+    const progress: [number, number][] = [];
+    const result = await runImport(db, moderator, { networkId: network.id, bytes: file }, { onProgress: (done, total) => progress.push([done, total]) });
+    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, stagesDeclared: 2 });
+    expect(progress.at(-1)).toEqual([5, 5]);
+
+    const [imported] = await db
+      .select()
+      .from(projects)
+      .innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id))
+      .where(and(eq(portfolioIdentifiers.networkId, network.id), eq(portfolioIdentifiers.identifier, "DR-1")));
+    expect(imported?.project).toMatchObject({ title: "Épicerie coopérative", sector: "Alimentation", jobsNow: 3, communeId: a.id, visibility: "parties" });
+    // One collective for the two rows that name it.
+    const leads = await db.select({ lead: projects.leadCollectiveId }).from(projects).innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id)).where(eq(portfolioIdentifiers.networkId, network.id));
+    expect(new Set(leads.map((row) => row.lead)).size).toBe(2);
+    const [held] = await db.select().from(projectParties).where(and(eq(projectParties.projectId, imported?.project.id ?? ""), eq(projectParties.organisationId, network.id)));
+    expect(held).toMatchObject({ role: "network", status: "active" });
+    const [relationship] = await db.select().from(relationships).where(eq(relationships.projectId, imported?.project.id ?? ""));
+    expect(relationship?.stage).toBeNull();
+    const [declared] = await db.select().from(stageChanges).where(eq(stageChanges.relationshipId, relationship?.id ?? ""));
+    expect(declared).toMatchObject({ status: "pending", toStage: "observation", fromStage: null, declaredByNetworkId: network.id });
+    const audit = await db.select().from(changeLog).where(eq(changeLog.actorId, moderator.userId));
+    expect(audit.map((row) => row.action).sort()).toEqual(["declare", "declare", "import", "import_create", "import_create", "import_create"]);
+  });
+
+  it("re-importing the same file changes nothing; a changed title updates the project, one version further", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const lines = [
+      ["identifiant", "titre", "collectif", "commune", "stade"],
+      ["A-1", "Ferme partagée", "Terres communes", communes[0]?.code ?? "", "Défiance"],
+      ["A-2", "Atelier vélo", "Biclou", communes[1]?.code ?? "", ""],
+    ];
+    await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines, ",")) });
+    const before = await databaseFingerprint(db);
+    expect(await planImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines, ",")) })).toMatchObject({ creates: 0, updates: 0, unchanged: 2 });
+    expect(await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines, ",")) })).toEqual({ created: 0, updated: 0, unchanged: 2, stagesDeclared: 0 });
+    const after = await databaseFingerprint(db);
+    // Only the audit row of the import itself was added.
+    expect({ ...after, change_log: "" }).toEqual({ ...before, change_log: "" });
+    expect(await portfolioCount(db, network.id)).toBe(2);
+
+    const changed = lines.map((line) => [...line]);
+    (changed[2] as string[])[1] = "Atelier vélo solidaire";
+    expect(await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(changed, ",")) })).toMatchObject({ created: 0, updated: 1 });
+    const [project] = await db.select().from(projects).innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id)).where(eq(portfolioIdentifiers.identifier, "A-2"));
+    expect(project?.project).toMatchObject({ title: "Atelier vélo solidaire", version: 2 });
+  });
+
+  it("says row by row, column by column, what is wrong, and imports nothing while anything is", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const file = encode(
+      csv([
+        ["identifiant", "titre", "collectif", "forme_juridique", "commune", "emplois", "stade", "collectivite"],
+        ["OK-1", "Bon projet", "Collectif A", "SCOP", communes[0]?.code ?? "", "2", "Observation", ""],
+        ["", "Sans identifiant", "Collectif B", "", communes[0]?.code ?? "", "", "", ""],
+        ["X-2", "Forme inconnue", "Collectif C", "GIE", communes[0]?.code ?? "", "deux", "Amitié", ""],
+        ["X-3", "", "", "", "99999", "", "", "123"],
+        ["OK-1", "Doublon", "Collectif A", "", communes[0]?.code ?? "", "", "", ""],
+      ]),
+    );
+    const plan = await planImport(db, moderator, { networkId: network.id, bytes: file });
+    expect(plan.errors).toEqual([
+      { line: 3, column: "identifiant", message: "L'identifiant est obligatoire." },
+      { line: 4, column: "forme_juridique", message: expect.stringContaining("« GIE » n'est pas une forme juridique connue") },
+      { line: 4, column: "emplois", message: expect.stringContaining("« deux » n'est pas un nombre entier") },
+      { line: 4, column: "stade", message: expect.stringContaining("« Amitié » n'est pas un stade") },
+      { line: 5, column: "collectivite", message: expect.stringContaining("« 123 »") },
+      { line: 5, column: "stade", message: "Une collectivité est indiquée sans stade : précisez le stade de la relation." },
+      { line: 6, column: "identifiant", message: "L'identifiant « OK-1 » figure déjà ligne 2." },
+    ]);
+    const before = await databaseFingerprint(db);
+    await expect(runImport(db, moderator, { networkId: network.id, bytes: file })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Le fichier comporte 7 erreurs : corrigez-les puis relancez l'aperçu.",
+    });
+    expect(await databaseFingerprint(db)).toEqual(before);
+
+    const missing = encode(csv([["identifiant", "titre", "collectif", "commune"], ["N-1", "", "", ""], ["N-2", "Titre", "Collectif", "99999"]]));
+    expect((await planImport(db, moderator, { networkId: network.id, bytes: missing })).errors).toEqual([
+      { line: 2, column: "titre", message: "Le titre est obligatoire pour un nouveau projet." },
+      { line: 2, column: "collectif", message: "Le collectif porteur est obligatoire pour un nouveau projet." },
+      { line: 2, column: "commune", message: "La commune (code INSEE) est obligatoire pour un nouveau projet." },
+      { line: 3, column: "commune", message: "Aucune commune n'a le code INSEE 99999." },
+    ]);
+  });
+
+  it("refuses empty, headless, binary and oversized files with a plain French message, nothing written", async () => {
+    const db = database.db;
+    const { moderator, network } = await setup(db);
+    const before = await databaseFingerprint(db);
+    const refusal = async (bytes: Uint8Array) => {
+      try {
+        const plan = await planImport(db, moderator, { networkId: network.id, bytes });
+        return plan.errors[0]?.message;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(await refusal(new Uint8Array())).toBe("Le fichier est vide.");
+    expect(await refusal(encode("\r\n;;\r\n"))).toBe("Le fichier est vide.");
+    expect(await refusal(encode("titre;commune\r\nUn projet;26198"))).toContain("La colonne « identifiant » manque");
+    expect(await refusal(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).toContain("n'est pas un tableur CSV ou XLSX lisible");
+    expect(await refusal(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toContain("Ce fichier XLSX est illisible");
+    expect(await refusal(new Uint8Array(10 * 1024 * 1024 + 1).fill(0x41))).toContain("dépasse 10 Mo");
+    expect(await databaseFingerprint(db)).toEqual(before);
+  });
+
+  it("reads an XLSX file, formulas as their results, never run", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Projets");
+    sheet.addRow(["identifiant", "titre", "collectif", "commune", "emplois"]);
+    sheet.addRow(["XL-1", "Café associatif", "Le Comptoir", Number(communes[0]?.code), { formula: "1+1", result: 2 }]);
+    sheet.addRow(["XL-2", { richText: [{ text: "Maison " }, { text: "de santé", font: { bold: true } }] }, "Santé pour tous", communes[1]?.code, 4]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const plan = await planImport(db, moderator, { networkId: network.id, bytes });
+    expect(plan).toMatchObject({ creates: 2, errors: [] });
+    await runImport(db, moderator, { networkId: network.id, bytes });
+    const rows = await db.select({ title: projects.title, jobs: projects.jobsNow }).from(projects).innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id)).where(eq(portfolioIdentifiers.networkId, network.id));
+    expect(rows.sort((x, y) => x.title.localeCompare(y.title))).toEqual([
+      { title: "Café associatif", jobs: 2 },
+      { title: "Maison de santé", jobs: 4 },
+    ]);
+  });
+
+  it("a cancelled import leaves the database as it was", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const lines = [["identifiant", "titre", "collectif", "commune"], ...Array.from({ length: 1200 }, (_, index) => [`C-${index}`, `Projet ${index}`, `Collectif ${index % 40}`, communes[index % 3]?.code ?? ""])];
+    const before = await databaseFingerprint(db);
+    const cancel = new AbortController();
+    await expect(
+      runImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines)) }, { signal: cancel.signal, onProgress: () => cancel.abort() }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "Import annulé : rien n'a été modifié." });
+    expect(await databaseFingerprint(db)).toEqual(before);
+  });
+
+  it("imports 10,000 rows in one go, and re-imports them without duplicates", { timeout: 300_000 }, async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const lines = [
+      ["identifiant", "titre", "collectif", "forme_juridique", "commune", "secteur", "stade"],
+      ...Array.from({ length: 10_000 }, (_, index) => [
+        `N-${String(index).padStart(5, "0")}`,
+        `Projet numéro ${index}`,
+        `Collectif ${index % 700}`,
+        index % 2 ? "SCIC" : "Association",
+        communes[index % 3]?.code ?? "",
+        ["Alimentation", "Mobilité", "Habitat"][index % 3] ?? "",
+        index % 4 === 0 ? "Observation" : "",
+      ]),
+    ];
+    const bytes = encode(csv(lines));
+    expect(await runImport(db, moderator, { networkId: network.id, bytes })).toEqual({ created: 10_000, updated: 0, unchanged: 0, stagesDeclared: 2_500 });
+    expect(await portfolioCount(db, network.id)).toBe(10_000);
+    expect(await runImport(db, moderator, { networkId: network.id, bytes })).toMatchObject({ created: 0, updated: 0, unchanged: 10_000 });
+    expect(await portfolioCount(db, network.id)).toBe(10_000);
+  });
+});
+
+describe("exporting a portfolio", () => {
+  const database = useTestDatabase();
+
+  it("neutralises every cell a spreadsheet would run as a formula, in CSV and XLSX", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const hostile = [
+      ["identifiant", "titre", "collectif", "commune", "secteur"],
+      ["=1+1", "=HYPERLINK(\"http://evil.test\";\"clic\")", "+33 collectif", communes[0]?.code ?? "", "-2"],
+      ["@SUM", "Titre sûr", "@collectif", communes[1]?.code ?? "", "Alimentation"],
+    ];
+    await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(hostile)) });
+    const query = { networkId: network.id };
+    const csvAnswer = await answerExportRequest(db, moderator, query, "csv");
+    expect(csvAnswer.headers.get("content-disposition")).toMatch(/attachment; filename="portefeuille-\d{4}-\d{2}-\d{2}\.csv"/);
+    const bytes = new Uint8Array(await csvAnswer.arrayBuffer());
+    // The byte order mark tells Excel it is UTF-8.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.startsWith(EXPORT_HEADERS.join(";"))).toBe(true);
+    expect(text).toContain("'=1+1;");
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.test"";""clic"")"`);
+    expect(text).toContain("'+33 collectif");
+    expect(text).toContain("'@SUM");
+    expect(text).toContain(";'-2;");
+    expect(text).not.toMatch(/(^|;)[=+@-]/m);
+
+    const xlsxAnswer = await answerExportRequest(db, moderator, query, "xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsxAnswer.arrayBuffer());
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((row, number) => {
+      if (number > 1) row.eachCell((cell) => cells.push(typeof cell.value === "object" ? JSON.stringify(cell.value) : String(cell.value)));
+    });
+    expect(cells.filter((cell) => /^[=+@-]/.test(cell))).toEqual([]);
+    expect(cells).toEqual(expect.arrayContaining(["'=1+1", "'@SUM", "'+33 collectif", "'-2"]));
+    expect(workbook.worksheets[0]?.getRow(2).getCell(1).formula).toBeUndefined();
+  });
+
+  it("exports what the portfolio page shows, filters included, and re-imports as it came out", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const lines = [
+      ["identifiant", "titre", "collectif", "forme_juridique", "commune", "secteur"],
+      ["E-1", "Projet drômois", "Collectif D", "SCIC", communes[0]?.code ?? "", "Alimentation"],
+      ["E-2", "Projet isérois", "Collectif I", "Association", communes[1]?.code ?? "", "Mobilité"],
+    ];
+    await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines)) });
+    const drome = await (await answerExportRequest(db, moderator, { networkId: network.id, territoryId: "departement-26" }, "csv")).text();
+    expect(drome).toContain("Projet drômois");
+    expect(drome).not.toContain("Projet isérois");
+    const everything = await (await answerExportRequest(db, moderator, { networkId: network.id }, "csv")).text();
+    expect(await planImport(db, moderator, { networkId: network.id, bytes: encode(everything) })).toMatchObject({ errors: [], creates: 0, updates: 0, unchanged: 2 });
+  });
+
+  it("offers a template that imports as it is", async () => {
+    const db = database.db;
+    const { moderator, network } = await setup(db);
+    const template = new Uint8Array(await answerTemplateRequest().arrayBuffer());
+    const plan = await planImport(db, moderator, { networkId: network.id, bytes: template });
+    expect(plan).toMatchObject({ errors: [], creates: 1, stagesDeclared: 1 });
+  });
+});
+
+describe("the portfolio's route handlers", () => {
+  const database = useTestDatabase();
+
+  function upload(networkId: string, body: BodyInit | null, headers: Record<string, string> = { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100" }) {
+    return new Request(`http://127.0.0.1:3100/api/reseaux/${networkId}/import`, { method: "POST", body, headers });
+  }
+
+  function form(bytes: Uint8Array, mode: "apercu" | "import") {
+    const data = new FormData();
+    data.set("fichier", new Blob([bytes as BlobPart]), "portefeuille.csv");
+    data.set("mode", mode);
+    return data;
+  }
+
+  it("streams the import's progress, then its outcome", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const bytes = encode(csv([["identifiant", "titre", "collectif", "commune"], ["H-1", "Projet HTTP", "Collectif H", communes[0]?.code ?? ""]]));
+    const preview = await answerImportRequest(db, moderator, network.id, upload(network.id, form(bytes, "apercu")));
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toMatchObject({ creates: 1, errors: [] });
+    const answer = await answerImportRequest(db, moderator, network.id, upload(network.id, form(bytes, "import")));
+    expect(answer.headers.get("content-type")).toContain("application/x-ndjson");
+    const messages = (await answer.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string });
+    expect(messages.at(0)).toMatchObject({ type: "progress", total: 1 });
+    expect(messages.at(-1)).toEqual({ type: "done", result: { created: 1, updated: 0, unchanged: 0, stagesDeclared: 0 } });
+  });
+
+  it("refuses a foreign origin, the signed-out, people outside the network, a non-file and a malformed id", async () => {
+    const db = database.db;
+    const { network } = await setup(db);
+    const stranger: TestPerson = await makePerson(db);
+    const admin = await makePerson(db, { platformAdmin: true });
+    const bytes = encode("identifiant\r\nX");
+    const before = await databaseFingerprint(db);
+    const foreign = await answerImportRequest(db, admin, network.id, upload(network.id, form(bytes, "import"), { origin: "https://evil.test", host: "127.0.0.1:3100" }));
+    expect(foreign.status).toBe(403);
+    expect((await answerImportRequest(db, null, network.id, upload(network.id, form(bytes, "apercu")))).status).toBe(401);
+    expect((await answerImportRequest(db, stranger, network.id, upload(network.id, form(bytes, "apercu")))).status).toBe(404);
+    expect((await answerImportRequest(db, stranger, "not-a-uuid", upload("not-a-uuid", form(bytes, "apercu")))).status).toBe(404);
+    const notAFile = await answerImportRequest(db, admin, network.id, upload(network.id, "fichier=rien", { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100", "content-type": "application/x-www-form-urlencoded" }));
+    expect(notAFile.status).toBe(400);
+    expect(await notAFile.json()).toMatchObject({ error: "Choisissez un fichier CSV ou XLSX." });
+    const tooBig = await answerImportRequest(db, admin, network.id, upload(network.id, form(bytes, "apercu"), { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100", "content-length": String(20 * 1024 * 1024) }));
+    expect(tooBig.status).toBe(400);
+    expect((await answerExportRequest(db, stranger, { networkId: network.id }, "csv")).status).toBe(404);
+    expect((await answerExportRequest(db, null, { networkId: network.id }, "csv")).status).toBe(401);
+    expect((await answerExportRequest(db, admin, { networkId: network.id }, "pdf")).status).toBe(404);
+    expect(await databaseFingerprint(db)).toEqual(before);
+  });
+
+  it("neutralises formula starters, and only them", () => {
+    expect(["=A1", "+1", "-1", "@A", "\tx", "Texte", "1-2", "a=b"].map(neutraliseCell)).toEqual(["'=A1", "'+1", "'-1", "'@A", "'\tx", "Texte", "1-2", "a=b"]);
+  });
+});
