@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
+import { CLIENT_NAMESPACES } from "@/server/i18n/client-namespaces";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
@@ -17,33 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5c4f" };
 
-// Client components only need these namespaces: the rest stays on the server.
-const CLIENT_NAMESPACES = [
-  "common",
-  "territoryPicker",
-  "territoryKinds",
-  "project",
-  "organisation",
-  "roles",
-  "offices",
-  "legalForms",
-  "account",
-  "admin",
-  "projectPage",
-  "stages",
-  "milestoneKinds",
-  "milestoneStatuses",
-  "levers",
-  "barometer",
-  "conversation",
-  "follow",
-  "notifications",
-  "calendar",
-  "print",
-  "invite",
-  "emailPrefs",
-  "errorPage",
-] as const;
 
 function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {
   return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]));

@@ -40,6 +40,8 @@ export const PGLITE_OPTIONS = {
 export function lockDataDir(dataDir: string): () => void {
   const lockPath = `${path.resolve(dataDir)}.lock`;
   const mine = String(process.pid);
+  // On a fresh clone the parent (.data/) does not exist yet.
+  mkdirSync(path.dirname(lockPath), { recursive: true });
   try {
     writeFileSync(lockPath, mine, { flag: "wx" });
   } catch {

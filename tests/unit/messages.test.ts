@@ -33,3 +33,25 @@ describe("the gradient's texts", () => {
     }
   });
 });
+
+describe("client components' messages", () => {
+  it("reach the browser: every namespace a client component reads is sent to it", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { CLIENT_NAMESPACES } = await import("@/server/i18n/client-namespaces");
+    const files = (directory: string): string[] =>
+      readdirSync(directory).flatMap((entry) => {
+        const full = path.join(directory, entry);
+        return statSync(full).isDirectory() ? files(full) : full.endsWith(".tsx") ? [full] : [];
+      });
+    const missing = ["app", "components"].flatMap(files).flatMap((file) => {
+      const source = readFileSync(file, "utf8");
+      if (!source.startsWith('"use client"')) return [];
+      return [...source.matchAll(/useTranslations\("([\w]+)/g)]
+        .map((match) => match[1] as string)
+        .filter((namespace) => !(CLIENT_NAMESPACES as readonly string[]).includes(namespace))
+        .map((namespace) => `${file}: ${namespace}`);
+    });
+    expect(missing).toEqual([]);
+  });
+});

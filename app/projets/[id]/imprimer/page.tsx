@@ -28,7 +28,7 @@ export default async function PrintableProjectPage({ params }: { params: Promise
   const now = new Date();
   const since = now.getTime() - YEAR_MS;
   const events = [
-    ...overview.milestones.map((milestone) => ({
+    ...overview.milestones.filter((milestone) => !milestone.hidden).map((milestone) => ({
       at: new Date(`${milestone.occursOn}T12:00:00Z`),
       text: `${milestone.title} (${tk(milestone.kind)})`,
     })),
