@@ -49,7 +49,8 @@ async function open(): Promise<{ connection: DbConnection; drop: () => Promise<v
   return {
     connection,
     drop: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      if (process.env.KEEP) console.log(`kept database ${name}`);
+      else await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
     },
   };

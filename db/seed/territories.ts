@@ -148,5 +148,7 @@ export async function loadTerritories(db: Database, scope: TerritoryScope = {}):
       departement_code = excluded.departement_code, epci_code = excluded.epci_code, epci_type = excluded.epci_type,
       population = excluded.population, postal_codes = excluded.postal_codes
   `);
+  // Tens of thousands of rows at once: give the planner their statistics now (PGlite has no autovacuum).
+  await db.execute(sql`analyze territory`);
   return { loaded: rows.length, skipped: false };
 }

@@ -54,30 +54,48 @@ function portfolioCondition(filters: PortfolioFilters): SQL {
     sql`exists (select 1 from project_party pp where pp.project_id = p.id and pp.organisation_id = ${filters.networkId}
         and pp.role = 'network' and pp.status = 'active')`,
   ];
-  if (filters.territoryId) {
-    conditions.push(sql`exists (select 1 from territory c join territory t on t.id = ${filters.territoryId}
-        where c.id = p.commune_id and (
-          (t.kind = 'epci' and c.epci_code = t.code)
-          or (t.kind = 'departement' and c.departement_code = t.code)
-          or (t.kind = 'region' and c.region_code = t.code)
-          or t.id = c.id))`);
-  }
+  if (filters.territoryId) conditions.push(basedIn(filters.territoryId));
   if (filters.legalForm) conditions.push(sql`lead.legal_form = ${filters.legalForm}`);
   if (filters.sector) conditions.push(sql`lower(p.sector) = lower(${filters.sector})`);
   return sql.join(conditions, sql` and `);
+}
+
+/** Based in a commune within the territory; a territory's id says its kind and code ("departement-26"). */
+function basedIn(territoryId: string): SQL {
+  const [kind, code] = [territoryId.slice(0, territoryId.indexOf("-")), territoryId.slice(territoryId.indexOf("-") + 1)];
+  const column = { region: sql`c.region_code`, departement: sql`c.departement_code`, epci: sql`c.epci_code` }[kind];
+  if (kind === "commune") return sql`p.commune_id = ${territoryId}`;
+  if (!column) return sql`false`;
+  return sql`p.commune_id in (select c.id from territory c where c.kind = 'commune' and ${column} = ${code})`;
 }
 
 function portfolioProjects(filters: PortfolioFilters): SQL {
   return sql`(select p.id from project p join organisation lead on lead.id = p.lead_collective_id where ${portfolioCondition(filters)})`;
 }
 
-/** When something last happened in a project: a milestone that took place, a stage proposed or decided, its creation. */
-const lastActivity = sql`greatest(
-  p.created_at,
-  (select max((m.occurs_on::timestamp at time zone ${PARIS})) from milestone m
-     where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date),
-  (select max(coalesce(sc.decided_at, sc.proposed_at)) from stage_change sc join relationship r on r.id = sc.relationship_id
-     where r.project_id = p.id))`;
+/**
+ * When something last happened in each project of a set: a milestone that took place, a stage
+ * proposed or decided, its creation. Aggregated once per table rather than once per project, so
+ * the plan stays cheap whatever the planner knows of the tables.
+ */
+function lastActivityOf(projectIds: SQL): SQL {
+  return sql`(select p.id as project_id, greatest(p.created_at, milestone_activity.at, stage_activity.at) as last_activity
+    from project p
+    left join (select m.project_id, max(m.occurs_on::timestamp at time zone ${PARIS}) as at from milestone m
+        where m.project_id in ${projectIds} and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date
+        group by m.project_id) milestone_activity on milestone_activity.project_id = p.id
+    left join (select r.project_id, max(coalesce(sc.decided_at, sc.proposed_at)) as at from stage_change sc
+        join relationship r on r.id = sc.relationship_id
+        where r.project_id in ${projectIds} group by r.project_id) stage_activity on stage_activity.project_id = p.id
+    where p.id in ${projectIds})`;
+}
+
+/** Per project of a set: its most advanced confirmed stage, its relationships, those still to confirm. */
+function relationshipSummaryOf(projectIds: SQL): SQL {
+  return sql`(select r.project_id, max(r.stage) as best_stage, count(*)::int as relationships,
+      (count(*) filter (where r.stage is null))::int as unconfirmed
+    from relationship r where r.project_id in ${projectIds} group by r.project_id)`;
+}
 
 export async function getStuckAfterDays(db: DbOrTx, networkId: string) {
   const [settings] = await db.select().from(networkSettings).where(eq(networkSettings.networkId, networkId));
@@ -105,13 +123,15 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
   // Each relationship's confirmed stage at the end of the period ("à confirmer" when none yet).
   const stageRows = await selectRows<{ stage: Stage | null; n: number }>(
     db,
-    sql`select stage_then as stage, count(*)::int as n from (
-          select (select sc.to_stage from stage_change sc
-                   where sc.relationship_id = r.id and sc.status = 'confirmed' and sc.decided_at < ${endOf(period.to)}
-                   order by sc.decided_at desc limit 1) as stage_then
-          from relationship r
-          where r.project_id in ${inPortfolio} and r.created_at < ${endOf(period.to)}) stages
-        group by stage_then`,
+    sql`select stage_then.to_stage as stage, count(*)::int as n
+        from relationship r
+        left join (
+          select distinct on (sc.relationship_id) sc.relationship_id, sc.to_stage
+          from stage_change sc join relationship r on r.id = sc.relationship_id
+          where r.project_id in ${inPortfolio} and sc.status = 'confirmed' and sc.decided_at < ${endOf(period.to)}
+          order by sc.relationship_id, sc.decided_at desc) stage_then on stage_then.relationship_id = r.id
+        where r.project_id in ${inPortfolio} and r.created_at < ${endOf(period.to)}
+        group by stage_then.to_stage`,
   );
   const byStage = Object.fromEntries(STAGES.map((stage) => [stage, stageRows.find((row) => row.stage === stage)?.n ?? 0])) as Record<Stage, number>;
   const unconfirmed = stageRows.find((row) => row.stage === null)?.n ?? 0;
@@ -150,8 +170,8 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
   const stuckRows = await selectRows<{ id: string; title: string; last_activity: Date | string; total: number }>(
     db,
     sql`select id, title, last_activity, count(*) over ()::int as total from (
-          select p.id, p.title, ${lastActivity} as last_activity
-          from project p where p.id in ${inPortfolio}) activity
+          select p.id, p.title, activity.last_activity
+          from project p join ${lastActivityOf(inPortfolio)} activity on activity.project_id = p.id) activity
         where last_activity < ${now.toISOString()}::timestamptz - make_interval(days => ${stuckAfterDays}::int)
         order by last_activity asc, title limit 20`,
   );
@@ -325,6 +345,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
   const direction = query.direction === "desc" ? sql`desc` : sql`asc`;
   const conditions: SQL[] = [portfolioCondition(query)];
   if (query.search) conditions.push(sql`(p.title ilike ${`%${query.search}%`} or lead.name ilike ${`%${query.search}%`} or pi.identifier = ${query.search})`);
+  const inPortfolio = portfolioProjects(query);
   const stageFilter =
     query.stage === undefined ? sql`true` : query.stage === "none" ? sql`best_stage is null` : sql`best_stage = ${query.stage}`;
   const pageQuery = (limit: SQL) => selectRows<{
@@ -347,15 +368,17 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
     sql`select *, count(*) over ()::int as total from (
           select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector,
             pi.identifier,
-            (select max(r.stage) from relationship r where r.project_id = p.id) as best_stage,
-            (select count(*)::int from relationship r where r.project_id = p.id) as relationships,
-            (select count(*)::int from relationship r where r.project_id = p.id and r.stage is null) as unconfirmed,
-            ${lastActivity} as last_activity,
+            summary.best_stage,
+            coalesce(summary.relationships, 0) as relationships,
+            coalesce(summary.unconfirmed, 0) as unconfirmed,
+            activity.last_activity,
             c.search_name
           from project p
           join organisation lead on lead.id = p.lead_collective_id
           join territory c on c.id = p.commune_id
           left join portfolio_identifier pi on pi.project_id = p.id and pi.network_id = ${query.networkId}
+          left join ${relationshipSummaryOf(inPortfolio)} summary on summary.project_id = p.id
+          join ${lastActivityOf(inPortfolio)} activity on activity.project_id = p.id
           where ${sql.join(conditions, sql` and `)}) p
         where ${stageFilter}
         order by ${SORT_COLUMNS[query.sort ?? "title"]} ${direction} nulls last, p.title asc, p.id asc

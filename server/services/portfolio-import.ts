@@ -1,7 +1,7 @@
 // Importing a network's existing portfolio from its spreadsheet: a dry run that says, row by row,
 // what would be created or updated and what is wrong; then the import itself, in one transaction,
 // reporting its progress, matched on (network, identifiant) so that re-importing updates.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import {
   changeLog,
@@ -206,7 +206,7 @@ export async function runImport(
     done += count;
     options.onProgress?.(Math.min(done, total), total);
   };
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const now = new Date();
     const audit: (typeof changeLog.$inferInsert)[] = [];
 
@@ -379,7 +379,15 @@ export async function runImport(
     options.onProgress?.(total, total);
     return { created: creates.length, updated, unchanged: updates.length - updated, stagesDeclared };
   });
+  // Thousands of new rows at once: the planner's statistics would lag behind them (and PGlite
+  // has no autovacuum to refresh them), so the dashboard's plans are refreshed now.
+  if (result.created + result.stagesDeclared >= ANALYZE_AFTER_ROWS) {
+    await db.execute(sql`analyze project, project_party, project_commune, relationship, stage_change, portfolio_identifier, organisation`);
+  }
+  return result;
 }
+
+const ANALYZE_AFTER_ROWS = 1_000;
 
 /** The authorities of these territories, opening the pages nobody has opened yet. */
 async function openAuthorities(tx: DbOrTx, territoryIds: string[]) {
