@@ -14,7 +14,10 @@ export function MovementChart({ months }: { months: Month[] }) {
   const slot = width / Math.max(1, months.length);
   const bar = Math.min(28, slot * 0.6);
   const scale = (value: number) => (value / peak) * (middle - 22);
-  const label = (month: string) => format.dateTime(new Date(`${month}-15T12:00:00Z`), { month: "short" });
+  // Over a long period, one month name in a few, so that they never overlap.
+  const labelEvery = Math.ceil(months.length / 12);
+  const label = (month: string) =>
+    format.dateTime(new Date(`${month}-15T12:00:00Z`), labelEvery > 1 ? { month: "short", year: "2-digit" } : { month: "short" });
   const total = months.reduce((sum, month) => ({ forward: sum.forward + month.forward, backward: sum.backward + month.backward }), { forward: 0, backward: 0 });
   return (
     <figure>
@@ -40,9 +43,11 @@ export function MovementChart({ months }: { months: Month[] }) {
                   </text>
                 </>
               ) : null}
-              <text x={index * slot + slot / 2} y={height - 2} textAnchor="middle" fontSize="11" fill="#56656b">
-                {label(month.month)}
-              </text>
+              {index % labelEvery === 0 ? (
+                <text x={index * slot + slot / 2} y={height - 2} textAnchor="middle" fontSize="11" fill="#56656b">
+                  {label(month.month)}
+                </text>
+              ) : null}
             </g>
           );
         })}

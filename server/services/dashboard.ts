@@ -297,7 +297,8 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
   const gaps = [...sets.entries()].flatMap(([relationshipId, sides]) => {
     const perStage = divergence(readingOf(sides.collective, now), readingOf(sides.authority, now));
     const widest = STAGES.flatMap((stage) => (perStage[stage] === null ? [] : [{ stage, gap: perStage[stage] as number }])).sort((a, b) => b.gap - a.gap)[0];
-    return widest ? [{ relationshipId, ...widest }] : [];
+    // Where both sides read the same, there is nothing to point out.
+    return widest && widest.gap > 0 ? [{ relationshipId, ...widest }] : [];
   });
   const top = gaps.sort((a, b) => b.gap - a.gap || a.relationshipId.localeCompare(b.relationshipId)).slice(0, limit);
   if (top.length === 0) return [];

@@ -191,7 +191,7 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
                 <li key={row.lever}>
                   <div className="flex justify-between gap-2">
                     <span>{tlev(row.lever)}</span>
-                    <span className="text-sm text-muted tabular-nums">{t("leverLine", { moves: row.moves, total: dashboard.movement.forward })}</span>
+                    <span className="shrink-0 text-sm whitespace-nowrap text-muted tabular-nums">{t("leverLine", { moves: row.moves, total: dashboard.movement.forward })}</span>
                   </div>
                   <span className="block h-2 rounded bg-stone-100" aria-hidden="true">
                     <span className="block h-2 rounded bg-accent" style={{ width: `${row.share * 100}%` }} />
