@@ -21,7 +21,8 @@ const serverEnv: Record<string, string> = {
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results",
-  timeout: 30_000,
+  // Two cores run two browsers, two servers and axe: a generous limit, not a speed target.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
   forbidOnly: !!process.env.CI,

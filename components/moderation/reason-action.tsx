@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useTRPCClient } from "@/components/trpc";
 import { TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
@@ -17,35 +17,30 @@ export type ReasonActionKind =
   | { action: "refuseNetwork" | "leave"; projectId: string; networkId: string }
   | { action: "refusePublic"; projectId: string };
 
+/** One mutation per button, whichever decision it carries. */
 function useReasonMutation(target: ReasonActionKind, onDone: () => void) {
-  const trpc = useTRPC();
-  const options = { onSuccess: onDone };
-  const report = useMutation(trpc.moderation.report.mutationOptions(options));
-  const hide = useMutation(trpc.moderation.hide.mutationOptions(options));
-  const restore = useMutation(trpc.moderation.restore.mutationOptions(options));
-  const dismiss = useMutation(trpc.moderation.dismiss.mutationOptions(options));
-  const refuseNetwork = useMutation(trpc.party.decideNetwork.mutationOptions(options));
-  const refusePublic = useMutation(trpc.project.reviewPublic.mutationOptions(options));
-  const leave = useMutation(trpc.portfolio.leave.mutationOptions(options));
-  switch (target.action) {
-    case "report":
-    case "hide":
-    case "restore": {
-      const mutation = { report, hide, restore }[target.action];
-      return { mutation, run: (reason: string) => mutation.mutate({ kind: target.kind, contentId: target.contentId, reason }) };
-    }
-    case "dismiss":
-      return { mutation: dismiss, run: (reason: string) => dismiss.mutate({ reportId: target.reportId, reason }) };
-    case "refuseNetwork":
-      return {
-        mutation: refuseNetwork,
-        run: (reason: string) => refuseNetwork.mutate({ projectId: target.projectId, networkId: target.networkId, accept: false, reason }),
-      };
-    case "leave":
-      return { mutation: leave, run: (reason: string) => leave.mutate({ projectId: target.projectId, networkId: target.networkId, reason }) };
-    case "refusePublic":
-      return { mutation: refusePublic, run: (reason: string) => refusePublic.mutate({ projectId: target.projectId, accept: false, reason }) };
-  }
+  const client = useTRPCClient();
+  return useMutation({
+    onSuccess: onDone,
+    mutationFn: async (reason: string): Promise<unknown> => {
+      switch (target.action) {
+        case "report":
+          return client.moderation.report.mutate({ kind: target.kind, contentId: target.contentId, reason });
+        case "hide":
+          return client.moderation.hide.mutate({ kind: target.kind, contentId: target.contentId, reason });
+        case "restore":
+          return client.moderation.restore.mutate({ kind: target.kind, contentId: target.contentId, reason });
+        case "dismiss":
+          return client.moderation.dismiss.mutate({ reportId: target.reportId, reason });
+        case "refuseNetwork":
+          return client.party.decideNetwork.mutate({ projectId: target.projectId, networkId: target.networkId, accept: false, reason });
+        case "leave":
+          return client.portfolio.leave.mutate({ projectId: target.projectId, networkId: target.networkId, reason });
+        case "refusePublic":
+          return client.project.reviewPublic.mutate({ projectId: target.projectId, accept: false, reason });
+      }
+    },
+  });
 }
 
 export function ReasonAction({ target, label, about }: { target: ReasonActionKind; label: string; about: string }) {
@@ -55,7 +50,7 @@ export function ReasonAction({ target, label, about }: { target: ReasonActionKin
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const { mutation, run } = useReasonMutation(target, () => {
+  const mutation = useReasonMutation(target, () => {
     setOpen(false);
     setReason("");
     router.refresh();
@@ -74,7 +69,7 @@ export function ReasonAction({ target, label, about }: { target: ReasonActionKin
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        run(reason);
+        mutation.mutate(reason);
       }}
     >
       <TextArea
