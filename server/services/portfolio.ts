@@ -140,12 +140,3 @@ export async function leaveNetwork(
   });
   return { left: true, by: side };
 }
-
-/** The networks of a project other than active ones: requests and invitations waiting, for its page. */
-export async function listPendingNetworks(db: DbOrTx, projectId: string) {
-  return db
-    .select({ networkId: organisations.id, name: organisations.name, status: projectParties.status, since: projectParties.createdAt })
-    .from(projectParties)
-    .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
-    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.role, "network"), inArray(projectParties.status, ["requested", "invited"])));
-}
