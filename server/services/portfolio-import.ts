@@ -223,11 +223,14 @@ export async function runImport(
         .where(and(eq(organisations.kind, "collective"), inArray(organisations.name, part)));
       for (const row of known) if (!collectiveIds.has(row.name)) collectiveIds.set(row.name, row.id);
     }
-    const newCollectives = creates.filter((item, index, all) => !collectiveIds.has(item.row.collective as string) && all.findIndex((other) => other.row.collective === item.row.collective) === index);
+    // One new collective per name the portfolio does not know yet, however many rows name it.
+    const newNames = wantedNames.filter((name) => !collectiveIds.has(name));
+    const legalFormOf = new Map(creates.toReversed().map((item) => [item.row.collective as string, item.row.legalForm]));
+    const newCollectives = newNames.map((name) => ({ name, legalForm: legalFormOf.get(name) }));
     for (const part of chunks(newCollectives)) {
       const inserted = await tx
         .insert(organisations)
-        .values(part.map((item) => ({ kind: "collective" as const, name: item.row.collective as string, legalForm: item.row.legalForm ?? "other" })))
+        .values(part.map((collective) => ({ kind: "collective" as const, name: collective.name, legalForm: collective.legalForm ?? "other" })))
         .returning({ id: organisations.id, name: organisations.name });
       for (const row of inserted) collectiveIds.set(row.name, row.id);
     }
