@@ -5,19 +5,12 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { Alert, Button } from "@/components/ui/primitives";
+import type { RowError } from "@/server/domain/spreadsheet";
+import type { ImportPlan, ImportResult } from "@/server/services/portfolio-import";
 
-type RowError = { line: number; column: string | null; message: string };
-type Plan = {
-  rows: number;
-  creates: number;
-  updates: number;
-  unchanged: number;
-  stagesDeclared: number;
-  errors: RowError[];
-  ignoredColumns: string[];
-  preview: { line: number; identifier: string; title: string; action: "create" | "update" | "unchanged"; stage: string | null }[];
-};
-type Result = { created: number; updated: number; unchanged: number; stagesDeclared: number };
+type Plan = ImportPlan;
+type Result = ImportResult;
+
 type State =
   | { step: "idle" }
   | { step: "checking" }

@@ -1,15 +1,16 @@
 // What a network director opens on Monday: where the relationships of the portfolio stand, how
 // they moved, what is stuck, where the two sides see things differently, which levers came before
 // progress; and the portfolio itself, paged and sorted by the database.
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database, type DbOrTx } from "@/db";
-import { barometerAnswerSets, networkSettings, organisations, relationships } from "@/db/schema";
+import { barometerAnswerSets, networkSettings, relationships } from "@/db/schema";
 import { LEVER_IDS, STAGES, divergence, readingOf, type AnswerSet, type LeverId, type Side, type Stage } from "@/server/domain/gradient";
 import type { LegalForm } from "@/server/domain/organisations";
 import { PORTFOLIO_PAGE_SIZE, type PortfolioSort } from "@/server/domain/portfolio";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { recordChange } from "./history";
+import { findNetwork } from "./portfolio";
 
 export const DEFAULT_STUCK_AFTER_DAYS = 90;
 
@@ -102,18 +103,9 @@ export async function getStuckAfterDays(db: DbOrTx, networkId: string) {
   return settings?.stuckAfterDays ?? DEFAULT_STUCK_AFTER_DAYS;
 }
 
-async function networkName(db: DbOrTx, networkId: string) {
-  const [network] = await db
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(and(eq(organisations.id, networkId), eq(organisations.kind, "network")));
-  if (!network) throw notFound("Réseau introuvable.");
-  return network.name;
-}
-
 export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, filters: PortfolioFilters, now = new Date()) {
   await assertCanModerateNetwork(db, actor, filters.networkId);
-  const name = await networkName(db, filters.networkId);
+  const { name } = await findNetwork(db, filters.networkId);
   const period = periodOf(filters, now);
   const inPortfolio = portfolioProjects(filters);
   const stuckAfterDays = await getStuckAfterDays(db, filters.networkId);
@@ -336,7 +328,7 @@ const SORT_COLUMNS: Record<PortfolioSort, SQL> = {
 
 export async function listPortfolio(db: DbOrTx, actor: Actor | null, query: PortfolioQuery) {
   await assertCanModerateNetwork(db, actor, query.networkId);
-  await networkName(db, query.networkId);
+  await findNetwork(db, query.networkId);
   return portfolioPage(db, query);
 }
 
@@ -415,7 +407,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
 
 export async function setStuckAfterDays(db: Database, actor: Actor | null, input: { networkId: string; days: number }) {
   const moderator = await assertCanModerateNetwork(db, actor, input.networkId);
-  await networkName(db, input.networkId);
+  await findNetwork(db, input.networkId);
   const before = await getStuckAfterDays(db, input.networkId);
   await db
     .insert(networkSettings)

@@ -16,8 +16,9 @@ import {
 } from "@/db/schema";
 import { authorityName } from "@/server/domain/organisations";
 import { checkRows, readSpreadsheet, UnreadableFile, type ImportRow, type RowError } from "@/server/domain/spreadsheet";
-import { DomainError, notFound } from "@/server/errors";
+import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
+import { findNetwork } from "./portfolio";
 
 type Progress = (done: number, total: number) => void;
 
@@ -46,15 +47,6 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
   return out;
-}
-
-async function networkOf(db: DbOrTx, networkId: string) {
-  const [network] = await db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(and(eq(organisations.id, networkId), eq(organisations.kind, "network")));
-  if (!network) throw notFound("Réseau introuvable.");
-  return network;
 }
 
 /** Finds, for every row, what it refers to in the database; rows that refer to nothing real get an error. */
@@ -138,7 +130,7 @@ async function currentFields(db: DbOrTx, projectIds: string[]) {
 /** Reads the file and says what importing it would do, without writing anything. */
 export async function planImport(db: DbOrTx, actor: Actor | null, input: { networkId: string; bytes: Uint8Array }): Promise<ImportPlan> {
   await assertCanModerateNetwork(db, actor, input.networkId);
-  await networkOf(db, input.networkId);
+  await findNetwork(db, input.networkId);
   const { checked, resolved, errors } = await readAndResolve(db, input.networkId, input.bytes);
   const fields = await currentFields(db, resolved.flatMap((item) => (item.existingProjectId ? [item.existingProjectId] : [])));
   let creates = 0;
@@ -191,7 +183,7 @@ export async function runImport(
   options: { onProgress?: Progress; signal?: AbortSignal } = {},
 ): Promise<ImportResult> {
   const moderator = await assertCanModerateNetwork(db, actor, input.networkId);
-  const network = await networkOf(db, input.networkId);
+  const network = await findNetwork(db, input.networkId);
   const { resolved, errors } = await readAndResolve(db, input.networkId, input.bytes);
   if (errors.length > 0) {
     throw new DomainError("BAD_REQUEST", `Le fichier comporte ${errors.length} erreur${errors.length > 1 ? "s" : ""} : corrigez-les puis relancez l'aperçu.`, {

@@ -9,7 +9,8 @@ import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requ
 import { recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
 
-async function networkNamed(db: DbOrTx, networkId: string) {
+/** A support network by its id; NOT_FOUND for any other id. */
+export async function findNetwork(db: DbOrTx, networkId: string) {
   const [network] = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
@@ -31,7 +32,7 @@ export async function moderatorsOf(db: DbOrTx, networkId: string): Promise<strin
 export async function inviteProject(db: Database, actor: Actor | null, input: { networkId: string; projectId: string }) {
   const moderator = await assertCanModerateNetwork(db, actor, input.networkId);
   const access = await loadProjectAccess(db, moderator, input.projectId);
-  const network = await networkNamed(db, input.networkId);
+  const network = await findNetwork(db, input.networkId);
   const [party] = await db
     .insert(projectParties)
     .values({ projectId: input.projectId, organisationId: network.id, role: "network", status: "invited" })
@@ -64,7 +65,7 @@ export async function answerNetworkInvitation(
 ) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const member = assertCollectiveSide(access);
-  const network = await networkNamed(db, input.networkId);
+  const network = await findNetwork(db, input.networkId);
   const where = and(
     eq(projectParties.projectId, input.projectId),
     eq(projectParties.organisationId, network.id),
@@ -114,7 +115,7 @@ export async function leaveNetwork(
     .where(and(eq(memberships.organisationId, project.leadCollectiveId), eq(memberships.userId, signedIn.userId)))).length > 0;
   const side = collectiveMember ? "collective" : "network";
   if (!collectiveMember) await assertCanModerateNetwork(db, signedIn, input.networkId);
-  const network = await networkNamed(db, input.networkId);
+  const network = await findNetwork(db, input.networkId);
   const [removed] = await db
     .delete(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, network.id), eq(projectParties.role, "network")))
