@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { SQL } from "drizzle-orm";
+import type { Logger, SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -24,7 +24,8 @@ export type DbConnection =
   | { driver: "postgres"; db: Database; client: postgres.Sql; close: () => Promise<void> }
   | { driver: "pglite"; db: Database; client: PGlite; close: () => Promise<void> };
 
-export type DbTarget = { url: string; maxConnections?: number } | { dataDir?: string; pglite?: PGlite };
+/** `logger` sees every statement drizzle sends (the benchmark counts them). */
+export type DbTarget = ({ url: string; maxConnections?: number } | { dataDir?: string; pglite?: PGlite }) & { logger?: Logger };
 
 /** PGlite settings that keep its write-ahead log small: cloning and opening get faster. */
 export const PGLITE_OPTIONS = {
@@ -80,13 +81,13 @@ export function createDb(target: DbTarget): DbConnection {
     // fetch_types off: its start-up query, if the server drops the connection during it, rejects
     // with nobody listening (an unhandled rejection). The app's arrays are text[], known already.
     const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {}, fetch_types: false });
-    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Database;
+    const db = drizzlePostgres({ client, schema, casing: "snake_case", logger: target.logger }) as unknown as Database;
     return { driver: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
   }
   const release = target.dataDir && !target.pglite ? lockDataDir(target.dataDir) : () => {};
   if (target.dataDir && !target.pglite) mkdirSync(target.dataDir, { recursive: true });
   const client = target.pglite ?? new PGlite(target.dataDir, PGLITE_OPTIONS);
-  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Database;
+  const db = drizzlePglite({ client, schema, casing: "snake_case", logger: target.logger }) as unknown as Database;
   return {
     driver: "pglite",
     db,

@@ -117,7 +117,7 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
       .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
       // Hidden milestones are gone for everyone but the project's moderators.
       .where(and(eq(milestones.projectId, projectId), moderator ? undefined : isNull(milestones.hiddenAt)))
-      .orderBy(desc(milestones.occursOn)),
+      .orderBy(desc(milestones.occursOn), asc(milestones.id)),
     none || access.publicOnly
       ? []
       : db

@@ -157,13 +157,13 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
       .from(projectParties)
       .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
       .where(eq(projectParties.projectId, projectId))
-      .orderBy(asc(projectParties.createdAt)),
+      .orderBy(asc(projectParties.createdAt), asc(projectParties.organisationId)),
     db
       .select({ id: territories.id, name: territories.name, departementCode: territories.departementCode })
       .from(projectCommunes)
       .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
       .where(eq(projectCommunes.projectId, projectId))
-      .orderBy(asc(territories.name)),
+      .orderBy(asc(territories.name), asc(territories.id)),
     db
       .select({
         source: fundingLines.source,

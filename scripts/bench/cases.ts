@@ -1,0 +1,545 @@
+// What `npm run bench` measures: each case calls a real procedure (createCaller, a signed-in
+// person) and, in the same run, the best hand-written SQL for the same answer; both answers are
+// brought to one shape and compared field by field.
+import { sql } from "drizzle-orm";
+import { selectRows, type DbOrTx } from "@/db";
+import type { createCaller } from "@/server/api/root";
+import { STAGES, divergence, readingOf, recommendedLevers, suggestStage, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
+import { monthsOf, periodOf } from "@/server/services/dashboard";
+import { epochMs } from "./compare";
+
+type Caller = ReturnType<typeof createCaller>;
+
+export type BenchCase = {
+  name: string;
+  /** The issue's p95 target on PostgreSQL at national scale, in ms. */
+  targetP95: number;
+  procedure: () => Promise<unknown>;
+  /** The procedure's answer, brought to the compared shape (not timed). */
+  shape: (answer: never) => unknown;
+  /** The hand-written SQL, answering in the compared shape (timed whole). */
+  hand: () => Promise<unknown>;
+  /** The same procedure on a subject with far fewer rows: its statement count must be the same. */
+  smaller: { label: string; procedure: () => Promise<unknown> };
+  subject: string;
+};
+
+export type Subjects = {
+  db: DbOrTx;
+  holder: Caller;
+  holderId: string;
+  smallHolder: Caller;
+  official: Caller;
+  officialId: string;
+  smallFollower: Caller;
+  moderator: Caller;
+  largeProjectId: string;
+  smallProjectId: string;
+  authorityId: string;
+  smallAuthorityId: string;
+  networkId: string;
+  smallNetworkId: string;
+  anonymous: Caller;
+};
+
+const ms = (value: Date | string | null) => epochMs(value);
+
+// ── "Mes projets" and the territory view share the project summary ────────────────────────────
+
+type Summary = {
+  id: string;
+  title: string;
+  summary: string;
+  updatedAt: Date | number;
+  leadCollectiveId: string;
+  leadCollectiveName: string;
+  legalForm: string | null;
+  communeId: string;
+  communeName: string;
+  departementCode: string | null;
+  relationships: { relationshipId: string; authorityName: string; stage: Stage | null }[];
+  latestMilestone: { title: string; occursOn: string } | null;
+};
+
+function shapeSummary(row: Summary) {
+  return {
+    id: row.id,
+    title: row.title,
+    summary: row.summary,
+    updatedAt: row.updatedAt instanceof Date ? row.updatedAt.getTime() : row.updatedAt,
+    leadCollectiveId: row.leadCollectiveId,
+    leadCollectiveName: row.leadCollectiveName,
+    legalForm: row.legalForm,
+    communeId: row.communeId,
+    communeName: row.communeName,
+    departementCode: row.departementCode,
+    relationships: row.relationships.map((r) => ({ relationshipId: r.relationshipId, authorityName: r.authorityName, stage: r.stage })),
+    latestMilestone: row.latestMilestone ? { title: row.latestMilestone.title, occursOn: row.latestMilestone.occursOn } : null,
+  };
+}
+
+/** The summary columns of project `p`, as the hand-written queries select them. */
+const SUMMARY_COLUMNS = sql`p.id, p.title, p.summary, floor(extract(epoch from p.updated_at) * 1000)::float8 as "updatedAt",
+  p.lead_collective_id as "leadCollectiveId", lead.name as "leadCollectiveName", lead.legal_form as "legalForm",
+  p.commune_id as "communeId", c.name as "communeName", c.departement_code as "departementCode",
+  coalesce((select json_agg(json_build_object('relationshipId', r.id, 'authorityName', a.name, 'stage', r.stage) order by r.created_at)
+    from relationship r join organisation a on a.id = r.authority_id where r.project_id = p.id), '[]'::json) as relationships,
+  (select json_build_object('title', m.title, 'occursOn', m.occurs_on) from milestone m
+    where m.project_id = p.id and m.status = 'done' and m.hidden_at is null order by m.occurs_on desc limit 1) as "latestMilestone"`;
+
+const partyOf = (userId: string) => sql`exists (select 1 from project_party pp join membership mb on mb.organisation_id = pp.organisation_id
+  where pp.project_id = p.id and pp.status = 'active' and mb.user_id = ${userId})`;
+
+/** Readable through a verified membership of an authority whose territory holds a commune where the project acts. */
+const throughTerritoryOf = (userId: string) => sql`exists (select 1 from membership mb
+  join organisation o on o.id = mb.organisation_id join territory t on t.id = o.territory_id
+  join project_commune pc on pc.project_id = p.id join territory pcm on pcm.id = pc.commune_id
+  where mb.user_id = ${userId} and mb.verified_at is not null
+    and (t.id = pcm.id or (t.kind = 'epci' and pcm.epci_code = t.code) or (t.kind = 'departement' and pcm.departement_code = t.code)
+      or (t.kind = 'region' and pcm.region_code = t.code)))`;
+
+export function benchCases(s: Subjects): BenchCase[] {
+  const { db } = s;
+  return [
+    {
+      name: "project page data (project.get + project.overview)",
+      targetP95: 25,
+      subject: "a project with 3 relationships and 39 milestones, read by a member of its collective",
+      procedure: async () => {
+        const [file, overview] = await Promise.all([
+          s.holder.project.get({ projectId: s.largeProjectId }),
+          s.holder.project.overview({ projectId: s.largeProjectId }),
+        ]);
+        return { file, overview };
+      },
+      shape: (answer: { file: Awaited<ReturnType<Caller["project"]["get"]>>; overview: Awaited<ReturnType<Caller["project"]["overview"]>> }) =>
+        shapeProjectPage(answer),
+      hand: () => handProjectPage(db, s.holderId, s.largeProjectId),
+      smaller: {
+        label: "a project with 1 milestone",
+        procedure: () => Promise.all([s.holder.project.get({ projectId: s.smallProjectId }), s.holder.project.overview({ projectId: s.smallProjectId })]),
+      },
+    },
+    {
+      name: "« Mes projets » (project.listMine)",
+      targetP95: 30,
+      subject: "a person in 20 projects",
+      procedure: () => s.holder.project.listMine(),
+      shape: (answer: Summary[]) => answer.map(shapeSummary),
+      hand: async () =>
+        (
+          await selectRows<Summary>(
+            db,
+            sql`select ${SUMMARY_COLUMNS} from project p join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+              where ${partyOf(s.holderId)} order by p.updated_at desc`,
+          )
+        ).map(shapeSummary),
+      smaller: { label: "a person in 2 projects", procedure: () => s.smallHolder.project.listMine() },
+    },
+    {
+      name: "followed projects (follow.list)",
+      targetP95: 30,
+      subject: "an official following 50 projects",
+      procedure: () => s.official.follow.list(),
+      shape: (answer: Awaited<ReturnType<Caller["follow"]["list"]>>) =>
+        answer.map((row) => ({ ...row, lastVisitedAt: row.lastVisitedAt.getTime(), updatedAt: row.updatedAt.getTime() })),
+      hand: () =>
+        selectRows(
+          db,
+          sql`select p.id as "projectId", p.title, floor(extract(epoch from f.last_visited_at) * 1000)::float8 as "lastVisitedAt",
+              floor(extract(epoch from p.updated_at) * 1000)::float8 as "updatedAt",
+              coalesce(news.n, 0) as "newChanges", coalesce(news.kinds, '[]'::json) as "newKinds"
+            from follow f join project p on p.id = f.project_id
+            left join lateral (select count(*)::int as n, json_agg(distinct cl.entity || ':' || cl.action) as kinds from change_log cl
+              where cl.project_id = p.id and cl.at > f.last_visited_at and cl.actor_id is distinct from ${s.officialId}) news on true
+            where f.user_id = ${s.officialId}
+              and (p.visibility = 'public' or ${partyOf(s.officialId)} or (p.visibility <> 'parties' and ${throughTerritoryOf(s.officialId)}))
+            order by p.updated_at desc`,
+        ),
+      smaller: { label: "a person following 2 projects", procedure: () => s.smallFollower.follow.list() },
+    },
+    territoryCase(s, undefined),
+    territoryCase(s, "collaboration"),
+    {
+      name: "portfolio dashboard (portfolio.dashboard)",
+      targetP95: 150,
+      subject: "a network holding 5,000 projects, the last twelve months",
+      procedure: () => s.moderator.portfolio.dashboard({ networkId: s.networkId }),
+      shape: (answer: Awaited<ReturnType<Caller["portfolio"]["dashboard"]>>) => ({
+        ...answer,
+        stuck: { total: answer.stuck.total, projects: answer.stuck.projects.map(({ days: _days, ...row }) => ({ ...row, lastActivity: row.lastActivity.getTime() })) },
+      }),
+      hand: () => handDashboard(db, s.networkId),
+      smaller: { label: "a network holding 85 projects", procedure: () => s.moderator.portfolio.dashboard({ networkId: s.smallNetworkId }) },
+    },
+    searchCase(s, "saint etienne"),
+    searchCase(s, "26150"),
+  ];
+}
+
+function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
+  const { db } = s;
+  const stageFilter = stage ? sql`and r_here.stage = ${stage}` : sql``;
+  return {
+    name: `territory view of a département (project.listForTerritory${stage ? `, stage = ${stage}` : ""})`,
+    targetP95: 50,
+    subject: "the département with the most projects, read by a verified member of its authority",
+    procedure: () => s.official.project.listForTerritory({ authorityId: s.authorityId, stage }),
+    shape: (answer: Awaited<ReturnType<Caller["project"]["listForTerritory"]>>) => ({ ...answer, projects: answer.projects.map(shapeSummary) }),
+    hand: async () => {
+      // The reader is a verified member of the authority (checked first, like the procedure): every
+      // project acting in its territory is readable, but those whose file is for their parties only.
+      const [row] = await selectRows<{ authority: { id: string; name: string }; projects: Summary[] | null; counts: { stage: Stage | null; n: number }[] | null; communes: { id: string; name: string }[] | null }>(
+        db,
+        sql`with a as (select o.id, o.name, t.kind, t.code from organisation o join territory t on t.id = o.territory_id
+              where o.id = ${s.authorityId} and exists (select 1 from membership mb where mb.organisation_id = o.id and mb.user_id = ${s.officialId} and mb.verified_at is not null)),
+            inside as (select p.* from project p, a
+              where exists (select 1 from project_commune pc join territory pcm on pcm.id = pc.commune_id
+                  where pc.project_id = p.id and pcm.departement_code = a.code)
+                and (p.visibility <> 'parties' or ${partyOf(s.officialId)})),
+            listed as (select ${SUMMARY_COLUMNS}, p.updated_at as sort_key from inside p
+              join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+              left join relationship r_here on r_here.project_id = p.id and r_here.authority_id = ${s.authorityId}
+              where true ${stageFilter})
+          select (select json_build_object('id', a.id, 'name', a.name) from a) as authority,
+            (select json_agg(json_build_object('id', l.id, 'title', l.title, 'summary', l.summary, 'updatedAt', l."updatedAt",
+                'leadCollectiveId', l."leadCollectiveId", 'leadCollectiveName', l."leadCollectiveName", 'legalForm', l."legalForm",
+                'communeId', l."communeId", 'communeName', l."communeName", 'departementCode', l."departementCode",
+                'relationships', l.relationships, 'latestMilestone', l."latestMilestone") order by l.sort_key desc) from listed l) as projects,
+            (select json_agg(json_build_object('stage', stage, 'n', n)) from (select r.stage, count(*)::int as n from inside p
+              left join relationship r on r.project_id = p.id and r.authority_id = ${s.authorityId} group by r.stage) counted) as counts,
+            (select json_agg(json_build_object('id', id, 'name', name) order by name) from (select distinct pcm.id, pcm.name from inside p
+              join project_commune pc on pc.project_id = p.id join territory pcm on pcm.id = pc.commune_id, a
+              where pcm.departement_code = a.code) acting) as communes`,
+      );
+      if (!row?.authority) throw new Error("the official cannot read this territory");
+      const counts = Object.fromEntries([...STAGES, "none"].map((key) => [key, 0])) as Record<Stage | "none", number>;
+      for (const count of row.counts ?? []) counts[count.stage ?? "none"] += count.n;
+      return { authority: row.authority, projects: (row.projects ?? []).map(shapeSummary), counts, communes: row.communes ?? [] };
+    },
+    smaller: {
+      label: "a commune's authority",
+      procedure: () => s.official.project.listForTerritory({ authorityId: s.smallAuthorityId, stage }),
+    },
+  };
+}
+
+function searchCase(s: Subjects, query: string): BenchCase {
+  const isCode = /^\d+$/.test(query);
+  return {
+    name: `territory search « ${query} » (territory.search)`,
+    targetP95: 10,
+    subject: "every commune, EPCI, département and région of France",
+    procedure: () => s.anonymous.territory.search({ query }),
+    shape: (answer: unknown) => answer,
+    hand: () =>
+      selectRows(
+        s.db,
+        isCode
+          ? sql`select id, kind, code, name, departement_code as "departementCode", epci_type as "epciType", population, postal_codes as "postalCodes"
+              from territory where code = ${query} or postal_codes @> array[${query}]::text[] order by population desc limit 10`
+          : sql`select id, kind, code, name, departement_code as "departementCode", epci_type as "epciType", population, postal_codes as "postalCodes"
+              from territory where search_name like ${`%${query}%`}
+              order by case when search_name = ${query} then 0 when search_name like ${`${query}%`} then 1 when search_name like ${`% ${query}%`} then 2 else 3 end,
+                similarity(search_name, ${query}) desc, population desc limit 10`,
+      ),
+    smaller: { label: "a query matching one commune", procedure: () => s.anonymous.territory.search({ query: isCode ? "26220" : "dieulefit" }) },
+  };
+}
+
+// ── The project page ────────────────────────────────────────────────────────────────────────
+
+type ProjectPageAnswer = {
+  file: Awaited<ReturnType<Caller["project"]["get"]>>;
+  overview: Awaited<ReturnType<Caller["project"]["overview"]>>;
+};
+
+function shapeProjectPage({ file, overview }: ProjectPageAnswer) {
+  return {
+    file: {
+      id: file.id,
+      title: file.title,
+      summary: file.summary,
+      updatedAt: file.updatedAt.getTime(),
+      leadCollectiveName: file.leadCollectiveName,
+      legalForm: file.legalForm,
+      communeName: file.communeName,
+      sector: file.sector,
+      collectiveStage: file.collectiveStage,
+      jobsNow: file.jobsNow,
+      jobsPotential: file.jobsPotential,
+      needs: file.needs,
+      links: file.links,
+      contacts: file.contacts,
+      visibility: file.visibility,
+      version: file.version,
+      communes: file.communes,
+      fundingLines: file.fundingLines,
+      parties: file.parties,
+      canEdit: file.canEdit,
+      following: file.following,
+    },
+    relationships: overview.relationships.map((r) => ({
+      id: r.id,
+      authorityName: r.authorityName,
+      territoryKind: r.territoryKind,
+      stage: r.stage,
+      changes: r.changes.map((c) => ({
+        id: c.id,
+        fromStage: c.fromStage,
+        toStage: c.toStage,
+        status: c.status,
+        proposedByName: c.proposedByName,
+        decidedByName: c.decidedByName,
+        notes: c.notes.map((note) => note.id),
+        milestoneIds: [...c.milestoneIds].sort(),
+      })),
+      barometer: r.barometer,
+      nextSteps: r.nextSteps,
+    })),
+    milestones: overview.milestones.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      title: m.title,
+      occursOn: m.occursOn,
+      status: m.status,
+      recordedByName: m.recordedByName,
+      version: m.version,
+      hidden: m.hidden,
+      levers: [...m.levers].sort(),
+      relationships: [...m.relationships].sort((a, b) => a.relationshipId.localeCompare(b.relationshipId)).map((l) => ({
+        relationshipId: l.relationshipId,
+        confirmation: l.confirmation,
+        notes: l.notes.map((note) => note.id),
+      })),
+    })),
+    canModerate: overview.canModerate,
+    canReport: overview.canReport,
+  };
+}
+
+type HandPage = {
+  file: Omit<ReturnType<typeof shapeProjectPage>["file"], "canEdit" | "following"> & { isMember: boolean; following: boolean };
+  relationships: {
+    id: string;
+    authorityName: string;
+    territoryKind: string;
+    stage: Stage | null;
+    changes: ReturnType<typeof shapeProjectPage>["relationships"][number]["changes"];
+    answers: { side: Side; respondentId: string; answeredAt: string; answers: AnswerSet["answers"] }[] | null;
+    levers: string[] | null;
+  }[];
+  milestones: ReturnType<typeof shapeProjectPage>["milestones"];
+  moderates: boolean;
+  isParty: boolean;
+};
+
+/** One statement: the file, the relationships with their changes and answers, the timeline. */
+async function handProjectPage(db: DbOrTx, userId: string, projectId: string) {
+  const [page] = await selectRows<HandPage>(
+    db,
+    sql`with p as (select * from project where id = ${projectId}),
+        mine as (select pp.organisation_id, pp.role, mb.role as membership_role from project_party pp
+          join membership mb on mb.organisation_id = pp.organisation_id and mb.user_id = ${userId}
+          where pp.project_id = ${projectId} and pp.status = 'active')
+      select json_build_object(
+          'id', p.id, 'title', p.title, 'summary', p.summary, 'updatedAt', floor(extract(epoch from p.updated_at) * 1000)::float8,
+          'leadCollectiveName', lead.name, 'legalForm', lead.legal_form, 'communeName', c.name, 'sector', p.sector,
+          'collectiveStage', p.collective_stage, 'jobsNow', p.jobs_now, 'jobsPotential', p.jobs_potential, 'needs', p.needs,
+          'links', p.links, 'contacts', p.contacts, 'visibility', p.visibility, 'version', p.version,
+          'communes', (select json_agg(json_build_object('id', t.id, 'name', t.name, 'departementCode', t.departement_code) order by t.name, t.id)
+            from project_commune pc join territory t on t.id = pc.commune_id where pc.project_id = p.id),
+          'fundingLines', coalesce((select json_agg(json_build_object('source', f.source, 'label', f.label, 'amountEuros', f.amount_euros, 'status', f.status) order by f.position)
+            from funding_line f where f.project_id = p.id), '[]'::json),
+          'parties', (select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'role', pp.role, 'status', pp.status)
+              order by pp.created_at, pp.organisation_id)
+            from project_party pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id),
+          'isMember', exists (select 1 from mine where role = 'lead'),
+          'following', exists (select 1 from follow where user_id = ${userId} and project_id = p.id)) as file,
+        coalesce((select json_agg(json_build_object('id', r.id, 'authorityName', a.name, 'territoryKind', t.kind, 'stage', r.stage,
+            'changes', coalesce((select json_agg(json_build_object('id', sc.id, 'fromStage', sc.from_stage, 'toStage', sc.to_stage, 'status', sc.status,
+                  'proposedByName', proposer.name, 'decidedByName', decider.name,
+                  'notes', coalesce((select json_agg(n.id order by n.created_at) from mediation_note n where n.stage_change_id = sc.id), '[]'::json),
+                  'milestoneIds', coalesce((select json_agg(scm.milestone_id order by scm.milestone_id) from stage_change_milestone scm where scm.stage_change_id = sc.id), '[]'::json))
+                order by sc.proposed_at)
+              from stage_change sc left join "user" proposer on proposer.id = sc.proposed_by_id left join "user" decider on decider.id = sc.decided_by_id
+              where sc.relationship_id = r.id), '[]'::json),
+            'answers', (select json_agg(json_build_object('side', b.side, 'respondentId', b.respondent_id, 'answeredAt', b.answered_at, 'answers', b.answers))
+              from barometer_answer_set b where b.relationship_id = r.id),
+            'levers', (select json_agg(distinct ml.lever_id) from milestone_relationship mr join milestone m on m.id = mr.milestone_id
+              join milestone_lever ml on ml.milestone_id = m.id
+              where mr.relationship_id = r.id and m.status <> 'cancelled' and m.hidden_at is null))
+          order by r.created_at)
+          from relationship r join organisation a on a.id = r.authority_id join territory t on t.id = a.territory_id where r.project_id = p.id), '[]'::json) as relationships,
+        coalesce((select json_agg(json_build_object('id', m.id, 'kind', m.kind, 'title', m.title, 'occursOn', m.occurs_on, 'status', m.status,
+            'recordedByName', recorder.name, 'version', m.version, 'hidden', m.hidden_at is not null,
+            'levers', coalesce((select json_agg(ml.lever_id order by ml.lever_id) from milestone_lever ml where ml.milestone_id = m.id), '[]'::json),
+            'relationships', coalesce((select json_agg(json_build_object('relationshipId', mr.relationship_id, 'confirmation', mr.confirmation,
+                'notes', coalesce((select json_agg(n.id order by n.created_at) from mediation_note n where n.milestone_id = mr.milestone_id and n.relationship_id = mr.relationship_id), '[]'::json))
+                order by mr.relationship_id)
+              from milestone_relationship mr where mr.milestone_id = m.id), '[]'::json))
+            order by m.occurs_on desc, m.id)
+          from milestone m left join "user" recorder on recorder.id = m.recorded_by_id
+          where m.project_id = p.id and (m.hidden_at is null or exists (select 1 from mine where role = 'network' and membership_role in ('moderator', 'admin')))), '[]'::json) as milestones,
+        exists (select 1 from mine where role = 'network' and membership_role in ('moderator', 'admin')) as moderates,
+        exists (select 1 from mine) as "isParty"
+      from p join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+      where exists (select 1 from mine)`,
+  );
+  if (!page) throw new Error("the person is not a party to this project");
+  const now = new Date();
+  const { isMember, following, ...file } = page.file;
+  return {
+    file: { ...file, canEdit: isMember, following },
+    relationships: page.relationships.map(({ answers, levers, changes, ...relationship }) => {
+      const sets = (side: Side): AnswerSet[] =>
+        (answers ?? []).filter((set) => set.side === side).map((set) => ({ respondentId: set.respondentId, answeredAt: new Date(set.answeredAt), answers: set.answers }));
+      const collective = readingOf(sets("collective"), now);
+      const authority = readingOf(sets("authority"), now);
+      const used = new Set(levers ?? []);
+      const pending = changes.find((change) => change.status === "pending");
+      return {
+        ...relationship,
+        changes,
+        barometer: {
+          collective: { ...collective, suggestion: suggestStage(collective) },
+          authority: { ...authority, suggestion: suggestStage(authority) },
+          divergence: divergence(collective, authority),
+        },
+        nextSteps: recommendedLevers(relationship.stage ?? pending?.toStage ?? "defiance").map((lever) => ({ lever, used: used.has(lever) })),
+      };
+    }),
+    milestones: page.milestones,
+    canModerate: page.moderates,
+    canReport: page.isParty,
+  };
+}
+
+// ── The dashboard ─────────────────────────────────────────────────────────────────────────────
+
+type HandDashboard = {
+  network: { id: string; name: string };
+  projects: number;
+  stages: { stage: Stage | null; n: number }[] | null;
+  moves: { month: string; forward: number; backward: number }[] | null;
+  medians: { stage: Stage; days: number; stays: number }[] | null;
+  stuck: { projectId: string; title: string; lastActivity: string; total: number }[] | null;
+  stuckAfterDays: number;
+  answers: { relationshipId: string; side: Side; respondentId: string; answeredAt: string; answers: AnswerSet["answers"] }[] | null;
+  levers: { lever: string; moves: number }[] | null;
+  names: { relationshipId: string; projectId: string; title: string; authorityName: string }[] | null;
+  territories: { id: string; kind: "region" | "departement" | "epci"; name: string; code: string }[] | null;
+  sectors: string[] | null;
+};
+
+/** One statement for every figure of the dashboard; the readings are combined as the service does. */
+async function handDashboard(db: DbOrTx, networkId: string) {
+  const now = new Date();
+  const period = periodOf({}, now);
+  const start = sql`((${period.from}::date)::timestamp at time zone 'Europe/Paris')`;
+  const end = sql`((${period.to}::date + 1)::timestamp at time zone 'Europe/Paris')`;
+  const [row] = await selectRows<HandDashboard>(
+    db,
+    sql`with portfolio as materialized (select p.id, p.title, p.created_at, p.commune_id, p.sector from project p
+          join project_party pp on pp.project_id = p.id and pp.organisation_id = ${networkId} and pp.role = 'network' and pp.status = 'active'),
+        rel as materialized (select r.* from relationship r where r.project_id in (select id from portfolio)),
+        confirmed as materialized (select sc.* from stage_change sc where sc.relationship_id in (select id from rel) and sc.status = 'confirmed'),
+        settings as (select coalesce((select stuck_after_days from network_setting where network_id = ${networkId}), 90) as days),
+        activity as (select p.id, p.title, greatest(p.created_at, ma.at, sa.at) as last_activity from portfolio p
+          left join (select m.project_id, max(m.occurs_on::timestamp at time zone 'Europe/Paris') as at from milestone m
+            where m.project_id in (select id from portfolio) and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date
+            group by m.project_id) ma on ma.project_id = p.id
+          left join (select r.project_id, max(coalesce(sc.decided_at, sc.proposed_at)) as at from stage_change sc join rel r on r.id = sc.relationship_id
+            group by r.project_id) sa on sa.project_id = p.id),
+        moves as (select sc.*, lag(sc.decided_at) over (partition by sc.relationship_id order by sc.decided_at) as previous_at from confirmed sc)
+      select
+        (select json_build_object('id', id, 'name', name) from organisation where id = ${networkId} and kind = 'network') as network,
+        (select count(*)::int from portfolio) as projects,
+        (select json_agg(json_build_object('stage', stage, 'n', n)) from (select s.to_stage as stage, count(*)::int as n from rel r
+          left join (select distinct on (relationship_id) relationship_id, to_stage from confirmed where decided_at < ${end}
+            order by relationship_id, decided_at desc) s on s.relationship_id = r.id
+          where r.created_at < ${end} group by s.to_stage) counted) as stages,
+        (select json_agg(json_build_object('month', month, 'forward', forward, 'backward', backward) order by month) from (
+          select to_char(decided_at at time zone 'Europe/Paris', 'YYYY-MM') as month,
+            count(*) filter (where to_stage > from_stage)::int as forward, count(*) filter (where to_stage < from_stage)::int as backward
+          from confirmed where from_stage is not null and decided_at >= ${start} and decided_at < ${end} group by 1) monthly) as moves,
+        (select json_agg(json_build_object('stage', stage, 'days', days, 'stays', stays)) from (
+          select stage, percentile_cont(0.5) within group (order by days)::float8 as days, count(*)::int as stays from (
+            select to_stage as stage, lead(decided_at) over w as left_at, extract(epoch from (lead(decided_at) over w - decided_at)) / 86400 as days
+            from confirmed window w as (partition by relationship_id order by decided_at)) stays
+          where left_at >= ${start} and left_at < ${end} group by stage) medians) as medians,
+        (select json_agg(json_build_object('projectId', id, 'title', title, 'lastActivity', last_activity, 'total', total) order by last_activity, title) from (
+          select id, title, last_activity, count(*) over ()::int as total from activity, settings
+          where last_activity < ${now.toISOString()}::timestamptz - make_interval(days => settings.days) order by last_activity, title limit 20) stuck) as stuck,
+        (select days from settings) as "stuckAfterDays",
+        (select json_agg(json_build_object('relationshipId', b.relationship_id, 'side', b.side, 'respondentId', b.respondent_id, 'answeredAt', b.answered_at, 'answers', b.answers))
+          from barometer_answer_set b where b.relationship_id in (select id from rel) and b.answered_at > ${now.toISOString()}::timestamptz - interval '365 days') as answers,
+        (select json_agg(json_build_object('lever', lever_id, 'moves', moves)) from (
+          select ml.lever_id, count(distinct mv.id)::int as moves from moves mv
+          join milestone_relationship mr on mr.relationship_id = mv.relationship_id
+          join milestone m on m.id = mr.milestone_id and m.status <> 'cancelled' and m.hidden_at is null
+          join milestone_lever ml on ml.milestone_id = m.id
+          where mv.from_stage is not null and mv.to_stage > mv.from_stage and mv.decided_at >= ${start} and mv.decided_at < ${end}
+            and m.occurs_on <= (mv.decided_at at time zone 'Europe/Paris')::date
+            and (mv.previous_at is null or m.occurs_on > (mv.previous_at at time zone 'Europe/Paris')::date)
+          group by ml.lever_id) levers) as levers,
+        (select json_agg(json_build_object('relationshipId', r.id, 'projectId', p.id, 'title', p.title, 'authorityName', a.name))
+          from rel r join portfolio p on p.id = r.project_id join organisation a on a.id = r.authority_id) as names,
+        (select json_agg(json_build_object('id', id, 'kind', kind, 'name', name, 'code', code) order by kind, name) from (
+          select distinct t.id, t.kind, t.name, t.code from portfolio p join territory c on c.id = p.commune_id
+          join territory t on (t.kind = 'region' and t.code = c.region_code) or (t.kind = 'departement' and t.code = c.departement_code)
+            or (t.kind = 'epci' and t.code = c.epci_code)) places) as territories,
+        (select json_agg(sector order by lower(sector)) from (select min(sector) as sector from portfolio where sector <> '' group by lower(sector)) sectors) as sectors`,
+  );
+  if (!row?.network) throw new Error("no such network");
+  const byStage = Object.fromEntries(STAGES.map((stage) => [stage, row.stages?.find((entry) => entry.stage === stage)?.n ?? 0])) as Record<Stage, number>;
+  const unconfirmed = row.stages?.find((entry) => entry.stage === null)?.n ?? 0;
+  const moves = row.moves ?? [];
+  const forward = moves.reduce((sum, entry) => sum + entry.forward, 0);
+  const sides = new Map<string, Record<Side, AnswerSet[]>>();
+  for (const set of row.answers ?? []) {
+    const entry = sides.get(set.relationshipId) ?? { collective: [], authority: [] };
+    entry[set.side].push({ respondentId: set.respondentId, answeredAt: new Date(set.answeredAt), answers: set.answers });
+    sides.set(set.relationshipId, entry);
+  }
+  const names = new Map((row.names ?? []).map((entry) => [entry.relationshipId, entry]));
+  const divergent = [...sides.entries()]
+    .flatMap(([relationshipId, both]) => {
+      const perStage = divergence(readingOf(both.collective, now), readingOf(both.authority, now));
+      const widest = STAGES.flatMap((stage) => (perStage[stage] === null ? [] : [{ stage, gap: perStage[stage] as number }])).sort((a, b) => b.gap - a.gap)[0];
+      return widest && widest.gap > 0 ? [{ relationshipId, ...widest }] : [];
+    })
+    .sort((a, b) => b.gap - a.gap || a.relationshipId.localeCompare(b.relationshipId))
+    .slice(0, 10)
+    .map((entry) => {
+      const named = names.get(entry.relationshipId);
+      return { ...entry, projectId: named?.projectId ?? "", title: named?.title ?? "", authorityName: named?.authorityName ?? "" };
+    });
+  return {
+    network: row.network,
+    period,
+    projects: row.projects,
+    relationships: { byStage, unconfirmed, total: unconfirmed + STAGES.reduce((sum, stage) => sum + byStage[stage], 0) },
+    movement: {
+      months: monthsOf(period).map((month) => {
+        const entry = moves.find((candidate) => candidate.month === month);
+        return { month, forward: entry?.forward ?? 0, backward: entry?.backward ?? 0 };
+      }),
+      forward,
+      backward: moves.reduce((sum, entry) => sum + entry.backward, 0),
+    },
+    medianDays: Object.fromEntries(
+      STAGES.map((stage) => {
+        const entry = row.medians?.find((candidate) => candidate.stage === stage);
+        return [stage, entry ? { days: Number(entry.days), stays: entry.stays } : null];
+      }),
+    ),
+    stuckAfterDays: row.stuckAfterDays,
+    stuck: { total: row.stuck?.[0]?.total ?? 0, projects: (row.stuck ?? []).map(({ total: _total, ...entry }) => ({ ...entry, lastActivity: ms(entry.lastActivity) })) },
+    divergent,
+    levers: (row.levers ?? [])
+      .map((entry) => ({ lever: entry.lever, moves: entry.moves, share: forward === 0 ? 0 : entry.moves / forward }))
+      .sort((a, b) => b.moves - a.moves || a.lever.localeCompare(b.lever)),
+    options: { territories: row.territories ?? [], sectors: row.sectors ?? [] },
+  };
+}
