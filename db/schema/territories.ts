@@ -25,6 +25,8 @@ export const territories = pgTable(
   },
   (table) => [
     index().on(table.kind, table.code),
+    // A search by digits matches an INSEE code or a SIREN whatever the kind.
+    index().on(table.code),
     index().on(table.epciCode),
     index().on(table.departementCode),
     index("territory_search_name_trgm_idx").using("gin", table.searchName.op("gin_trgm_ops")),

@@ -181,7 +181,7 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
   const { db } = s;
   const stageFilter = stage ? sql`and r_here.stage = ${stage}` : sql``;
   return {
-    name: `territory view of a département (project.listForTerritory${stage ? `, stage = ${stage}` : ""})`,
+    name: `territory view of a département, first page (project.listForTerritory${stage ? `, stage = ${stage}` : ""})`,
     targetP95: 50,
     subject: "the département with the most projects, read by a verified member of its authority",
     procedure: () => s.official.project.listForTerritory({ authorityId: s.authorityId, stage }),
@@ -189,7 +189,7 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
     hand: async () => {
       // The reader is a verified member of the authority (checked first, like the procedure): every
       // project acting in its territory is readable, but those whose file is for their parties only.
-      const [row] = await selectRows<{ authority: { id: string; name: string }; projects: Summary[] | null; counts: { stage: Stage | null; n: number }[] | null; communes: { id: string; name: string }[] | null }>(
+      const [row] = await selectRows<{ authority: { id: string; name: string }; projects: Summary[] | null; total: number; counts: { stage: Stage | null; n: number }[] | null; communes: { id: string; name: string }[] | null }>(
         db,
         sql`with a as (select o.id, o.name, t.kind, t.code from organisation o join territory t on t.id = o.territory_id
               where o.id = ${s.authorityId} and exists (select 1 from membership mb where mb.organisation_id = o.id and mb.user_id = ${s.officialId} and mb.verified_at is not null)),
@@ -197,25 +197,37 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
               where exists (select 1 from project_commune pc join territory pcm on pcm.id = pc.commune_id
                   where pc.project_id = p.id and pcm.departement_code = a.code)
                 and (p.visibility <> 'parties' or ${partyOf(s.officialId)})),
-            listed as (select ${SUMMARY_COLUMNS}, p.updated_at as sort_key from inside p
-              join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+            matching as (select p.id, p.updated_at from inside p
               left join relationship r_here on r_here.project_id = p.id and r_here.authority_id = ${s.authorityId}
-              where true ${stageFilter})
+              where true ${stageFilter}),
+            listed as (select ${SUMMARY_COLUMNS}, p.updated_at as sort_key from project p
+              join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+              where p.id in (select id from matching order by updated_at desc, id limit 50))
           select (select json_build_object('id', a.id, 'name', a.name) from a) as authority,
             (select json_agg(json_build_object('id', l.id, 'title', l.title, 'summary', l.summary, 'updatedAt', l."updatedAt",
                 'leadCollectiveId', l."leadCollectiveId", 'leadCollectiveName', l."leadCollectiveName", 'legalForm', l."legalForm",
                 'communeId', l."communeId", 'communeName', l."communeName", 'departementCode', l."departementCode",
-                'relationships', l.relationships, 'latestMilestone', l."latestMilestone") order by l.sort_key desc) from listed l) as projects,
+                'relationships', l.relationships, 'latestMilestone', l."latestMilestone") order by l.sort_key desc, l.id) from listed l) as projects,
+            (select count(*)::int from matching) as total,
             (select json_agg(json_build_object('stage', stage, 'n', n)) from (select r.stage, count(*)::int as n from inside p
               left join relationship r on r.project_id = p.id and r.authority_id = ${s.authorityId} group by r.stage) counted) as counts,
-            (select json_agg(json_build_object('id', id, 'name', name) order by name) from (select distinct pcm.id, pcm.name from inside p
+            (select json_agg(json_build_object('id', id, 'name', name) order by name, id) from (select distinct pcm.id, pcm.name from inside p
               join project_commune pc on pc.project_id = p.id join territory pcm on pcm.id = pc.commune_id, a
               where pcm.departement_code = a.code) acting) as communes`,
       );
       if (!row?.authority) throw new Error("the official cannot read this territory");
       const counts = Object.fromEntries([...STAGES, "none"].map((key) => [key, 0])) as Record<Stage | "none", number>;
       for (const count of row.counts ?? []) counts[count.stage ?? "none"] += count.n;
-      return { authority: row.authority, projects: (row.projects ?? []).map(shapeSummary), counts, communes: row.communes ?? [] };
+      return {
+        authority: row.authority,
+        projects: (row.projects ?? []).map(shapeSummary),
+        counts,
+        communes: row.communes ?? [],
+        page: 1,
+        pageSize: 50,
+        total: row.total,
+        pages: Math.max(1, Math.ceil(row.total / 50)),
+      };
     },
     smaller: {
       label: "a commune's authority",
@@ -236,9 +248,9 @@ function searchCase(s: Subjects, query: string): BenchCase {
       selectRows(
         s.db,
         isCode
-          ? sql`select id, kind, code, name, departement_code as "departementCode", epci_type as "epciType", population, postal_codes as "postalCodes"
+          ? sql`select id, kind, code, name, departement_code as "departementCode", epci_type as "epciType", population, array_to_json(postal_codes) as "postalCodes"
               from territory where code = ${query} or postal_codes @> array[${query}]::text[] order by population desc limit 10`
-          : sql`select id, kind, code, name, departement_code as "departementCode", epci_type as "epciType", population, postal_codes as "postalCodes"
+          : sql`select id, kind, code, name, departement_code as "departementCode", epci_type as "epciType", population, array_to_json(postal_codes) as "postalCodes"
               from territory where search_name like ${`%${query}%`}
               order by case when search_name = ${query} then 0 when search_name like ${`${query}%`} then 1 when search_name like ${`% ${query}%`} then 2 else 3 end,
                 similarity(search_name, ${query}) desc, population desc limit 10`,

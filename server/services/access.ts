@@ -138,6 +138,23 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
   return sql`(${projects.visibility} = 'public' or ${exists(viaParty)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
 }
 
+/**
+ * projectVisibleTo, for projects acting in the territory of an authority the person is a verified
+ * member of (assertCanFollowTerritoryOf said so): every one is readable through that territory,
+ * but a file kept for its parties, which needs the person to belong to one.
+ */
+export function projectVisibleWithinOwnTerritory(db: DbOrTx, actor: Actor): SQL {
+  if (actor.isPlatformAdmin) return sql`true`;
+  const viaParty = db
+    .select({ one: sql`1` })
+    .from(projectParties)
+    .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
+    .where(
+      and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, actor.userId)),
+    );
+  return sql`(${projects.visibility} <> 'parties' or ${exists(viaParty)})`;
+}
+
 export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, projectId: string) {
   return loadProjectAccess(db, actor, projectId);
 }

@@ -105,15 +105,14 @@ export async function getStuckAfterDays(db: DbOrTx, networkId: string) {
 
 export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, filters: PortfolioFilters, now = new Date()) {
   await assertCanModerateNetwork(db, actor, filters.networkId);
-  const { name } = await findNetwork(db, filters.networkId);
+  const [{ name }, stuckAfterDays] = await Promise.all([findNetwork(db, filters.networkId), getStuckAfterDays(db, filters.networkId)]);
   const period = periodOf(filters, now);
   const inPortfolio = portfolioProjects(filters);
-  const stuckAfterDays = await getStuckAfterDays(db, filters.networkId);
 
-  const [projectCount] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from ${inPortfolio} portfolio`);
-
+  // Independent statements: sent together, so a pool runs them side by side.
+  const projectCountQuery = selectRows<{ n: number }>(db, sql`select count(*)::int as n from ${inPortfolio} portfolio`);
   // Each relationship's confirmed stage at the end of the period ("à confirmer" when none yet).
-  const stageRows = await selectRows<{ stage: Stage | null; n: number }>(
+  const stageRowsQuery = selectRows<{ stage: Stage | null; n: number }>(
     db,
     sql`select stage_then.to_stage as stage, count(*)::int as n
         from relationship r
@@ -125,10 +124,7 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
         where r.project_id in ${inPortfolio} and r.created_at < ${endOf(period.to)}
         group by stage_then.to_stage`,
   );
-  const byStage = Object.fromEntries(STAGES.map((stage) => [stage, stageRows.find((row) => row.stage === stage)?.n ?? 0])) as Record<Stage, number>;
-  const unconfirmed = stageRows.find((row) => row.stage === null)?.n ?? 0;
-
-  const moveRows = await selectRows<{ month: string; forward: number; backward: number }>(
+  const moveRowsQuery = selectRows<{ month: string; forward: number; backward: number }>(
     db,
     sql`select to_char(sc.decided_at at time zone ${PARIS}, 'YYYY-MM') as month,
           count(*) filter (where sc.to_stage > sc.from_stage)::int as forward,
@@ -138,10 +134,9 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
           and sc.decided_at >= ${startOf(period.from)} and sc.decided_at < ${endOf(period.to)}
         group by 1 order by 1`,
   );
-
   // A stay in a stage runs from the confirmation that entered it to the one that left it; only
   // stays that ended within the period count.
-  const medianRows = await selectRows<{ stage: Stage; days: number; stays: number }>(
+  const medianRowsQuery = selectRows<{ stage: Stage; days: number; stays: number }>(
     db,
     sql`select stage, percentile_cont(0.5) within group (order by days)::float8 as days, count(*)::int as stays from (
           select sc.to_stage as stage,
@@ -152,14 +147,7 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
         where left_at >= ${startOf(period.from)} and left_at < ${endOf(period.to)}
         group by stage`,
   );
-  const medianDays = Object.fromEntries(
-    STAGES.map((stage) => {
-      const row = medianRows.find((candidate) => candidate.stage === stage);
-      return [stage, row ? { days: Number(row.days), stays: row.stays } : null];
-    }),
-  ) as Record<Stage, { days: number; stays: number } | null>;
-
-  const stuckRows = await selectRows<{ id: string; title: string; last_activity: Date | string; total: number }>(
+  const stuckRowsQuery = selectRows<{ id: string; title: string; last_activity: Date | string; total: number }>(
     db,
     sql`select id, title, last_activity, count(*) over ()::int as total from (
           select p.id, p.title, activity.last_activity
@@ -167,15 +155,7 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
         where last_activity < ${now.toISOString()}::timestamptz - make_interval(days => ${stuckAfterDays}::int)
         order by last_activity asc, title limit 20`,
   );
-  const stuck = {
-    total: stuckRows[0]?.total ?? 0,
-    projects: stuckRows.map((row) => {
-      const at = new Date(row.last_activity);
-      return { projectId: row.id, title: row.title, lastActivity: at, days: Math.floor((now.getTime() - at.getTime()) / 86_400_000) };
-    }),
-  };
-
-  const leverRows = await selectRows<{ lever_id: string; moves: number }>(
+  const leverRowsQuery = selectRows<{ lever_id: string; moves: number }>(
     db,
     sql`with moves as (
           select sc.id, sc.relationship_id, sc.from_stage, sc.to_stage, sc.decided_at,
@@ -193,6 +173,37 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
           and (mv.previous_at is null or m.occurs_on > (mv.previous_at at time zone ${PARIS})::date)
         group by ml.lever_id`,
   );
+  const divergentQuery = mostDivergent(db, inPortfolio, now);
+  const optionsQuery = filterOptions(db, filters.networkId);
+  const [[projectCount], stageRows, moveRows, medianRows, stuckRows, leverRows, divergent, options] = await Promise.all([
+    projectCountQuery,
+    stageRowsQuery,
+    moveRowsQuery,
+    medianRowsQuery,
+    stuckRowsQuery,
+    leverRowsQuery,
+    divergentQuery,
+    optionsQuery,
+  ]);
+
+  const byStage = Object.fromEntries(STAGES.map((stage) => [stage, stageRows.find((row) => row.stage === stage)?.n ?? 0])) as Record<Stage, number>;
+  const unconfirmed = stageRows.find((row) => row.stage === null)?.n ?? 0;
+
+  const medianDays = Object.fromEntries(
+    STAGES.map((stage) => {
+      const row = medianRows.find((candidate) => candidate.stage === stage);
+      return [stage, row ? { days: Number(row.days), stays: row.stays } : null];
+    }),
+  ) as Record<Stage, { days: number; stays: number } | null>;
+
+  const stuck = {
+    total: stuckRows[0]?.total ?? 0,
+    projects: stuckRows.map((row) => {
+      const at = new Date(row.last_activity);
+      return { projectId: row.id, title: row.title, lastActivity: at, days: Math.floor((now.getTime() - at.getTime()) / 86_400_000) };
+    }),
+  };
+
   const forwardMoves = moveRows.reduce((sum, row) => sum + row.forward, 0);
   const levers = leverRows
     .filter((row) => (LEVER_IDS as readonly string[]).includes(row.lever_id))
@@ -215,9 +226,9 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     medianDays,
     stuckAfterDays,
     stuck,
-    divergent: await mostDivergent(db, inPortfolio, now),
+    divergent,
     levers,
-    options: await filterOptions(db, filters.networkId),
+    options,
   };
 }
 

@@ -1,5 +1,5 @@
 // Project files: creating one for a collective, and listing those a person may read.
-import { and, asc, desc, eq, exists, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import {
@@ -26,8 +26,7 @@ import {
   assertCanEditProject,
   assertCanFollowTerritoryOf,
   assertCanReadProject,
-  communeWithinTerritory,
-  projectVisibleTo,
+  projectVisibleWithinOwnTerritory,
   requireActor,
   type Actor,
 } from "./access";
@@ -308,67 +307,94 @@ export type TerritoryFilters = {
   legalForm?: LegalForm;
   sector?: string;
   communeId?: string;
+  /** From 1; TERRITORY_PAGE_SIZE projects a page. */
+  page?: number;
 };
+
+export const TERRITORY_PAGE_SIZE = 50;
+
+/** The communes within a territory, found through the code columns their index covers. */
+function communesWithin(territory: { id: string; kind: string; code: string }): SQL {
+  const column = { region: territories.regionCode, departement: territories.departementCode, epci: territories.epciCode }[territory.kind];
+  if (!column) return sql`(select ${territory.id})`;
+  return sql`(select ${territories.id} from ${territories} where ${territories.kind} = 'commune' and ${column} = ${territory.code})`;
+}
 
 /**
  * The projects acting in an authority's territory (its commune, member communes, département or
- * région), whether or not it is a party, within each project's visibility; latest activity first.
+ * région), whether or not it is a party, within each project's visibility; latest activity first,
+ * a page at a time.
  */
 export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TerritoryFilters) {
   const signedIn = requireActor(actor);
   await assertCanFollowTerritoryOf(db, signedIn, input.authorityId);
-  const authorityTerritory = alias(territories, "authority_territory");
   const [authority] = await db
-    .select({ id: organisations.id, name: organisations.name, territoryId: organisations.territoryId })
+    .select({ id: organisations.id, name: organisations.name, territoryId: territories.id, kind: territories.kind, code: territories.code })
     .from(organisations)
+    .innerJoin(territories, eq(territories.id, organisations.territoryId))
     .where(and(eq(organisations.id, input.authorityId), eq(organisations.kind, "authority")));
-  if (!authority?.territoryId) throw notFound("Collectivité introuvable.");
-  const actingCommune = alias(territories, "acting_commune");
-  const actsInTerritory = db
-    .select({ one: sql`1` })
-    .from(projectCommunes)
-    .innerJoin(actingCommune, eq(actingCommune.id, projectCommunes.communeId))
-    .where(and(eq(projectCommunes.projectId, projects.id), communeWithinTerritory(actingCommune, authorityTerritory)));
+  if (!authority) throw notFound("Collectivité introuvable.");
+  const page = Math.max(1, input.page ?? 1);
+  const within = communesWithin({ id: authority.territoryId, kind: authority.kind, code: authority.code });
+  const actsInTerritory = exists(
+    db
+      .select({ one: sql`1` })
+      .from(projectCommunes)
+      .where(and(eq(projectCommunes.projectId, projects.id), sql`${projectCommunes.communeId} in ${within}`)),
+  );
+  // The reader is a verified member of this authority (or a platform admin): every project acting in
+  // its territory is readable, but a file kept for its parties, which needs them to be one.
+  const inTerritory = and(actsInTerritory, projectVisibleWithinOwnTerritory(db, signedIn));
   const stageWithAuthority = sql<Stage | null>`(select ${relationships.stage} from ${relationships}
     where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
-  const inTerritory = and(exists(actsInTerritory), projectVisibleTo(db, signedIn));
+  const matching = and(
+    inTerritory,
+    input.stage === "none" ? sql`${stageWithAuthority} is null` : input.stage
+        ? sql`${stageWithAuthority} = ${input.stage}`
+        : undefined,
+    input.legalForm ? eq(leadCollective.legalForm, input.legalForm) : undefined,
+    input.sector ? sql`${projects.sector} ilike ${`%${input.sector}%`}` : undefined,
+    input.communeId
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(projectCommunes)
+            .where(and(eq(projectCommunes.projectId, projects.id), eq(projectCommunes.communeId, input.communeId))),
+        )
+      : undefined,
+  );
   const [rows, stageCounts, communes] = await Promise.all([
     projectSummaryQuery(db)
-      .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
-      .where(
-        and(
-          inTerritory,
-          input.stage === "none" ? sql`${stageWithAuthority} is null` : input.stage ? sql`${stageWithAuthority} = ${input.stage}` : undefined,
-          input.legalForm ? eq(leadCollective.legalForm, input.legalForm) : undefined,
-          input.sector ? sql`${projects.sector} ilike ${`%${input.sector}%`}` : undefined,
-          input.communeId
-            ? exists(
-                db
-                  .select({ one: sql`1` })
-                  .from(projectCommunes)
-                  .where(and(eq(projectCommunes.projectId, projects.id), eq(projectCommunes.communeId, input.communeId))),
-              )
-            : undefined,
-        ),
-      )
-      .orderBy(desc(projects.updatedAt)),
+      .where(matching)
+      .orderBy(desc(projects.updatedAt), asc(projects.id))
+      .limit(TERRITORY_PAGE_SIZE)
+      .offset((page - 1) * TERRITORY_PAGE_SIZE),
     db
-      .select({ stage: relationships.stage, count: sql<number>`count(*)::int` })
+      .select({ stage: relationships.stage, count: sql<number>`count(*)::int`, matching: sql<number>`count(*) filter (where ${matching})::int` })
       .from(projects)
-      .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
+      .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
       .leftJoin(relationships, and(eq(relationships.projectId, projects.id), eq(relationships.authorityId, authority.id)))
       .where(inTerritory)
       .groupBy(relationships.stage),
     db
-      .selectDistinct({ id: actingCommune.id, name: actingCommune.name })
+      .selectDistinct({ id: territories.id, name: territories.name })
       .from(projects)
-      .innerJoin(authorityTerritory, eq(authorityTerritory.id, authority.territoryId))
       .innerJoin(projectCommunes, eq(projectCommunes.projectId, projects.id))
-      .innerJoin(actingCommune, eq(actingCommune.id, projectCommunes.communeId))
-      .where(and(inTerritory, communeWithinTerritory(actingCommune, authorityTerritory)))
-      .orderBy(actingCommune.name),
+      .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
+      .where(and(inTerritory, sql`${territories.id} in ${within}`))
+      .orderBy(territories.name, territories.id),
   ]);
   const counts = Object.fromEntries([...STAGES, "none"].map((stage) => [stage, 0])) as Record<Stage | "none", number>;
   for (const row of stageCounts) counts[row.stage ?? "none"] += row.count;
-  return { authority: { id: authority.id, name: authority.name }, projects: await withTrustSummary(db, rows), counts, communes };
+  const total = stageCounts.reduce((sum, row) => sum + row.matching, 0);
+  return {
+    authority: { id: authority.id, name: authority.name },
+    projects: await withTrustSummary(db, rows),
+    counts,
+    communes,
+    page,
+    pageSize: TERRITORY_PAGE_SIZE,
+    total,
+    pages: Math.max(1, Math.ceil(total / TERRITORY_PAGE_SIZE)),
+  };
 }

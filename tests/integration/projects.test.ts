@@ -3,7 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { territories } from "@/db/schema";
+import { projects, territories } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
 import { callerFor, freeCommune, makeAuthority, makeCollective, makePerson, makeProject, type TestPerson } from "../support/factories";
 
@@ -82,5 +82,26 @@ describe("projects", () => {
       .project.get({ projectId: project?.id ?? "" })
       .catch((caught: unknown) => caught);
     expect((denied as TRPCError).code).toBe("NOT_FOUND");
+  });
+
+  it("come fifty to a page in the territory view, latest first, with the territory's total and counts", async () => {
+    const db = database.db;
+    const collective = await makeCollective(db);
+    const commune = await freeCommune(db, "26");
+    const created = [];
+    for (let index = 0; index < 53; index += 1) created.push(await makeProject(db, collective.id, commune.id, `Projet ${index}`));
+    // Later projects were active more recently.
+    for (const [index, project] of created.entries()) {
+      await db.update(projects).set({ updatedAt: new Date(Date.UTC(2026, 0, 1, 0, index)) }).where(eq(projects.id, project.id));
+    }
+    const official = await verifiedOfficialOf(db, commune.id);
+    const authorityId = (await callerFor(db, official).account.get()).memberships[0]?.organisationId ?? "";
+    const first = await callerFor(db, official).project.listForTerritory({ authorityId });
+    expect(first).toMatchObject({ page: 1, pageSize: 50, total: 53, pages: 2 });
+    expect(first.counts.none).toBe(53);
+    expect(first.projects.map((row) => row.title)).toEqual(created.slice(3).reverse().map((project) => project.title));
+    const second = await callerFor(db, official).project.listForTerritory({ authorityId, page: 2 });
+    expect(second.projects.map((row) => row.title)).toEqual(["Projet 2", "Projet 1", "Projet 0"]);
+    expect(second.total).toBe(53);
   });
 });

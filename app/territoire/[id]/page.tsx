@@ -10,7 +10,7 @@ import { LEGAL_FORMS, type LegalForm } from "@/server/domain/organisations";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 
-type SearchParams = Promise<{ stade?: string; forme?: string; secteur?: string; commune?: string }>;
+type SearchParams = Promise<{ stade?: string; forme?: string; secteur?: string; commune?: string; page?: string }>;
 
 export default async function TerritoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
@@ -30,6 +30,7 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
       legalForm,
       sector: filters.secteur?.trim() || undefined,
       communeId: filters.commune || undefined,
+      page: pageNumber(filters.page),
     });
   } catch (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
@@ -107,9 +108,45 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
       </form>
 
       <p className="mb-4 font-medium" aria-live="polite">
-        {t("count", { count: view.projects.length })}
+        {t("count", { count: view.total })}
       </p>
       {view.projects.length > 0 ? <ProjectList projects={view.projects} /> : <EmptyState>{filtered ? t("noMatch") : t("empty")}</EmptyState>}
+      {view.pages > 1 ? (
+        <nav aria-label={t("page", { page: view.page, pages: view.pages })} className="mt-6 flex items-center justify-between gap-2">
+          {view.page > 1 ? (
+            <ButtonLink href={pageHref(id, filters, view.page - 1)} variant="secondary" rel="prev">
+              {t("previous")}
+            </ButtonLink>
+          ) : (
+            <span />
+          )}
+          <span>{t("page", { page: view.page, pages: view.pages })}</span>
+          {view.page < view.pages ? (
+            <ButtonLink href={pageHref(id, filters, view.page + 1)} variant="secondary" rel="next">
+              {t("next")}
+            </ButtonLink>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
     </div>
   );
+}
+
+function pageNumber(value: string | undefined): number | undefined {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : undefined;
+}
+
+/** The same filters, another page. */
+function pageHref(id: string, filters: Awaited<SearchParams>, page: number): string {
+  const query = new URLSearchParams();
+  for (const key of ["stade", "forme", "secteur", "commune"] as const) {
+    const value = filters[key];
+    if (value) query.set(key, value);
+  }
+  if (page > 1) query.set("page", String(page));
+  const search = query.toString();
+  return `/territoire/${id}${search ? `?${search}` : ""}`;
 }

@@ -23,6 +23,7 @@ export const ZTerritoryProjectsInput = z
     legalForm: z.enum(LEGAL_FORMS).optional(),
     sector: zText().trim().max(120).optional(),
     communeId: ZTerritoryId.optional(),
+    page: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
 

@@ -1,0 +1,1 @@
+CREATE INDEX "territory_code_index" ON "territory" USING btree ("code");
