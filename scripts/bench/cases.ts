@@ -82,10 +82,10 @@ function shapeSummary(row: Summary) {
 const SUMMARY_COLUMNS = sql`p.id, p.title, p.summary, floor(extract(epoch from p.updated_at) * 1000)::float8 as "updatedAt",
   p.lead_collective_id as "leadCollectiveId", lead.name as "leadCollectiveName", lead.legal_form as "legalForm",
   p.commune_id as "communeId", c.name as "communeName", c.departement_code as "departementCode",
-  coalesce((select json_agg(json_build_object('relationshipId', r.id, 'authorityName', a.name, 'stage', r.stage) order by r.created_at)
+  coalesce((select json_agg(json_build_object('relationshipId', r.id, 'authorityName', a.name, 'stage', r.stage) order by r.created_at, r.id)
     from relationship r join organisation a on a.id = r.authority_id where r.project_id = p.id), '[]'::json) as relationships,
   (select json_build_object('title', m.title, 'occursOn', m.occurs_on) from milestone m
-    where m.project_id = p.id and m.status = 'done' and m.hidden_at is null order by m.occurs_on desc limit 1) as "latestMilestone"`;
+    where m.project_id = p.id and m.status = 'done' and m.hidden_at is null order by m.occurs_on desc, m.created_at desc, m.id limit 1) as "latestMilestone"`;
 
 const partyOf = (userId: string) => sql`exists (select 1 from project_party pp join membership mb on mb.organisation_id = pp.organisation_id
   where pp.project_id = p.id and pp.status = 'active' and mb.user_id = ${userId})`;
@@ -131,7 +131,7 @@ export function benchCases(s: Subjects): BenchCase[] {
           await selectRows<Summary>(
             db,
             sql`select ${SUMMARY_COLUMNS} from project p join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
-              where ${partyOf(s.holderId)} order by p.updated_at desc`,
+              where ${partyOf(s.holderId)} order by p.updated_at desc, p.id`,
           )
         ).map(shapeSummary),
       smaller: { label: "a person in 2 projects", procedure: () => s.smallHolder.project.listMine() },

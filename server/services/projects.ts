@@ -1,5 +1,5 @@
 // Project files: creating one for a collective, and listing those a person may read.
-import { and, asc, desc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import {
@@ -70,61 +70,51 @@ export async function createProject(db: Database, actor: Actor | null, input: Cr
 
 const leadCollective = alias(organisations, "lead_collective");
 
+const summaryColumns = {
+  id: projects.id,
+  title: projects.title,
+  summary: projects.summary,
+  updatedAt: projects.updatedAt,
+  leadCollectiveId: projects.leadCollectiveId,
+  leadCollectiveName: leadCollective.name,
+  legalForm: leadCollective.legalForm,
+  communeId: projects.communeId,
+  communeName: territories.name,
+  departementCode: territories.departementCode,
+};
+
 function projectSummaryQuery(db: DbOrTx) {
   return db
+    .select(summaryColumns)
+    .from(projects)
+    .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
+    .innerJoin(territories, eq(territories.id, projects.communeId));
+}
+
+type TrustRelationship = { projectId: string; relationshipId: string; authorityName: string; stage: Stage | null };
+type LatestMilestone = { projectId: string; title: string; occursOn: string };
+
+/**
+ * A list of projects with, for each, its relationships' current stages and its latest milestone
+ * that took place: one statement whatever the number of rows (JSON subqueries, no query per row).
+ */
+function projectListQuery(db: DbOrTx) {
+  return db
     .select({
-      id: projects.id,
-      title: projects.title,
-      summary: projects.summary,
-      updatedAt: projects.updatedAt,
-      leadCollectiveId: projects.leadCollectiveId,
-      leadCollectiveName: leadCollective.name,
-      legalForm: leadCollective.legalForm,
-      communeId: projects.communeId,
-      communeName: territories.name,
-      departementCode: territories.departementCode,
+      ...summaryColumns,
+      relationships: sql<TrustRelationship[]>`coalesce((select json_agg(json_build_object('projectId', r.project_id,
+          'relationshipId', r.id, 'authorityName', a.name, 'stage', r.stage) order by r.created_at, r.id)
+        from ${relationships} r join ${organisations} a on a.id = r.authority_id where r.project_id = ${projects.id}), '[]'::json)`,
+      latestMilestone: sql<LatestMilestone | null>`(select json_build_object('projectId', m.project_id, 'title', m.title, 'occursOn', m.occurs_on)
+        from ${milestones} m where m.project_id = ${projects.id} and m.status = 'done' and m.hidden_at is null
+        order by m.occurs_on desc, m.created_at desc, m.id limit 1)`,
     })
     .from(projects)
     .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
     .innerJoin(territories, eq(territories.id, projects.communeId));
 }
 
-type ProjectRow = Awaited<ReturnType<ReturnType<typeof projectSummaryQuery>["execute"]>>[number];
-
-/** Adds to each project its relationships' current stages and its latest milestone, in two queries. */
-async function withTrustSummary(db: DbOrTx, rows: ProjectRow[]) {
-  const ids = rows.map((row) => row.id);
-  if (ids.length === 0) return [];
-  const [stageRows, milestoneRows] = await Promise.all([
-    db
-      .select({
-        projectId: relationships.projectId,
-        relationshipId: relationships.id,
-        authorityName: organisations.name,
-        stage: relationships.stage,
-      })
-      .from(relationships)
-      .innerJoin(organisations, eq(organisations.id, relationships.authorityId))
-      .where(inArray(relationships.projectId, ids))
-      .orderBy(asc(relationships.createdAt)),
-    db
-      .selectDistinctOn([milestones.projectId], {
-        projectId: milestones.projectId,
-        title: milestones.title,
-        occursOn: milestones.occursOn,
-      })
-      .from(milestones)
-      .where(and(inArray(milestones.projectId, ids), eq(milestones.status, "done"), isNull(milestones.hiddenAt)))
-      .orderBy(milestones.projectId, desc(milestones.occursOn)),
-  ]);
-  return rows.map((row) => ({
-    ...row,
-    relationships: stageRows.filter((stage) => stage.projectId === row.id),
-    latestMilestone: milestoneRows.find((milestone) => milestone.projectId === row.id) ?? null,
-  }));
-}
-
-export type ProjectSummary = Awaited<ReturnType<typeof withTrustSummary>>[number];
+export type ProjectSummary = Awaited<ReturnType<ReturnType<typeof projectListQuery>["execute"]>>[number];
 
 /** "Mes projets": the projects of the organisations the person belongs to. */
 export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<ProjectSummary[]> {
@@ -136,7 +126,7 @@ export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<P
     .where(
       and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, signedIn.userId)),
     );
-  return withTrustSummary(db, await projectSummaryQuery(db).where(exists(myParty)).orderBy(desc(projects.updatedAt)));
+  return projectListQuery(db).where(exists(myParty)).orderBy(desc(projects.updatedAt), asc(projects.id));
 }
 
 export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {
@@ -364,7 +354,7 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
       : undefined,
   );
   const [rows, stageCounts, communes] = await Promise.all([
-    projectSummaryQuery(db)
+    projectListQuery(db)
       .where(matching)
       .orderBy(desc(projects.updatedAt), asc(projects.id))
       .limit(TERRITORY_PAGE_SIZE)
@@ -389,7 +379,7 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
   const total = stageCounts.reduce((sum, row) => sum + row.matching, 0);
   return {
     authority: { id: authority.id, name: authority.name },
-    projects: await withTrustSummary(db, rows),
+    projects: rows,
     counts,
     communes,
     page,
