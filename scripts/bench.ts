@@ -18,6 +18,8 @@ import { benchTarget } from "./bench/target";
 const CALLS = Number(process.env.CALLS ?? 200);
 const WARM_UP = 20;
 const ONLY = process.env.ONLY;
+/** Connections in the pool (POOL=1 sends one statement at a time, to read each one's own time in the server log). */
+const POOL = Number(process.env.POOL ?? 10);
 
 const counter = { statements: 0 };
 
@@ -52,7 +54,7 @@ async function timeBoth(procedure: () => Promise<unknown>, hand: () => Promise<u
 
 async function main() {
   const target = benchTarget();
-  const connection = target.open({ logger: { logQuery: () => void (counter.statements += 1) }, maxConnections: 10 });
+  const connection = target.open({ logger: { logQuery: () => void (counter.statements += 1) }, maxConnections: POOL });
   const db = connection.db;
   console.log(`Maillage benchmark — ${target.label}, Node ${process.version}, ${CALLS} calls each after ${WARM_UP} to warm up`);
   try {

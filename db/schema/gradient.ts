@@ -80,7 +80,13 @@ export const milestones = pgTable(
     /** Hidden by a moderator: gone for everyone but moderators, kept in the history. */
     hiddenAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index().on(table.projectId, table.occursOn)],
+  (table) => [
+    index().on(table.projectId, table.occursOn),
+    // A project's latest milestone that counts (the dashboards' "last activity"), read from the index alone.
+    index("milestone_activity_idx")
+      .on(table.projectId, table.occursOn)
+      .where(sql`${table.status} <> 'cancelled' and ${table.hiddenAt} is null`),
+  ],
 );
 
 export const milestoneRelationships = pgTable(

@@ -457,10 +457,10 @@ async function handDashboard(db: DbOrTx, networkId: string) {
         rel as materialized (select r.* from relationship r where r.project_id in (select id from portfolio)),
         confirmed as materialized (select sc.* from stage_change sc where sc.relationship_id in (select id from rel) and sc.status = 'confirmed'),
         settings as (select coalesce((select stuck_after_days from network_setting where network_id = ${networkId}), 90) as days),
-        activity as (select p.id, p.title, greatest(p.created_at, ma.at, sa.at) as last_activity from portfolio p
-          left join (select m.project_id, max(m.occurs_on::timestamp at time zone 'Europe/Paris') as at from milestone m
-            where m.project_id in (select id from portfolio) and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date
-            group by m.project_id) ma on ma.project_id = p.id
+        activity as (select p.id, p.title, greatest(p.created_at,
+            (select max(m.occurs_on)::timestamp at time zone 'Europe/Paris' from milestone m
+              where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date),
+            sa.at) as last_activity from portfolio p
           left join (select r.project_id, max(coalesce(sc.decided_at, sc.proposed_at)) as at from stage_change sc join rel r on r.id = sc.relationship_id
             group by r.project_id) sa on sa.project_id = p.id),
         moves as (select sc.*, lag(sc.decided_at) over (partition by sc.relationship_id order by sc.decided_at) as previous_at from confirmed sc)

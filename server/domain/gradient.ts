@@ -67,29 +67,49 @@ export type Reading = {
 
 export const READING_WINDOW_DAYS = 365;
 
-const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
 
 /**
  * One side's reading: the latest answer set of each respondent within the last twelve months,
  * combined indicator by indicator.
  */
 export function readingOf(answerSets: AnswerSet[], now: Date): Reading {
-  const since = now.getTime() - READING_WINDOW_DAYS * 24 * 60 * 60 * 1000;
+  const until = now.getTime();
+  const since = until - READING_WINDOW_DAYS * 24 * 60 * 60 * 1000;
   const latest = new Map<string, AnswerSet>();
   for (const set of answerSets) {
     const time = set.answeredAt.getTime();
-    if (time < since || time > now.getTime()) continue;
+    if (time < since || time > until) continue;
     const known = latest.get(set.respondentId);
     if (!known || known.answeredAt.getTime() < time) latest.set(set.respondentId, set);
   }
-  const sets = [...latest.values()];
-  const indicators = Object.fromEntries(
-    INDICATOR_IDS.map((id) => [id, mean(sets.flatMap((set) => (set.answers[id] === undefined ? [] : [set.answers[id]])))]),
-  ) as Record<IndicatorId, number | null>;
-  const stages = Object.fromEntries(
-    STAGES.map((stage) => [stage, mean(INDICATORS[stage].flatMap((id) => (indicators[id] === null ? [] : [indicators[id]])))]),
-  ) as Record<Stage, number | null>;
-  return { respondents: sets.length, indicators, stages };
+  // Plain loops: a portfolio dashboard reads tens of thousands of relationships' two sides.
+  const indicators = {} as Record<IndicatorId, number | null>;
+  for (const id of INDICATOR_IDS) {
+    let sum = 0;
+    let count = 0;
+    for (const set of latest.values()) {
+      const score = set.answers[id];
+      if (score !== undefined) {
+        sum += score;
+        count += 1;
+      }
+    }
+    indicators[id] = count === 0 ? null : sum / count;
+  }
+  const stages = {} as Record<Stage, number | null>;
+  for (const stage of STAGES) {
+    let sum = 0;
+    let count = 0;
+    for (const id of INDICATORS[stage]) {
+      const value = indicators[id];
+      if (value !== null) {
+        sum += value;
+        count += 1;
+      }
+    }
+    stages[stage] = count === 0 ? null : sum / count;
+  }
+  return { respondents: latest.size, indicators, stages };
 }
 
 /** A stage's indicators are "present" from this mean up (on 1–5). */

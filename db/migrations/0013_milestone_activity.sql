@@ -1,0 +1,1 @@
+CREATE INDEX "milestone_activity_idx" ON "milestone" USING btree ("project_id","occurs_on") WHERE "milestone"."status" <> 'cancelled' and "milestone"."hidden_at" is null;
