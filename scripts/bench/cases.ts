@@ -154,7 +154,7 @@ export function benchCases(s: Subjects): BenchCase[] {
               where cl.project_id = p.id and cl.at > f.last_visited_at and cl.actor_id is distinct from ${s.officialId}) news on true
             where f.user_id = ${s.officialId}
               and (p.visibility = 'public' or ${partyOf(s.officialId)} or (p.visibility <> 'parties' and ${throughTerritoryOf(s.officialId)}))
-            order by p.updated_at desc`,
+            order by p.updated_at desc, p.id`,
         ),
       smaller: { label: "a person following 2 projects", procedure: () => s.smallFollower.follow.list() },
     },

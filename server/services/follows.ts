@@ -1,5 +1,5 @@
 // Following projects, and what changed in them since one last looked.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { changeLog, follows, projects } from "@/db/schema";
 import { recordChange } from "./history";
@@ -37,11 +37,6 @@ export async function markVisited(db: DbOrTx, actor: Actor | null, input: { proj
   return { following: updated.length > 0 };
 }
 
-export async function isFollowing(db: DbOrTx, actor: Actor, projectId: string) {
-  const [row] = await db.select().from(follows).where(and(eq(follows.userId, actor.userId), eq(follows.projectId, projectId)));
-  return row !== undefined;
-}
-
 /** "Suivis": the followed projects, with what changed since the last visit (kinds and count). */
 export async function listFollowed(db: DbOrTx, actor: Actor | null) {
   const signedIn = requireActor(actor);
@@ -51,15 +46,16 @@ export async function listFollowed(db: DbOrTx, actor: Actor | null) {
       title: projects.title,
       lastVisitedAt: follows.lastVisitedAt,
       updatedAt: projects.updatedAt,
-      newChanges: sql<number>`(select count(*)::int from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId})`,
-      // JSON rather than text[]: both drivers parse json without knowing the server's array types.
-      newKinds: sql<string[]>`coalesce((select json_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}) from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId}), '[]'::json)`,
+      // One pass over the project's changes since the visit, for both the count and the kinds (JSON:
+      // both drivers parse json without knowing the server's array types).
+      news: sql<{ count: number; kinds: string[] | null }>`(select json_build_object('count', count(*), 'kinds', json_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}))
+        from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId})`,
     })
     .from(follows)
     .innerJoin(projects, eq(projects.id, follows.projectId))
     // A project one can no longer read (visibility changed, membership ended) drops out of the list.
     .where(and(eq(follows.userId, signedIn.userId), projectVisibleTo(db, signedIn)))
-    .orderBy(desc(projects.updatedAt));
-  return rows;
+    .orderBy(desc(projects.updatedAt), asc(projects.id));
+  return rows.map(({ news, ...row }) => ({ ...row, newChanges: news.count, newKinds: news.kinds ?? [] }));
 }
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import {
+  follows,
   fundingLines,
   memberships,
   milestones,
@@ -19,7 +20,6 @@ import type { CollectiveStage, FundingSource, FundingStatus, Need } from "@/serv
 import { STAGES, type Stage } from "@/server/domain/gradient";
 import type { LegalForm } from "@/server/domain/organisations";
 import { DomainError, notFound } from "@/server/errors";
-import { isFollowing } from "./follows";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
 import {
   assertCanActForCollective,
@@ -83,14 +83,6 @@ const summaryColumns = {
   departementCode: territories.departementCode,
 };
 
-function projectSummaryQuery(db: DbOrTx) {
-  return db
-    .select(summaryColumns)
-    .from(projects)
-    .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
-    .innerJoin(territories, eq(territories.id, projects.communeId));
-}
-
 type TrustRelationship = { projectId: string; relationshipId: string; authorityName: string; stage: Stage | null };
 type LatestMilestone = { projectId: string; title: string; occursOn: string };
 
@@ -131,10 +123,18 @@ export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<P
 
 export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {
   const access = await assertCanReadProject(db, actor, projectId);
-  const [project] = await projectSummaryQuery(db).where(eq(projects.id, projectId));
-  const [file] = await db.select().from(projects).where(eq(projects.id, projectId));
-  if (!project || !file) throw notFound("Projet introuvable.");
-  const [parties, communes, funding] = await Promise.all([
+  const viewerId = access.actor?.userId ?? null;
+  const [[row], parties, communes, funding] = await Promise.all([
+    db
+      .select({
+        ...summaryColumns,
+        file: projects,
+        following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${viewerId} and ${follows.projectId} = ${projects.id})`,
+      })
+      .from(projects)
+      .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
+      .innerJoin(territories, eq(territories.id, projects.communeId))
+      .where(eq(projects.id, projectId)),
     db
       .select({
         organisationId: organisations.id,
@@ -164,6 +164,8 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
       .where(eq(fundingLines.projectId, projectId))
       .orderBy(asc(fundingLines.position)),
   ]);
+  if (!row) throw notFound("Projet introuvable.");
+  const { file, following, ...project } = row;
   return {
     ...project,
     sector: file.sector,
@@ -181,7 +183,7 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     fundingLines: funding,
     parties,
     canEdit: access.isCollectiveMember,
-    following: access.actor ? await isFollowing(db, access.actor, projectId) : false,
+    following,
     viewer: {
       isCollectiveMember: access.isCollectiveMember,
       authorities: access.authorities,
