@@ -3,5 +3,6 @@ export async function register() {
   // Not while `next build` loads the app to prerender: jobs belong to a running server.
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { startJobs } = await import("./server/jobs");
-  await startJobs();
+  // The server serves pages whether or not its jobs started: other instances run them too.
+  await startJobs().catch((error: unknown) => console.error("scheduled jobs did not start", error));
 }

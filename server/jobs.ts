@@ -3,6 +3,7 @@
 // On PostgreSQL, pg-boss schedules and runs them, so several app instances share one schedule.
 // On the embedded PGlite, where pg-boss cannot run, an in-process timer runs the same functions;
 // either way the claims in the database (see email-notifications.ts) keep each email to one send.
+import { sql } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { sendImmediateEmails, sendWeeklyDigests } from "@/server/services/email-notifications";
@@ -13,6 +14,9 @@ const JOBS = [
   { name: "weekly-digest", cron: "0 7 * * 1", run: () => sendWeeklyDigests(getDb(), { now: new Date() }) },
   { name: "retention-purge", cron: "30 3 * * *", run: () => purgeExpiredData(getDb()) },
 ] as const;
+
+/** Any number the app uses for nothing else: the advisory lock taken while declaring the jobs. */
+const JOB_SETUP_LOCK = 7_420_102;
 
 const globalForJobs = globalThis as unknown as { maillageJobs?: boolean };
 
@@ -32,9 +36,17 @@ export async function startJobs() {
     const boss = new PgBoss({ connectionString: env.DATABASE_URL, max: 2 });
     boss.on("error", (error: unknown) => console.error("pg-boss", error));
     await boss.start();
+    // Instances starting together would create the same queues at once and deadlock in pg-boss's
+    // tables (seen with two instances): they take turns under an advisory lock held by a
+    // transaction of ours, while pg-boss writes through its own connections.
+    await getDb().transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${JOB_SETUP_LOCK})`);
+      for (const job of JOBS) {
+        await boss.createQueue(job.name);
+        await boss.schedule(job.name, job.cron, undefined, { tz: "Europe/Paris" });
+      }
+    });
     for (const job of JOBS) {
-      await boss.createQueue(job.name);
-      await boss.schedule(job.name, job.cron, undefined, { tz: "Europe/Paris" });
       await boss.work(job.name, async () => {
         await job.run();
       });
