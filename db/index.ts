@@ -76,12 +76,37 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Drizzle sends every query unnamed (`prepare: false`), so PostgreSQL parses and plans it at each
+ * call: 20 ms of a 30 ms "Mes projets" on the national data set. Named statements, kept per
+ * connection by postgres.js, are parsed once and, after a few runs, use a cached generic plan.
+ */
+function preparingStatements(client: postgres.Sql): postgres.Sql {
+  const wrap = (sql: postgres.Sql | postgres.TransactionSql): typeof sql =>
+    new Proxy(sql, {
+      get(target, property, receiver) {
+        if (property === "unsafe") {
+          return (query: string, parameters?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+            target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+        }
+        if (property === "begin" || property === "savepoint") {
+          // Drizzle opens transactions and savepoints with the callback alone.
+          const open = Reflect.get(target, property, receiver) as (work: (transaction: postgres.TransactionSql) => unknown) => unknown;
+          return (work: (transaction: postgres.TransactionSql) => unknown) =>
+            open.call(target, (transaction: postgres.TransactionSql) => work(wrap(transaction) as postgres.TransactionSql));
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+  return wrap(client) as postgres.Sql;
+}
+
 export function createDb(target: DbTarget): DbConnection {
   if ("url" in target) {
     // fetch_types off: its start-up query, if the server drops the connection during it, rejects
     // with nobody listening (an unhandled rejection). The app's arrays are text[], known already.
     const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {}, fetch_types: false });
-    const db = drizzlePostgres({ client, schema, casing: "snake_case", logger: target.logger }) as unknown as Database;
+    const db = drizzlePostgres({ client: preparingStatements(client), schema, casing: "snake_case", logger: target.logger }) as unknown as Database;
     return { driver: "postgres", db, client, close: () => client.end({ timeout: 5 }) };
   }
   const release = target.dataDir && !target.pglite ? lockDataDir(target.dataDir) : () => {};

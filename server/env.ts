@@ -17,6 +17,8 @@ const EnvSchema = z
     AUTH_URL: z.url().default("http://localhost:3000"),
     /** Scheduled emails (immediate notifications, weekly digests) run in the app's server. */
     SCHEDULED_JOBS: booleanFlag.default(true),
+    /** The bare route /api/banc/[vue] that `npm run bench:http` measures against: off unless asked for. */
+    BENCH_ROUTES: booleanFlag.default(false),
     MAIL_FROM: z.string().min(3).default("Maillage <ne-pas-repondre@maillage.localhost>"),
   })
   .transform((env) => ({

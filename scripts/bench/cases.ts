@@ -4,8 +4,9 @@
 import { sql } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "@/db";
 import type { createCaller } from "@/server/api/root";
-import { STAGES, divergence, readingOf, recommendedLevers, suggestStage, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
+import { STAGES, divergence, readingOf, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
 import { monthsOf, periodOf } from "@/server/services/dashboard";
+import { handProjectPage, partyOf, shapeSummary, SUMMARY_COLUMNS, throughTerritoryOf, type Summary } from "@/server/bench/floor";
 import { epochMs } from "./compare";
 
 type Caller = ReturnType<typeof createCaller>;
@@ -44,59 +45,77 @@ export type Subjects = {
 
 const ms = (value: Date | string | null) => epochMs(value);
 
-// ── "Mes projets" and the territory view share the project summary ────────────────────────────
-
-type Summary = {
-  id: string;
-  title: string;
-  summary: string;
-  updatedAt: Date | number;
-  leadCollectiveId: string;
-  leadCollectiveName: string;
-  legalForm: string | null;
-  communeId: string;
-  communeName: string;
-  departementCode: string | null;
-  relationships: { relationshipId: string; authorityName: string; stage: Stage | null }[];
-  latestMilestone: { title: string; occursOn: string } | null;
+type ProjectPageAnswer = {
+  file: Awaited<ReturnType<Caller["project"]["get"]>>;
+  overview: Awaited<ReturnType<Caller["project"]["overview"]>>;
 };
 
-function shapeSummary(row: Summary) {
+function shapeProjectPage({ file, overview }: ProjectPageAnswer) {
   return {
-    id: row.id,
-    title: row.title,
-    summary: row.summary,
-    updatedAt: row.updatedAt instanceof Date ? row.updatedAt.getTime() : row.updatedAt,
-    leadCollectiveId: row.leadCollectiveId,
-    leadCollectiveName: row.leadCollectiveName,
-    legalForm: row.legalForm,
-    communeId: row.communeId,
-    communeName: row.communeName,
-    departementCode: row.departementCode,
-    relationships: row.relationships.map((r) => ({ relationshipId: r.relationshipId, authorityName: r.authorityName, stage: r.stage })),
-    latestMilestone: row.latestMilestone ? { title: row.latestMilestone.title, occursOn: row.latestMilestone.occursOn } : null,
+    file: {
+      id: file.id,
+      title: file.title,
+      summary: file.summary,
+      updatedAt: file.updatedAt.getTime(),
+      leadCollectiveName: file.leadCollectiveName,
+      legalForm: file.legalForm,
+      communeName: file.communeName,
+      sector: file.sector,
+      collectiveStage: file.collectiveStage,
+      jobsNow: file.jobsNow,
+      jobsPotential: file.jobsPotential,
+      needs: file.needs,
+      links: file.links,
+      contacts: file.contacts,
+      visibility: file.visibility,
+      version: file.version,
+      communes: file.communes,
+      fundingLines: file.fundingLines,
+      parties: file.parties,
+      canEdit: file.canEdit,
+      following: file.following,
+    },
+    relationships: overview.relationships.map((r) => ({
+      id: r.id,
+      authorityName: r.authorityName,
+      territoryKind: r.territoryKind,
+      stage: r.stage,
+      changes: r.changes.map((c) => ({
+        id: c.id,
+        fromStage: c.fromStage,
+        toStage: c.toStage,
+        status: c.status,
+        proposedByName: c.proposedByName,
+        decidedByName: c.decidedByName,
+        notes: c.notes.map((note) => note.id),
+        milestoneIds: [...c.milestoneIds].sort(),
+      })),
+      barometer: r.barometer,
+      nextSteps: r.nextSteps,
+    })),
+    milestones: overview.milestones.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      title: m.title,
+      occursOn: m.occursOn,
+      status: m.status,
+      recordedByName: m.recordedByName,
+      version: m.version,
+      hidden: m.hidden,
+      levers: [...m.levers].sort(),
+      relationships: [...m.relationships].sort((a, b) => a.relationshipId.localeCompare(b.relationshipId)).map((l) => ({
+        relationshipId: l.relationshipId,
+        confirmation: l.confirmation,
+        notes: l.notes.map((note) => note.id),
+      })),
+    })),
+    canModerate: overview.canModerate,
+    canReport: overview.canReport,
   };
 }
 
-/** The summary columns of project `p`, as the hand-written queries select them. */
-const SUMMARY_COLUMNS = sql`p.id, p.title, p.summary, floor(extract(epoch from p.updated_at) * 1000)::float8 as "updatedAt",
-  p.lead_collective_id as "leadCollectiveId", lead.name as "leadCollectiveName", lead.legal_form as "legalForm",
-  p.commune_id as "communeId", c.name as "communeName", c.departement_code as "departementCode",
-  coalesce((select json_agg(json_build_object('relationshipId', r.id, 'authorityName', a.name, 'stage', r.stage) order by r.created_at, r.id)
-    from relationship r join organisation a on a.id = r.authority_id where r.project_id = p.id), '[]'::json) as relationships,
-  (select json_build_object('title', m.title, 'occursOn', m.occurs_on) from milestone m
-    where m.project_id = p.id and m.status = 'done' and m.hidden_at is null order by m.occurs_on desc, m.created_at desc, m.id limit 1) as "latestMilestone"`;
 
-const partyOf = (userId: string) => sql`exists (select 1 from project_party pp join membership mb on mb.organisation_id = pp.organisation_id
-  where pp.project_id = p.id and pp.status = 'active' and mb.user_id = ${userId})`;
 
-/** Readable through a verified membership of an authority whose territory holds a commune where the project acts. */
-const throughTerritoryOf = (userId: string) => sql`exists (select 1 from membership mb
-  join organisation o on o.id = mb.organisation_id join territory t on t.id = o.territory_id
-  join project_commune pc on pc.project_id = p.id join territory pcm on pcm.id = pc.commune_id
-  where mb.user_id = ${userId} and mb.verified_at is not null
-    and (t.id = pcm.id or (t.kind = 'epci' and pcm.epci_code = t.code) or (t.kind = 'departement' and pcm.departement_code = t.code)
-      or (t.kind = 'region' and pcm.region_code = t.code)))`;
 
 export function benchCases(s: Subjects): BenchCase[] {
   const { db } = s;
@@ -256,174 +275,6 @@ function searchCase(s: Subjects, query: string): BenchCase {
                 similarity(search_name, ${query}) desc, population desc limit 10`,
       ),
     smaller: { label: "a query matching one commune", procedure: () => s.anonymous.territory.search({ query: isCode ? "26220" : "dieulefit" }) },
-  };
-}
-
-// ── The project page ────────────────────────────────────────────────────────────────────────
-
-type ProjectPageAnswer = {
-  file: Awaited<ReturnType<Caller["project"]["get"]>>;
-  overview: Awaited<ReturnType<Caller["project"]["overview"]>>;
-};
-
-function shapeProjectPage({ file, overview }: ProjectPageAnswer) {
-  return {
-    file: {
-      id: file.id,
-      title: file.title,
-      summary: file.summary,
-      updatedAt: file.updatedAt.getTime(),
-      leadCollectiveName: file.leadCollectiveName,
-      legalForm: file.legalForm,
-      communeName: file.communeName,
-      sector: file.sector,
-      collectiveStage: file.collectiveStage,
-      jobsNow: file.jobsNow,
-      jobsPotential: file.jobsPotential,
-      needs: file.needs,
-      links: file.links,
-      contacts: file.contacts,
-      visibility: file.visibility,
-      version: file.version,
-      communes: file.communes,
-      fundingLines: file.fundingLines,
-      parties: file.parties,
-      canEdit: file.canEdit,
-      following: file.following,
-    },
-    relationships: overview.relationships.map((r) => ({
-      id: r.id,
-      authorityName: r.authorityName,
-      territoryKind: r.territoryKind,
-      stage: r.stage,
-      changes: r.changes.map((c) => ({
-        id: c.id,
-        fromStage: c.fromStage,
-        toStage: c.toStage,
-        status: c.status,
-        proposedByName: c.proposedByName,
-        decidedByName: c.decidedByName,
-        notes: c.notes.map((note) => note.id),
-        milestoneIds: [...c.milestoneIds].sort(),
-      })),
-      barometer: r.barometer,
-      nextSteps: r.nextSteps,
-    })),
-    milestones: overview.milestones.map((m) => ({
-      id: m.id,
-      kind: m.kind,
-      title: m.title,
-      occursOn: m.occursOn,
-      status: m.status,
-      recordedByName: m.recordedByName,
-      version: m.version,
-      hidden: m.hidden,
-      levers: [...m.levers].sort(),
-      relationships: [...m.relationships].sort((a, b) => a.relationshipId.localeCompare(b.relationshipId)).map((l) => ({
-        relationshipId: l.relationshipId,
-        confirmation: l.confirmation,
-        notes: l.notes.map((note) => note.id),
-      })),
-    })),
-    canModerate: overview.canModerate,
-    canReport: overview.canReport,
-  };
-}
-
-type HandPage = {
-  file: Omit<ReturnType<typeof shapeProjectPage>["file"], "canEdit" | "following"> & { isMember: boolean; following: boolean };
-  relationships: {
-    id: string;
-    authorityName: string;
-    territoryKind: string;
-    stage: Stage | null;
-    changes: ReturnType<typeof shapeProjectPage>["relationships"][number]["changes"];
-    answers: { side: Side; respondentId: string; answeredAt: string; answers: AnswerSet["answers"] }[] | null;
-    levers: string[] | null;
-  }[];
-  milestones: ReturnType<typeof shapeProjectPage>["milestones"];
-  moderates: boolean;
-  isParty: boolean;
-};
-
-/** One statement: the file, the relationships with their changes and answers, the timeline. */
-async function handProjectPage(db: DbOrTx, userId: string, projectId: string) {
-  const [page] = await selectRows<HandPage>(
-    db,
-    sql`with p as (select * from project where id = ${projectId}),
-        mine as (select pp.organisation_id, pp.role, mb.role as membership_role from project_party pp
-          join membership mb on mb.organisation_id = pp.organisation_id and mb.user_id = ${userId}
-          where pp.project_id = ${projectId} and pp.status = 'active')
-      select json_build_object(
-          'id', p.id, 'title', p.title, 'summary', p.summary, 'updatedAt', floor(extract(epoch from p.updated_at) * 1000)::float8,
-          'leadCollectiveName', lead.name, 'legalForm', lead.legal_form, 'communeName', c.name, 'sector', p.sector,
-          'collectiveStage', p.collective_stage, 'jobsNow', p.jobs_now, 'jobsPotential', p.jobs_potential, 'needs', p.needs,
-          'links', p.links, 'contacts', p.contacts, 'visibility', p.visibility, 'version', p.version,
-          'communes', (select json_agg(json_build_object('id', t.id, 'name', t.name, 'departementCode', t.departement_code) order by t.name, t.id)
-            from project_commune pc join territory t on t.id = pc.commune_id where pc.project_id = p.id),
-          'fundingLines', coalesce((select json_agg(json_build_object('source', f.source, 'label', f.label, 'amountEuros', f.amount_euros, 'status', f.status) order by f.position)
-            from funding_line f where f.project_id = p.id), '[]'::json),
-          'parties', (select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'role', pp.role, 'status', pp.status)
-              order by pp.created_at, pp.organisation_id)
-            from project_party pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id),
-          'isMember', exists (select 1 from mine where role = 'lead'),
-          'following', exists (select 1 from follow where user_id = ${userId} and project_id = p.id)) as file,
-        coalesce((select json_agg(json_build_object('id', r.id, 'authorityName', a.name, 'territoryKind', t.kind, 'stage', r.stage,
-            'changes', coalesce((select json_agg(json_build_object('id', sc.id, 'fromStage', sc.from_stage, 'toStage', sc.to_stage, 'status', sc.status,
-                  'proposedByName', proposer.name, 'decidedByName', decider.name,
-                  'notes', coalesce((select json_agg(n.id order by n.created_at) from mediation_note n where n.stage_change_id = sc.id), '[]'::json),
-                  'milestoneIds', coalesce((select json_agg(scm.milestone_id order by scm.milestone_id) from stage_change_milestone scm where scm.stage_change_id = sc.id), '[]'::json))
-                order by sc.proposed_at)
-              from stage_change sc left join "user" proposer on proposer.id = sc.proposed_by_id left join "user" decider on decider.id = sc.decided_by_id
-              where sc.relationship_id = r.id), '[]'::json),
-            'answers', (select json_agg(json_build_object('side', b.side, 'respondentId', b.respondent_id, 'answeredAt', b.answered_at, 'answers', b.answers))
-              from barometer_answer_set b where b.relationship_id = r.id),
-            'levers', (select json_agg(distinct ml.lever_id) from milestone_relationship mr join milestone m on m.id = mr.milestone_id
-              join milestone_lever ml on ml.milestone_id = m.id
-              where mr.relationship_id = r.id and m.status <> 'cancelled' and m.hidden_at is null))
-          order by r.created_at)
-          from relationship r join organisation a on a.id = r.authority_id join territory t on t.id = a.territory_id where r.project_id = p.id), '[]'::json) as relationships,
-        coalesce((select json_agg(json_build_object('id', m.id, 'kind', m.kind, 'title', m.title, 'occursOn', m.occurs_on, 'status', m.status,
-            'recordedByName', recorder.name, 'version', m.version, 'hidden', m.hidden_at is not null,
-            'levers', coalesce((select json_agg(ml.lever_id order by ml.lever_id) from milestone_lever ml where ml.milestone_id = m.id), '[]'::json),
-            'relationships', coalesce((select json_agg(json_build_object('relationshipId', mr.relationship_id, 'confirmation', mr.confirmation,
-                'notes', coalesce((select json_agg(n.id order by n.created_at) from mediation_note n where n.milestone_id = mr.milestone_id and n.relationship_id = mr.relationship_id), '[]'::json))
-                order by mr.relationship_id)
-              from milestone_relationship mr where mr.milestone_id = m.id), '[]'::json))
-            order by m.occurs_on desc, m.id)
-          from milestone m left join "user" recorder on recorder.id = m.recorded_by_id
-          where m.project_id = p.id and (m.hidden_at is null or exists (select 1 from mine where role = 'network' and membership_role in ('moderator', 'admin')))), '[]'::json) as milestones,
-        exists (select 1 from mine where role = 'network' and membership_role in ('moderator', 'admin')) as moderates,
-        exists (select 1 from mine) as "isParty"
-      from p join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
-      where exists (select 1 from mine)`,
-  );
-  if (!page) throw new Error("the person is not a party to this project");
-  const now = new Date();
-  const { isMember, following, ...file } = page.file;
-  return {
-    file: { ...file, canEdit: isMember, following },
-    relationships: page.relationships.map(({ answers, levers, changes, ...relationship }) => {
-      const sets = (side: Side): AnswerSet[] =>
-        (answers ?? []).filter((set) => set.side === side).map((set) => ({ respondentId: set.respondentId, answeredAt: new Date(set.answeredAt), answers: set.answers }));
-      const collective = readingOf(sets("collective"), now);
-      const authority = readingOf(sets("authority"), now);
-      const used = new Set(levers ?? []);
-      const pending = changes.find((change) => change.status === "pending");
-      return {
-        ...relationship,
-        changes,
-        barometer: {
-          collective: { ...collective, suggestion: suggestStage(collective) },
-          authority: { ...authority, suggestion: suggestStage(authority) },
-          divergence: divergence(collective, authority),
-        },
-        nextSteps: recommendedLevers(relationship.stage ?? pending?.toStage ?? "defiance").map((lever) => ({ lever, used: used.has(lever) })),
-      };
-    }),
-    milestones: page.milestones,
-    canModerate: page.moderates,
-    canReport: page.isParty,
   };
 }
 

@@ -879,6 +879,7 @@ const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<voi
   "api/reseaux/[id]/import": { access: "the network's moderators and admins, platform admins, from a page of this site: FILE_HANDLERS below" },
   "api/reseaux/[id]/export/[format]": { access: "the network's moderators and admins, platform admins: FILE_HANDLERS below" },
   "api/reseaux/modele-import": { access: "anyone: the same static template for all" },
+  "api/banc/[vue]": { access: "404 unless BENCH_ROUTES=true; then the session's own projects only (tests/integration/bench-floor.test.ts)" },
   "api/sante": { access: "anyone: whether this instance and its database answer, and the migration count; nothing about any record" },
 };
 

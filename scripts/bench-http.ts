@@ -1,0 +1,117 @@
+// `npm run bench:http` (after `npm run build` and `npm run bench:seed` on PostgreSQL): the
+// production server on loopback, a signed-in person of the national data set, autocannon at 10
+// and 50 connections on the project page's tRPC batch and the "Mes projets" page, each beside the
+// bare route handler /api/banc/[vue] that runs the hand-written SQL for the same data (the floor of
+// this stack). Prints requests per second, p95, and the server's peak memory.
+import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { percentile } from "./bench/compare";
+import { PERSONAS } from "./bench/seed";
+import { benchTarget } from "./bench/target";
+
+const PORT = 3300;
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const CONNECTIONS = [10, 50];
+
+type Run = { requestsPerSecond: number; p95: number; errors: number; non2xx: number };
+
+async function measure(path: string, cookie: string, connections: number, seconds: number): Promise<Run> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections, duration: seconds, headers: { cookie } }, (error, finished) =>
+      error ? reject(error) : resolve(finished),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return { requestsPerSecond: result.requests.average, p95: percentile(latencies, 0.95), errors: result.errors + result.timeouts, non2xx: result.non2xx };
+}
+
+function rssMegabytes(pid: number): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"));
+    return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
+
+function uuidOf(name: string): string {
+  const hex = createHash("md5").update(name).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+async function main() {
+  const target = benchTarget();
+  if (!target.url) throw new Error("Set BENCH_DATABASE_URL (a PostgreSQL server) and run `npm run bench:seed` first.");
+  if (!existsSync(".next/BUILD_ID")) throw new Error("Build the app first: npm run build");
+  const db = postgres(target.url, { max: 1, onnotice: () => {} });
+  const sessionToken = randomBytes(32).toString("hex");
+  await db`insert into session (session_token, user_id, expires) values (${sessionToken}, ${PERSONAS.holder.id}, now() + interval '1 day')`;
+  const cookie = `authjs.session-token=${sessionToken}`;
+  const projectId = uuidOf("project2");
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: target.url,
+      BENCH_ROUTES: "true",
+      SCHEDULED_JOBS: "false",
+      DEMO_MODE: "false",
+      AUTH_SECRET: "bench-http-secret-0123456789abcdef",
+      AUTH_URL: `http://127.0.0.1:${PORT}`,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMegabytes(server.pid ?? 0))), 200);
+  try {
+    for (let attempt = 0; attempt < 240; attempt += 1) {
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/sante`).catch(() => null))?.ok) break;
+      await sleep(250);
+    }
+    const batchInput = encodeURIComponent(JSON.stringify({ 0: { json: { projectId } }, 1: { json: { projectId } } }));
+    const pairs = [
+      { label: "project page data", app: `/api/trpc/project.get,project.overview?batch=1&input=${batchInput}`, floor: `/api/banc/projet?id=${projectId}` },
+      { label: "« Mes projets » page", app: "/", floor: "/api/banc/mes-projets" },
+    ];
+    for (const pair of pairs) {
+      for (const path of [pair.app, pair.floor]) {
+        const answer = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers: { cookie } });
+        if (answer.status !== 200) throw new Error(`${path} answered ${answer.status}`);
+      }
+    }
+    console.log(`HTTP benchmark — next start on 127.0.0.1:${PORT}, ${target.label}, ${SECONDS} s a run after 3 s to warm up, Node ${process.version}\n`);
+    const lines: string[] = [];
+    for (const pair of pairs) {
+      for (const connections of CONNECTIONS) {
+        await measure(pair.app, cookie, connections, 3);
+        const app = await measure(pair.app, cookie, connections, SECONDS);
+        await measure(pair.floor, cookie, connections, 3);
+        const floor = await measure(pair.floor, cookie, connections, SECONDS);
+        const share = app.requestsPerSecond / floor.requestsPerSecond;
+        const verdict = share >= 0.6 && (connections !== 10 || app.p95 <= 50) ? "✓" : "✗";
+        const line = `| ${pair.label} | ${connections} | ${app.requestsPerSecond.toFixed(0)} req/s, p95 ${app.p95.toFixed(0)} ms | ${floor.requestsPerSecond.toFixed(0)} req/s, p95 ${floor.p95.toFixed(0)} ms | ${(share * 100).toFixed(0)} % ${verdict} | ${app.errors + app.non2xx + floor.errors + floor.non2xx} |`;
+        console.log(line);
+        lines.push(line);
+      }
+    }
+    console.log("\n| what | connections | app | bare route (same SQL) | app / bare | errors |\n|---|---|---|---|---|---|");
+    for (const line of lines) console.log(line);
+    console.log(`\nserver memory: peak rss ${peak} MB (target < 400 MB)`);
+  } finally {
+    clearInterval(sampler);
+    server.kill("SIGTERM");
+    await db`delete from session where session_token = ${sessionToken}`;
+    await db.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
