@@ -1,0 +1,122 @@
+// `npm run bench:pages` (after `npm run build` and `npm run bench:seed` on PostgreSQL): what a
+// person's browser downloads on a first visit (JavaScript, gzipped bytes, read from a Playwright
+// page load in Debian's Chromium) and Lighthouse 12's performance and accessibility scores, median
+// of five runs, on the sign-in page, "Mes projets" and a project page of the national data set.
+import { spawn } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+import { chromium } from "@playwright/test";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import postgres from "postgres";
+import { PERSONAS } from "./bench/seed";
+import { benchTarget } from "./bench/target";
+
+const PORT = 3400;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const RUNS = Number(process.env.RUNS ?? 5);
+const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+function uuidOf(name: string): string {
+  const hex = createHash("md5").update(name).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+async function main() {
+  const target = benchTarget();
+  if (!target.url) throw new Error("Set BENCH_DATABASE_URL (a PostgreSQL server) and run `npm run bench:seed` first.");
+  if (!existsSync(".next/BUILD_ID")) throw new Error("Build the app first: npm run build");
+  const db = postgres(target.url, { max: 1, onnotice: () => {} });
+  const sessionToken = randomBytes(32).toString("hex");
+  await db`insert into session (session_token, user_id, expires) values (${sessionToken}, ${PERSONAS.holder.id}, now() + interval '1 day')`;
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: target.url,
+      SCHEDULED_JOBS: "false",
+      DEMO_MODE: "false",
+      AUTH_SECRET: "bench-pages-secret-0123456789abcdef",
+      AUTH_URL: ORIGIN,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const pages = [
+    { label: "sign-in (/connexion)", path: "/connexion", signedIn: false },
+    { label: "« Mes projets » (/)", path: "/", signedIn: true },
+    { label: "project page (/projets/…)", path: `/projets/${uuidOf("project2")}`, signedIn: true },
+  ];
+  try {
+    for (let attempt = 0; attempt < 240; attempt += 1) {
+      if ((await fetch(`${ORIGIN}/api/sante`).catch(() => null))?.ok) break;
+      await sleep(250);
+    }
+    console.log(`Pages — next start on ${ORIGIN}, ${target.label}, Chromium ${CHROMIUM}\n`);
+
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS.filter((flag) => flag !== "--headless=new") });
+    const bytes: Record<string, { scripts: number; files: number; total: number }> = {};
+    for (const page of pages) {
+      // A first visit: a new context, nothing cached.
+      const context = await browser.newContext();
+      if (page.signedIn) await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: ORIGIN }]);
+      const tab = await context.newPage();
+      const responses: Promise<{ script: boolean; size: number }>[] = [];
+      tab.on("requestfinished", (request) => {
+        responses.push(request.sizes().then((sizes) => ({ script: request.resourceType() === "script", size: sizes.responseBodySize })));
+      });
+      const answer = await tab.goto(`${ORIGIN}${page.path}`, { waitUntil: "networkidle" });
+      if (answer?.status() !== 200) throw new Error(`${page.path} answered ${answer?.status()}`);
+      const loaded = await Promise.all(responses);
+      const scripts = loaded.filter((entry) => entry.script);
+      bytes[page.label] = { scripts: scripts.reduce((sum, entry) => sum + entry.size, 0), files: scripts.length, total: loaded.reduce((sum, entry) => sum + entry.size, 0) };
+      await context.close();
+    }
+    await browser.close();
+
+    const scores: Record<string, { performance: number[]; accessibility: number[] }> = {};
+    for (const page of pages) {
+      scores[page.label] = { performance: [], accessibility: [] };
+      for (let run = 0; run < RUNS; run += 1) {
+        const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
+        try {
+          const result = await lighthouse(`${ORIGIN}${page.path}`, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility"],
+            extraHeaders: page.signedIn ? { cookie: `authjs.session-token=${sessionToken}` } : undefined,
+          });
+          const categories = result?.lhr.categories;
+          scores[page.label]?.performance.push(Math.round((categories?.performance?.score ?? 0) * 100));
+          scores[page.label]?.accessibility.push(Math.round((categories?.accessibility?.score ?? 0) * 100));
+        } finally {
+          await chrome.kill();
+        }
+      }
+    }
+
+    console.log("| page | JavaScript (gzipped, first visit) | everything downloaded | Lighthouse performance (median of 5) | accessibility |");
+    console.log("|---|---|---|---|---|");
+    for (const page of pages) {
+      const size = bytes[page.label];
+      const score = scores[page.label];
+      if (!size || !score) continue;
+      console.log(
+        `| ${page.label} | ${(size.scripts / 1024).toFixed(1)} kB in ${size.files} files | ${(size.total / 1024).toFixed(1)} kB | ${median(score.performance)} (${score.performance.join(", ")}) | ${median(score.accessibility)} (${score.accessibility.join(", ")}) |`,
+      );
+    }
+  } finally {
+    server.kill("SIGTERM");
+    await db`delete from session where session_token = ${sessionToken}`;
+    await db.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
