@@ -35,7 +35,13 @@ const recorder = alias(users, "recorder");
 export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projectId: string, now = new Date()) {
   const access = await loadProjectAccess(db, actor, projectId);
   const moderator = canModerateProject(access);
-  const relationshipRows = await db
+  // Every read below names the project's relationships and shown milestones as subqueries, so
+  // they all go out together: one round trip's wait instead of three in a row.
+  const projectRelationships = db.select({ id: relationships.id }).from(relationships).where(eq(relationships.projectId, projectId));
+  // Hidden milestones are gone for everyone but the project's moderators.
+  const shownMilestones = and(eq(milestones.projectId, projectId), moderator ? undefined : isNull(milestones.hiddenAt));
+  const milestonesShown = db.select({ id: milestones.id }).from(milestones).where(shownMilestones);
+  const relationshipsQuery = db
     .select({
       id: relationships.id,
       authorityId: relationships.authorityId,
@@ -49,56 +55,49 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
     .innerJoin(territories, eq(territories.id, organisations.territoryId))
     .where(eq(relationships.projectId, projectId))
     .orderBy(asc(relationships.createdAt));
-  const relationshipIds = relationshipRows.map((row) => row.id);
-  const none = relationshipIds.length === 0;
 
-  const [changeRows, noteRows, supportRows, milestoneRows, answerRows] = await Promise.all([
-    none
-      ? []
-      : db
-          .select({
-            id: stageChanges.id,
-            relationshipId: stageChanges.relationshipId,
-            fromStage: stageChanges.fromStage,
-            toStage: stageChanges.toStage,
-            reason: stageChanges.reason,
-            proposedSide: stageChanges.proposedSide,
-            proposedAt: stageChanges.proposedAt,
-            proposedByName: proposer.name,
-            status: stageChanges.status,
-            decidedAt: stageChanges.decidedAt,
-            decidedByName: decider.name,
-            decisionComment: stageChanges.decisionComment,
-          })
-          .from(stageChanges)
-          .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
-          .leftJoin(decider, eq(decider.id, stageChanges.decidedById))
-          .where(inArray(stageChanges.relationshipId, relationshipIds))
-          .orderBy(asc(stageChanges.proposedAt)),
-    none
-      ? []
-      : db
-          .select({
-            id: mediationNotes.id,
-            stageChangeId: mediationNotes.stageChangeId,
-            text: mediationNotes.text,
-            createdAt: mediationNotes.createdAt,
-            authorName: users.name,
-            networkName: organisations.name,
-          })
-          .from(mediationNotes)
-          .innerJoin(stageChanges, eq(stageChanges.id, mediationNotes.stageChangeId))
-          .leftJoin(users, eq(users.id, mediationNotes.authorId))
-          .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
-          .where(inArray(stageChanges.relationshipId, relationshipIds))
-          .orderBy(asc(mediationNotes.createdAt)),
-    none
-      ? []
-      : db
-          .select({ stageChangeId: stageChangeMilestones.stageChangeId, milestoneId: stageChangeMilestones.milestoneId })
-          .from(stageChangeMilestones)
-          .innerJoin(stageChanges, eq(stageChanges.id, stageChangeMilestones.stageChangeId))
-          .where(inArray(stageChanges.relationshipId, relationshipIds)),
+  const [relationshipRows, changeRows, noteRows, supportRows, milestoneRows, answerRows, leverRows, linkRows, milestoneNoteRows] = await Promise.all([
+    relationshipsQuery,
+    db
+      .select({
+        id: stageChanges.id,
+        relationshipId: stageChanges.relationshipId,
+        fromStage: stageChanges.fromStage,
+        toStage: stageChanges.toStage,
+        reason: stageChanges.reason,
+        proposedSide: stageChanges.proposedSide,
+        proposedAt: stageChanges.proposedAt,
+        proposedByName: proposer.name,
+        status: stageChanges.status,
+        decidedAt: stageChanges.decidedAt,
+        decidedByName: decider.name,
+        decisionComment: stageChanges.decisionComment,
+      })
+      .from(stageChanges)
+      .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
+      .leftJoin(decider, eq(decider.id, stageChanges.decidedById))
+      .where(inArray(stageChanges.relationshipId, projectRelationships))
+      .orderBy(asc(stageChanges.proposedAt)),
+    db
+      .select({
+        id: mediationNotes.id,
+        stageChangeId: mediationNotes.stageChangeId,
+        text: mediationNotes.text,
+        createdAt: mediationNotes.createdAt,
+        authorName: users.name,
+        networkName: organisations.name,
+      })
+      .from(mediationNotes)
+      .innerJoin(stageChanges, eq(stageChanges.id, mediationNotes.stageChangeId))
+      .leftJoin(users, eq(users.id, mediationNotes.authorId))
+      .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
+      .where(inArray(stageChanges.relationshipId, projectRelationships))
+      .orderBy(asc(mediationNotes.createdAt)),
+    db
+      .select({ stageChangeId: stageChangeMilestones.stageChangeId, milestoneId: stageChangeMilestones.milestoneId })
+      .from(stageChangeMilestones)
+      .innerJoin(stageChanges, eq(stageChanges.id, stageChangeMilestones.stageChangeId))
+      .where(inArray(stageChanges.relationshipId, projectRelationships)),
     db
       .select({
         id: milestones.id,
@@ -115,10 +114,9 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
       })
       .from(milestones)
       .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
-      // Hidden milestones are gone for everyone but the project's moderators.
-      .where(and(eq(milestones.projectId, projectId), moderator ? undefined : isNull(milestones.hiddenAt)))
+      .where(shownMilestones)
       .orderBy(desc(milestones.occursOn), asc(milestones.id)),
-    none || access.publicOnly
+    access.publicOnly
       ? []
       : db
           .select({
@@ -129,42 +127,32 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
             answers: barometerAnswerSets.answers,
           })
           .from(barometerAnswerSets)
-          .where(inArray(barometerAnswerSets.relationshipId, relationshipIds)),
-  ]);
-
-  const milestoneIds = milestoneRows.map((row) => row.id);
-  const [leverRows, linkRows, milestoneNoteRows] = await Promise.all([
-    milestoneIds.length === 0
-      ? []
-      : db.select().from(milestoneLevers).where(inArray(milestoneLevers.milestoneId, milestoneIds)),
-    milestoneIds.length === 0
-      ? []
-      : db
-          .select({
-            milestoneId: milestoneRelationships.milestoneId,
-            relationshipId: milestoneRelationships.relationshipId,
-            confirmation: milestoneRelationships.confirmation,
-            comment: milestoneRelationships.comment,
-          })
-          .from(milestoneRelationships)
-          .where(and(inArray(milestoneRelationships.milestoneId, milestoneIds))),
-    milestoneIds.length === 0
-      ? []
-      : db
-          .select({
-            id: mediationNotes.id,
-            milestoneId: mediationNotes.milestoneId,
-            relationshipId: mediationNotes.relationshipId,
-            text: mediationNotes.text,
-            createdAt: mediationNotes.createdAt,
-            authorName: users.name,
-            networkName: organisations.name,
-          })
-          .from(mediationNotes)
-          .leftJoin(users, eq(users.id, mediationNotes.authorId))
-          .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
-          .where(inArray(mediationNotes.milestoneId, milestoneIds))
-          .orderBy(asc(mediationNotes.createdAt)),
+          .where(inArray(barometerAnswerSets.relationshipId, projectRelationships)),
+    db.select().from(milestoneLevers).where(inArray(milestoneLevers.milestoneId, milestonesShown)),
+    db
+      .select({
+        milestoneId: milestoneRelationships.milestoneId,
+        relationshipId: milestoneRelationships.relationshipId,
+        confirmation: milestoneRelationships.confirmation,
+        comment: milestoneRelationships.comment,
+      })
+      .from(milestoneRelationships)
+      .where(inArray(milestoneRelationships.milestoneId, milestonesShown)),
+    db
+      .select({
+        id: mediationNotes.id,
+        milestoneId: mediationNotes.milestoneId,
+        relationshipId: mediationNotes.relationshipId,
+        text: mediationNotes.text,
+        createdAt: mediationNotes.createdAt,
+        authorName: users.name,
+        networkName: organisations.name,
+      })
+      .from(mediationNotes)
+      .leftJoin(users, eq(users.id, mediationNotes.authorId))
+      .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
+      .where(inArray(mediationNotes.milestoneId, milestonesShown))
+      .orderBy(asc(mediationNotes.createdAt)),
   ]);
 
   const timelineMilestones = milestoneRows.map((milestone) => ({
