@@ -3,14 +3,13 @@
 // and 50 connections on the project page's tRPC batch and the "Mes projets" page, each beside the
 // bare route handler /api/banc/[vue] that runs the hand-written SQL for the same data (the floor of
 // this stack). Prints requests per second, p95, and the server's peak memory.
-import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
 import autocannon from "autocannon";
 import postgres from "postgres";
 import { percentile } from "./bench/compare";
 import { PERSONAS } from "./bench/seed";
+import { benchId, rssMegabytes, startServer, waitHealthy } from "./bench/server";
 import { benchTarget } from "./bench/target";
 
 const PORT = 3300;
@@ -31,20 +30,6 @@ async function measure(path: string, cookie: string, connections: number, second
   return { requestsPerSecond: result.requests.average, p95: percentile(latencies, 0.95), errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
 
-function rssMegabytes(pid: number): number {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"));
-    return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
-  } catch {
-    return 0;
-  }
-}
-
-function uuidOf(name: string): string {
-  const hex = createHash("md5").update(name).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
-
 async function main() {
   const target = benchTarget();
   if (!target.url) throw new Error("Set BENCH_DATABASE_URL (a PostgreSQL server) and run `npm run bench:seed` first.");
@@ -53,27 +38,18 @@ async function main() {
   const sessionToken = randomBytes(32).toString("hex");
   await db`insert into session (session_token, user_id, expires) values (${sessionToken}, ${PERSONAS.holder.id}, now() + interval '1 day')`;
   const cookie = `authjs.session-token=${sessionToken}`;
-  const projectId = uuidOf("project2");
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: target.url,
-      BENCH_ROUTES: "true",
-      SCHEDULED_JOBS: "false",
-      DEMO_MODE: "false",
-      AUTH_SECRET: "bench-http-secret-0123456789abcdef",
-      AUTH_URL: `http://127.0.0.1:${PORT}`,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  const projectId = benchId("project", 2);
+  const server = startServer(PORT, {
+    DATABASE_URL: target.url,
+    BENCH_ROUTES: "true",
+    SCHEDULED_JOBS: "false",
+    DEMO_MODE: "false",
+    AUTH_SECRET: "bench-http-secret-0123456789abcdef",
   });
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMegabytes(server.pid ?? 0))), 200);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMegabytes(server.pid))), 200);
   try {
-    for (let attempt = 0; attempt < 240; attempt += 1) {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/sante`).catch(() => null))?.ok) break;
-      await sleep(250);
-    }
+    await waitHealthy(PORT);
     const batchInput = encodeURIComponent(JSON.stringify({ 0: { json: { projectId } }, 1: { json: { projectId } } }));
     const pairs = [
       { label: "project page data", app: `/api/trpc/project.get,project.overview?batch=1&input=${batchInput}`, floor: `/api/banc/projet?id=${projectId}` },

@@ -2,15 +2,14 @@
 // person's browser downloads on a first visit (JavaScript, gzipped bytes, read from a Playwright
 // page load in Debian's Chromium) and Lighthouse 12's performance and accessibility scores, median
 // of five runs, on the sign-in page, "Mes projets" and a project page of the national data set.
-import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import postgres from "postgres";
 import { PERSONAS } from "./bench/seed";
+import { benchId, startServer, waitHealthy } from "./bench/server";
 import { benchTarget } from "./bench/target";
 
 const PORT = 3400;
@@ -18,11 +17,6 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const RUNS = Number(process.env.RUNS ?? 5);
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-function uuidOf(name: string): string {
-  const hex = createHash("md5").update(name).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
@@ -33,28 +27,19 @@ async function main() {
   const db = postgres(target.url, { max: 1, onnotice: () => {} });
   const sessionToken = randomBytes(32).toString("hex");
   await db`insert into session (session_token, user_id, expires) values (${sessionToken}, ${PERSONAS.holder.id}, now() + interval '1 day')`;
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: target.url,
-      SCHEDULED_JOBS: "false",
-      DEMO_MODE: "false",
-      AUTH_SECRET: "bench-pages-secret-0123456789abcdef",
-      AUTH_URL: ORIGIN,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
+  const server = startServer(PORT, {
+    DATABASE_URL: target.url,
+    SCHEDULED_JOBS: "false",
+    DEMO_MODE: "false",
+    AUTH_SECRET: "bench-pages-secret-0123456789abcdef",
   });
   const pages = [
     { label: "sign-in (/connexion)", path: "/connexion", signedIn: false },
     { label: "« Mes projets » (/)", path: "/", signedIn: true },
-    { label: "project page (/projets/…)", path: `/projets/${uuidOf("project2")}`, signedIn: true },
+    { label: "project page (/projets/…)", path: `/projets/${benchId("project", 2)}`, signedIn: true },
   ];
   try {
-    for (let attempt = 0; attempt < 240; attempt += 1) {
-      if ((await fetch(`${ORIGIN}/api/sante`).catch(() => null))?.ok) break;
-      await sleep(250);
-    }
+    await waitHealthy(PORT);
     console.log(`Pages — next start on ${ORIGIN}, ${target.label}, Chromium ${CHROMIUM}\n`);
 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS.filter((flag) => flag !== "--headless=new") });

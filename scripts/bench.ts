@@ -2,7 +2,6 @@
 // procedure (createCaller with a person's database session, as Auth.js resolves it) and through the
 // best hand-written SQL for the same answer, in the same run, calls alternating; checks the two
 // answers are equal field by field; counts each call's SQL statements on a large and a small subject.
-import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { sql } from "drizzle-orm";
@@ -13,6 +12,7 @@ import { openSession } from "@/server/services/sessions";
 import { benchCases, type BenchCase } from "./bench/cases";
 import { countFields, differences, percentile } from "./bench/compare";
 import { PERSONAS } from "./bench/seed";
+import { benchId } from "./bench/server";
 import { benchTarget } from "./bench/target";
 
 const CALLS = Number(process.env.CALLS ?? 200);
@@ -104,12 +104,12 @@ async function main() {
       smallFollower: await signIn(smallFollower.user_id),
       moderator: await signIn(PERSONAS.moderator.id),
       anonymous: createCaller({ db, actor: null }),
-      largeProjectId: idOf("project", 2),
-      smallProjectId: idOf("project", 4),
+      largeProjectId: benchId("project", 2),
+      smallProjectId: benchId("project", 4),
       authorityId: official.authority_id,
       smallAuthorityId: smallAuthority.id,
-      networkId: idOf("network", 1),
-      smallNetworkId: idOf("network", 2),
+      networkId: benchId("network", 1),
+      smallNetworkId: benchId("network", 2),
     });
 
     const results: string[] = [];
@@ -129,12 +129,6 @@ async function main() {
   } finally {
     await connection.close();
   }
-}
-
-function idOf(kind: string, index: number): string {
-  // The seed's ids (pg_temp.bench_uuid): md5 of the kind and number, with a UUID v4's version and variant.
-  const hex = createHash("md5").update(`${kind}${index}`).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 async function run(benchCase: BenchCase) {

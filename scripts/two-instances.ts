@@ -4,12 +4,13 @@
 // out once each while both instances run the jobs, and that the weekly digest, asked of both
 // instances' workers at once, reaches each person once. Prints what it measured; exits 1 on a miss.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import postgres from "postgres";
 import { DEMO_IDS } from "@/server/domain/demo";
 import { weekStartOf } from "@/server/services/email-notifications";
+import { rssMegabytes, startServer, waitHealthy } from "./bench/server";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const DATABASE = "maillage_instances";
@@ -48,29 +49,6 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
     child.stdout?.resume();
     child.on("exit", (code) => resolve(code ?? 1));
   });
-}
-
-function startInstance(port: number): ChildProcess {
-  return spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...environment, AUTH_URL: `http://127.0.0.1:${port}` },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-}
-
-async function waitHealthy(port: number) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const answer = await fetch(`http://127.0.0.1:${port}/api/sante`).catch(() => null);
-    if (answer?.ok) return;
-    await sleep(250);
-  }
-  throw new Error(`instance on ${port} never became healthy`);
-}
-
-function rssMegabytes(pid: number | undefined): number {
-  if (!pid) return 0;
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"));
-  return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
 }
 
 async function signIn(port: number, email: string): Promise<string> {
@@ -112,7 +90,7 @@ async function main() {
     // Both instances set up the database at once, as two `npm start` would: the advisory lock lets one through at a time.
     const setups = await Promise.all(PORTS.map(() => run("node_modules/.bin/tsx", ["db/setup.ts"], environment)));
     check("set-up run by both instances at once", setups.every((code) => code === 0), `exit codes ${setups.join(", ")}`);
-    for (const port of PORTS) instances.push(startInstance(port));
+    for (const port of PORTS) instances.push(startServer(port, environment));
     await Promise.all(PORTS.map(waitHealthy));
 
     console.log("\nSessions");

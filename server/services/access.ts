@@ -104,6 +104,19 @@ export function communeWithinTerritory(commune: TerritoryColumns, territory: Ter
   )`;
 }
 
+/** The person belongs to an organisation that is an active party to project `project`. */
+export function partyMemberOf(db: DbOrTx, actor: Actor): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(projectParties)
+      .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
+      .where(
+        and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, actor.userId)),
+      ),
+  );
+}
+
 /**
  * The projects a person may read: those of the organisations they belong to (any party), and —
  * unless the project is visible to its parties only — those acting in the territory of an
@@ -111,14 +124,6 @@ export function communeWithinTerritory(commune: TerritoryColumns, territory: Ter
  */
 export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
   if (actor.isPlatformAdmin) return sql`true`;
-  const viaParty = db
-    .select({ one: sql`1` })
-    .from(projectParties)
-    .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
-    .where(
-      and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, actor.userId)),
-    );
-
   const authorityTerritory = alias(territories, "member_authority_territory");
   const projectCommune = alias(territories, "project_commune_territory");
   const viaTerritory = db
@@ -135,7 +140,7 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
         communeWithinTerritory(projectCommune, authorityTerritory),
       ),
     );
-  return sql`(${projects.visibility} = 'public' or ${exists(viaParty)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
+  return sql`(${projects.visibility} = 'public' or ${partyMemberOf(db, actor)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
 }
 
 /**
@@ -145,14 +150,7 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
  */
 export function projectVisibleWithinOwnTerritory(db: DbOrTx, actor: Actor): SQL {
   if (actor.isPlatformAdmin) return sql`true`;
-  const viaParty = db
-    .select({ one: sql`1` })
-    .from(projectParties)
-    .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
-    .where(
-      and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, actor.userId)),
-    );
-  return sql`(${projects.visibility} <> 'parties' or ${exists(viaParty)})`;
+  return sql`(${projects.visibility} <> 'parties' or ${partyMemberOf(db, actor)})`;
 }
 
 export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, projectId: string) {

@@ -5,7 +5,6 @@ import type { Database, DbOrTx } from "@/db";
 import {
   follows,
   fundingLines,
-  memberships,
   milestones,
   organisations,
   relationships,
@@ -26,6 +25,7 @@ import {
   assertCanEditProject,
   assertCanFollowTerritoryOf,
   assertCanReadProject,
+  partyMemberOf,
   projectVisibleWithinOwnTerritory,
   requireActor,
   type Actor,
@@ -111,14 +111,7 @@ export type ProjectSummary = Awaited<ReturnType<ReturnType<typeof projectListQue
 /** "Mes projets": the projects of the organisations the person belongs to. */
 export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<ProjectSummary[]> {
   const signedIn = requireActor(actor);
-  const myParty = db
-    .select({ one: sql`1` })
-    .from(projectParties)
-    .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
-    .where(
-      and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, signedIn.userId)),
-    );
-  return projectListQuery(db).where(exists(myParty)).orderBy(desc(projects.updatedAt), asc(projects.id));
+  return projectListQuery(db).where(partyMemberOf(db, signedIn)).orderBy(desc(projects.updatedAt), asc(projects.id));
 }
 
 export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {

@@ -1,0 +1,41 @@
+// What the HTTP, page and two-instance scripts share: the seed's ids, a production server on a
+// port, its health and its memory.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** The seed's ids (pg_temp.bench_uuid): md5 of the kind and number, with a UUID v4's version and variant. */
+export function benchId(kind: string, index: number): string {
+  const hex = createHash("md5").update(`${kind}${index}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+/** `next start` of the current build on 127.0.0.1:port, with these variables added. */
+export function startServer(port: number, env: Record<string, string | undefined>): ChildProcess {
+  return spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, ...env, NODE_ENV: "production", AUTH_URL: `http://127.0.0.1:${port}` },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+/** Resolves once GET /api/sante answers 200; throws after a minute. */
+export async function waitHealthy(port: number) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if ((await fetch(`http://127.0.0.1:${port}/api/sante`).catch(() => null))?.ok) return;
+    await sleep(250);
+  }
+  throw new Error(`the server on ${port} never became healthy`);
+}
+
+/** A process's resident memory, 0 once it is gone. */
+export function rssMegabytes(pid: number | undefined): number {
+  if (!pid) return 0;
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"));
+    return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+}
