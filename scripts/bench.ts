@@ -139,6 +139,11 @@ async function run(benchCase: BenchCase) {
   const found = differences(expected, handAnswer);
   const fields = countFields(expected);
   if (found.length > 0) console.log(`  ANSWERS DIFFER:\n    ${found.join("\n    ")}`);
+  if (benchCase.check) {
+    const differ = differences(expected, await benchCase.check.answer());
+    console.log(`  answer ${benchCase.check.label}: ${differ.length === 0 ? "equal" : `DIFFERS\n    ${differ.join("\n    ")}`}`);
+    found.push(...differ);
+  }
   const statements = await statementsOf(benchCase.procedure);
   const handStatements = await statementsOf(benchCase.hand);
   const smallStatements = await statementsOf(benchCase.smaller.procedure);

@@ -1,5 +1,6 @@
 // Scheduled work: emails due now, every minute; last week's digests, on Mondays at 7:00 (Paris);
-// the purge of expired messages and notifications, every night at 3:30.
+// the purge of expired messages and notifications, every night at 3:30; at 3:15, the dashboard's
+// barometer readings whose oldest answer has turned twelve months old.
 // On PostgreSQL, pg-boss schedules and runs them, so several app instances share one schedule.
 // On the embedded PGlite, where pg-boss cannot run, an in-process timer runs the same functions;
 // either way the claims in the database (see email-notifications.ts) keep each email to one send.
@@ -7,12 +8,14 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { sendImmediateEmails, sendWeeklyDigests } from "@/server/services/email-notifications";
+import { refreshAgedReadings } from "@/server/services/dashboard";
 import { purgeExpiredData } from "@/server/services/privacy";
 
 const JOBS = [
   { name: "immediate-emails", cron: "* * * * *", run: () => sendImmediateEmails(getDb()) },
   { name: "weekly-digest", cron: "0 7 * * 1", run: () => sendWeeklyDigests(getDb(), { now: new Date() }) },
   { name: "retention-purge", cron: "30 3 * * *", run: () => purgeExpiredData(getDb()) },
+  { name: "aged-readings", cron: "15 3 * * *", run: () => refreshAgedReadings(getDb()) },
 ] as const;
 
 /** Any number the app uses for nothing else: the advisory lock taken while declaring the jobs. */
@@ -58,7 +61,10 @@ export async function startJobs() {
     try {
       await sendImmediateEmails(getDb());
       if (digestDue(new Date())) await sendWeeklyDigests(getDb(), { now: new Date() });
-      if (++ticks % 60 === 1) await purgeExpiredData(getDb());
+      if (++ticks % 60 === 1) {
+        await purgeExpiredData(getDb());
+        await refreshAgedReadings(getDb());
+      }
     } catch (error) {
       console.error("scheduled emails", error);
     }

@@ -8,4 +8,5 @@ export * from "./gradient";
 export * from "./conversation";
 export * from "./limits";
 export * from "./moderation";
+export * from "./summaries";
 export * from "./relations";

@@ -200,6 +200,7 @@ export function seedSteps(size: SeedSize, departements: string[] | null): SeedSt
     {
       label: "changements de stade",
       statements: [
+        `analyze relationship`,
         // A relationship that climbed twice went through the stage below its own first.
         `insert into stage_change (id, relationship_id, from_stage, to_stage, reason, proposed_side, proposed_by_id, proposed_at, status, decided_by_id, decided_at)
           select pg_temp.bench_uuid('change1-' || r.id), r.id, null,
@@ -210,6 +211,7 @@ export function seedSteps(size: SeedSize, departements: string[] | null): SeedSt
             case when r.stage is null then null else ${collectiveAdmin("r.collective")} end,
             case when r.stage is null then null else r.created_at + interval '20 days' end
           from seed_relationship r`,
+        `analyze stage_change`,
         `insert into stage_change (id, relationship_id, from_stage, to_stage, reason, proposed_side, proposed_by_id, proposed_at, status, decided_by_id, decided_at)
           select pg_temp.bench_uuid('change2-' || r.id), r.id, (enum_range(null::stage))[array_position(enum_range(null::stage), r.stage) - 1], r.stage,
             'Une première action menée ensemble.', 'collective', ${collectiveAdmin("r.collective")},
@@ -235,6 +237,8 @@ export function seedSteps(size: SeedSize, departements: string[] | null): SeedSt
             (case when m.j % 3 = 0 then 'authority' else 'collective' end)::side, ${collectiveAdmin("m.collective")},
             ${base} - make_interval(days => m.age), ${base} - make_interval(days => m.age)
           from seed_milestone m`,
+        // The triggers that keep the dashboard's summaries plan their lookups on these tables: give them statistics first.
+        `analyze milestone`,
         `create temporary table seed_relationship_rank as
           select id, project_id, i, row_number() over (partition by project_id order by k)::int as rank, count(*) over (partition by project_id)::int as total
           from seed_relationship`,
@@ -245,6 +249,7 @@ export function seedSteps(size: SeedSize, departements: string[] | null): SeedSt
             case when m.j % 11 = 0 then null else ${base} - make_interval(days => m.age) end
           from seed_milestone m join seed_relationship_rank r on r.project_id = m.project_id
           where r.rank = 1 + m.j % r.total or (m.j % 4 = 0 and r.rank = 1 + (m.j + 1) % r.total)`,
+        `analyze milestone_relationship`,
         `insert into milestone_lever (milestone_id, lever_id)
           select m.id, ${pick(LEVER_IDS, "m.i * 3 + m.j")} from seed_milestone m
           union

@@ -172,3 +172,25 @@ export function moveOf(current: Stage | null, proposed: Stage): StageMove | null
 export function mayDecide(proposedBy: Side, decidingSide: Side): boolean {
   return proposedBy !== decidingSide;
 }
+
+/** Where two sides' readings are furthest apart (the first stage in gradient order on a tie); null when they agree or one has not answered. */
+export function widestGap(collective: AnswerSet[], authority: AnswerSet[], now: Date): { stage: Stage; gap: number } | null {
+  const perStage = divergence(readingOf(collective, now), readingOf(authority, now));
+  let widest: { stage: Stage; gap: number } | null = null;
+  for (const stage of STAGES) {
+    const gap = perStage[stage];
+    if (gap !== null && (widest === null || gap > widest.gap)) widest = { stage, gap };
+  }
+  return widest && widest.gap > 0 ? widest : null;
+}
+
+/** Answer sets, grouped by relationship and side. */
+export function answerSetsBySide(rows: (AnswerSet & { relationshipId: string; side: Side })[]): Map<string, Record<Side, AnswerSet[]>> {
+  const grouped = new Map<string, Record<Side, AnswerSet[]>>();
+  for (const { relationshipId, side, ...set } of rows) {
+    const entry = grouped.get(relationshipId) ?? { collective: [], authority: [] };
+    entry[side].push(set);
+    grouped.set(relationshipId, entry);
+  }
+  return grouped;
+}

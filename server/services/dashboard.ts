@@ -1,10 +1,10 @@
 // What a network director opens on Monday: where the relationships of the portfolio stand, how
 // they moved, what is stuck, where the two sides see things differently, which levers came before
 // progress; and the portfolio itself, paged and sorted by the database.
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { selectRows, type Database, type DbOrTx } from "@/db";
 import { barometerAnswerSets, networkSettings, relationships } from "@/db/schema";
-import { LEVER_IDS, STAGES, divergence, readingOf, type AnswerSet, type LeverId, type Side, type Stage } from "@/server/domain/gradient";
+import { LEVER_IDS, STAGES, answerSetsBySide, widestGap, type LeverId, type Stage } from "@/server/domain/gradient";
 import type { LegalForm } from "@/server/domain/organisations";
 import { PORTFOLIO_PAGE_SIZE, type PortfolioSort } from "@/server/domain/portfolio";
 import { DomainError } from "@/server/errors";
@@ -89,7 +89,8 @@ function portfolioProjects(filters: PortfolioFilters): SQL {
 /**
  * When something last happened in each project of a set: a milestone that took place, a stage
  * proposed or decided, its creation. Each project's latest milestone is one probe of the partial
- * index milestone_activity_idx (an index-only scan); the stage changes are aggregated once.
+ * index milestone_activity_idx (an index-only scan); the latest stage activity of each relationship
+ * is kept in relationship_summary.
  */
 function lastActivityOf(projectIds: SQL): SQL {
   return sql`(select p.id as project_id, greatest(p.created_at,
@@ -97,9 +98,8 @@ function lastActivityOf(projectIds: SQL): SQL {
         where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date),
       stage_activity.at) as last_activity
     from project p
-    left join (select r.project_id, max(coalesce(sc.decided_at, sc.proposed_at)) as at from stage_change sc
-        join relationship r on r.id = sc.relationship_id
-        where r.project_id in ${projectIds} group by r.project_id) stage_activity on stage_activity.project_id = p.id
+    left join (select rs.project_id, max(rs.stage_activity_at) as at from relationship_summary rs
+        where rs.project_id in ${projectIds} group by rs.project_id) stage_activity on stage_activity.project_id = p.id
     where p.id in ${projectIds})`;
 }
 
@@ -122,42 +122,44 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
   const inPortfolio = portfolioProjects(filters);
 
   // Independent statements: sent together, so a pool runs them side by side.
-  const projectCountQuery = selectRows<{ n: number }>(db, sql`select count(*)::int as n from ${inPortfolio} portfolio`);
-  // Each relationship's confirmed stage at the end of the period ("à confirmer" when none yet).
-  const stageRowsQuery = selectRows<{ stage: Stage | null; n: number }>(
+  // The portfolio's confirmed stage changes, read once from stage_move (kept by triggers, with each
+  // change's neighbours and levers), give the stages at the end of the period, the moves per month,
+  // the median stays and the levers before a step forward.
+  const end = endOf(period.to);
+  const start = startOf(period.from);
+  const factsQuery = selectRows<{
+    projects: number;
+    relationships: number;
+    stages: { stage: Stage; n: number }[] | null;
+    months: { month: string; forward: number; backward: number }[] | null;
+    medians: { stage: Stage; days: number; stays: number }[] | null;
+    levers: { lever_id: string; moves: number }[] | null;
+  }>(
     db,
-    sql`select stage_then.to_stage as stage, count(*)::int as n
-        from relationship r
-        left join (
-          select distinct on (sc.relationship_id) sc.relationship_id, sc.to_stage
-          from stage_change sc join relationship r on r.id = sc.relationship_id
-          where r.project_id in ${inPortfolio} and sc.status = 'confirmed' and sc.decided_at < ${endOf(period.to)}
-          order by sc.relationship_id, sc.decided_at desc) stage_then on stage_then.relationship_id = r.id
-        where r.project_id in ${inPortfolio} and r.created_at < ${endOf(period.to)}
-        group by stage_then.to_stage`,
-  );
-  const moveRowsQuery = selectRows<{ month: string; forward: number; backward: number }>(
-    db,
-    sql`select to_char(sc.decided_at at time zone ${PARIS}, 'YYYY-MM') as month,
-          count(*) filter (where sc.to_stage > sc.from_stage)::int as forward,
-          count(*) filter (where sc.to_stage < sc.from_stage)::int as backward
-        from stage_change sc join relationship r on r.id = sc.relationship_id
-        where r.project_id in ${inPortfolio} and sc.status = 'confirmed' and sc.from_stage is not null
-          and sc.decided_at >= ${startOf(period.from)} and sc.decided_at < ${endOf(period.to)}
-        group by 1 order by 1`,
-  );
-  // A stay in a stage runs from the confirmation that entered it to the one that left it; only
-  // stays that ended within the period count.
-  const medianRowsQuery = selectRows<{ stage: Stage; days: number; stays: number }>(
-    db,
-    sql`select stage, percentile_cont(0.5) within group (order by days)::float8 as days, count(*)::int as stays from (
-          select sc.to_stage as stage,
-            lead(sc.decided_at) over (partition by sc.relationship_id order by sc.decided_at) as left_at,
-            extract(epoch from (lead(sc.decided_at) over (partition by sc.relationship_id order by sc.decided_at) - sc.decided_at)) / 86400 as days
-          from stage_change sc join relationship r on r.id = sc.relationship_id
-          where r.project_id in ${inPortfolio} and sc.status = 'confirmed') stays
-        where left_at >= ${startOf(period.from)} and left_at < ${endOf(period.to)}
-        group by stage`,
+    sql`with moves as materialized (select sm.* from stage_move sm where sm.project_id in ${inPortfolio})
+        select
+          (select count(*)::int from ${inPortfolio} portfolio) as projects,
+          (select count(*)::int from relationship r where r.project_id in ${inPortfolio} and r.created_at < ${end}) as relationships,
+          -- A relationship's stage at the end of the period: its confirmed change in force then. (A
+          -- relationship's changes are decided after it is created: the relationships created after the
+          -- period have none in force.)
+          (select json_agg(json_build_object('stage', stage, 'n', n)) from (
+            select to_stage as stage, count(*)::int as n from moves
+            where decided_at < ${end} and (next_at is null or next_at >= ${end}) group by to_stage) counted) as stages,
+          (select json_agg(json_build_object('month', month, 'forward', forward, 'backward', backward) order by month) from (
+            select to_char(decided_at at time zone ${PARIS}, 'YYYY-MM') as month,
+              count(*) filter (where to_stage > from_stage)::int as forward, count(*) filter (where to_stage < from_stage)::int as backward
+            from moves where from_stage is not null and decided_at >= ${start} and decided_at < ${end} group by 1) monthly) as months,
+          -- A stay in a stage runs from the confirmation that entered it to the one that left it; only
+          -- stays that ended within the period count.
+          (select json_agg(json_build_object('stage', stage, 'days', days, 'stays', stays)) from (
+            select to_stage as stage, percentile_cont(0.5) within group (order by extract(epoch from (next_at - decided_at)) / 86400)::float8 as days,
+              count(*)::int as stays
+            from moves where next_at >= ${start} and next_at < ${end} group by to_stage) stays) as medians,
+          (select json_agg(json_build_object('lever_id', lever_id, 'moves', n)) from (
+            select lever.id as lever_id, count(*)::int as n from moves cross join unnest(moves.levers) as lever(id)
+            where from_stage is not null and to_stage > from_stage and decided_at >= ${start} and decided_at < ${end}
+            group by lever.id) levers) as levers`,
   );
   const stuckRowsQuery = selectRows<{ id: string; title: string; last_activity: Date | string; total: number }>(
     db,
@@ -167,39 +169,17 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
         where last_activity < ${now.toISOString()}::timestamptz - make_interval(days => ${stuckAfterDays}::int)
         order by last_activity asc, title limit 20`,
   );
-  const leverRowsQuery = selectRows<{ lever_id: string; moves: number }>(
-    db,
-    sql`with moves as (
-          select sc.id, sc.relationship_id, sc.from_stage, sc.to_stage, sc.decided_at,
-            lag(sc.decided_at) over (partition by sc.relationship_id order by sc.decided_at) as previous_at
-          from stage_change sc join relationship r on r.id = sc.relationship_id
-          where r.project_id in ${inPortfolio} and sc.status = 'confirmed')
-        select ml.lever_id, count(distinct mv.id)::int as moves
-        from moves mv
-        join milestone_relationship mr on mr.relationship_id = mv.relationship_id
-        join milestone m on m.id = mr.milestone_id and m.status <> 'cancelled' and m.hidden_at is null
-        join milestone_lever ml on ml.milestone_id = m.id
-        where mv.from_stage is not null and mv.to_stage > mv.from_stage
-          and mv.decided_at >= ${startOf(period.from)} and mv.decided_at < ${endOf(period.to)}
-          and m.occurs_on <= (mv.decided_at at time zone ${PARIS})::date
-          and (mv.previous_at is null or m.occurs_on > (mv.previous_at at time zone ${PARIS})::date)
-        group by ml.lever_id`,
-  );
   const divergentQuery = mostDivergent(db, inPortfolio, now);
   const optionsQuery = filterOptions(db, filters.networkId);
-  const [[projectCount], stageRows, moveRows, medianRows, stuckRows, leverRows, divergent, options] = await Promise.all([
-    projectCountQuery,
-    stageRowsQuery,
-    moveRowsQuery,
-    medianRowsQuery,
-    stuckRowsQuery,
-    leverRowsQuery,
-    divergentQuery,
-    optionsQuery,
-  ]);
+  const [[facts], stuckRows, divergent, options] = await Promise.all([factsQuery, stuckRowsQuery, divergentQuery, optionsQuery]);
+  const stageRows = facts?.stages ?? [];
+  const moveRows = facts?.months ?? [];
+  const medianRows = facts?.medians ?? [];
+  const leverRows = facts?.levers ?? [];
 
   const byStage = Object.fromEntries(STAGES.map((stage) => [stage, stageRows.find((row) => row.stage === stage)?.n ?? 0])) as Record<Stage, number>;
-  const unconfirmed = stageRows.find((row) => row.stage === null)?.n ?? 0;
+  const relationshipCount = facts?.relationships ?? 0;
+  const unconfirmed = relationshipCount - STAGES.reduce((sum, stage) => sum + byStage[stage], 0);
 
   const medianDays = Object.fromEntries(
     STAGES.map((stage) => {
@@ -225,8 +205,8 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
   return {
     network: { id: filters.networkId, name },
     period,
-    projects: projectCount?.n ?? 0,
-    relationships: { byStage, unconfirmed, total: unconfirmed + STAGES.reduce((sum, stage) => sum + byStage[stage], 0) },
+    projects: facts?.projects ?? 0,
+    relationships: { byStage, unconfirmed, total: relationshipCount },
     movement: {
       months: monthsOf(period).map((month) => {
         const row = moveRows.find((candidate) => candidate.month === month);
@@ -287,34 +267,28 @@ export function monthsOf(period: Period): string[] {
 
 /**
  * The relationships whose two sides' barometer readings are furthest apart: per relationship, the
- * largest gap between the sides' means for one stage (0–4), where both answered.
+ * largest gap between the sides' means for one stage (0–4), where both answered. The gaps come from
+ * relationship_summary where its reading holds at `now`; the few whose reading has aged since (an
+ * answer turned twelve months old today, before the nightly refresh) are read from their answers.
  */
 async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10) {
-  const rows = await db
-    .select({
-      relationshipId: barometerAnswerSets.relationshipId,
-      side: barometerAnswerSets.side,
-      respondentId: barometerAnswerSets.respondentId,
-      answeredAt: barometerAnswerSets.answeredAt,
-      answers: barometerAnswerSets.answers,
-    })
-    .from(barometerAnswerSets)
-    .where(
-      sql`${barometerAnswerSets.relationshipId} in (select r.id from relationship r where r.project_id in ${inPortfolio})
-        and ${barometerAnswerSets.answeredAt} > ${now.toISOString()}::timestamptz - interval '365 days'`,
-    );
-  const sets = new Map<string, Record<Side, AnswerSet[]>>();
-  for (const row of rows) {
-    const entry = sets.get(row.relationshipId) ?? { collective: [], authority: [] };
-    entry[row.side].push({ respondentId: row.respondentId, answeredAt: row.answeredAt, answers: row.answers });
-    sets.set(row.relationshipId, entry);
-  }
-  const gaps = [...sets.entries()].flatMap(([relationshipId, sides]) => {
-    const perStage = divergence(readingOf(sides.collective, now), readingOf(sides.authority, now));
-    const widest = STAGES.flatMap((stage) => (perStage[stage] === null ? [] : [{ stage, gap: perStage[stage] as number }])).sort((a, b) => b.gap - a.gap)[0];
-    // Where both sides read the same, there is nothing to point out.
-    return widest && widest.gap > 0 ? [{ relationshipId, ...widest }] : [];
-  });
+  const at = sql`${now.toISOString()}::timestamptz`;
+  // The current top of the list, and the relationships whose stored reading does not hold at `now`.
+  const rows = await selectRows<{ relationship_id: string; stage: Stage | null; gap: number | null; holds: boolean }>(
+    db,
+    sql`(select rs.relationship_id, rs.widest_stage as stage, rs.widest_gap as gap, true as holds from relationship_summary rs
+          where rs.project_id in ${inPortfolio} and rs.reading_from <= ${at} and ${at} <= rs.reading_until and rs.widest_gap > 0
+          order by rs.widest_gap desc, rs.relationship_id limit ${limit})
+        union all
+        (select rs.relationship_id, null, null, false from relationship_summary rs
+          where rs.project_id in ${inPortfolio} and not (rs.reading_from <= ${at} and ${at} <= rs.reading_until))`,
+  );
+  const summarised = rows.flatMap((row) => (row.holds && row.stage !== null && row.gap !== null ? [{ relationshipId: row.relationship_id, stage: row.stage, gap: row.gap }] : []));
+  const aged = rows.filter((row) => !row.holds).map((row) => row.relationship_id);
+  const gaps = [
+    ...summarised,
+    ...(await widestGapsFromAnswers(db, aged, now)),
+  ];
   const top = gaps.sort((a, b) => b.gap - a.gap || a.relationshipId.localeCompare(b.relationshipId)).slice(0, limit);
   if (top.length === 0) return [];
   const names = await selectRows<{ relationship_id: string; project_id: string; title: string; authority: string }>(
@@ -327,6 +301,38 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
     const named = names.find((candidate) => candidate.relationship_id === row.relationshipId);
     return { ...row, projectId: named?.project_id ?? "", title: named?.title ?? "", authorityName: named?.authority ?? "" };
   });
+}
+
+/** The widest gap of each relationship, from its answer sets (what relationship_summary holds while its reading is current). */
+export async function widestGapsFromAnswers(db: DbOrTx, relationshipIds: string[], now: Date) {
+  if (relationshipIds.length === 0) return [];
+  const rows = await db
+    .select({
+      relationshipId: barometerAnswerSets.relationshipId,
+      side: barometerAnswerSets.side,
+      respondentId: barometerAnswerSets.respondentId,
+      answeredAt: barometerAnswerSets.answeredAt,
+      answers: barometerAnswerSets.answers,
+    })
+    .from(barometerAnswerSets)
+    .where(inArray(barometerAnswerSets.relationshipId, relationshipIds));
+  return [...answerSetsBySide(rows)].flatMap(([relationshipId, sides]) => {
+    const widest = widestGap(sides.collective, sides.authority, now);
+    return widest ? [{ relationshipId, ...widest }] : [];
+  });
+}
+
+/**
+ * The nightly refresh: readings whose oldest answer has turned twelve months old are taken again
+ * (until then the dashboard reads their answers). Returns how many relationships it refreshed.
+ */
+export async function refreshAgedReadings(db: DbOrTx): Promise<number> {
+  const [row] = await selectRows<{ n: number }>(
+    db,
+    sql`with aged as (select array_agg(relationship_id) as ids from relationship_summary where reading_until < now())
+        select coalesce(cardinality(ids), 0)::int as n, refresh_relationship_summaries(coalesce(ids, '{}')) from aged`,
+  );
+  return row?.n ?? 0;
 }
 
 // ── The portfolio table ─────────────────────────────────────────────────────────────────────

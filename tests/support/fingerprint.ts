@@ -35,6 +35,9 @@ const WRITABLE_TABLES = [
   "content_report",
   "network_setting",
   "portfolio_identifier",
+  // Kept by triggers from the tables above.
+  "stage_move",
+  "relationship_summary",
 ] as const;
 
 export async function databaseFingerprint(db: Database): Promise<Record<string, string>> {
