@@ -5,7 +5,6 @@ import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { TRPCReactProvider } from "@/components/trpc";
 import { serverApi } from "@/server/api/server";
 import { currentActor } from "@/server/api/context";
 import { env } from "@/server/env";
@@ -42,13 +41,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
         <NextIntlClientProvider messages={clientMessages(messages)}>
-          <TRPCReactProvider>
-            <SiteHeader person={person} demoMode={env.DEMO_MODE} />
-            <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
-              {children}
-            </main>
-            <SiteFooter demoMode={env.DEMO_MODE} />
-          </TRPCReactProvider>
+          <SiteHeader person={person} demoMode={env.DEMO_MODE} />
+          <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
+            {children}
+          </main>
+          <SiteFooter demoMode={env.DEMO_MODE} />
         </NextIntlClientProvider>
       </body>
     </html>
