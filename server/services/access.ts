@@ -184,10 +184,22 @@ export type ProjectAccess = {
 
 /** Loads what the person is to the project; NOT_FOUND when they may not read it at all. */
 export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, projectId: string): Promise<ProjectAccess> {
-  const [project] = await db
-    .select({ id: projects.id, leadCollectiveId: projects.leadCollectiveId, visibility: projects.visibility })
+  // The project and the person's memberships of its active parties, in one statement: a row per
+  // party (a project has a handful), with the membership where the person has one.
+  const rows = await db
+    .select({
+      leadCollectiveId: projects.leadCollectiveId,
+      visibility: projects.visibility,
+      organisationId: projectParties.organisationId,
+      role: projectParties.role,
+      membershipRole: memberships.role,
+      verifiedAt: memberships.verifiedAt,
+    })
     .from(projects)
+    .leftJoin(projectParties, and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active")))
+    .leftJoin(memberships, and(eq(memberships.organisationId, projectParties.organisationId), eq(memberships.userId, actor?.userId ?? "")))
     .where(eq(projects.id, projectId));
+  const [project] = rows;
   if (!project) throw notFound("Projet introuvable.");
   const base = {
     actor,
@@ -200,18 +212,9 @@ export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, project
     if (project.visibility !== "public") throw notFound("Projet introuvable.");
     return { ...base, isCollectiveMember: false, authorities: [], moderatedNetworks: [], publicOnly: true };
   }
-  const partyMemberships = await db
-    .select({
-      organisationId: projectParties.organisationId,
-      role: projectParties.role,
-      membershipRole: memberships.role,
-      verifiedAt: memberships.verifiedAt,
-    })
-    .from(projectParties)
-    .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
-    .where(
-      and(eq(projectParties.projectId, projectId), eq(projectParties.status, "active"), eq(memberships.userId, actor.userId)),
-    );
+  const partyMemberships = rows.flatMap(({ organisationId, role, membershipRole, verifiedAt }) =>
+    organisationId !== null && role !== null && membershipRole !== null ? [{ organisationId, role, membershipRole, verifiedAt }] : [],
+  );
   const access: ProjectAccess = {
     ...base,
     isCollectiveMember: partyMemberships.some((row) => row.role === "lead"),
