@@ -117,48 +117,29 @@ export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<P
 export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {
   const access = await assertCanReadProject(db, actor, projectId);
   const viewerId = access.actor?.userId ?? null;
-  const [[row], parties, communes, funding] = await Promise.all([
-    db
-      .select({
-        ...summaryColumns,
-        file: projects,
-        following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${viewerId} and ${follows.projectId} = ${projects.id})`,
-      })
-      .from(projects)
-      .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
-      .innerJoin(territories, eq(territories.id, projects.communeId))
-      .where(eq(projects.id, projectId)),
-    db
-      .select({
-        organisationId: organisations.id,
-        name: organisations.name,
-        kind: organisations.kind,
-        role: projectParties.role,
-        status: projectParties.status,
-      })
-      .from(projectParties)
-      .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
-      .where(eq(projectParties.projectId, projectId))
-      .orderBy(asc(projectParties.createdAt), asc(projectParties.organisationId)),
-    db
-      .select({ id: territories.id, name: territories.name, departementCode: territories.departementCode })
-      .from(projectCommunes)
-      .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
-      .where(eq(projectCommunes.projectId, projectId))
-      .orderBy(asc(territories.name), asc(territories.id)),
-    db
-      .select({
-        source: fundingLines.source,
-        label: fundingLines.label,
-        amountEuros: fundingLines.amountEuros,
-        status: fundingLines.status,
-      })
-      .from(fundingLines)
-      .where(eq(fundingLines.projectId, projectId))
-      .orderBy(asc(fundingLines.position)),
-  ]);
+  // One statement: the file, its parties, communes and funding lines as JSON, whether the reader follows it.
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      file: projects,
+      following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${viewerId} and ${follows.projectId} = ${projects.id})`,
+      parties: sql<{ organisationId: string; name: string; kind: (typeof organisations.$inferSelect)["kind"]; role: (typeof projectParties.$inferSelect)["role"]; status: (typeof projectParties.$inferSelect)["status"] }[]>`coalesce((
+        select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'role', pp.role, 'status', pp.status)
+          order by pp.created_at, pp.organisation_id)
+        from ${projectParties} pp join ${organisations} o on o.id = pp.organisation_id where pp.project_id = ${projects.id}), '[]'::json)`,
+      communes: sql<{ id: string; name: string; departementCode: string | null }[]>`coalesce((
+        select json_agg(json_build_object('id', c.id, 'name', c.name, 'departementCode', c.departement_code) order by c.name, c.id)
+        from ${projectCommunes} pc join ${territories} c on c.id = pc.commune_id where pc.project_id = ${projects.id}), '[]'::json)`,
+      fundingLines: sql<{ source: FundingSource; label: string; amountEuros: number; status: FundingStatus }[]>`coalesce((
+        select json_agg(json_build_object('source', f.source, 'label', f.label, 'amountEuros', f.amount_euros, 'status', f.status) order by f.position)
+        from ${fundingLines} f where f.project_id = ${projects.id}), '[]'::json)`,
+    })
+    .from(projects)
+    .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
+    .innerJoin(territories, eq(territories.id, projects.communeId))
+    .where(eq(projects.id, projectId));
   if (!row) throw notFound("Projet introuvable.");
-  const { file, following, ...project } = row;
+  const { file, following, parties, communes, fundingLines: funding, ...project } = row;
   return {
     ...project,
     sector: file.sector,
