@@ -5,8 +5,8 @@ import fc from "fast-check";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { selectRows, type Database } from "@/db";
-import { barometerAnswerSets, milestoneLevers, milestoneRelationships, milestones, relationships, stageChanges } from "@/db/schema";
-import { INDICATOR_IDS, LEVER_IDS, STAGES, widestGap, type AnswerSet, type Score, type Side } from "@/server/domain/gradient";
+import { barometerAnswerSets, milestoneLevers, milestoneRelationships, milestones, relationships, stageChanges, stageMoves } from "@/db/schema";
+import { INDICATOR_IDS, LEVER_IDS, STAGES, widestGap, type AnswerSet, type LeverId, type Score, type Side, type Stage } from "@/server/domain/gradient";
 import { refreshAgedReadings } from "@/server/services/dashboard";
 import { useTestDatabase } from "../support/db";
 import { freeCommune, makeAuthority, makeCollective, makePerson, makeProject } from "../support/factories";
@@ -144,12 +144,43 @@ describe("the dashboard's summaries", () => {
       ),
       { numRuns: 25 },
     );
-    // The property did exercise levers before a step forward.
-    const [{ withLevers }] = (await selectRows<{ withLevers: number }>(
-      db,
-      sql`select count(*)::int as "withLevers" from stage_move where relationship_id = ${relationshipId} and cardinality(levers) > 0`,
-    )) as [{ withLevers: number }];
-    expect(withLevers).toBeGreaterThan(0);
+  });
+
+  it("give a step forward the levers of the milestones since the previous confirmed change, up to its day", async () => {
+    const { db } = database;
+    const { projectId, relationshipId } = await freshRelationship(db);
+    const confirm = async (fromStage: Stage | null, toStage: Stage, day: string) => {
+      const decidedAt = new Date(`${day}T15:00:00Z`);
+      await db.insert(stageChanges).values({ relationshipId, fromStage, toStage, proposedSide: "collective", proposedAt: decidedAt, status: "confirmed", decidedAt });
+    };
+    const milestoneOn = async (day: string, levers: LeverId[]) => {
+      const [milestone] = await db
+        .insert(milestones)
+        .values({ projectId, kind: "first_meeting", title: "Rencontre", occursOn: day, status: "done", recordedSide: "collective" })
+        .returning();
+      await db.insert(milestoneRelationships).values({ milestoneId: milestone!.id, relationshipId });
+      await db.insert(milestoneLevers).values(levers.map((leverId) => ({ milestoneId: milestone!.id, leverId })));
+      return milestone!.id;
+    };
+    await milestoneOn("2026-01-05", ["jobs"]);
+    await confirm(null, "defiance", "2026-01-10");
+    const later = await milestoneOn("2026-02-01", ["long-time", "expertise"]);
+    await milestoneOn("2026-02-20", ["coordination"]);
+    await confirm("defiance", "observation", "2026-02-20");
+    await milestoneOn("2026-03-01", ["land-tools"]);
+    const levers = () =>
+      db
+        .select({ to_stage: stageMoves.toStage, levers: stageMoves.levers })
+        .from(stageMoves)
+        .where(eq(stageMoves.relationshipId, relationshipId))
+        .orderBy(stageMoves.decidedAt);
+    // The start counts no lever; the step forward, the milestones after 10 January up to 20 February.
+    expect(await levers()).toEqual([
+      { to_stage: "defiance", levers: [] },
+      { to_stage: "observation", levers: ["coordination", "expertise", "long-time"] },
+    ]);
+    await db.update(milestones).set({ hiddenAt: new Date() }).where(eq(milestones.id, later));
+    expect((await levers())[1]).toEqual({ to_stage: "observation", levers: ["coordination"] });
   });
 
   it("go with their relationship, and a relationship with neither answers nor stage changes has none", async () => {
