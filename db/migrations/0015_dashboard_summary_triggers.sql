@@ -5,6 +5,7 @@
 -- and, for a step forward, the levers of the milestones since the previous one (the dashboard's
 -- "levers before a step forward": milestones linked to the relationship, neither cancelled nor
 -- hidden, after the day of the previous confirmed change, up to the day of this one, in Paris).
+-- Two changes decided at the same instant are ordered by id, so that every refresh agrees.
 CREATE OR REPLACE FUNCTION refresh_stage_moves(ids uuid[]) RETURNS void LANGUAGE sql AS $$
   DELETE FROM stage_move WHERE relationship_id IN (SELECT unnest(ids));
   INSERT INTO stage_move (stage_change_id, relationship_id, project_id, from_stage, to_stage, decided_at, previous_at, next_at, levers)
@@ -22,7 +23,7 @@ CREATE OR REPLACE FUNCTION refresh_stage_moves(ids uuid[]) RETURNS void LANGUAGE
       lag(sc.decided_at) OVER w AS previous_at, lead(sc.decided_at) OVER w AS next_at
     FROM stage_change sc
     WHERE sc.relationship_id IN (SELECT unnest(ids)) AND sc.status = 'confirmed' AND sc.decided_at IS NOT NULL
-    WINDOW w AS (PARTITION BY sc.relationship_id ORDER BY sc.decided_at)) mv
+    WINDOW w AS (PARTITION BY sc.relationship_id ORDER BY sc.decided_at, sc.id)) mv
   JOIN relationship r ON r.id = mv.relationship_id;
 $$;
 --> statement-breakpoint
