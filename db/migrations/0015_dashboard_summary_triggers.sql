@@ -102,7 +102,9 @@ CREATE OR REPLACE FUNCTION refresh_relationship_summaries(ids uuid[]) RETURNS vo
   WHERE r.id IN (SELECT unnest(ids)) AND (activity.at IS NOT NULL OR ref.relationship_id IS NOT NULL);
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION stage_change_refresh_summaries() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Rows that name their relationship (stage changes, answer sets, links): the relationships the
+-- statement touched get what the trigger's arguments name refreshed ('moves', 'summaries').
+CREATE OR REPLACE FUNCTION relationship_rows_refresh() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE ids uuid[];
 BEGIN
   IF TG_OP = 'DELETE' THEN
@@ -110,8 +112,10 @@ BEGIN
   ELSE
     SELECT array_agg(DISTINCT relationship_id) INTO ids FROM new_rows;
   END IF;
-  IF ids IS NOT NULL THEN
+  IF ids IS NOT NULL AND 'moves' = ANY(TG_ARGV) THEN
     PERFORM refresh_stage_moves(ids);
+  END IF;
+  IF ids IS NOT NULL AND 'summaries' = ANY(TG_ARGV) THEN
     PERFORM refresh_relationship_summaries(ids);
   END IF;
   RETURN NULL;
@@ -119,60 +123,30 @@ END;
 $$;
 --> statement-breakpoint
 CREATE TRIGGER stage_change_summaries_insert AFTER INSERT ON stage_change
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stage_change_refresh_summaries();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION relationship_rows_refresh('moves', 'summaries');
 --> statement-breakpoint
 CREATE TRIGGER stage_change_summaries_update AFTER UPDATE ON stage_change
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION stage_change_refresh_summaries();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION relationship_rows_refresh('moves', 'summaries');
 --> statement-breakpoint
 CREATE TRIGGER stage_change_summaries_delete AFTER DELETE ON stage_change
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION stage_change_refresh_summaries();
---> statement-breakpoint
-CREATE OR REPLACE FUNCTION barometer_refresh_summaries() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids uuid[];
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT relationship_id) INTO ids FROM old_rows;
-  ELSE
-    SELECT array_agg(DISTINCT relationship_id) INTO ids FROM new_rows;
-  END IF;
-  IF ids IS NOT NULL THEN
-    PERFORM refresh_relationship_summaries(ids);
-  END IF;
-  RETURN NULL;
-END;
-$$;
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION relationship_rows_refresh('moves', 'summaries');
 --> statement-breakpoint
 CREATE TRIGGER barometer_summaries_insert AFTER INSERT ON barometer_answer_set
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION barometer_refresh_summaries();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION relationship_rows_refresh('summaries');
 --> statement-breakpoint
 CREATE TRIGGER barometer_summaries_update AFTER UPDATE ON barometer_answer_set
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION barometer_refresh_summaries();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION relationship_rows_refresh('summaries');
 --> statement-breakpoint
 CREATE TRIGGER barometer_summaries_delete AFTER DELETE ON barometer_answer_set
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION barometer_refresh_summaries();
---> statement-breakpoint
--- Links and levers: the moves of the relationships concerned.
-CREATE OR REPLACE FUNCTION milestone_link_refresh_moves() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE ids uuid[];
-BEGIN
-  IF TG_OP = 'DELETE' THEN
-    SELECT array_agg(DISTINCT relationship_id) INTO ids FROM old_rows;
-  ELSE
-    SELECT array_agg(DISTINCT relationship_id) INTO ids FROM new_rows;
-  END IF;
-  IF ids IS NOT NULL THEN
-    PERFORM refresh_stage_moves(ids);
-  END IF;
-  RETURN NULL;
-END;
-$$;
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION relationship_rows_refresh('summaries');
 --> statement-breakpoint
 CREATE TRIGGER milestone_link_moves_insert AFTER INSERT ON milestone_relationship
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION milestone_link_refresh_moves();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION relationship_rows_refresh('moves');
 --> statement-breakpoint
 CREATE TRIGGER milestone_link_moves_delete AFTER DELETE ON milestone_relationship
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION milestone_link_refresh_moves();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION relationship_rows_refresh('moves');
 --> statement-breakpoint
+-- Levers: the moves of the relationships their milestone is linked to.
 CREATE OR REPLACE FUNCTION milestone_lever_refresh_moves() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE ids uuid[];
 BEGIN
