@@ -1,6 +1,7 @@
 // What must hold when several people act at the same moment, on several connections.
 import { TRPCError } from "@trpc/server";
 import { and, count, eq, inArray } from "drizzle-orm";
+import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { changeLog, memberships, organisations, projects, relationships, stageChanges } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
@@ -226,5 +227,42 @@ describe("concurrency", () => {
     expect(pending).toHaveLength(1);
     const logged = await db.select().from(changeLog).where(and(eq(changeLog.projectId, projectId), eq(changeLog.action, "propose")));
     expect(logged.map((entry) => entry.entityId)).toContain(pending[0]?.id);
+  });
+  it.runIf(onPostgres)("with every connection busy, a transaction still gets a connection of its own: no other caller's query runs inside it, none is refused (PostgreSQL only)", async () => {
+    // The driver let BEGIN go out on a connection it had not set aside when BEGIN filled the
+    // connection's pipeline: the transaction failed with UNSAFE_TRANSACTION and other callers' queries
+    // ran inside it (fixed in patches/postgres+3.4.9.patch). The default pipeline of 100 met that
+    // boundary in CI under the thousand edits above; a pipeline of two, every connection busy with a
+    // query waiting behind it, puts each BEGIN there.
+    // max_pipeline is a driver option its type declarations leave out.
+    const options = { max: 3, max_pipeline: 2, fetch_types: false, onnotice: () => {} };
+    const driver = postgres(testServerUrl() ?? "", options);
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const outsideQuery = () => driver`select set_config('maillage.outsider', 'here', true)`.execute();
+    try {
+      const seenInside: string[] = [];
+      for (let round = 0; round < 5; round += 1) {
+        const work: Promise<unknown>[] = [0, 1, 2].map(() => driver`select pg_sleep(0.05)`.execute());
+        await pause(10);
+        work.push(outsideQuery(), outsideQuery(), outsideQuery());
+        await pause(5);
+        for (let index = 0; index < 30; index += 1) {
+          work.push(
+            index % 3 === 0
+              ? driver.begin(async (transaction) => {
+                  await transaction`select pg_sleep(0.001)`;
+                  const [seen] = await transaction<{ outsider: string }[]>`select coalesce(current_setting('maillage.outsider', true), '') as outsider`;
+                  seenInside.push(seen?.outsider ?? "no answer");
+                })
+              : outsideQuery(),
+          );
+        }
+        const settled = await Promise.allSettled(work);
+        expect(settled.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []))).toEqual([]);
+      }
+      expect(seenInside).toEqual(Array.from({ length: 50 }, () => ""));
+    } finally {
+      await driver.end({ timeout: 5 });
+    }
   });
 });
