@@ -1,7 +1,12 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./server/i18n/request.ts",
+  // Messages are compiled when the app is built: the browser gets them ready to format and no
+  // ICU message parser (12 kB gzipped on every page).
+  experimental: { messages: { path: "./messages", format: "json", locales: ["fr", "en"], precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and extension bundles from its own folder: bundling it breaks `next build`.
