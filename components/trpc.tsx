@@ -1,5 +1,6 @@
 "use client";
-// The tRPC client for client components, through TanStack Query.
+// tRPC through TanStack Query, for what reads as one types (the territory search): forms send
+// their mutations through useApiMutation (components/forms/use-api-mutation.ts) instead.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";

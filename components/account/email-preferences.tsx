@@ -1,9 +1,8 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { Alert } from "@/components/ui/primitives";
 import type { NotificationKind } from "@/server/services/notifications";
 
@@ -15,9 +14,8 @@ const FREQUENCIES: Frequency[] = ["immediate", "weekly", "never"];
 export function EmailPreferences({ preferences }: { preferences: { kind: Kind; frequency: Frequency }[] }) {
   const t = useTranslations("emailPrefs");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
-  const set = useMutation(trpc.account.setEmailPreference.mutationOptions({ onSuccess: () => router.refresh() }));
+  const set = useApiMutation((api) => api.account.setEmailPreference, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(set.error, tc("error"));
   return (
     <div>

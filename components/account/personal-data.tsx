@@ -1,37 +1,33 @@
 "use client";
 // "Mes données": download everything as JSON, or delete the account after typing one's address.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { loadApiClient } from "@/components/trpc-client";
 import { TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function PersonalData() {
   const t = useTranslations("account");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [downloading, setDownloading] = useState(false);
   const [downloadFailed, setDownloadFailed] = useState(false);
   const router = useRouter();
-  const remove = useMutation(
-    trpc.account.delete.mutationOptions({
-      onSuccess: () => {
-        router.push("/");
-        router.refresh();
-      },
-    }),
-  );
+  const remove = useApiMutation((api) => api.account.delete, {
+    onSuccess: () => {
+      router.push("/");
+      router.refresh();
+    },
+  });
   const errors = formErrorsOf(remove.error, tc("error"));
 
   async function download() {
     setDownloading(true);
     setDownloadFailed(false);
     try {
-      const data = await queryClient.fetchQuery({ ...trpc.account.exportData.queryOptions(), staleTime: 0 });
+      const data = await (await loadApiClient()).account.exportData.query();
       const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
       const link = document.createElement("a");
       link.href = url;

@@ -1,18 +1,16 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function ProfileForm({ name }: { name: string }) {
   const t = useTranslations("account");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
-  const update = useMutation(trpc.account.updateProfile.mutationOptions({ onSuccess: () => router.refresh() }));
+  const update = useApiMutation((api) => api.account.updateProfile, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(update.error, tc("error"));
   return (
     <form

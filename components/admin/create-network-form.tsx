@@ -1,16 +1,14 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function CreateNetworkForm() {
   const t = useTranslations("admin");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
-  const create = useMutation(trpc.organisation.createNetwork.mutationOptions());
+  const create = useApiMutation((api) => api.organisation.createNetwork);
   const errors = formErrorsOf(create.error, tc("error"));
   return (
     <form

@@ -1,19 +1,17 @@
 "use client";
 // The private calendar address of planned milestones: create, copy, renew, revoke.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useTRPC } from "@/components/trpc";
 import { TextField } from "@/components/ui/field";
 import { Button } from "@/components/ui/primitives";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 
 export function CalendarFeed({ url }: { url: string | null }) {
   const t = useTranslations("calendar");
-  const trpc = useTRPC();
   const router = useRouter();
   const onSuccess = () => router.refresh();
-  const renew = useMutation(trpc.calendar.renew.mutationOptions({ onSuccess }));
-  const revoke = useMutation(trpc.calendar.revoke.mutationOptions({ onSuccess }));
+  const renew = useApiMutation((api) => api.calendar.renew, { onSuccess });
+  const revoke = useApiMutation((api) => api.calendar.revoke, { onSuccess });
   return (
     <div>
       <p className="mb-3 text-muted">{t("intro")}</p>

@@ -1,11 +1,10 @@
 "use client";
 // The parties' discussion: messages, mentions, editing and deleting one's own.
-import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TextArea } from "@/components/ui/field";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { Alert, Badge, Button } from "@/components/ui/primitives";
@@ -28,19 +27,16 @@ function CommentItem({ comment, canReport, canModerate }: { comment: Comment; ca
   const tc = useTranslations("common");
   const tm = useTranslations("moderation");
   const format = useFormatter();
-  const trpc = useTRPC();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [body, setBody] = useState(comment.body);
-  const edit = useMutation(
-    trpc.comment.edit.mutationOptions({
-      onSuccess: () => {
-        setEditing(false);
-        router.refresh();
-      },
-    }),
-  );
-  const remove = useMutation(trpc.comment.delete.mutationOptions({ onSuccess: () => router.refresh() }));
+  const edit = useApiMutation((api) => api.comment.edit, {
+    onSuccess: () => {
+      setEditing(false);
+      router.refresh();
+    },
+  });
+  const remove = useApiMutation((api) => api.comment.delete, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(edit.error ?? remove.error, tc("error"));
   return (
     <li className={`rounded-lg border p-3 ${comment.hidden ? "border-dashed border-danger bg-red-50" : "border-line bg-white"}`}>
@@ -117,9 +113,8 @@ export function CommentThread({
 }) {
   const t = useTranslations("conversation");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
-  const add = useMutation(trpc.comment.add.mutationOptions());
+  const add = useApiMutation((api) => api.comment.add);
   const errors = formErrorsOf(add.error, tc("error"));
   return (
     <div>

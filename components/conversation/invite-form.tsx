@@ -1,11 +1,10 @@
 "use client";
 // Inviting an official or an agent of one of the project's authorities, and following up the invitations.
-import { useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { AUTHORITY_OFFICES, type AuthorityOffice } from "@/server/domain/organisations";
@@ -31,13 +30,12 @@ export function InviteForm({
   const to = useTranslations("offices");
   const tc = useTranslations("common");
   const format = useFormatter();
-  const trpc = useTRPC();
   const router = useRouter();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const onSuccess = () => router.refresh();
-  const send = useMutation(trpc.invitation.send.mutationOptions());
-  const resend = useMutation(trpc.invitation.resend.mutationOptions({ onSuccess }));
-  const revoke = useMutation(trpc.invitation.revoke.mutationOptions({ onSuccess }));
+  const send = useApiMutation((api) => api.invitation.send);
+  const resend = useApiMutation((api) => api.invitation.resend, { onSuccess });
+  const revoke = useApiMutation((api) => api.invitation.revoke, { onSuccess });
   const errors = formErrorsOf(send.error ?? resend.error ?? revoke.error, tc("error"));
   const statusOf = (invitation: Invitation) =>
     invitation.state === "pending"

@@ -1,11 +1,10 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
-import { useTRPC } from "@/components/trpc";
 import { SelectField, TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { STAGES, type Stage } from "@/server/domain/gradient";
@@ -14,17 +13,14 @@ export function AddAuthorityForm({ projectId }: { projectId: string }) {
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const [territory, setTerritory] = useState<PickedTerritory | null>(null);
-  const add = useMutation(
-    trpc.party.addAuthority.mutationOptions({
-      onSuccess: () => {
-        setTerritory(null);
-        router.refresh();
-      },
-    }),
-  );
+  const add = useApiMutation((api) => api.party.addAuthority, {
+    onSuccess: () => {
+      setTerritory(null);
+      router.refresh();
+    },
+  });
   const errors = formErrorsOf(add.error, tc("error"));
   return (
     <form

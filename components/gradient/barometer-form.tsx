@@ -1,11 +1,10 @@
 "use client";
 // One side's answers to the ten indicator questions, from 1 to 5.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { Alert, Button } from "@/components/ui/primitives";
 import { INDICATOR_IDS, type IndicatorId, type Score, type Side } from "@/server/domain/gradient";
 
@@ -15,10 +14,9 @@ export function BarometerForm({ relationshipId, side }: { relationshipId: string
   const t = useTranslations("projectPage");
   const tq = useTranslations("barometer.questions");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
-  const answer = useMutation(trpc.barometer.answer.mutationOptions({ onSuccess: () => router.refresh() }));
+  const answer = useApiMutation((api) => api.barometer.answer, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(answer.error, tc("error"));
   return (
     <form

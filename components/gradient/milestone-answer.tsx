@@ -1,23 +1,21 @@
 "use client";
 // The other side confirms a milestone, or contests it with a reason.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { Button } from "@/components/ui/primitives";
 
 export function MilestoneAnswer({ milestoneId, relationshipId, label }: { milestoneId: string; relationshipId: string; label: string }) {
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [comment, setComment] = useState("");
   const onSuccess = () => router.refresh();
-  const confirm = useMutation(trpc.milestone.confirm.mutationOptions({ onSuccess }));
-  const contest = useMutation(trpc.milestone.contest.mutationOptions({ onSuccess }));
+  const confirm = useApiMutation((api) => api.milestone.confirm, { onSuccess });
+  const contest = useApiMutation((api) => api.milestone.contest, { onSuccess });
   const errors = formErrorsOf(confirm.error ?? contest.error, tc("error"));
   const busy = confirm.isPending || contest.isPending;
   return (

@@ -1,11 +1,10 @@
 "use client";
 // Recording a trust-building milestone, for the side one speaks for.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { LEVER_IDS, type LeverId, type Side } from "@/server/domain/gradient";
@@ -19,11 +18,10 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
   const tst = useTranslations("milestoneStatuses");
   const tl = useTranslations("levers");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const sides = [...new Set(targets.flatMap((target) => target.sides))];
   const [side, setSide] = useState<Side>(sides[0] ?? "collective");
-  const create = useMutation(trpc.milestone.create.mutationOptions());
+  const create = useApiMutation((api) => api.milestone.create);
   const errors = formErrorsOf(create.error, tc("error"));
   const available = targets.filter((target) => target.sides.includes(side));
   return (

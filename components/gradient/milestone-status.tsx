@@ -1,11 +1,10 @@
 "use client";
 // The side that recorded a milestone moves it from planned to done, or cancels it.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { Button } from "@/components/ui/primitives";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/server/domain/milestones";
 
@@ -13,10 +12,9 @@ export function MilestoneStatusControl({ milestoneId, version, status, title }: 
   const t = useTranslations("projectPage");
   const tst = useTranslations("milestoneStatuses");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
-  const update = useMutation(trpc.milestone.update.mutationOptions({ onSuccess: () => router.refresh() }));
+  const update = useApiMutation((api) => api.milestone.update, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(update.error, tc("error"));
   return (
     <form

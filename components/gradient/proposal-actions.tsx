@@ -1,12 +1,11 @@
 "use client";
 // What one may do with a pending stage proposal: confirm or decline it (the other side), withdraw
 // it (the side that proposed), add a mediation note (a holding network's moderator).
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
@@ -23,7 +22,6 @@ export function ProposalActions({
 }) {
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [comment, setComment] = useState("");
@@ -31,10 +29,10 @@ export function ProposalActions({
     setComment("");
     router.refresh();
   };
-  const confirm = useMutation(trpc.stage.confirm.mutationOptions({ onSuccess }));
-  const decline = useMutation(trpc.stage.decline.mutationOptions({ onSuccess }));
-  const withdraw = useMutation(trpc.stage.withdraw.mutationOptions({ onSuccess }));
-  const mediate = useMutation(trpc.stage.addMediationNote.mutationOptions({ onSuccess }));
+  const confirm = useApiMutation((api) => api.stage.confirm, { onSuccess });
+  const decline = useApiMutation((api) => api.stage.decline, { onSuccess });
+  const withdraw = useApiMutation((api) => api.stage.withdraw, { onSuccess });
+  const mediate = useApiMutation((api) => api.stage.addMediationNote, { onSuccess });
   const failed = confirm.error ?? decline.error ?? withdraw.error ?? mediate.error;
   const errors = formErrorsOf(failed, tc("error"));
   const busy = confirm.isPending || decline.isPending || withdraw.isPending || mediate.isPending;

@@ -1,10 +1,9 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { SelectField, TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { STAGES, type Side, type Stage } from "@/server/domain/gradient";
@@ -23,18 +22,15 @@ export function ProposeStageForm({
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const propose = useMutation(
-    trpc.stage.propose.mutationOptions({
-      onSuccess: () => {
-        setOpen(false);
-        router.refresh();
-      },
-    }),
-  );
+  const propose = useApiMutation((api) => api.stage.propose, {
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
   const errors = formErrorsOf(propose.error, tc("error"));
   if (!open) {
     return (

@@ -1,29 +1,25 @@
 "use client";
 // A moderator's note on a contested milestone, read by both sides of the relationship.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function MediationNoteForm({ milestoneId, relationshipId }: { milestoneId: string; relationshipId: string }) {
   const t = useTranslations("moderation");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [text, setText] = useState("");
-  const add = useMutation(
-    trpc.moderation.addMilestoneNote.mutationOptions({
-      onSuccess: () => {
-        setText("");
-        router.refresh();
-      },
-    }),
-  );
+  const add = useApiMutation((api) => api.moderation.addMilestoneNote, {
+    onSuccess: () => {
+      setText("");
+      router.refresh();
+    },
+  });
   const errors = formErrorsOf(add.error, tc("error"));
   return (
     <details className="mt-2">

@@ -2,12 +2,11 @@
 // One button for every decision that needs a reason the other person will read: reporting,
 // hiding, restoring, dismissing, refusing, ending an accompaniment. The reason is asked for in a
 // small form that opens under the button.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPCClient } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
@@ -19,28 +18,29 @@ export type ReasonActionKind =
 
 /** One mutation per button, whichever decision it carries. */
 function useReasonMutation(target: ReasonActionKind, onDone: () => void) {
-  const client = useTRPCClient();
-  return useMutation({
-    onSuccess: onDone,
-    mutationFn: async (reason: string): Promise<unknown> => {
-      switch (target.action) {
-        case "report":
-          return client.moderation.report.mutate({ kind: target.kind, contentId: target.contentId, reason });
-        case "hide":
-          return client.moderation.hide.mutate({ kind: target.kind, contentId: target.contentId, reason });
-        case "restore":
-          return client.moderation.restore.mutate({ kind: target.kind, contentId: target.contentId, reason });
-        case "dismiss":
-          return client.moderation.dismiss.mutate({ reportId: target.reportId, reason });
-        case "refuseNetwork":
-          return client.party.decideNetwork.mutate({ projectId: target.projectId, networkId: target.networkId, accept: false, reason });
-        case "leave":
-          return client.portfolio.leave.mutate({ projectId: target.projectId, networkId: target.networkId, reason });
-        case "refusePublic":
-          return client.project.reviewPublic.mutate({ projectId: target.projectId, accept: false, reason });
-      }
-    },
-  });
+  return useApiMutation(
+    (client) => ({
+      mutate: (reason: string): Promise<unknown> => {
+        switch (target.action) {
+          case "report":
+            return client.moderation.report.mutate({ kind: target.kind, contentId: target.contentId, reason });
+          case "hide":
+            return client.moderation.hide.mutate({ kind: target.kind, contentId: target.contentId, reason });
+          case "restore":
+            return client.moderation.restore.mutate({ kind: target.kind, contentId: target.contentId, reason });
+          case "dismiss":
+            return client.moderation.dismiss.mutate({ reportId: target.reportId, reason });
+          case "refuseNetwork":
+            return client.party.decideNetwork.mutate({ projectId: target.projectId, networkId: target.networkId, accept: false, reason });
+          case "leave":
+            return client.portfolio.leave.mutate({ projectId: target.projectId, networkId: target.networkId, reason });
+          case "refusePublic":
+            return client.project.reviewPublic.mutate({ projectId: target.projectId, accept: false, reason });
+        }
+      },
+    }),
+    { onSuccess: onDone },
+  );
 }
 
 export function ReasonAction({ target, label, about }: { target: ReasonActionKind; label: string; about: string }) {

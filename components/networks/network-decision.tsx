@@ -1,18 +1,16 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { Button } from "@/components/ui/primitives";
 
 export function NetworkDecision({ projectId, networkId, projectTitle }: { projectId: string; networkId: string; projectTitle: string }) {
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
-  const decide = useMutation(trpc.party.decideNetwork.mutationOptions({ onSuccess: () => router.refresh() }));
+  const decide = useApiMutation((api) => api.party.decideNetwork, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(decide.error, tc("error"));
   return (
     <span className="inline-flex flex-wrap items-center gap-2">

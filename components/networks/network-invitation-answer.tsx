@@ -1,18 +1,16 @@
 "use client";
 // The collective's answer to a network offering to support its project.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { Button } from "@/components/ui/primitives";
 
 export function NetworkInvitationAnswer({ projectId, networkId, networkName }: { projectId: string; networkId: string; networkName: string }) {
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
-  const answer = useMutation(trpc.portfolio.answerInvitation.mutationOptions({ onSuccess: () => router.refresh() }));
+  const answer = useApiMutation((api) => api.portfolio.answerInvitation, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(answer.error, tc("error"));
   return (
     <span className="inline-flex flex-wrap items-center gap-2">

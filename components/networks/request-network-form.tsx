@@ -1,18 +1,16 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { SelectField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function RequestNetworkForm({ projectId, networks }: { projectId: string; networks: { id: string; name: string }[] }) {
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
-  const request = useMutation(trpc.party.requestNetwork.mutationOptions({ onSuccess: () => router.refresh() }));
+  const request = useApiMutation((api) => api.party.requestNetwork, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(request.error, tc("error"));
   if (networks.length === 0) return null;
   return (

@@ -1,21 +1,19 @@
 "use client";
 // The number of quiet days after which the network counts a project as stalled.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function StuckSetting({ networkId, days }: { networkId: string; days: number }) {
   const t = useTranslations("network");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const [value, setValue] = useState(String(days));
-  const save = useMutation(trpc.portfolio.setStuckAfter.mutationOptions({ onSuccess: () => router.refresh() }));
+  const save = useApiMutation((api) => api.portfolio.setStuckAfter, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(save.error, tc("error"));
   return (
     <form

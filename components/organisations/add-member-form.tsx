@@ -1,10 +1,9 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { AUTHORITY_OFFICES, type AuthorityOffice, type MembershipRole } from "@/server/domain/organisations";
@@ -20,17 +19,14 @@ export function AddMemberForm({
   const tr = useTranslations("roles");
   const to = useTranslations("offices");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const [added, setAdded] = useState<string | null>(null);
-  const add = useMutation(
-    trpc.organisation.addMember.mutationOptions({
-      onSuccess: (_result, input) => {
-        setAdded(input.email);
-        router.refresh();
-      },
-    }),
-  );
+  const add = useApiMutation((api) => api.organisation.addMember, {
+    onSuccess: (_result, input) => {
+      setAdded(input.email);
+      router.refresh();
+    },
+  });
   const errors = formErrorsOf(add.error, tc("error"));
   const roles: MembershipRole[] = kind === "network" ? ["moderator", "admin"] : ["member", "admin"];
   return (

@@ -1,11 +1,10 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
-import { useTRPC } from "@/components/trpc";
 import { SelectField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { AUTHORITY_OFFICES, type AuthorityOffice } from "@/server/domain/organisations";
@@ -14,17 +13,14 @@ export function JoinAuthorityForm() {
   const t = useTranslations("organisation");
   const to = useTranslations("offices");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const [territory, setTerritory] = useState<PickedTerritory | null>(null);
-  const join = useMutation(
-    trpc.organisation.joinAuthority.mutationOptions({
-      onSuccess: (authority) => {
-        router.push(`/organisations/${authority.organisationId}`);
-        router.refresh();
-      },
-    }),
-  );
+  const join = useApiMutation((api) => api.organisation.joinAuthority, {
+    onSuccess: (authority) => {
+      router.push(`/organisations/${authority.organisationId}`);
+      router.refresh();
+    },
+  });
   const errors = formErrorsOf(join.error, tc("error"));
   return (
     <form

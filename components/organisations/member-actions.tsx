@@ -1,11 +1,10 @@
 "use client";
 // An organisation admin changes an official's office or removes someone.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { Button } from "@/components/ui/primitives";
 import { AUTHORITY_OFFICES, type AuthorityOffice } from "@/server/domain/organisations";
 
@@ -23,12 +22,11 @@ export function MemberActions({
   const t = useTranslations("organisation");
   const to = useTranslations("offices");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const onSuccess = () => router.refresh();
-  const change = useMutation(trpc.organisation.changeOffice.mutationOptions({ onSuccess }));
-  const remove = useMutation(trpc.organisation.removeMember.mutationOptions({ onSuccess }));
+  const change = useApiMutation((api) => api.organisation.changeOffice, { onSuccess });
+  const remove = useApiMutation((api) => api.organisation.removeMember, { onSuccess });
   const errors = formErrorsOf(change.error ?? remove.error, tc("error"));
   return (
     <span className="inline-flex flex-wrap items-center gap-2">

@@ -1,9 +1,8 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { LEGAL_FORMS, type LegalForm } from "@/server/domain/organisations";
@@ -12,16 +11,13 @@ export function NewCollectiveForm() {
   const t = useTranslations("organisation");
   const tl = useTranslations("legalForms");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
-  const create = useMutation(
-    trpc.organisation.createCollective.mutationOptions({
-      onSuccess: (collective) => {
-        router.push(`/organisations/${collective.id}`);
-        router.refresh();
-      },
-    }),
-  );
+  const create = useApiMutation((api) => api.organisation.createCollective, {
+    onSuccess: (collective) => {
+      router.push(`/organisations/${collective.id}`);
+      router.refresh();
+    },
+  });
   const errors = formErrorsOf(create.error, tc("error"));
   return (
     <form

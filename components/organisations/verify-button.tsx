@@ -1,17 +1,15 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { Button } from "@/components/ui/primitives";
 
 export function VerifyButton({ membershipId, personName }: { membershipId: string; personName: string }) {
   const t = useTranslations("organisation");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
-  const verify = useMutation(trpc.organisation.verifyMembership.mutationOptions({ onSuccess: () => router.refresh() }));
+  const verify = useApiMutation((api) => api.organisation.verifyMembership, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(verify.error, tc("error"));
   return (
     <span className="inline-flex flex-wrap items-center gap-2">

@@ -1,24 +1,20 @@
 "use client";
 // Creating a project file: title, summary, lead collective and the commune where it acts.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
-import { useTRPC } from "@/components/trpc";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function NewProjectForm({ collectives }: { collectives: { id: string; name: string }[] }) {
   const t = useTranslations("project");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const [commune, setCommune] = useState<PickedTerritory | null>(null);
-  const create = useMutation(
-    trpc.project.create.mutationOptions({ onSuccess: (project) => router.push(`/projets/${project.id}`) }),
-  );
+  const create = useApiMutation((api) => api.project.create, { onSuccess: (project) => router.push(`/projets/${project.id}`) });
   const errors = formErrorsOf(create.error, tc("error"));
 
   return (

@@ -1,14 +1,12 @@
 "use client";
 // Editing the shared project file. A save names the version it started from: if someone saved in
 // between, the server refuses and says what changed; what the person typed stays in the form.
-import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { formErrorsOf } from "@/components/forms/mutation-errors";
+import { conflictOf, formErrorsOf } from "@/components/forms/mutation-errors";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
-import { useTRPC } from "@/components/trpc";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import {
@@ -49,7 +47,6 @@ type ConflictDetails = { currentVersion: number; fields: string[] };
 export function ProjectFileForm({ file }: { file: EditableFile }) {
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const [funding, setFunding] = useState<FundingRow[]>(file.fundingLines);
   const [links, setLinks] = useState<LinkRow[]>(file.links);
@@ -61,12 +58,9 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
   const [startedFrom] = useState(file);
   // After a conflict, the person has seen what changed: their next save builds on that version.
   const [acknowledgedVersion, setAcknowledgedVersion] = useState(0);
-  const save = useMutation(trpc.project.update.mutationOptions({ onSuccess: () => router.refresh() }));
+  const save = useApiMutation((api) => api.project.update, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(save.error, tc("error"));
-  const conflict =
-    save.error instanceof TRPCClientError && save.error.data?.code === "CONFLICT"
-      ? ((save.error.data as { details?: ConflictDetails }).details ?? null)
-      : null;
+  const conflict = (conflictOf(save.error) as { details?: ConflictDetails } | null)?.details ?? null;
 
   return (
     <form

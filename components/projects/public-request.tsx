@@ -1,21 +1,19 @@
 "use client";
 // Asking for the file to become public, and the moderator's answer.
-import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useTRPC } from "@/components/trpc";
+import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function PublicRequest({ projectId, mode }: { projectId: string; mode: "request" | "review" }) {
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
-  const trpc = useTRPC();
   const router = useRouter();
   const onSuccess = () => router.refresh();
-  const request = useMutation(trpc.project.requestPublic.mutationOptions({ onSuccess }));
-  const review = useMutation(trpc.project.reviewPublic.mutationOptions({ onSuccess }));
+  const request = useApiMutation((api) => api.project.requestPublic, { onSuccess });
+  const review = useApiMutation((api) => api.project.reviewPublic, { onSuccess });
   const errors = formErrorsOf(request.error ?? review.error, tc("error"));
   return (
     <div className="flex flex-wrap items-center gap-2">

@@ -1,12 +1,13 @@
 "use client";
 // Finds a territory as one types (name, postal code or INSEE code) and lets one pick it.
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
-import { useTRPC } from "@/components/trpc";
+import { lazy, Suspense, useEffect, useId, useState } from "react";
 
-type Kind = "commune" | "epci" | "departement" | "region";
-export type PickedTerritory = { id: string; name: string; kind: Kind; code: string; departementCode: string | null };
+export type TerritoryKind = "commune" | "epci" | "departement" | "region";
+export type PickedTerritory = { id: string; name: string; kind: TerritoryKind; code: string; departementCode: string | null };
+
+// Rendered only once someone has typed, so never on the server: React's lazy is enough.
+const TerritorySuggestions = lazy(() => import("./territory-suggestions"));
 
 function useDebounced<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -25,21 +26,18 @@ export function TerritoryPicker({
   error,
 }: {
   label: string;
-  kinds?: Kind[];
+  kinds?: TerritoryKind[];
   value: PickedTerritory | null;
   onChange: (territory: PickedTerritory | null) => void;
   error?: string | null;
 }) {
   const t = useTranslations("territoryPicker");
   const tk = useTranslations("territoryKinds");
-  const trpc = useTRPC();
   const id = useId();
   const [query, setQuery] = useState("");
   const debouncedQuery = useDebounced(query.trim(), 200);
-  const search = useQuery({
-    ...trpc.territory.search.queryOptions({ query: debouncedQuery, kinds, limit: 8 }),
-    enabled: debouncedQuery.length >= 2,
-  });
+  const searching = debouncedQuery.length >= 2;
+  const [status, setStatus] = useState("");
 
   if (value) {
     return (
@@ -55,7 +53,6 @@ export function TerritoryPicker({
     );
   }
 
-  const results = search.data ?? [];
   return (
     <fieldset className="mb-4" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="font-medium">{label}</legend>
@@ -72,34 +69,12 @@ export function TerritoryPicker({
         className="mt-1 block w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-base"
       />
       <p aria-live="polite" className="mt-1 text-sm text-muted">
-        {debouncedQuery.length >= 2
-          ? search.isFetching
-            ? t("searching")
-            : results.length === 0
-              ? t("noResult", { query: debouncedQuery })
-              : t("results", { count: results.length })
-          : null}
+        {searching ? status || t("searching") : null}
       </p>
-      {results.length > 0 ? (
-        <ul className="mt-2 divide-y divide-line rounded-lg border border-line bg-white">
-          {results.map((territory) => (
-            <li key={territory.id}>
-              <button
-                type="button"
-                className="flex w-full cursor-pointer flex-wrap items-baseline gap-x-2 px-3 py-2 text-left hover:bg-brand-soft"
-                onClick={() => onChange(territory)}
-              >
-                <span className="font-medium">{territory.name}</span>
-                <span className="text-sm text-muted">
-                  {tk(territory.kind)}
-                  {territory.departementCode ? ` · ${territory.departementCode}` : ""}
-                  {territory.postalCodes.length > 0 ? ` · ${territory.postalCodes.join(", ")}` : ""}
-                  {territory.population ? ` · ${t("population", { count: territory.population })}` : ""}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
+      {searching ? (
+        <Suspense fallback={null}>
+          <TerritorySuggestions query={debouncedQuery} kinds={kinds} onPick={onChange} onStatus={setStatus} />
+        </Suspense>
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="mt-1 text-sm font-medium text-danger">
