@@ -1,8 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { CLIENT_NAMESPACES } from "@/server/i18n/client-namespaces";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { serverApi } from "@/server/api/server";
@@ -18,13 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5c4f" };
 
 
-function clientMessages(messages: Awaited<ReturnType<typeof getMessages>>) {
-  return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]]));
-}
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
-  const messages = await getMessages();
   const actor = await currentActor();
   const api = actor ? await serverApi() : null;
   const [account, unread] = api ? await Promise.all([api.account.get(), api.notification.unreadCount()]) : [null, 0];
@@ -40,13 +34,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans antialiased">
-        <NextIntlClientProvider messages={clientMessages(messages)}>
+        <ClientMessages>
           <SiteHeader person={person} demoMode={env.DEMO_MODE} />
           <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
             {children}
           </main>
           <SiteFooter demoMode={env.DEMO_MODE} />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

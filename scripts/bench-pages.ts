@@ -62,9 +62,14 @@ async function main() {
     }
     await browser.close();
 
+    // Lighthouse's simulated mobile metrics behind the score, in milliseconds (CLS is unitless).
+    const METRICS = { FCP: "first-contentful-paint", LCP: "largest-contentful-paint", TBT: "total-blocking-time", SI: "speed-index", CLS: "cumulative-layout-shift" } as const;
+    const metrics: Record<string, Record<keyof typeof METRICS, number[]>> = {};
     const scores: Record<string, { performance: number[]; accessibility: number[] }> = {};
     for (const page of pages) {
       scores[page.label] = { performance: [], accessibility: [] };
+      const measured: Record<keyof typeof METRICS, number[]> = { FCP: [], LCP: [], TBT: [], SI: [], CLS: [] };
+      metrics[page.label] = measured;
       for (let run = 0; run < RUNS; run += 1) {
         const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
         try {
@@ -78,6 +83,9 @@ async function main() {
           const categories = result?.lhr.categories;
           scores[page.label]?.performance.push(Math.round((categories?.performance?.score ?? 0) * 100));
           scores[page.label]?.accessibility.push(Math.round((categories?.accessibility?.score ?? 0) * 100));
+          for (const [name, audit] of Object.entries(METRICS) as [keyof typeof METRICS, string][]) {
+            measured[name].push(result?.lhr.audits[audit]?.numericValue ?? Number.NaN);
+          }
         } finally {
           await chrome.kill();
         }
@@ -93,6 +101,13 @@ async function main() {
       console.log(
         `| ${page.label} | ${(size.scripts / 1024).toFixed(1)} kB in ${size.files} files | ${(size.total / 1024).toFixed(1)} kB | ${median(score.performance)} (${score.performance.join(", ")}) | ${median(score.accessibility)} (${score.accessibility.join(", ")}) |`,
       );
+    }
+    console.log("\n| page | FCP | LCP | TBT | Speed Index | CLS | (medians of the Lighthouse runs, simulated mobile) |\n|---|---|---|---|---|---|---|");
+    for (const page of pages) {
+      const measured = metrics[page.label];
+      if (!measured) continue;
+      const ms = (values: number[]) => `${Math.round(median(values))} ms`;
+      console.log(`| ${page.label} | ${ms(measured.FCP)} | ${ms(measured.LCP)} | ${ms(measured.TBT)} | ${ms(measured.SI)} | ${median(measured.CLS).toFixed(3)} | |`);
     }
   } finally {
     server.kill("SIGTERM");

@@ -1,30 +1,38 @@
-// Client components only need these namespaces: the rest stays on the server.
-export const CLIENT_NAMESPACES = [
-  "common",
-  "territoryPicker",
-  "territoryKinds",
-  "project",
-  "organisation",
-  "roles",
-  "offices",
-  "legalForms",
-  "account",
-  "admin",
-  "projectPage",
-  "stages",
-  "milestoneKinds",
-  "milestoneStatuses",
-  "levers",
-  "barometer",
-  "conversation",
-  "follow",
-  "notifications",
-  "calendar",
-  "print",
-  "invite",
-  "emailPrefs",
-  "errorPage",
-  "moderation",
-  "network",
-  "portfolioImport",
-] as const;
+// The messages sent to the browser: client components get only those of their part of the site,
+// the root's (its error page) and their route segment's. tests/unit/messages.test.ts follows every
+// page's imports and checks that each namespace its client components read is sent with it.
+import type fr from "@/messages/fr.json";
+
+type Namespace = keyof typeof fr;
+
+export const ROOT_CLIENT_NAMESPACES = ["errorPage"] as const satisfies readonly Namespace[];
+
+export const SEGMENT_CLIENT_NAMESPACES = {
+  admin: ["admin", "common", "organisation"],
+  collectivites: ["common", "offices", "organisation", "territoryKinds", "territoryPicker"],
+  compte: ["account", "common", "emailPrefs"],
+  notifications: ["notifications"],
+  organisations: ["common", "legalForms", "offices", "organisation", "roles"],
+  projets: [
+    "barometer",
+    "common",
+    "conversation",
+    "follow",
+    "invite",
+    "levers",
+    "milestoneKinds",
+    "milestoneStatuses",
+    "moderation",
+    "offices",
+    "print",
+    "project",
+    "projectPage",
+    "stages",
+    "territoryKinds",
+    "territoryPicker",
+  ],
+  reseaux: ["common", "moderation", "network", "portfolioImport", "print", "projectPage"],
+  suivis: ["calendar"],
+} as const satisfies Record<string, readonly Namespace[]>;
+
+export type ClientSegment = keyof typeof SEGMENT_CLIENT_NAMESPACES;

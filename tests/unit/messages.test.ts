@@ -35,23 +35,63 @@ describe("the gradient's texts", () => {
 });
 
 describe("client components' messages", () => {
-  it("reach the browser: every namespace a client component reads is sent to it", async () => {
-    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+  // Follows each page's imports (not type-only ones, not into server/ or db/) and gathers the
+  // namespaces that the client components it reaches pass to useTranslations.
+  async function clientNamespacesOf(entry: string): Promise<Set<string>> {
+    const { existsSync, readFileSync, statSync } = await import("node:fs");
     const path = await import("node:path");
-    const { CLIENT_NAMESPACES } = await import("@/server/i18n/client-namespaces");
-    const files = (directory: string): string[] =>
+    const root = process.cwd();
+    const resolveImport = (from: string, specifier: string): string | null => {
+      const base = specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+      if (!base) return null;
+      const candidate = [`${base}.tsx`, `${base}.ts`, base, path.join(base, "index.ts")].find((file) => existsSync(file) && statSync(file).isFile());
+      return candidate && !candidate.startsWith(path.join(root, "server")) && !candidate.startsWith(path.join(root, "db")) ? candidate : null;
+    };
+    const namespaces = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string, underClient: boolean) => {
+      if (seen.has(`${file}:${underClient}`)) return;
+      seen.add(`${file}:${underClient}`);
+      const source = readFileSync(file, "utf8");
+      const client = underClient || source.startsWith('"use client"');
+      if (client) for (const match of source.matchAll(/useTranslations\("(\w+)/g)) namespaces.add(match[1] as string);
+      for (const match of source.matchAll(/^(?:import|export) (?!type )[^;]*? from "([^"]+)";|import\("([^"]+)"\)/gm)) {
+        const target = resolveImport(file, (match[1] ?? match[2]) as string);
+        if (target) visit(target, client);
+      }
+    };
+    visit(path.join(root, entry), false);
+    return namespaces;
+  }
+
+  it("reach the browser: every namespace a page's client components read is sent with that page", async () => {
+    const { readdirSync, statSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { ROOT_CLIENT_NAMESPACES, SEGMENT_CLIENT_NAMESPACES } = await import("@/server/i18n/client-namespaces");
+    const routeFiles = (directory: string): string[] =>
       readdirSync(directory).flatMap((entry) => {
         const full = path.join(directory, entry);
-        return statSync(full).isDirectory() ? files(full) : full.endsWith(".tsx") ? [full] : [];
+        return statSync(full).isDirectory() ? routeFiles(full) : /^(page|layout|error|not-found)\.tsx$/.test(entry) ? [full] : [];
       });
-    const missing = ["app", "components"].flatMap(files).flatMap((file) => {
-      const source = readFileSync(file, "utf8");
-      if (!source.startsWith('"use client"')) return [];
-      return [...source.matchAll(/useTranslations\("([\w]+)/g)]
-        .map((match) => match[1] as string)
-        .filter((namespace) => !(CLIENT_NAMESPACES as readonly string[]).includes(namespace))
-        .map((namespace) => `${file}: ${namespace}`);
-    });
+    const files = routeFiles("app");
+    expect(files.length).toBeGreaterThan(25);
+    const missing: string[] = [];
+    for (const file of files) {
+      const segment = file.split(path.sep)[1] as string;
+      const sent = new Set<string>([...ROOT_CLIENT_NAMESPACES, ...((SEGMENT_CLIENT_NAMESPACES as Record<string, readonly string[]>)[segment] ?? [])]);
+      for (const namespace of await clientNamespacesOf(file)) if (!sent.has(namespace)) missing.push(`${file}: ${namespace}`);
+    }
     expect(missing).toEqual([]);
+  });
+
+  it("are sent by each segment's layout, and the project page's forms are among those followed", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { SEGMENT_CLIENT_NAMESPACES } = await import("@/server/i18n/client-namespaces");
+    for (const segment of Object.keys(SEGMENT_CLIENT_NAMESPACES)) {
+      expect(readFileSync(`app/${segment}/layout.tsx`, "utf8")).toContain(`<ClientMessages segment="${segment}">`);
+    }
+    // The walk reaches client components behind lazy imports and re-exports.
+    const projectPage = await clientNamespacesOf("app/projets/[id]/page.tsx");
+    for (const namespace of ["projectPage", "barometer", "territoryPicker", "moderation", "follow"]) expect(projectPage).toContain(namespace);
   });
 });
