@@ -1,6 +1,6 @@
 // Everything the project page shows about trust: relationships and their stages, proposals,
 // the timeline of milestones and stage changes, the barometer readings and the next steps.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import {
@@ -33,14 +33,12 @@ const decider = alias(users, "decider");
 const recorder = alias(users, "recorder");
 
 export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projectId: string, now = new Date()) {
-  const access = await loadProjectAccess(db, actor, projectId);
-  const moderator = canModerateProject(access);
-  // Every read below names the project's relationships and shown milestones as subqueries, so
-  // they all go out together: one round trip's wait instead of three in a row.
+  // Every read below names the project's relationships and milestones as subqueries, so they all
+  // go out together, with the access check: one round trip's wait instead of several in a row.
+  // Nothing is returned unless the check passes; what the person may not see (hidden milestones,
+  // the barometer of a project they only read in public) is read and dropped here.
   const projectRelationships = db.select({ id: relationships.id }).from(relationships).where(eq(relationships.projectId, projectId));
-  // Hidden milestones are gone for everyone but the project's moderators.
-  const shownMilestones = and(eq(milestones.projectId, projectId), moderator ? undefined : isNull(milestones.hiddenAt));
-  const milestonesShown = db.select({ id: milestones.id }).from(milestones).where(shownMilestones);
+  const projectMilestones = db.select({ id: milestones.id }).from(milestones).where(eq(milestones.projectId, projectId));
   const relationshipsQuery = db
     .select({
       id: relationships.id,
@@ -56,104 +54,113 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
     .where(eq(relationships.projectId, projectId))
     .orderBy(asc(relationships.createdAt));
 
-  const [relationshipRows, changeRows, noteRows, supportRows, milestoneRows, answerRows, leverRows, linkRows, milestoneNoteRows] = await Promise.all([
-    relationshipsQuery,
-    db
-      .select({
-        id: stageChanges.id,
-        relationshipId: stageChanges.relationshipId,
-        fromStage: stageChanges.fromStage,
-        toStage: stageChanges.toStage,
-        reason: stageChanges.reason,
-        proposedSide: stageChanges.proposedSide,
-        proposedAt: stageChanges.proposedAt,
-        proposedByName: proposer.name,
-        status: stageChanges.status,
-        decidedAt: stageChanges.decidedAt,
-        decidedByName: decider.name,
-        decisionComment: stageChanges.decisionComment,
-      })
-      .from(stageChanges)
-      .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
-      .leftJoin(decider, eq(decider.id, stageChanges.decidedById))
-      .where(inArray(stageChanges.relationshipId, projectRelationships))
-      .orderBy(asc(stageChanges.proposedAt)),
-    db
-      .select({
-        id: mediationNotes.id,
-        stageChangeId: mediationNotes.stageChangeId,
-        text: mediationNotes.text,
-        createdAt: mediationNotes.createdAt,
-        authorName: users.name,
-        networkName: organisations.name,
-      })
-      .from(mediationNotes)
-      .innerJoin(stageChanges, eq(stageChanges.id, mediationNotes.stageChangeId))
-      .leftJoin(users, eq(users.id, mediationNotes.authorId))
-      .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
-      .where(inArray(stageChanges.relationshipId, projectRelationships))
-      .orderBy(asc(mediationNotes.createdAt)),
-    db
-      .select({ stageChangeId: stageChangeMilestones.stageChangeId, milestoneId: stageChangeMilestones.milestoneId })
-      .from(stageChangeMilestones)
-      .innerJoin(stageChanges, eq(stageChanges.id, stageChangeMilestones.stageChangeId))
-      .where(inArray(stageChanges.relationshipId, projectRelationships)),
-    db
-      .select({
-        id: milestones.id,
-        kind: milestones.kind,
-        title: milestones.title,
-        occursOn: milestones.occursOn,
-        status: milestones.status,
-        description: milestones.description,
-        evidenceLinks: milestones.evidenceLinks,
-        recordedSide: milestones.recordedSide,
-        recordedByName: recorder.name,
-        version: milestones.version,
-        hidden: sql<boolean>`${milestones.hiddenAt} is not null`,
-      })
-      .from(milestones)
-      .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
-      .where(shownMilestones)
-      .orderBy(desc(milestones.occursOn), asc(milestones.id)),
-    access.publicOnly
-      ? []
-      : db
-          .select({
-            relationshipId: barometerAnswerSets.relationshipId,
-            side: barometerAnswerSets.side,
-            respondentId: barometerAnswerSets.respondentId,
-            answeredAt: barometerAnswerSets.answeredAt,
-            answers: barometerAnswerSets.answers,
-          })
-          .from(barometerAnswerSets)
-          .where(inArray(barometerAnswerSets.relationshipId, projectRelationships)),
-    db.select().from(milestoneLevers).where(inArray(milestoneLevers.milestoneId, milestonesShown)),
-    db
-      .select({
-        milestoneId: milestoneRelationships.milestoneId,
-        relationshipId: milestoneRelationships.relationshipId,
-        confirmation: milestoneRelationships.confirmation,
-        comment: milestoneRelationships.comment,
-      })
-      .from(milestoneRelationships)
-      .where(inArray(milestoneRelationships.milestoneId, milestonesShown)),
-    db
-      .select({
-        id: mediationNotes.id,
-        milestoneId: mediationNotes.milestoneId,
-        relationshipId: mediationNotes.relationshipId,
-        text: mediationNotes.text,
-        createdAt: mediationNotes.createdAt,
-        authorName: users.name,
-        networkName: organisations.name,
-      })
-      .from(mediationNotes)
-      .leftJoin(users, eq(users.id, mediationNotes.authorId))
-      .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
-      .where(inArray(mediationNotes.milestoneId, milestonesShown))
-      .orderBy(asc(mediationNotes.createdAt)),
+  const [access, [relationshipRows, changeRows, noteRows, supportRows, allMilestoneRows, allAnswerRows, allLeverRows, allLinkRows, allMilestoneNoteRows]] = await Promise.all([
+    loadProjectAccess(db, actor, projectId),
+    Promise.all([
+      relationshipsQuery,
+      db
+        .select({
+          id: stageChanges.id,
+          relationshipId: stageChanges.relationshipId,
+          fromStage: stageChanges.fromStage,
+          toStage: stageChanges.toStage,
+          reason: stageChanges.reason,
+          proposedSide: stageChanges.proposedSide,
+          proposedAt: stageChanges.proposedAt,
+          proposedByName: proposer.name,
+          status: stageChanges.status,
+          decidedAt: stageChanges.decidedAt,
+          decidedByName: decider.name,
+          decisionComment: stageChanges.decisionComment,
+        })
+        .from(stageChanges)
+        .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
+        .leftJoin(decider, eq(decider.id, stageChanges.decidedById))
+        .where(inArray(stageChanges.relationshipId, projectRelationships))
+        .orderBy(asc(stageChanges.proposedAt)),
+      db
+        .select({
+          id: mediationNotes.id,
+          stageChangeId: mediationNotes.stageChangeId,
+          text: mediationNotes.text,
+          createdAt: mediationNotes.createdAt,
+          authorName: users.name,
+          networkName: organisations.name,
+        })
+        .from(mediationNotes)
+        .innerJoin(stageChanges, eq(stageChanges.id, mediationNotes.stageChangeId))
+        .leftJoin(users, eq(users.id, mediationNotes.authorId))
+        .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
+        .where(inArray(stageChanges.relationshipId, projectRelationships))
+        .orderBy(asc(mediationNotes.createdAt)),
+      db
+        .select({ stageChangeId: stageChangeMilestones.stageChangeId, milestoneId: stageChangeMilestones.milestoneId })
+        .from(stageChangeMilestones)
+        .innerJoin(stageChanges, eq(stageChanges.id, stageChangeMilestones.stageChangeId))
+        .where(inArray(stageChanges.relationshipId, projectRelationships)),
+      db
+        .select({
+          id: milestones.id,
+          kind: milestones.kind,
+          title: milestones.title,
+          occursOn: milestones.occursOn,
+          status: milestones.status,
+          description: milestones.description,
+          evidenceLinks: milestones.evidenceLinks,
+          recordedSide: milestones.recordedSide,
+          recordedByName: recorder.name,
+          version: milestones.version,
+          hidden: sql<boolean>`${milestones.hiddenAt} is not null`,
+        })
+        .from(milestones)
+        .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
+        .where(eq(milestones.projectId, projectId))
+        .orderBy(desc(milestones.occursOn), asc(milestones.id)),
+      db
+        .select({
+          relationshipId: barometerAnswerSets.relationshipId,
+          side: barometerAnswerSets.side,
+          respondentId: barometerAnswerSets.respondentId,
+          answeredAt: barometerAnswerSets.answeredAt,
+          answers: barometerAnswerSets.answers,
+        })
+        .from(barometerAnswerSets)
+        .where(inArray(barometerAnswerSets.relationshipId, projectRelationships)),
+      db.select().from(milestoneLevers).where(inArray(milestoneLevers.milestoneId, projectMilestones)),
+      db
+        .select({
+          milestoneId: milestoneRelationships.milestoneId,
+          relationshipId: milestoneRelationships.relationshipId,
+          confirmation: milestoneRelationships.confirmation,
+          comment: milestoneRelationships.comment,
+        })
+        .from(milestoneRelationships)
+        .where(inArray(milestoneRelationships.milestoneId, projectMilestones)),
+      db
+        .select({
+          id: mediationNotes.id,
+          milestoneId: mediationNotes.milestoneId,
+          relationshipId: mediationNotes.relationshipId,
+          text: mediationNotes.text,
+          createdAt: mediationNotes.createdAt,
+          authorName: users.name,
+          networkName: organisations.name,
+        })
+        .from(mediationNotes)
+        .leftJoin(users, eq(users.id, mediationNotes.authorId))
+        .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
+        .where(inArray(mediationNotes.milestoneId, projectMilestones))
+        .orderBy(asc(mediationNotes.createdAt)),
+    ]),
   ]);
+  const moderator = canModerateProject(access);
+  // Hidden milestones are gone for everyone but the project's moderators.
+  const milestoneRows = moderator ? allMilestoneRows : allMilestoneRows.filter((milestone) => !milestone.hidden);
+  const shown = new Set(milestoneRows.map((milestone) => milestone.id));
+  const leverRows = allLeverRows.filter((row) => shown.has(row.milestoneId));
+  const linkRows = allLinkRows.filter((row) => shown.has(row.milestoneId));
+  const milestoneNoteRows = allMilestoneNoteRows.filter((note) => note.milestoneId !== null && shown.has(note.milestoneId));
+  const answerRows = access.publicOnly ? [] : allAnswerRows;
 
   const timelineMilestones = milestoneRows.map((milestone) => ({
     ...milestone,
