@@ -2,6 +2,7 @@
 import { and, eq, exists, isNotNull, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
+import { preparedPerHandle } from "@/db/prepared";
 import type { Side } from "@/server/domain/gradient";
 import { memberships, organisations, projectCommunes, projectParties, projects, territories } from "@/db/schema";
 import { DomainError, forbidden, notFound } from "@/server/errors";
@@ -182,11 +183,8 @@ export type ProjectAccess = {
   publicOnly: boolean;
 };
 
-/** Loads what the person is to the project; NOT_FOUND when they may not read it at all. */
-export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, projectId: string): Promise<ProjectAccess> {
-  // The project and the person's memberships of its active parties, in one statement: a row per
-  // party (a project has a handful), with the membership where the person has one.
-  const rows = await db
+const projectAccessStatement = preparedPerHandle((db) =>
+  db
     .select({
       leadCollectiveId: projects.leadCollectiveId,
       visibility: projects.visibility,
@@ -197,8 +195,16 @@ export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, project
     })
     .from(projects)
     .leftJoin(projectParties, and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active")))
-    .leftJoin(memberships, and(eq(memberships.organisationId, projectParties.organisationId), eq(memberships.userId, actor?.userId ?? "")))
-    .where(eq(projects.id, projectId));
+    .leftJoin(memberships, and(eq(memberships.organisationId, projectParties.organisationId), eq(memberships.userId, sql.placeholder("userId"))))
+    .where(eq(projects.id, sql.placeholder("projectId")))
+    .prepare("project_access"),
+);
+
+/** Loads what the person is to the project; NOT_FOUND when they may not read it at all. */
+export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, projectId: string): Promise<ProjectAccess> {
+  // The project and the person's memberships of its active parties, in one statement: a row per
+  // party (a project has a handful), with the membership where the person has one.
+  const rows = await projectAccessStatement(db).execute({ projectId, userId: actor?.userId ?? "" });
   const [project] = rows;
   if (!project) throw notFound("Projet introuvable.");
   const base = {

@@ -3,6 +3,7 @@
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
+import { preparedPerHandle } from "@/db/prepared";
 import {
   barometerAnswerSets,
   mediationNotes,
@@ -32,125 +33,154 @@ const proposer = alias(users, "proposer");
 const decider = alias(users, "decider");
 const recorder = alias(users, "recorder");
 
-export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projectId: string, now = new Date()) {
-  // Every read below names the project's relationships and milestones as subqueries, so they all
-  // go out together, with the access check: one round trip's wait instead of several in a row.
-  // Nothing is returned unless the check passes; what the person may not see (hidden milestones,
-  // the barometer of a project they only read in public) is read and dropped here.
+/**
+ * The overview's nine reads, built once per database handle (db/prepared.ts): the project id is
+ * their one parameter. They name the project's relationships and milestones as subqueries, so
+ * they all go out together.
+ */
+function buildOverviewReads(db: DbOrTx) {
+  const projectId = sql.placeholder("projectId");
   const projectRelationships = db.select({ id: relationships.id }).from(relationships).where(eq(relationships.projectId, projectId));
   const projectMilestones = db.select({ id: milestones.id }).from(milestones).where(eq(milestones.projectId, projectId));
-  const relationshipsQuery = db
-    .select({
-      id: relationships.id,
-      authorityId: relationships.authorityId,
-      authorityName: organisations.name,
-      territoryKind: territories.kind,
-      stage: relationships.stage,
-      createdAt: relationships.createdAt,
-    })
-    .from(relationships)
-    .innerJoin(organisations, eq(organisations.id, relationships.authorityId))
-    .innerJoin(territories, eq(territories.id, organisations.territoryId))
-    .where(eq(relationships.projectId, projectId))
-    .orderBy(asc(relationships.createdAt));
+  return {
+    relationships: db
+      .select({
+        id: relationships.id,
+        authorityId: relationships.authorityId,
+        authorityName: organisations.name,
+        territoryKind: territories.kind,
+        stage: relationships.stage,
+        createdAt: relationships.createdAt,
+      })
+      .from(relationships)
+      .innerJoin(organisations, eq(organisations.id, relationships.authorityId))
+      .innerJoin(territories, eq(territories.id, organisations.territoryId))
+      .where(eq(relationships.projectId, projectId))
+      .orderBy(asc(relationships.createdAt))
+      .prepare("overview_relationships"),
+    changes: db
+      .select({
+        id: stageChanges.id,
+        relationshipId: stageChanges.relationshipId,
+        fromStage: stageChanges.fromStage,
+        toStage: stageChanges.toStage,
+        reason: stageChanges.reason,
+        proposedSide: stageChanges.proposedSide,
+        proposedAt: stageChanges.proposedAt,
+        proposedByName: proposer.name,
+        status: stageChanges.status,
+        decidedAt: stageChanges.decidedAt,
+        decidedByName: decider.name,
+        decisionComment: stageChanges.decisionComment,
+      })
+      .from(stageChanges)
+      .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
+      .leftJoin(decider, eq(decider.id, stageChanges.decidedById))
+      .where(inArray(stageChanges.relationshipId, projectRelationships))
+      .orderBy(asc(stageChanges.proposedAt))
+      .prepare("overview_changes"),
+    changeNotes: db
+      .select({
+        id: mediationNotes.id,
+        stageChangeId: mediationNotes.stageChangeId,
+        text: mediationNotes.text,
+        createdAt: mediationNotes.createdAt,
+        authorName: users.name,
+        networkName: organisations.name,
+      })
+      .from(mediationNotes)
+      .innerJoin(stageChanges, eq(stageChanges.id, mediationNotes.stageChangeId))
+      .leftJoin(users, eq(users.id, mediationNotes.authorId))
+      .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
+      .where(inArray(stageChanges.relationshipId, projectRelationships))
+      .orderBy(asc(mediationNotes.createdAt))
+      .prepare("overview_change_notes"),
+    changeSupports: db
+      .select({ stageChangeId: stageChangeMilestones.stageChangeId, milestoneId: stageChangeMilestones.milestoneId })
+      .from(stageChangeMilestones)
+      .innerJoin(stageChanges, eq(stageChanges.id, stageChangeMilestones.stageChangeId))
+      .where(inArray(stageChanges.relationshipId, projectRelationships))
+      .prepare("overview_change_supports"),
+    milestones: db
+      .select({
+        id: milestones.id,
+        kind: milestones.kind,
+        title: milestones.title,
+        occursOn: milestones.occursOn,
+        status: milestones.status,
+        description: milestones.description,
+        evidenceLinks: milestones.evidenceLinks,
+        recordedSide: milestones.recordedSide,
+        recordedByName: recorder.name,
+        version: milestones.version,
+        hidden: sql<boolean>`${milestones.hiddenAt} is not null`,
+      })
+      .from(milestones)
+      .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
+      .where(eq(milestones.projectId, projectId))
+      .orderBy(desc(milestones.occursOn), asc(milestones.id))
+      .prepare("overview_milestones"),
+    answerSets: db
+      .select({
+        relationshipId: barometerAnswerSets.relationshipId,
+        side: barometerAnswerSets.side,
+        respondentId: barometerAnswerSets.respondentId,
+        answeredAt: barometerAnswerSets.answeredAt,
+        answers: barometerAnswerSets.answers,
+      })
+      .from(barometerAnswerSets)
+      .where(inArray(barometerAnswerSets.relationshipId, projectRelationships))
+      .prepare("overview_answer_sets"),
+    levers: db.select().from(milestoneLevers).where(inArray(milestoneLevers.milestoneId, projectMilestones)).prepare("overview_levers"),
+    links: db
+      .select({
+        milestoneId: milestoneRelationships.milestoneId,
+        relationshipId: milestoneRelationships.relationshipId,
+        confirmation: milestoneRelationships.confirmation,
+        comment: milestoneRelationships.comment,
+      })
+      .from(milestoneRelationships)
+      .where(inArray(milestoneRelationships.milestoneId, projectMilestones))
+      .prepare("overview_links"),
+    milestoneNotes: db
+      .select({
+        id: mediationNotes.id,
+        milestoneId: mediationNotes.milestoneId,
+        relationshipId: mediationNotes.relationshipId,
+        text: mediationNotes.text,
+        createdAt: mediationNotes.createdAt,
+        authorName: users.name,
+        networkName: organisations.name,
+      })
+      .from(mediationNotes)
+      .leftJoin(users, eq(users.id, mediationNotes.authorId))
+      .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
+      .where(inArray(mediationNotes.milestoneId, projectMilestones))
+      .orderBy(asc(mediationNotes.createdAt))
+      .prepare("overview_milestone_notes"),
+  };
+}
 
+const overviewReads = preparedPerHandle(buildOverviewReads);
+
+export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projectId: string, now = new Date()) {
+  // The reads go out with the access check: one round trip's wait instead of two in a row.
+  // Nothing is returned unless the check passes; what the person may not see (hidden milestones,
+  // the barometer of a project they only read in public) is read and dropped here.
+  const reads = overviewReads(db);
+  const parameters = { projectId };
   const [access, [relationshipRows, changeRows, noteRows, supportRows, allMilestoneRows, allAnswerRows, allLeverRows, allLinkRows, allMilestoneNoteRows]] = await Promise.all([
     loadProjectAccess(db, actor, projectId),
     Promise.all([
-      relationshipsQuery,
-      db
-        .select({
-          id: stageChanges.id,
-          relationshipId: stageChanges.relationshipId,
-          fromStage: stageChanges.fromStage,
-          toStage: stageChanges.toStage,
-          reason: stageChanges.reason,
-          proposedSide: stageChanges.proposedSide,
-          proposedAt: stageChanges.proposedAt,
-          proposedByName: proposer.name,
-          status: stageChanges.status,
-          decidedAt: stageChanges.decidedAt,
-          decidedByName: decider.name,
-          decisionComment: stageChanges.decisionComment,
-        })
-        .from(stageChanges)
-        .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
-        .leftJoin(decider, eq(decider.id, stageChanges.decidedById))
-        .where(inArray(stageChanges.relationshipId, projectRelationships))
-        .orderBy(asc(stageChanges.proposedAt)),
-      db
-        .select({
-          id: mediationNotes.id,
-          stageChangeId: mediationNotes.stageChangeId,
-          text: mediationNotes.text,
-          createdAt: mediationNotes.createdAt,
-          authorName: users.name,
-          networkName: organisations.name,
-        })
-        .from(mediationNotes)
-        .innerJoin(stageChanges, eq(stageChanges.id, mediationNotes.stageChangeId))
-        .leftJoin(users, eq(users.id, mediationNotes.authorId))
-        .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
-        .where(inArray(stageChanges.relationshipId, projectRelationships))
-        .orderBy(asc(mediationNotes.createdAt)),
-      db
-        .select({ stageChangeId: stageChangeMilestones.stageChangeId, milestoneId: stageChangeMilestones.milestoneId })
-        .from(stageChangeMilestones)
-        .innerJoin(stageChanges, eq(stageChanges.id, stageChangeMilestones.stageChangeId))
-        .where(inArray(stageChanges.relationshipId, projectRelationships)),
-      db
-        .select({
-          id: milestones.id,
-          kind: milestones.kind,
-          title: milestones.title,
-          occursOn: milestones.occursOn,
-          status: milestones.status,
-          description: milestones.description,
-          evidenceLinks: milestones.evidenceLinks,
-          recordedSide: milestones.recordedSide,
-          recordedByName: recorder.name,
-          version: milestones.version,
-          hidden: sql<boolean>`${milestones.hiddenAt} is not null`,
-        })
-        .from(milestones)
-        .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
-        .where(eq(milestones.projectId, projectId))
-        .orderBy(desc(milestones.occursOn), asc(milestones.id)),
-      db
-        .select({
-          relationshipId: barometerAnswerSets.relationshipId,
-          side: barometerAnswerSets.side,
-          respondentId: barometerAnswerSets.respondentId,
-          answeredAt: barometerAnswerSets.answeredAt,
-          answers: barometerAnswerSets.answers,
-        })
-        .from(barometerAnswerSets)
-        .where(inArray(barometerAnswerSets.relationshipId, projectRelationships)),
-      db.select().from(milestoneLevers).where(inArray(milestoneLevers.milestoneId, projectMilestones)),
-      db
-        .select({
-          milestoneId: milestoneRelationships.milestoneId,
-          relationshipId: milestoneRelationships.relationshipId,
-          confirmation: milestoneRelationships.confirmation,
-          comment: milestoneRelationships.comment,
-        })
-        .from(milestoneRelationships)
-        .where(inArray(milestoneRelationships.milestoneId, projectMilestones)),
-      db
-        .select({
-          id: mediationNotes.id,
-          milestoneId: mediationNotes.milestoneId,
-          relationshipId: mediationNotes.relationshipId,
-          text: mediationNotes.text,
-          createdAt: mediationNotes.createdAt,
-          authorName: users.name,
-          networkName: organisations.name,
-        })
-        .from(mediationNotes)
-        .leftJoin(users, eq(users.id, mediationNotes.authorId))
-        .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
-        .where(inArray(mediationNotes.milestoneId, projectMilestones))
-        .orderBy(asc(mediationNotes.createdAt)),
+      reads.relationships.execute(parameters),
+      reads.changes.execute(parameters),
+      reads.changeNotes.execute(parameters),
+      reads.changeSupports.execute(parameters),
+      reads.milestones.execute(parameters),
+      reads.answerSets.execute(parameters),
+      reads.levers.execute(parameters),
+      reads.links.execute(parameters),
+      reads.milestoneNotes.execute(parameters),
     ]),
   ]);
   const moderator = canModerateProject(access);
