@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, exists, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
+import { preparedPerHandle } from "@/db/prepared";
 import {
   follows,
   fundingLines,
@@ -114,15 +115,13 @@ export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<P
   return projectListQuery(db).where(partyMemberOf(db, signedIn)).orderBy(desc(projects.updatedAt), asc(projects.id));
 }
 
-export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {
-  const access = await assertCanReadProject(db, actor, projectId);
-  const viewerId = access.actor?.userId ?? null;
-  // One statement: the file, its parties, communes and funding lines as JSON, whether the reader follows it.
-  const [row] = await db
+/** One statement: the file, its parties, communes and funding lines as JSON, whether the reader follows it. */
+const projectFileStatement = preparedPerHandle((db) =>
+  db
     .select({
       ...summaryColumns,
       file: projects,
-      following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${viewerId} and ${follows.projectId} = ${projects.id})`,
+      following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${sql.placeholder("viewerId")} and ${follows.projectId} = ${projects.id})`,
       parties: sql<{ organisationId: string; name: string; kind: (typeof organisations.$inferSelect)["kind"]; role: (typeof projectParties.$inferSelect)["role"]; status: (typeof projectParties.$inferSelect)["status"] }[]>`coalesce((
         select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'role', pp.role, 'status', pp.status)
           order by pp.created_at, pp.organisation_id)
@@ -137,7 +136,16 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     .from(projects)
     .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
     .innerJoin(territories, eq(territories.id, projects.communeId))
-    .where(eq(projects.id, projectId));
+    .where(eq(projects.id, sql.placeholder("projectId")))
+    .prepare("project_file"),
+);
+
+export async function getProject(db: DbOrTx, actor: Actor | null, projectId: string) {
+  // The file goes out with the access check; nothing of it is returned unless the check passes.
+  const [access, [row]] = await Promise.all([
+    assertCanReadProject(db, actor, projectId),
+    projectFileStatement(db).execute({ projectId, viewerId: actor?.userId ?? null }),
+  ]);
   if (!row) throw notFound("Projet introuvable.");
   const { file, following, parties, communes, fundingLines: funding, ...project } = row;
   return {
