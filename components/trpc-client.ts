@@ -8,10 +8,14 @@ export type ApiClient = TRPCClient<AppRouter>;
 let client: Promise<ApiClient> | null = null;
 
 export function loadApiClient(): Promise<ApiClient> {
-  client ??= Promise.all([import("@trpc/client"), import("superjson")]).then(([{ createTRPCClient, httpBatchLink }, { default: superjson }]) =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
-  );
-  // A failed download (the connection dropped) is tried again on the next send.
-  client.catch(() => (client = null));
+  if (!client) {
+    client = Promise.all([import("@trpc/client"), import("superjson")]).then(([{ createTRPCClient, httpBatchLink }, { default: superjson }]) =>
+      createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+    );
+    // A failed download (the connection dropped) is tried again on the next send.
+    client.catch(() => {
+      client = null;
+    });
+  }
   return client;
 }
