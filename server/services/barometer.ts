@@ -7,6 +7,15 @@ import { notFound } from "@/server/errors";
 import { assertActsFor, loadProjectAccess, requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 
+/** An answer set as the readings need it (readingOf, answerSetsBySide), with its relationship and side. */
+export const answerSetColumns = {
+  relationshipId: barometerAnswerSets.relationshipId,
+  side: barometerAnswerSets.side,
+  respondentId: barometerAnswerSets.respondentId,
+  answeredAt: barometerAnswerSets.answeredAt,
+  answers: barometerAnswerSets.answers,
+};
+
 export async function answerBarometer(
   db: Database,
   actor: Actor | null,

@@ -9,6 +9,7 @@ import type { LegalForm } from "@/server/domain/organisations";
 import { PORTFOLIO_PAGE_SIZE, type PortfolioSort } from "@/server/domain/portfolio";
 import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
+import { answerSetColumns } from "./barometer";
 import { recordChange } from "./history";
 import { findNetwork } from "./portfolio";
 
@@ -307,13 +308,7 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
 export async function widestGapsFromAnswers(db: DbOrTx, relationshipIds: string[], now: Date) {
   if (relationshipIds.length === 0) return [];
   const rows = await db
-    .select({
-      relationshipId: barometerAnswerSets.relationshipId,
-      side: barometerAnswerSets.side,
-      respondentId: barometerAnswerSets.respondentId,
-      answeredAt: barometerAnswerSets.answeredAt,
-      answers: barometerAnswerSets.answers,
-    })
+    .select(answerSetColumns)
     .from(barometerAnswerSets)
     .where(inArray(barometerAnswerSets.relationshipId, relationshipIds));
   return [...answerSetsBySide(rows)].flatMap(([relationshipId, sides]) => {

@@ -17,17 +17,9 @@ import {
   territories,
   users,
 } from "@/db/schema";
-import {
-  divergence,
-  readingOf,
-  recommendedLevers,
-  suggestStage,
-  type AnswerSet,
-  type LeverId,
-  type Side,
-  type Stage,
-} from "@/server/domain/gradient";
+import { answerSetsBySide, divergence, readingOf, recommendedLevers, suggestStage, type LeverId, type Stage } from "@/server/domain/gradient";
 import { canModerateProject, isProjectParty, loadProjectAccess, type Actor } from "./access";
+import { answerSetColumns } from "./barometer";
 
 const proposer = alias(users, "proposer");
 const decider = alias(users, "decider");
@@ -121,13 +113,7 @@ function buildOverviewReads(db: DbOrTx) {
       .orderBy(desc(milestones.occursOn), asc(milestones.id))
       .prepare("overview_milestones"),
     answerSets: db
-      .select({
-        relationshipId: barometerAnswerSets.relationshipId,
-        side: barometerAnswerSets.side,
-        respondentId: barometerAnswerSets.respondentId,
-        answeredAt: barometerAnswerSets.answeredAt,
-        answers: barometerAnswerSets.answers,
-      })
+      .select(answerSetColumns)
       .from(barometerAnswerSets)
       .where(inArray(barometerAnswerSets.relationshipId, projectRelationships))
       .prepare("overview_answer_sets"),
@@ -190,7 +176,7 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
   const leverRows = allLeverRows.filter((row) => shown.has(row.milestoneId));
   const linkRows = allLinkRows.filter((row) => shown.has(row.milestoneId));
   const milestoneNoteRows = allMilestoneNoteRows.filter((note) => note.milestoneId !== null && shown.has(note.milestoneId));
-  const answerRows = access.publicOnly ? [] : allAnswerRows;
+  const answersByRelationship = answerSetsBySide(access.publicOnly ? [] : allAnswerRows);
 
   const timelineMilestones = milestoneRows.map((milestone) => ({
     ...milestone,
@@ -211,12 +197,9 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
         notes: noteRows.filter((note) => note.stageChangeId === change.id),
         milestoneIds: supportRows.filter((row) => row.stageChangeId === change.id).map((row) => row.milestoneId),
       }));
-    const answersOf = (side: Side): AnswerSet[] =>
-      answerRows
-        .filter((row) => row.relationshipId === relationship.id && row.side === side)
-        .map((row) => ({ respondentId: row.respondentId, answeredAt: row.answeredAt, answers: row.answers }));
-    const collectiveReading = readingOf(answersOf("collective"), now);
-    const authorityReading = readingOf(answersOf("authority"), now);
+    const answers = answersByRelationship.get(relationship.id) ?? { collective: [], authority: [] };
+    const collectiveReading = readingOf(answers.collective, now);
+    const authorityReading = readingOf(answers.authority, now);
     const usedLevers = new Set(
       timelineMilestones
         .filter((milestone) => milestone.status !== "cancelled" && milestone.relationships.some((link) => link.relationshipId === relationship.id))
