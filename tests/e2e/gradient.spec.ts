@@ -78,6 +78,15 @@ test("a project's trust moves forward: the collective proposes, the commune conf
   await page2.getByRole("link", { name: "Baromètre" }).click();
   await expect(page2.getByText(/Chaque côté répond/)).toBeVisible();
   await expectAccessible(page2);
+  // The tab's form loads with the tab (not with the overview): the collective answers the ten questions.
+  await page2.getByText(/Répondre au baromètre/).first().click();
+  const barometerForm = page2.locator("form").filter({ has: page2.getByRole("button", { name: "Enregistrer mes réponses" }) }).first();
+  const questions = barometerForm.getByRole("group");
+  await expect(questions).toHaveCount(10);
+  for (let index = 0; index < 10; index += 1) await questions.nth(index).getByRole("radio").nth(3).check();
+  await barometerForm.getByRole("button", { name: "Enregistrer mes réponses" }).click();
+  await expect(barometerForm.getByText("Vos réponses sont enregistrées.")).toBeVisible();
+  await expectAccessible(page2);
   await page2.getByRole("link", { name: "Historique" }).click();
   await expect(page2.getByText("a confirmé").first()).toBeVisible();
   await expectAccessible(page2);
