@@ -25,6 +25,15 @@ const proposer = alias(users, "proposer");
 const decider = alias(users, "decider");
 const recorder = alias(users, "recorder");
 
+/** A mediation note as shown under a stage change or a milestone (joined with its author and network). */
+const noteColumns = {
+  id: mediationNotes.id,
+  text: mediationNotes.text,
+  createdAt: mediationNotes.createdAt,
+  authorName: users.name,
+  networkName: organisations.name,
+};
+
 /**
  * The overview's nine reads, built once per database handle (db/prepared.ts): the project id is
  * their one parameter. They name the project's relationships and milestones as subqueries, so
@@ -72,14 +81,7 @@ function buildOverviewReads(db: DbOrTx) {
       .orderBy(asc(stageChanges.proposedAt))
       .prepare("overview_changes"),
     changeNotes: db
-      .select({
-        id: mediationNotes.id,
-        stageChangeId: mediationNotes.stageChangeId,
-        text: mediationNotes.text,
-        createdAt: mediationNotes.createdAt,
-        authorName: users.name,
-        networkName: organisations.name,
-      })
+      .select({ ...noteColumns, stageChangeId: mediationNotes.stageChangeId })
       .from(mediationNotes)
       .innerJoin(stageChanges, eq(stageChanges.id, mediationNotes.stageChangeId))
       .leftJoin(users, eq(users.id, mediationNotes.authorId))
@@ -129,15 +131,7 @@ function buildOverviewReads(db: DbOrTx) {
       .where(inArray(milestoneRelationships.milestoneId, projectMilestones))
       .prepare("overview_links"),
     milestoneNotes: db
-      .select({
-        id: mediationNotes.id,
-        milestoneId: mediationNotes.milestoneId,
-        relationshipId: mediationNotes.relationshipId,
-        text: mediationNotes.text,
-        createdAt: mediationNotes.createdAt,
-        authorName: users.name,
-        networkName: organisations.name,
-      })
+      .select({ ...noteColumns, milestoneId: mediationNotes.milestoneId, relationshipId: mediationNotes.relationshipId })
       .from(mediationNotes)
       .leftJoin(users, eq(users.id, mediationNotes.authorId))
       .innerJoin(organisations, eq(organisations.id, mediationNotes.networkId))
