@@ -78,7 +78,7 @@ test("a project's trust moves forward: the collective proposes, the commune conf
   await page2.getByRole("link", { name: "Baromètre" }).click();
   await expect(page2.getByText(/Chaque côté répond/)).toBeVisible();
   await expectAccessible(page2);
-  // The tab's form loads with the tab (not with the overview): the collective answers the ten questions.
+  // The collective answers the ten questions on the barometer's tab.
   await page2.getByText(/Répondre au baromètre/).first().click();
   const barometerForm = page2.locator("form").filter({ has: page2.getByRole("button", { name: "Enregistrer mes réponses" }) }).first();
   const questions = barometerForm.getByRole("group");
