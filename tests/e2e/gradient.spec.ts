@@ -126,6 +126,37 @@ test("the project file is edited, and a stale save is refused with what changed,
   await second.close();
 });
 
+test("the Dossier tab's form, whose code comes with the tab, cannot be sent before that code has arrived, then saves", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const page = await context.newPage();
+  // Every script is held back until the end of the first part: the page is its server-rendered HTML alone.
+  let releaseScripts = () => {};
+  const scriptsReleased = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    await scriptsReleased;
+    await route.continue();
+  });
+  const url = "/projets/5b0f0d7e-3c55-4c8e-9a51-000000000b08?onglet=dossier";
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  const save = page.getByRole("button", { name: "Enregistrer le dossier" });
+  const sector = page.getByLabel("Secteur d'activité");
+  await expect(save).toBeDisabled();
+  await expect(sector).toBeDisabled();
+  // A click that reaches the button anyway sends nothing and leaves the page where it is.
+  await save.click({ force: true });
+
+  releaseScripts();
+  await expect(save).toBeEnabled();
+  expect(new URL(page.url()).search).toBe("?onglet=dossier");
+  const value = uniqueLabel("Santé de proximité");
+  await sector.fill(value);
+  await save.click();
+  await expect(page.getByText("Dossier enregistré.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(value).first()).toBeVisible();
+  await context.close();
+});
+
 test("a collective asks a network to accompany its project; the network's moderator accepts and then sees the file", async ({ browser }) => {
   const projectUrl = "/projets/5b0f0d7e-3c55-4c8e-9a51-000000000b05";
   const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
