@@ -1,15 +1,15 @@
 // The tRPC context, error formatting and the procedure ladder every router builds on.
 import { initTRPC, TRPCError } from "@trpc/server";
-import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { DbOrTx } from "@/db";
 import { DomainError, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "@/server/errors";
 import type { Actor } from "@/server/services/access";
+import { transformer } from "./transformer";
 
 export type Context = { db: DbOrTx; actor: Actor | null };
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  transformer,
   errorFormatter({ shape, error }) {
     const zodError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
     return {
