@@ -1,7 +1,9 @@
-// Builds the tRPC context of a request — HTTP or server component — from the Auth.js session.
+// Builds the tRPC context of a request — a server component or an HTTP call — from the Auth.js session.
 import "server-only";
 import { cache } from "react";
+import type { NextRequest } from "next/server";
 import { auth } from "@/server/auth";
+import { actorOfApiRequest } from "@/server/auth/api-session";
 import { getDb } from "@/server/db";
 import type { Actor } from "@/server/services/access";
 import type { Context } from "./trpc";
@@ -13,6 +15,13 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   return { userId: session.user.id, isPlatformAdmin: session.user.isPlatformAdmin };
 });
 
+/** For server components: the session as auth() reads it. */
 export async function createRequestContext(): Promise<Context> {
   return { db: getDb(), actor: await currentActor() };
+}
+
+/** For tRPC over HTTP: the same session, read by one prepared statement (server/auth/api-session.ts). */
+export async function createApiContext(request: NextRequest): Promise<Context> {
+  const db = getDb();
+  return { db, actor: await actorOfApiRequest(db, request) };
 }

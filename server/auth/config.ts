@@ -1,0 +1,77 @@
+// Auth.js's configuration: email magic links, database sessions (revocable), and the session
+// shape the app reads. Kept apart from NextAuth() so the API's session lookup and the tests can
+// hold it against Auth.js itself.
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import type { NextAuthConfig } from "next-auth";
+import type { EmailConfig } from "next-auth/providers/email";
+import type { Database } from "@/db";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { getDb } from "@/server/db";
+import { authSecret, env } from "@/server/env";
+import { mailTranslator } from "@/server/i18n/messages";
+import { clientIp } from "@/server/http";
+import { sendMail } from "@/server/services/mail";
+import { LIMITS, consumeRateLimit } from "@/server/services/rate-limits";
+import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl, sameSitePath } from "./magic-link";
+
+/** How long a session lasts without being used; Auth.js pushes it back once a day while it is. */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+const emailProvider: EmailConfig = {
+  id: "email",
+  type: "email",
+  name: "Email",
+  from: env.MAIL_FROM,
+  maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+  async sendVerificationRequest({ identifier, url, request }) {
+    // The limits hold here, where every sign-in email goes out, whichever way it was asked for.
+    const db = getDb();
+    for (const [rule, key] of [
+      [LIMITS.signInPerAddress, identifier],
+      [LIMITS.signInPerIp, clientIp(request.headers)],
+    ] as const) {
+      const answer = await consumeRateLimit(db, rule, key);
+      if (!answer.ok) throw new Error(`sign-in email limit reached for ${rule.bucket}`);
+    }
+    const t = mailTranslator();
+    const link = confirmationPageUrl(url);
+    await sendMail(db, {
+      to: identifier,
+      subject: t("signIn.subject"),
+      text: t("signIn.text", { url: link, minutes: MAGIC_LINK_MAX_AGE_SECONDS / 60 }),
+    });
+  },
+  options: {},
+};
+
+export function authConfig(db: Database): NextAuthConfig {
+  return {
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    secret: authSecret(),
+    trustHost: true,
+    session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
+    providers: [emailProvider],
+    pages: {
+      signIn: "/connexion",
+      verifyRequest: "/connexion/verification",
+      error: "/connexion/erreur",
+    },
+    callbacks: {
+      // Redirects stay on this site and are relative, so the browser keeps the host it used even
+      // when the server sees another one (a proxy, or `next start` naming itself localhost).
+      redirect({ url, baseUrl }) {
+        return sameSitePath(url, [baseUrl, env.APP_URL]);
+      },
+      session({ session, user }) {
+        session.user.id = user.id;
+        session.user.isPlatformAdmin = user.isPlatformAdmin === true;
+        return session;
+      },
+    },
+  };
+}
