@@ -53,3 +53,12 @@ export function authSecret(settings: Pick<Env, "AUTH_SECRET" | "NODE_ENV"> = env
   }
   return DEVELOPMENT_AUTH_SECRET;
 }
+
+/**
+ * The variables Auth.js reads itself, as it reads them (unset stays unset: without AUTH_URL it
+ * goes by the proxy's x-forwarded-proto), for code that must decide as Auth.js does.
+ */
+export const authJsEnvironment: Record<string, string | undefined> = {
+  AUTH_URL: process.env.AUTH_URL,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL,
+};

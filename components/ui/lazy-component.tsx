@@ -15,7 +15,11 @@ export function lazyComponent<Props extends object>(load: () => Promise<Componen
     const [ready, setReady] = useState(false);
     useEffect(() => {
       let mounted = true;
-      void start().then(() => mounted && setReady(true));
+      // A chunk that fails to load is shown by the error boundary, through React.lazy.
+      start().then(
+        () => mounted && setReady(true),
+        () => {},
+      );
       return () => {
         mounted = false;
       };

@@ -13,11 +13,12 @@ import type { NextRequest } from "next/server";
 import type { DbOrTx } from "@/db";
 import { sessions, users } from "@/db/schema";
 import { preparedPerHandle } from "@/db/prepared";
+import { authJsEnvironment } from "@/server/env";
 import type { Actor } from "@/server/services/access";
 import { sessionCookie } from "@/server/services/sessions";
 
 /** The name of the session cookie Auth.js reads for a request with these headers. */
-export function sessionCookieName(headers: Headers, environment: Record<string, string | undefined> = process.env): string {
+export function sessionCookieName(headers: Headers, environment: Record<string, string | undefined> = authJsEnvironment): string {
   const url = createActionURL("session", headers.get("x-forwarded-proto") ?? "https", headers, environment, { basePath: "/api/auth" });
   return sessionCookie(url.protocol === "https:");
 }
