@@ -88,7 +88,7 @@ describe("the dashboard's summaries", () => {
       selectRows<Record<string, unknown>>(
         db,
         sql`select stage_change_id, from_stage, to_stage, decided_at, previous_at, next_at, levers from stage_move
-            where relationship_id = ${relationshipId} order by decided_at`,
+            where relationship_id = ${relationshipId} order by decided_at, stage_change_id`,
       );
     const recomputed = async () => {
       await db.execute(sql`select refresh_stage_moves(array[${relationshipId}::uuid])`);
