@@ -12,10 +12,11 @@ import { mailTranslator } from "@/server/i18n/messages";
 import { clientIp } from "@/server/http";
 import { sendMail } from "@/server/services/mail";
 import { LIMITS, consumeRateLimit } from "@/server/services/rate-limits";
+import { SESSION_DAYS } from "@/server/services/sessions";
 import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl, sameSitePath } from "./magic-link";
 
-/** How long a session lasts without being used; Auth.js pushes it back once a day while it is. */
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** The sessions Auth.js opens last as long as those the app opens itself (openSession). */
+const SESSION_MAX_AGE_SECONDS = SESSION_DAYS * 24 * 60 * 60;
 
 const emailProvider: EmailConfig = {
   id: "email",
