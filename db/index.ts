@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import type { Logger, SQL } from "drizzle-orm";
+import { sql, type Logger, type SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -76,10 +76,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const PLANNED_PER_CALL = "/* planned per call */";
+
+/**
+ * A statement PostgreSQL plans for its parameters at every call instead of reusing a generic plan:
+ * for reads over a set whose size the parameters decide (a network of 85 projects or of 5,000).
+ * A generic plan cannot see which network it is given and guesses a handful of rows: the
+ * dashboard's statements ran two to three times slower on such plans (docs/performance.md).
+ */
+export function plannedPerCall(query: SQL): SQL {
+  return sql`${sql.raw(PLANNED_PER_CALL)} ${query}`;
+}
+
 /**
  * Drizzle sends every query unnamed (`prepare: false`), so PostgreSQL parses and plans it at each
  * call: 20 ms of a 30 ms "Mes projets" on the national data set. Named statements, kept per
- * connection by postgres.js, are parsed once and, after a few runs, use a cached generic plan.
+ * connection by postgres.js, are parsed once and, after a few runs, use a cached generic plan —
+ * except those marked `plannedPerCall`, which stay unnamed.
  */
 function preparingStatements(client: postgres.Sql): postgres.Sql {
   const wrap = (sql: postgres.Sql | postgres.TransactionSql): typeof sql =>
@@ -87,7 +100,7 @@ function preparingStatements(client: postgres.Sql): postgres.Sql {
       get(target, property, receiver) {
         if (property === "unsafe") {
           return (query: string, parameters?: unknown[], options?: postgres.UnsafeQueryOptions) =>
-            target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+            target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], { ...options, prepare: !query.startsWith(PLANNED_PER_CALL) });
         }
         if (property === "begin" || property === "savepoint") {
           // Drizzle opens transactions and savepoints with the callback alone.

@@ -2,7 +2,7 @@
 // person) and, in the same run, the best hand-written SQL for the same answer; both answers are
 // brought to one shape and compared field by field.
 import { sql } from "drizzle-orm";
-import { selectRows, type DbOrTx } from "@/db";
+import { plannedPerCall, selectRows, type DbOrTx } from "@/db";
 import type { createCaller } from "@/server/api/root";
 import { STAGES, answerSetsBySide, widestGap, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
 import { monthsOf, periodOf } from "@/server/services/dashboard";
@@ -297,7 +297,7 @@ async function handDashboard(db: DbOrTx, networkId: string) {
   const end = sql`((${period.to}::date + 1)::timestamp at time zone 'Europe/Paris')`;
   const [row] = await selectRows<HandSummaryDashboard>(
     db,
-    sql`with portfolio as materialized (select pp.project_id as id from project_party pp
+    plannedPerCall(sql`with portfolio as materialized (select pp.project_id as id from project_party pp
           where pp.organisation_id = ${networkId} and pp.role = 'network' and pp.status = 'active'),
         moves as materialized (select sm.* from stage_move sm where sm.project_id in (select id from portfolio)),
         summaries as materialized (select rs.* from relationship_summary rs where rs.project_id in (select id from portfolio)),
@@ -345,7 +345,7 @@ async function handDashboard(db: DbOrTx, networkId: string) {
             or (t.kind = 'epci' and t.code = c.epci_code)
           where p.id in (select id from portfolio)) places) as territories,
         (select json_agg(sector order by lower(sector)) from (select min(p.sector) as sector from project p
-          where p.id in (select id from portfolio) and p.sector <> '' group by lower(p.sector)) sectors) as sectors`,
+          where p.id in (select id from portfolio) and p.sector <> '' group by lower(p.sector)) sectors) as sectors`),
   );
   if (!row?.network) throw new Error("no such network");
   const agedGaps = gapsOf(row.aged ?? [], now);

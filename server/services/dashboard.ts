@@ -2,7 +2,7 @@
 // they moved, what is stuck, where the two sides see things differently, which levers came before
 // progress; and the portfolio itself, paged and sorted by the database.
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
-import { selectRows, type Database, type DbOrTx } from "@/db";
+import { plannedPerCall, selectRows, type Database, type DbOrTx } from "@/db";
 import { barometerAnswerSets, networkSettings, relationships } from "@/db/schema";
 import { LEVER_IDS, STAGES, answerSetsBySide, widestGap, type LeverId, type Stage } from "@/server/domain/gradient";
 import type { LegalForm } from "@/server/domain/organisations";
@@ -91,14 +91,14 @@ function portfolioProjects(filters: PortfolioFilters): SQL {
  * When something last happened in each project of a set: a milestone that took place, a stage
  * proposed or decided, its creation. Each project's latest milestone is one probe of the partial
  * index milestone_activity_idx (an index-only scan); the latest stage activity of each relationship
- * is kept in relationship_summary.
+ * is kept in relationship_summary. The probe is a lateral join rather than a subquery inside
+ * greatest(): filtered and sorted on, that expression was evaluated, probe included, twice a row.
  */
 function lastActivityOf(projectIds: SQL): SQL {
-  return sql`(select p.id as project_id, greatest(p.created_at,
-      (select max(m.occurs_on)::timestamp at time zone ${PARIS} from milestone m
-        where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date),
-      stage_activity.at) as last_activity
+  return sql`(select p.id as project_id, greatest(p.created_at, latest_milestone.at, stage_activity.at) as last_activity
     from project p
+    left join lateral (select max(m.occurs_on)::timestamp at time zone ${PARIS} as at from milestone m
+        where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date) latest_milestone on true
     left join (select rs.project_id, max(rs.stage_activity_at) as at from relationship_summary rs
         where rs.project_id in ${projectIds} group by rs.project_id) stage_activity on stage_activity.project_id = p.id
     where p.id in ${projectIds})`;
@@ -137,7 +137,7 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     levers: { lever_id: string; moves: number }[] | null;
   }>(
     db,
-    sql`with moves as materialized (select sm.* from stage_move sm where sm.project_id in ${inPortfolio})
+    plannedPerCall(sql`with moves as materialized (select sm.* from stage_move sm where sm.project_id in ${inPortfolio})
         select
           (select count(*)::int from ${inPortfolio} portfolio) as projects,
           (select count(*)::int from relationship r where r.project_id in ${inPortfolio} and r.created_at < ${end}) as relationships,
@@ -160,15 +160,15 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
           (select json_agg(json_build_object('lever_id', lever_id, 'moves', n)) from (
             select lever.id as lever_id, count(*)::int as n from moves cross join unnest(moves.levers) as lever(id)
             where from_stage is not null and to_stage > from_stage and decided_at >= ${start} and decided_at < ${end}
-            group by lever.id) levers) as levers`,
+            group by lever.id) levers) as levers`),
   );
   const stuckRowsQuery = selectRows<{ id: string; title: string; last_activity: Date | string; total: number }>(
     db,
-    sql`select id, title, last_activity, count(*) over ()::int as total from (
+    plannedPerCall(sql`select id, title, last_activity, count(*) over ()::int as total from (
           select p.id, p.title, activity.last_activity
           from project p join ${lastActivityOf(inPortfolio)} activity on activity.project_id = p.id) activity
         where last_activity < ${now.toISOString()}::timestamptz - make_interval(days => ${stuckAfterDays}::int)
-        order by last_activity asc, title limit 20`,
+        order by last_activity asc, title limit 20`),
   );
   const divergentQuery = mostDivergent(db, inPortfolio, now);
   const optionsQuery = filterOptions(db, filters.networkId);
@@ -230,18 +230,18 @@ async function filterOptions(db: DbOrTx, networkId: string) {
   const everything = portfolioProjects({ networkId });
   const territories = await selectRows<{ id: string; kind: "region" | "departement" | "epci"; name: string; code: string }>(
     db,
-    sql`with codes as (
+    plannedPerCall(sql`with codes as (
           select distinct c.region_code, c.departement_code, c.epci_code
           from project p join territory c on c.id = p.commune_id where p.id in ${everything})
         select t.id, t.kind, t.name, t.code from territory t where t.kind = 'region' and t.code in (select region_code from codes)
         union select t.id, t.kind, t.name, t.code from territory t where t.kind = 'departement' and t.code in (select departement_code from codes)
         union select t.id, t.kind, t.name, t.code from territory t where t.kind = 'epci' and t.code in (select epci_code from codes)
-        order by kind, name`,
+        order by kind, name`),
   );
   const sectors = await selectRows<{ sector: string }>(
     db,
-    sql`select min(p.sector) as sector from project p where p.id in ${everything} and p.sector <> ''
-        group by lower(p.sector) order by lower(p.sector)`,
+    plannedPerCall(sql`select min(p.sector) as sector from project p where p.id in ${everything} and p.sector <> ''
+        group by lower(p.sector) order by lower(p.sector)`),
   );
   return { territories, sectors: sectors.map((row) => row.sector) };
 }
@@ -277,12 +277,12 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
   // The current top of the list, and the relationships whose stored reading does not hold at `now`.
   const rows = await selectRows<{ relationship_id: string; stage: Stage | null; gap: number | null; holds: boolean }>(
     db,
-    sql`(select rs.relationship_id, rs.widest_stage as stage, rs.widest_gap as gap, true as holds from relationship_summary rs
+    plannedPerCall(sql`(select rs.relationship_id, rs.widest_stage as stage, rs.widest_gap as gap, true as holds from relationship_summary rs
           where rs.project_id in ${inPortfolio} and rs.reading_from <= ${at} and ${at} <= rs.reading_until and rs.widest_gap > 0
           order by rs.widest_gap desc, rs.relationship_id limit ${limit})
         union all
         (select rs.relationship_id, null, null, false from relationship_summary rs
-          where rs.project_id in ${inPortfolio} and not (rs.reading_from <= ${at} and ${at} <= rs.reading_until))`,
+          where rs.project_id in ${inPortfolio} and not (rs.reading_from <= ${at} and ${at} <= rs.reading_until))`),
   );
   const summarised = rows.flatMap((row) => (row.holds && row.stage !== null && row.gap !== null ? [{ relationshipId: row.relationship_id, stage: row.stage, gap: row.gap }] : []));
   const aged = rows.filter((row) => !row.holds).map((row) => row.relationship_id);
@@ -382,7 +382,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
     total: number;
   }>(
     db,
-    sql`select *, count(*) over ()::int as total from (
+    plannedPerCall(sql`select *, count(*) over ()::int as total from (
           select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector,
             pi.identifier,
             summary.best_stage,
@@ -399,7 +399,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
           where ${sql.join(conditions, sql` and `)}) p
         where ${stageFilter}
         order by ${SORT_COLUMNS[query.sort ?? "title"]} ${direction} nulls last, p.title asc, p.id asc
-        ${limit}`,
+        ${limit}`),
   );
   const rows = await pageQuery(pageSize === null ? sql`` : sql`limit ${pageSize} offset ${(page - 1) * pageSize}`);
   // Past the last page the window count has no row to ride on: count on its own.
