@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
-import { serverApi } from "@/server/api/server";
+import { currentAccount, serverApi } from "@/server/api/server";
 import { currentActor } from "@/server/api/context";
 import { env } from "@/server/env";
 import "./globals.css";
@@ -21,7 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const actor = await currentActor();
   const api = actor ? await serverApi() : null;
-  const [account, unread] = api ? await Promise.all([api.account.get(), api.notification.unreadCount()]) : [null, 0];
+  const [account, unread] = api ? await Promise.all([currentAccount(), api.notification.unreadCount()]) : [null, 0];
   const person = account
     ? {
         name: account.name,

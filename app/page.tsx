@@ -4,7 +4,7 @@ import { GradientLadder } from "@/components/gradient/gradient-ladder";
 import { ProjectList } from "@/components/projects/project-list";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { currentActor } from "@/server/api/context";
-import { serverApi } from "@/server/api/server";
+import { currentAccount, serverApi } from "@/server/api/server";
 
 export default async function HomePage() {
   const actor = await currentActor();
@@ -34,7 +34,7 @@ async function Dashboard() {
   const to = await getTranslations("offices");
   const tc = await getTranslations("common");
   const api = await serverApi();
-  const [account, projects] = await Promise.all([api.account.get(), api.project.listMine()]);
+  const [account, projects] = await Promise.all([currentAccount(), api.project.listMine()]);
   const collectives = account.memberships.filter((membership) => membership.kind === "collective");
   const authorities = account.memberships.filter((membership) => membership.kind === "authority");
   const moderatesNetwork = account.memberships.some((membership) => membership.kind === "network");

@@ -4,7 +4,7 @@ import { EmailPreferences } from "@/components/account/email-preferences";
 import { PersonalData } from "@/components/account/personal-data";
 import { ProfileForm } from "@/components/account/profile-form";
 import { Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
-import { serverApi } from "@/server/api/server";
+import { currentAccount, serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 
 export async function generateMetadata() {
@@ -19,7 +19,7 @@ export default async function AccountPage() {
   const to = await getTranslations("offices");
   const tc = await getTranslations("common");
   const api = await serverApi();
-  const [account, preferences] = await Promise.all([api.account.get(), api.account.emailPreferences()]);
+  const [account, preferences] = await Promise.all([currentAccount(), api.account.emailPreferences()]);
   const te = await getTranslations("emailPrefs");
   return (
     <div className="mx-auto max-w-2xl space-y-6">

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { NewProjectForm } from "@/components/projects/new-project-form";
 import { ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui/primitives";
-import { serverApi } from "@/server/api/server";
+import { currentAccount } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 
 export async function generateMetadata() {
@@ -12,7 +12,7 @@ export default async function NewProjectPage() {
   await requireSignedIn("/projets/nouveau");
   const t = await getTranslations("project");
   const th = await getTranslations("home");
-  const account = await (await serverApi()).account.get();
+  const account = await currentAccount();
   const collectives = account.memberships
     .filter((membership) => membership.kind === "collective")
     .map((membership) => ({ id: membership.organisationId, name: membership.organisationName }));
