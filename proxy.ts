@@ -1,6 +1,7 @@
 // Every page gets a Content-Security-Policy with a fresh nonce: Next.js puts it on its own
 // scripts, so no inline script runs without it — what users type can never become code.
 import { NextResponse, type NextRequest } from "next/server";
+import { keepSessionCookie } from "@/server/auth/session-cookie";
 
 export function contentSecurityPolicy(nonce: string, development: boolean) {
   return [
@@ -26,6 +27,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
+  keepSessionCookie(request, response);
   return response;
 }
 

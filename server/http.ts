@@ -1,6 +1,6 @@
 // Small helpers for route handlers.
 import { NextResponse } from "next/server";
-import { sessionCookie } from "@/server/services/sessions";
+import { sessionCookie } from "@/server/auth/session-cookie";
 
 /** True when a state-changing request comes from a page of this very site. */
 export function isSameOrigin(request: Request): boolean {

@@ -7,21 +7,13 @@
 // Same answer as Auth.js: the cookie it reads (its own createActionURL decides https, hence the
 // __Secure- prefix), a session that has not expired, its user. tests/integration/api-session.test.ts
 // holds the two side by side.
-import { createActionURL } from "@auth/core";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { NextRequest } from "next/server";
 import type { DbOrTx } from "@/db";
 import { sessions, users } from "@/db/schema";
 import { preparedPerHandle } from "@/db/prepared";
-import { authJsEnvironment } from "@/server/env";
 import type { Actor } from "@/server/services/access";
-import { sessionCookie } from "@/server/services/sessions";
-
-/** The name of the session cookie Auth.js reads for a request with these headers. */
-export function sessionCookieName(headers: Headers, environment: Record<string, string | undefined> = authJsEnvironment): string {
-  const url = createActionURL("session", headers.get("x-forwarded-proto") ?? "https", headers, environment, { basePath: "/api/auth" });
-  return sessionCookie(url.protocol === "https:");
-}
+import { sessionCookieName } from "./session-cookie";
 
 const statements = preparedPerHandle((db) => ({
   actorOfSession: db

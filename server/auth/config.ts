@@ -12,8 +12,8 @@ import { mailTranslator } from "@/server/i18n/messages";
 import { clientIp } from "@/server/http";
 import { sendMail } from "@/server/services/mail";
 import { LIMITS, consumeRateLimit } from "@/server/services/rate-limits";
-import { SESSION_DAYS } from "@/server/services/sessions";
 import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl, sameSitePath } from "./magic-link";
+import { SESSION_DAYS } from "./session-cookie";
 
 /** The sessions Auth.js opens last as long as those the app opens itself (openSession). */
 const SESSION_MAX_AGE_SECONDS = SESSION_DAYS * 24 * 60 * 60;

@@ -90,8 +90,12 @@ test("after signing out, a replayed session cookie opens nothing; the cookie is 
 
   const page = await context.newPage();
   await page.goto("/");
+  // A demo session is opened for a week; a page opened while signed in keeps the cookie thirty days.
+  const kept = (await context.cookies()).find((cookie) => cookie.name === session.name);
+  expect(kept?.expires).toBeGreaterThan(Date.now() / 1000 + 29 * 86_400);
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page.getByRole("link", { name: "Se connecter" }).first()).toBeVisible();
+  expect((await context.cookies()).find((cookie) => cookie.name === session.name)).toBeUndefined();
 
   const replay = await browser.newContext();
   await replay.addCookies([session]);

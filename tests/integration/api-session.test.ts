@@ -3,7 +3,8 @@
 import { Auth, createActionURL } from "@auth/core";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { actorOfApiRequest, sessionCookieName } from "@/server/auth/api-session";
+import { actorOfApiRequest } from "@/server/auth/api-session";
+import { sessionCookieName } from "@/server/auth/session-cookie";
 import { authConfig } from "@/server/auth/config";
 import { openSession } from "@/server/services/sessions";
 import { useTestDatabase } from "../support/db";

@@ -1,0 +1,39 @@
+// The session cookie Auth.js reads: its name, how long it lasts, and keeping it while it is used.
+import { createActionURL } from "@auth/core";
+import type { NextRequest, NextResponse } from "next/server";
+import { authJsEnvironment } from "@/server/env";
+
+export const SESSION_DAYS = 30;
+
+/** The cookie Auth.js reads for a database session. */
+export function sessionCookie(secure: boolean) {
+  return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
+}
+
+/** The name of the session cookie Auth.js reads for a request with these headers (its own createActionURL decides https). */
+export function sessionCookieName(headers: Headers, environment: Record<string, string | undefined> = authJsEnvironment): string {
+  const url = createActionURL("session", headers.get("x-forwarded-proto") ?? "https", headers, environment, { basePath: "/api/auth" });
+  return sessionCookie(url.protocol === "https:");
+}
+
+/**
+ * Gives the session cookie of a page someone opens another SESSION_DAYS. A page's auth() pushes
+ * the session's expiry back in the database while it is used, but a server component cannot set
+ * cookies: without this the browser would drop the cookie SESSION_DAYS after sign-in, however
+ * active the person. Only page loads (GET outside /api): sign-out is a form post, and Auth.js's
+ * own routes set the cookie themselves. A cookie whose session has ended or was revoked stays
+ * worthless: the database decides who is signed in.
+ */
+export function keepSessionCookie(request: NextRequest, response: NextResponse, environment?: Record<string, string | undefined>) {
+  if (request.method !== "GET" || request.nextUrl.pathname.startsWith("/api/")) return;
+  const name = sessionCookieName(request.headers, environment);
+  const token = request.cookies.get(name)?.value;
+  if (!token) return;
+  response.cookies.set(name, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: name.startsWith("__Secure-"),
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+  });
+}
