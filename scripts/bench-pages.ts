@@ -101,14 +101,13 @@ async function main() {
         await chrome.kill();
       }
     };
-    const slowdown = CPU_SLOWDOWN;
-    if (!Number.isFinite(slowdown) || slowdown < 1) throw new Error(`LIGHTHOUSE_CPU_SLOWDOWN: a number ≥ 1, not ${process.env.LIGHTHOUSE_CPU_SLOWDOWN}`);
+    if (!Number.isFinite(CPU_SLOWDOWN) || CPU_SLOWDOWN < 1) throw new Error(`LIGHTHOUSE_CPU_SLOWDOWN: a number ≥ 1, not ${process.env.LIGHTHOUSE_CPU_SLOWDOWN}`);
     for (const page of pages) {
       scores[page.label] = { performance: [], accessibility: [] };
       const measured: Record<keyof typeof METRICS, number[]> = { FCP: [], LCP: [], TBT: [], SI: [], CLS: [] };
       metrics[page.label] = measured;
       for (let run = 0; run < RUNS; run += 1) {
-        const report = await audit(page.path, page.signedIn, slowdown);
+        const report = await audit(page.path, page.signedIn, CPU_SLOWDOWN);
         scores[page.label]?.performance.push(Math.round((report.categories.performance?.score ?? 0) * 100));
         scores[page.label]?.accessibility.push(Math.round((report.categories.accessibility?.score ?? 0) * 100));
         for (const [name, id] of Object.entries(METRICS) as [keyof typeof METRICS, string][]) {
@@ -119,7 +118,7 @@ async function main() {
 
     const hostIndex = median(benchmarkIndexes);
     console.log(
-      `Lighthouse CPU slowdown ${slowdown}× (${slowdown === 4 ? "its default" : "LIGHTHOUSE_CPU_SLOWDOWN"}); this host's benchmarkIndex ${Math.round(hostIndex)} (median of ${benchmarkIndexes.length} runs, ${Math.round(Math.min(...benchmarkIndexes))}–${Math.round(Math.max(...benchmarkIndexes))}), for which Lighthouse's calculator suggests ${suggestedSlowdown(hostIndex).toFixed(1)}×\n`,
+      `Lighthouse CPU slowdown ${CPU_SLOWDOWN}× (${CPU_SLOWDOWN === 4 ? "its default" : "LIGHTHOUSE_CPU_SLOWDOWN"}); this host's benchmarkIndex ${Math.round(hostIndex)} (median of ${benchmarkIndexes.length} runs, ${Math.round(Math.min(...benchmarkIndexes))}–${Math.round(Math.max(...benchmarkIndexes))}), for which Lighthouse's calculator suggests ${suggestedSlowdown(hostIndex).toFixed(1)}×\n`,
     );
     console.log("| page | JavaScript (gzipped, first visit) | everything downloaded | Lighthouse performance (median of 5) | accessibility |");
     console.log("|---|---|---|---|---|");

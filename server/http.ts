@@ -1,6 +1,6 @@
 // Small helpers for route handlers.
 import { NextResponse } from "next/server";
-import { sessionCookie } from "@/server/auth/session-cookie";
+import { sessionCookie, sessionCookieAttributes } from "@/server/auth/session-cookie";
 
 /** True when a state-changing request comes from a page of this very site. */
 export function isSameOrigin(request: Request): boolean {
@@ -33,13 +33,8 @@ export function refuseCrossSite(request: Request): Response | null {
 export function redirectSignedIn(request: Request, location: string, session: { sessionToken: string; expires: Date }) {
   const secure = request.headers.get("x-forwarded-proto") === "https" || new URL(request.url).protocol === "https:";
   const response = new NextResponse(null, { status: 303, headers: { Location: location } });
-  response.cookies.set(sessionCookie(secure), session.sessionToken, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    path: "/",
-    expires: session.expires,
-  });
+  const name = sessionCookie(secure);
+  response.cookies.set(name, session.sessionToken, { ...sessionCookieAttributes(name), expires: session.expires });
   return response;
 }
 

@@ -10,6 +10,11 @@ export function sessionCookie(secure: boolean) {
   return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
 }
 
+/** The attributes the session cookie is set with, as Auth.js sets them: Secure goes with the __Secure- name. */
+export function sessionCookieAttributes(name: string) {
+  return { httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-"), path: "/" } as const;
+}
+
 /** The name of the session cookie Auth.js reads for a request with these headers (its own createActionURL decides https). */
 export function sessionCookieName(headers: Headers, environment: Record<string, string | undefined> = authJsEnvironment): string {
   const url = createActionURL("session", headers.get("x-forwarded-proto") ?? "https", headers, environment, { basePath: "/api/auth" });
@@ -29,11 +34,5 @@ export function keepSessionCookie(request: NextRequest, response: NextResponse, 
   const name = sessionCookieName(request.headers, environment);
   const token = request.cookies.get(name)?.value;
   if (!token) return;
-  response.cookies.set(name, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: name.startsWith("__Secure-"),
-    path: "/",
-    maxAge: SESSION_DAYS * 24 * 60 * 60,
-  });
+  response.cookies.set(name, token, { ...sessionCookieAttributes(name), maxAge: SESSION_DAYS * 24 * 60 * 60 });
 }

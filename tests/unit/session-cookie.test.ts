@@ -1,10 +1,9 @@
 // A signed-in person who keeps using Maillage stays signed in: each page they open gives the
 // session cookie another SESSION_DAYS (the database's session is pushed back by the page itself).
-import { NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
 import { SESSION_DAYS, keepSessionCookie } from "@/server/auth/session-cookie";
-import { NextResponse } from "next/server";
 
 const PLAIN_HTTP = { "x-forwarded-proto": "http", host: "maillage.test" };
 
