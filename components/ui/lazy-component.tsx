@@ -5,17 +5,31 @@
 // Until then its controls are disabled: server-rendered form markup whose code has not arrived
 // would otherwise submit natively (a GET of the page with the typed values in its address, and
 // nothing saved). A disabled default button also blocks submitting with Enter.
-import { lazy, Suspense, useEffect, useState, type ComponentType } from "react";
+//
+// If the code cannot be downloaded (a connection that drops), the component alone says so and
+// offers to try again; the rest of the page stays as it is.
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/primitives";
+import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from "react";
 
 export function lazyComponent<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
+  // One download shared by every instance; a failed one is forgotten so that the next attempt downloads again.
   let loading: Promise<ComponentType<Props>> | null = null;
-  const start = () => (loading ??= load());
-  const Loaded = lazy(async () => ({ default: await start() }));
+  const start = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    }));
+  // React.lazy keeps a failure for good: each attempt after one is a new lazy component.
+  const attempt = () => lazy(async () => ({ default: await start() }));
+  let current = attempt();
+
   function LazyComponent(props: Props) {
+    const t = useTranslations("common");
+    const [Loaded, setLoaded] = useState(() => current);
     const [ready, setReady] = useState(false);
     useEffect(() => {
       let mounted = true;
-      // A chunk that fails to load is shown by the error boundary, through React.lazy.
       start().then(
         () => mounted && setReady(true),
         () => {},
@@ -23,14 +37,49 @@ export function lazyComponent<Props extends object>(load: () => Promise<Componen
       return () => {
         mounted = false;
       };
-    }, []);
+    }, [Loaded]);
+    const retry = () => {
+      current = attempt();
+      setLoaded(() => current);
+    };
     return (
-      <fieldset disabled={!ready} className="min-w-0">
-        <Suspense fallback={null}>
-          <Loaded {...props} />
-        </Suspense>
-      </fieldset>
+      <LoadFailureBoundary message={t("loadFailed")} retryLabel={t("retry")} onRetry={retry}>
+        <fieldset disabled={!ready} className="min-w-0">
+          <Suspense fallback={<p role="status">{t("loading")}</p>}>
+            <Loaded {...props} />
+          </Suspense>
+        </fieldset>
+      </LoadFailureBoundary>
     );
   }
   return LazyComponent;
+}
+
+type BoundaryProps = { message: string; retryLabel: string; onRetry: () => void; children: ReactNode };
+
+// An error boundary has to be a class: React offers no hook for it.
+class LoadFailureBoundary extends Component<BoundaryProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div role="alert" className="space-y-3 rounded-lg border-l-4 border-danger bg-red-50 px-4 py-3 text-danger">
+        <p>{this.props.message}</p>
+        <Button
+          type="button"
+          onClick={() => {
+            this.setState({ failed: false });
+            this.props.onRetry();
+          }}
+        >
+          {this.props.retryLabel}
+        </Button>
+      </div>
+    );
+  }
 }

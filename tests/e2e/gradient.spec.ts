@@ -157,6 +157,45 @@ test("the Dossier tab's form, whose code comes with the tab, cannot be sent befo
   await context.close();
 });
 
+test("when the Dossier tab's form cannot be downloaded, that form alone says so and a retry brings it back", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const page = await context.newPage();
+  const url = "/projets/5b0f0d7e-3c55-4c8e-9a51-000000000b08?onglet=dossier";
+  // The page's own scripts are named in its HTML; the form's code, fetched once the page runs, is not.
+  const html = await (await context.request.get(url)).text();
+  const pageScripts = new Set(html.match(/\/_next\/static\/chunks\/[^"'\s]+\.js/g));
+  let connectionBack = false;
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    if (pageScripts.has(path) || connectionBack) await route.continue();
+    else await route.abort("internetdisconnected");
+  });
+  await page.goto(url);
+  // The tab has three such forms: who can see the file, the request to a network, the file itself.
+  const failure = page.getByRole("alert").filter({ hasText: "Ce formulaire n'a pas pu se charger" });
+  await expect(failure).toHaveCount(3);
+  // The rest of the page is still there.
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Dossier" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("button", { name: "Enregistrer le dossier" })).toHaveCount(0);
+
+  connectionBack = true;
+  for (const left of [2, 1, 0]) {
+    await failure.first().getByRole("button", { name: "Réessayer" }).click();
+    await expect(failure).toHaveCount(left);
+  }
+  const save = page.getByRole("button", { name: "Enregistrer le dossier" });
+  await expect(save).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Demander l'accompagnement d'un réseau" })).toBeEnabled();
+  const value = uniqueLabel("Mobilité solidaire");
+  await page.getByLabel("Secteur d'activité").fill(value);
+  await save.click();
+  await expect(page.getByText("Dossier enregistré.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(value).first()).toBeVisible();
+  await context.close();
+});
+
 test("a collective asks a network to accompany its project; the network's moderator accepts and then sees the file", async ({ browser }) => {
   const projectUrl = "/projets/5b0f0d7e-3c55-4c8e-9a51-000000000b05";
   const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
