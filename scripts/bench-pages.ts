@@ -120,7 +120,7 @@ async function main() {
     console.log(
       `Lighthouse CPU slowdown ${CPU_SLOWDOWN}× (${CPU_SLOWDOWN === 4 ? "its default" : "LIGHTHOUSE_CPU_SLOWDOWN"}); this host's benchmarkIndex ${Math.round(hostIndex)} (median of ${benchmarkIndexes.length} runs, ${Math.round(Math.min(...benchmarkIndexes))}–${Math.round(Math.max(...benchmarkIndexes))}), for which Lighthouse's calculator suggests ${suggestedSlowdown(hostIndex).toFixed(1)}×\n`,
     );
-    console.log("| page | JavaScript (gzipped, first visit) | everything downloaded | Lighthouse performance (median of 5) | accessibility |");
+    console.log(`| page | JavaScript (gzipped, first visit) | everything downloaded | Lighthouse performance (median of ${RUNS}) | accessibility |`);
     console.log("|---|---|---|---|---|");
     for (const page of pages) {
       const size = bytes[page.label];
