@@ -215,9 +215,9 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
         db,
         sql`with a as (select o.id, o.name, t.kind, t.code from organisation o join territory t on t.id = o.territory_id
               where o.id = ${s.authorityId} and exists (select 1 from membership mb where mb.organisation_id = o.id and mb.user_id = ${s.officialId} and mb.verified_at is not null)),
-            inside as (select p.* from project p, a
-              where exists (select 1 from project_commune pc join territory pcm on pcm.id = pc.commune_id
-                  where pc.project_id = p.id and pcm.departement_code = a.code)
+            within as (select t.id, t.name from territory t, a where t.kind = 'commune' and t.departement_code = a.code),
+            inside as (select p.* from project p
+              where p.id in (select pc.project_id from project_commune pc where pc.commune_id in (select id from within))
                 and (p.visibility <> 'parties' or ${partyOf(s.officialId)})),
             matching as (select p.id, p.updated_at from inside p
               left join relationship r_here on r_here.project_id = p.id and r_here.authority_id = ${s.authorityId}
@@ -233,9 +233,8 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
             (select count(*)::int from matching) as total,
             (select json_agg(json_build_object('stage', stage, 'n', n)) from (select r.stage, count(*)::int as n from inside p
               left join relationship r on r.project_id = p.id and r.authority_id = ${s.authorityId} group by r.stage) counted) as counts,
-            (select json_agg(json_build_object('id', id, 'name', name) order by name, id) from (select distinct pcm.id, pcm.name from inside p
-              join project_commune pc on pc.project_id = p.id join territory pcm on pcm.id = pc.commune_id, a
-              where pcm.departement_code = a.code) acting) as communes`,
+            (select json_agg(json_build_object('id', id, 'name', name) order by name, id) from (select distinct w.id, w.name from inside p
+              join project_commune pc on pc.project_id = p.id join within w on w.id = pc.commune_id) acting) as communes`,
       );
       if (!row?.authority) throw new Error("the official cannot read this territory");
       const counts = Object.fromEntries([...STAGES, "none"].map((key) => [key, 0])) as Record<Stage | "none", number>;
