@@ -5,29 +5,17 @@
 // this stack). Prints requests per second, p95, and the server's peak memory.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import autocannon from "autocannon";
 import postgres from "postgres";
-import { percentile } from "./bench/compare";
 import { PERSONAS } from "./bench/seed";
-import { benchId, rssMegabytes, startServer, waitHealthy } from "./bench/server";
+import { benchId, measureLoad, rssMegabytes, startServer, waitHealthy } from "./bench/server";
 import { benchTarget } from "./bench/target";
 
 const PORT = 3300;
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const CONNECTIONS = [10, 50];
 
-type Run = { requestsPerSecond: number; p95: number; errors: number; non2xx: number };
-
-async function measure(path: string, cookie: string, connections: number, seconds: number): Promise<Run> {
-  const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: `http://127.0.0.1:${PORT}${path}`, connections, duration: seconds, headers: { cookie } }, (error, finished) =>
-      error ? reject(error) : resolve(finished),
-    );
-    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
-  });
-  latencies.sort((a, b) => a - b);
-  return { requestsPerSecond: result.requests.average, p95: percentile(latencies, 0.95), errors: result.errors + result.timeouts, non2xx: result.non2xx };
+function measure(path: string, cookie: string, connections: number, seconds: number) {
+  return measureLoad(`http://127.0.0.1:${PORT}${path}`, connections, seconds, { cookie });
 }
 
 async function main() {

@@ -1,9 +1,11 @@
 // What the HTTP, page and two-instance scripts share: the seed's ids, a production server on a
-// port, its health and its memory.
+// port, its health, its memory and a load measured with autocannon.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import autocannon from "autocannon";
+import { percentile } from "./compare";
 
 /** The seed's ids (pg_temp.bench_uuid): md5 of the kind and number, with a UUID v4's version and variant. */
 export function benchId(kind: string, index: number): string {
@@ -38,4 +40,17 @@ export function rssMegabytes(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+export type LoadRun = { requestsPerSecond: number; p95: number; errors: number; non2xx: number };
+
+/** GET url from `connections` connections for `seconds` seconds: requests per second and the p95 of every response's time. */
+export async function measureLoad(url: string, connections: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadRun> {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, finished) => (error ? reject(error) : resolve(finished)));
+    instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+  latencies.sort((a, b) => a - b);
+  return { requestsPerSecond: result.requests.average, p95: percentile(latencies, 0.95), errors: result.errors + result.timeouts, non2xx: result.non2xx };
 }
