@@ -1,6 +1,6 @@
 // Small helpers for route handlers.
 import { NextResponse } from "next/server";
-import { sessionCookie, sessionCookieAttributes } from "@/server/auth/session-cookie";
+import { sessionCookieAttributes, sessionCookieName } from "@/server/auth/session-cookie";
 
 /** True when a state-changing request comes from a page of this very site. */
 export function isSameOrigin(request: Request): boolean {
@@ -28,12 +28,17 @@ export function refuseCrossSite(request: Request): Response | null {
 
 /**
  * A 303 to a path of this site that signs the person in. The Location is relative: behind a
- * proxy, or under `next start`, request.url may not name the host the browser used.
+ * proxy, or under `next start`, request.url may not name the host the browser used. The cookie
+ * gets the name Auth.js will read on the next page (AUTH_URL's protocol first, then the proxy's).
  */
-export function redirectSignedIn(request: Request, location: string, session: { sessionToken: string; expires: Date }) {
-  const secure = request.headers.get("x-forwarded-proto") === "https" || new URL(request.url).protocol === "https:";
+export function redirectSignedIn(
+  request: Request,
+  location: string,
+  session: { sessionToken: string; expires: Date },
+  environment?: Record<string, string | undefined>,
+) {
   const response = new NextResponse(null, { status: 303, headers: { Location: location } });
-  const name = sessionCookie(secure);
+  const name = sessionCookieName(request.headers, environment);
   response.cookies.set(name, session.sessionToken, { ...sessionCookieAttributes(name), expires: session.expires });
   return response;
 }

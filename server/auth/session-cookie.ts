@@ -5,11 +5,6 @@ import { authJsEnvironment } from "@/server/env";
 
 export const SESSION_DAYS = 30;
 
-/** The cookie Auth.js reads for a database session. */
-export function sessionCookie(secure: boolean) {
-  return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
-}
-
 /** The attributes the session cookie is set with, as Auth.js sets them: Secure goes with the __Secure- name. */
 export function sessionCookieAttributes(name: string) {
   return { httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-"), path: "/" } as const;
@@ -18,7 +13,7 @@ export function sessionCookieAttributes(name: string) {
 /** The name of the session cookie Auth.js reads for a request with these headers (its own createActionURL decides https). */
 export function sessionCookieName(headers: Headers, environment: Record<string, string | undefined> = authJsEnvironment): string {
   const url = createActionURL("session", headers.get("x-forwarded-proto") ?? "https", headers, environment, { basePath: "/api/auth" });
-  return sessionCookie(url.protocol === "https:");
+  return url.protocol === "https:" ? "__Secure-authjs.session-token" : "authjs.session-token";
 }
 
 /**

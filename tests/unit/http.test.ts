@@ -45,8 +45,19 @@ describe("the session cookie set after an invitation or a demo sign-in", () => {
   it("is Secure behind a proxy that terminated https, and not on plain http (development)", () => {
     const proxied = redirectSignedIn(new Request("http://10.0.0.2:3000/x", { headers: { "x-forwarded-proto": "https" } }), "/", session);
     expect(proxied.headers.get("set-cookie")).toMatch(/; Secure/);
-    const plain = redirectSignedIn(new Request("http://localhost:3000/x"), "/", session);
+    // Next.js adds x-forwarded-proto to every request it serves: "http" on a plain socket.
+    const plain = redirectSignedIn(new Request("http://localhost:3000/x", { headers: { "x-forwarded-proto": "http" } }), "/", session);
+    expect(plain.headers.get("set-cookie")).toMatch(/^authjs\.session-token=jeton;/);
     expect(plain.headers.get("set-cookie")).not.toMatch(/Secure/);
     expect(plain.headers.get("set-cookie")).toMatch(/HttpOnly/i);
+  });
+
+  it("takes the name Auth.js reads: AUTH_URL's protocol before the proxy's word, as Auth.js does", () => {
+    const unsaid = new Request("http://10.0.0.2:3000/x", { headers: { "x-forwarded-proto": "http" } });
+    const behindHttps = redirectSignedIn(unsaid, "/", session, { AUTH_URL: "https://maillage.example" });
+    expect(behindHttps.headers.get("set-cookie")).toMatch(/^__Secure-authjs\.session-token=jeton;.*; Secure/);
+    const proxied = new Request("http://10.0.0.2:3000/x", { headers: { "x-forwarded-proto": "https" } });
+    const plainAddress = redirectSignedIn(proxied, "/", session, { AUTH_URL: "http://127.0.0.1:3100" });
+    expect(plainAddress.headers.get("set-cookie")).toMatch(/^authjs\.session-token=jeton;/);
   });
 });
