@@ -15,9 +15,11 @@ import { Component, lazy, Suspense, useEffect, useState, type ComponentType, typ
 export function lazyComponent<Props extends object>(load: () => Promise<ComponentType<Props>>): ComponentType<Props> {
   // One download shared by every instance; a failed one is forgotten so that the next attempt downloads again.
   let loading: Promise<ComponentType<Props>> | null = null;
+  const downloadFailures = new Set<unknown>();
   const start = () =>
     (loading ??= load().catch((error: unknown) => {
       loading = null;
+      downloadFailures.add(error);
       throw error;
     }));
   // React.lazy keeps a failure for good: each attempt after one is a new lazy component.
@@ -43,7 +45,7 @@ export function lazyComponent<Props extends object>(load: () => Promise<Componen
       setLoaded(() => current);
     };
     return (
-      <LoadFailureBoundary message={t("loadFailed")} retryLabel={t("retry")} onRetry={retry}>
+      <LoadFailureBoundary message={t("loadFailed")} retryLabel={t("retry")} onRetry={retry} isDownloadFailure={(error) => downloadFailures.has(error)}>
         <fieldset disabled={!ready} className="min-w-0">
           <Suspense fallback={<p role="status">{t("loading")}</p>}>
             <Loaded {...props} />
@@ -55,25 +57,27 @@ export function lazyComponent<Props extends object>(load: () => Promise<Componen
   return LazyComponent;
 }
 
-type BoundaryProps = { message: string; retryLabel: string; onRetry: () => void; children: ReactNode };
+type BoundaryProps = { message: string; retryLabel: string; onRetry: () => void; isDownloadFailure: (error: unknown) => boolean; children: ReactNode };
 
-// An error boundary has to be a class: React offers no hook for it.
-class LoadFailureBoundary extends Component<BoundaryProps, { failed: boolean }> {
-  override state = { failed: false };
+// An error boundary has to be a class: React offers no hook for it. It keeps only the code's
+// download failing; any other error goes on to the page's error boundary, as before.
+class LoadFailureBoundary extends Component<BoundaryProps, { failed: boolean; error: unknown }> {
+  override state = { failed: false, error: undefined as unknown };
 
-  static getDerivedStateFromError() {
-    return { failed: true };
+  static getDerivedStateFromError(error: unknown) {
+    return { failed: true, error };
   }
 
   override render() {
     if (!this.state.failed) return this.props.children;
+    if (!this.props.isDownloadFailure(this.state.error)) throw this.state.error;
     return (
       <div role="alert" className="space-y-3 rounded-lg border-l-4 border-danger bg-red-50 px-4 py-3 text-danger">
         <p>{this.props.message}</p>
         <Button
           type="button"
           onClick={() => {
-            this.setState({ failed: false });
+            this.setState({ failed: false, error: undefined });
             this.props.onRetry();
           }}
         >
