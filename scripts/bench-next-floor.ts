@@ -9,8 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { measureLoad, rssMegabytes } from "./bench/server";
+import { measureLoad, rssMegabytes, waitAnswering } from "./bench/server";
 
 const PORT = 3310;
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -39,15 +38,6 @@ export function GET() {
 }
 `,
 };
-
-async function waitAnswering(url: string) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if ((await fetch(url).catch(() => null))?.ok) return;
-    await sleep(250);
-  }
-  throw new Error(`${url} never answered`);
-}
 
 async function main() {
   const folder = mkdtempSync(join(tmpdir(), "maillage-next-floor-"));

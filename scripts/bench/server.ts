@@ -21,14 +21,19 @@ export function startServer(port: number, env: Record<string, string | undefined
   });
 }
 
-/** Resolves once GET /api/sante answers 200; throws after a minute. */
-export async function waitHealthy(port: number) {
+/** Resolves once GET url answers 2xx; throws after a minute. */
+export async function waitAnswering(url: string) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if ((await fetch(`http://127.0.0.1:${port}/api/sante`).catch(() => null))?.ok) return;
+    if ((await fetch(url).catch(() => null))?.ok) return;
     await sleep(250);
   }
-  throw new Error(`the server on ${port} never became healthy`);
+  throw new Error(`${url} never answered`);
+}
+
+/** Resolves once GET /api/sante answers 200; throws after a minute. */
+export function waitHealthy(port: number) {
+  return waitAnswering(`http://127.0.0.1:${port}/api/sante`);
 }
 
 /** A process's resident memory, 0 once it is gone. */

@@ -13,10 +13,7 @@ import { clientIp } from "@/server/http";
 import { sendMail } from "@/server/services/mail";
 import { LIMITS, consumeRateLimit } from "@/server/services/rate-limits";
 import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl, sameSitePath } from "./magic-link";
-import { SESSION_DAYS } from "./session-cookie";
-
-/** The sessions Auth.js opens last as long as those the app opens itself (openSession). */
-const SESSION_MAX_AGE_SECONDS = SESSION_DAYS * 24 * 60 * 60;
+import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 const emailProvider: EmailConfig = {
   id: "email",
@@ -55,6 +52,7 @@ export function authConfig(db: Database): NextAuthConfig {
     }),
     secret: authSecret(),
     trustHost: true,
+    // The sessions Auth.js opens last as long as those the app opens itself (openSession).
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
     providers: [emailProvider],
     pages: {

@@ -4,6 +4,8 @@ import type { NextRequest, NextResponse } from "next/server";
 import { authJsEnvironment } from "@/server/env";
 
 export const SESSION_DAYS = 30;
+/** The same, in seconds: Auth.js's session maxAge and the renewed cookie's Max-Age. */
+export const SESSION_MAX_AGE_SECONDS = SESSION_DAYS * 24 * 60 * 60;
 
 /** The attributes the session cookie is set with, as Auth.js sets them: Secure goes with the __Secure- name. */
 export function sessionCookieAttributes(name: string) {
@@ -29,5 +31,5 @@ export function keepSessionCookie(request: NextRequest, response: NextResponse, 
   const name = sessionCookieName(request.headers, environment);
   const token = request.cookies.get(name)?.value;
   if (!token) return;
-  response.cookies.set(name, token, { ...sessionCookieAttributes(name), maxAge: SESSION_DAYS * 24 * 60 * 60 });
+  response.cookies.set(name, token, { ...sessionCookieAttributes(name), maxAge: SESSION_MAX_AGE_SECONDS });
 }
