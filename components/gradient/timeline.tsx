@@ -1,5 +1,6 @@
 // Milestones and stage changes on one line of time, newest first.
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import type { ProjectOverview } from "@/server/services/project-overview";
 import { Badge } from "@/components/ui/primitives";
 import { MilestoneAnswer } from "./milestone-answer";
@@ -7,12 +8,13 @@ import { MilestoneStatusControl } from "./milestone-status";
 import { otherSide, sidesFor, type Viewer } from "./viewer";
 import { safeHref } from "@/components/ui/safe-href";
 import { ReasonAction } from "@/components/moderation/reason-action";
+import { timelineEvents } from "./timeline-events";
 
-type Event =
-  | { type: "milestone"; at: Date; milestone: ProjectOverview["milestones"][number] }
-  | { type: "stage"; at: Date; change: ProjectOverview["relationships"][number]["changes"][number]; authorityName: string };
-
-export function Timeline({ overview, viewer }: { overview: ProjectOverview; viewer: Viewer }) {
+/**
+ * `recent`: show only that many of the newest events, then a link to `olderHref` for the rest —
+ * a project followed for years would otherwise make the overview a long scroll on a phone.
+ */
+export function Timeline({ overview, viewer, recent }: { overview: ProjectOverview; viewer: Viewer; recent?: { count: number; olderHref: string } }) {
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tk = useTranslations("milestoneKinds");
@@ -21,123 +23,123 @@ export function Timeline({ overview, viewer }: { overview: ProjectOverview; view
   const tm = useTranslations("moderation");
   const format = useFormatter();
   const authorityOf = new Map(overview.relationships.map((relationship) => [relationship.id, relationship]));
-  const events: Event[] = [
-    ...overview.milestones.map((milestone) => ({ type: "milestone" as const, at: new Date(`${milestone.occursOn}T12:00:00Z`), milestone })),
-    ...overview.relationships.flatMap((relationship) =>
-      relationship.changes
-        .filter((change) => (change.status === "confirmed" || change.status === "declined") && change.decidedAt)
-        .map((change) => ({ type: "stage" as const, at: change.decidedAt as Date, change, authorityName: relationship.authorityName })),
-    ),
-  ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  if (events.length === 0) return <p className="text-muted">{t("timelineEmpty")}</p>;
+  const { shown: events, older } = timelineEvents(overview, recent?.count);
+  if (events.length === 0 && older === 0) return <p className="text-muted">{t("timelineEmpty")}</p>;
   return (
-    <ol className="relative space-y-4 border-l-2 border-line pl-5">
-      {events.map((event) => (
-        <li key={event.type === "milestone" ? event.milestone.id : event.change.id} className="relative">
-          <span
-            aria-hidden="true"
-            className={`absolute top-1.5 -left-[1.72rem] h-3.5 w-3.5 rounded-full border-2 border-white ${event.type === "stage" ? "bg-stage-collaboration" : "bg-accent"}`}
-          />
-          <p className="text-sm text-muted">{format.dateTime(event.at, { dateStyle: "long" })}</p>
-          {event.type === "stage" ? (
-            <p className="font-medium">
-              {event.change.status === "declined"
-                ? t("declinedEvent", { authority: event.authorityName, from: event.change.fromStage ? ts(event.change.fromStage) : "—", to: ts(event.change.toStage) })
-                : event.change.fromStage
-                  ? t("stageChangeEvent", { authority: event.authorityName, from: ts(event.change.fromStage), to: ts(event.change.toStage) })
-                  : t("stageStartEvent", { authority: event.authorityName, to: ts(event.change.toStage) })}
-            </p>
-          ) : (
-            <div>
-              <p className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{event.milestone.title}</span>
-                <Badge>{tk(event.milestone.kind)}</Badge>
-                {event.milestone.status !== "done" ? <Badge tone="warn">{tst(event.milestone.status)}</Badge> : null}
-                {event.milestone.hidden ? <Badge tone="warn">{tm("hiddenBadge")}</Badge> : null}
+    <>
+      <ol className="relative space-y-4 border-l-2 border-line pl-5">
+        {events.map((event) => (
+          <li key={event.type === "milestone" ? event.milestone.id : event.change.id} className="relative">
+            <span
+              aria-hidden="true"
+              className={`absolute top-1.5 -left-[1.72rem] h-3.5 w-3.5 rounded-full border-2 border-white ${event.type === "stage" ? "bg-stage-collaboration" : "bg-accent"}`}
+            />
+            <p className="text-sm text-muted">{format.dateTime(event.at, { dateStyle: "long" })}</p>
+            {event.type === "stage" ? (
+              <p className="font-medium">
+                {event.change.status === "declined"
+                  ? t("declinedEvent", { authority: event.authorityName, from: event.change.fromStage ? ts(event.change.fromStage) : "—", to: ts(event.change.toStage) })
+                  : event.change.fromStage
+                    ? t("stageChangeEvent", { authority: event.authorityName, from: ts(event.change.fromStage), to: ts(event.change.toStage) })
+                    : t("stageStartEvent", { authority: event.authorityName, to: ts(event.change.toStage) })}
               </p>
-              <p className="text-sm text-muted">
-                {t("recordedBy", { name: event.milestone.recordedByName ?? "—", side: t(`sideLabels.${event.milestone.recordedSide}`) })}
-              </p>
-              {event.milestone.description ? <p className="mt-1 whitespace-pre-line">{event.milestone.description}</p> : null}
-              {event.milestone.levers.length > 0 ? (
-                <p className="mt-1 text-sm">{t("leversUsed", { levers: event.milestone.levers.map((lever) => tl(lever)).join(" · ") })}</p>
-              ) : null}
-              {event.milestone.evidenceLinks.length > 0 ? (
-                <p className="mt-1 text-sm">
-                  {t("evidence")} :{" "}
-                  {event.milestone.evidenceLinks.map((link) => {
-                    const href = safeHref(link);
-                    return href ? (
-                      <a key={link} href={href} rel="noopener noreferrer nofollow" target="_blank" className="mr-2 break-all">
-                        {link}
-                      </a>
-                    ) : (
-                      <span key={link} className="mr-2 break-all">
-                        {link}
-                      </span>
-                    );
-                  })}
+            ) : (
+              <div>
+                <p className="flex flex-wrap items-center gap-2">
+                  <span className="font-medium">{event.milestone.title}</span>
+                  <Badge>{tk(event.milestone.kind)}</Badge>
+                  {event.milestone.status !== "done" ? <Badge tone="warn">{tst(event.milestone.status)}</Badge> : null}
+                  {event.milestone.hidden ? <Badge tone="warn">{tm("hiddenBadge")}</Badge> : null}
                 </p>
-              ) : null}
-              {event.milestone.relationships.some((link) => {
-                const relationship = authorityOf.get(link.relationshipId);
-                return relationship !== undefined && sidesFor(viewer, relationship.authorityId).includes(event.milestone.recordedSide);
-              }) ? (
-                <MilestoneStatusControl
-                  milestoneId={event.milestone.id}
-                  version={event.milestone.version}
-                  status={event.milestone.status}
-                  title={event.milestone.title}
-                />
-              ) : null}
-              <div className="mt-1 flex flex-wrap gap-2">
-                {overview.canReport && !event.milestone.hidden ? (
-                  <ReasonAction target={{ action: "report", kind: "milestone", contentId: event.milestone.id }} label={tm("report")} about={event.milestone.title} />
+                <p className="text-sm text-muted">
+                  {t("recordedBy", { name: event.milestone.recordedByName ?? "—", side: t(`sideLabels.${event.milestone.recordedSide}`) })}
+                </p>
+                {event.milestone.description ? <p className="mt-1 whitespace-pre-line">{event.milestone.description}</p> : null}
+                {event.milestone.levers.length > 0 ? (
+                  <p className="mt-1 text-sm">{t("leversUsed", { levers: event.milestone.levers.map((lever) => tl(lever)).join(" · ") })}</p>
                 ) : null}
-                {overview.canModerate ? (
-                  <ReasonAction
-                    target={{ action: event.milestone.hidden ? "restore" : "hide", kind: "milestone", contentId: event.milestone.id }}
-                    label={event.milestone.hidden ? tm("restore") : tm("hide")}
-                    about={event.milestone.title}
+                {event.milestone.evidenceLinks.length > 0 ? (
+                  <p className="mt-1 text-sm">
+                    {t("evidence")} :{" "}
+                    {event.milestone.evidenceLinks.map((link) => {
+                      const href = safeHref(link);
+                      return href ? (
+                        <a key={link} href={href} rel="noopener noreferrer nofollow" target="_blank" className="mr-2 break-all">
+                          {link}
+                        </a>
+                      ) : (
+                        <span key={link} className="mr-2 break-all">
+                          {link}
+                        </span>
+                      );
+                    })}
+                  </p>
+                ) : null}
+                {event.milestone.relationships.some((link) => {
+                  const relationship = authorityOf.get(link.relationshipId);
+                  return relationship !== undefined && sidesFor(viewer, relationship.authorityId).includes(event.milestone.recordedSide);
+                }) ? (
+                  <MilestoneStatusControl
+                    milestoneId={event.milestone.id}
+                    version={event.milestone.version}
+                    status={event.milestone.status}
+                    title={event.milestone.title}
                   />
                 ) : null}
+                <div className="mt-1 flex flex-wrap gap-2">
+                  {overview.canReport && !event.milestone.hidden ? (
+                    <ReasonAction target={{ action: "report", kind: "milestone", contentId: event.milestone.id }} label={tm("report")} about={event.milestone.title} />
+                  ) : null}
+                  {overview.canModerate ? (
+                    <ReasonAction
+                      target={{ action: event.milestone.hidden ? "restore" : "hide", kind: "milestone", contentId: event.milestone.id }}
+                      label={event.milestone.hidden ? tm("restore") : tm("hide")}
+                      about={event.milestone.title}
+                    />
+                  ) : null}
+                </div>
+                <ul className="mt-2 space-y-1">
+                  {event.milestone.relationships.map((link) => {
+                    const relationship = authorityOf.get(link.relationshipId);
+                    if (!relationship) return null;
+                    const answering = otherSide(event.milestone.recordedSide);
+                    const canAnswer = link.confirmation === "pending" && sidesFor(viewer, relationship.authorityId).includes(answering);
+                    return (
+                      <li key={link.relationshipId} className="text-sm">
+                        <span className="mr-2">{relationship.authorityName}</span>
+                        <Badge tone={link.confirmation === "confirmed" ? "good" : link.confirmation === "contested" ? "warn" : "neutral"}>
+                          {t(`confirmation.${link.confirmation}`)}
+                        </Badge>
+                        {link.comment ? <span className="ml-2 text-muted">« {link.comment} »</span> : null}
+                        {canAnswer ? (
+                          <MilestoneAnswer milestoneId={event.milestone.id} relationshipId={link.relationshipId} label={event.milestone.title} />
+                        ) : null}
+                        {link.notes.length > 0 ? (
+                          <ul className="mt-1 space-y-1 border-l-2 border-stage-collaboration pl-3" aria-label={tm("notes")}>
+                            {link.notes.map((note) => (
+                              <li key={note.id}>
+                                <p className="text-muted">
+                                  {tm("noteBy", { name: note.authorName ?? "—", network: note.networkName, date: format.dateTime(note.createdAt, { dateStyle: "long" }) })}
+                                </p>
+                                <p className="whitespace-pre-line">{note.text}</p>
+                              </li>
+                            ))}
+                          </ul>
+                        ) : null}
+                      </li>
+                    );
+                  })}
+                </ul>
               </div>
-              <ul className="mt-2 space-y-1">
-                {event.milestone.relationships.map((link) => {
-                  const relationship = authorityOf.get(link.relationshipId);
-                  if (!relationship) return null;
-                  const answering = otherSide(event.milestone.recordedSide);
-                  const canAnswer = link.confirmation === "pending" && sidesFor(viewer, relationship.authorityId).includes(answering);
-                  return (
-                    <li key={link.relationshipId} className="text-sm">
-                      <span className="mr-2">{relationship.authorityName}</span>
-                      <Badge tone={link.confirmation === "confirmed" ? "good" : link.confirmation === "contested" ? "warn" : "neutral"}>
-                        {t(`confirmation.${link.confirmation}`)}
-                      </Badge>
-                      {link.comment ? <span className="ml-2 text-muted">« {link.comment} »</span> : null}
-                      {canAnswer ? (
-                        <MilestoneAnswer milestoneId={event.milestone.id} relationshipId={link.relationshipId} label={event.milestone.title} />
-                      ) : null}
-                      {link.notes.length > 0 ? (
-                        <ul className="mt-1 space-y-1 border-l-2 border-stage-collaboration pl-3" aria-label={tm("notes")}>
-                          {link.notes.map((note) => (
-                            <li key={note.id}>
-                              <p className="text-muted">
-                                {tm("noteBy", { name: note.authorName ?? "—", network: note.networkName, date: format.dateTime(note.createdAt, { dateStyle: "long" }) })}
-                              </p>
-                              <p className="whitespace-pre-line">{note.text}</p>
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          )}
-        </li>
-      ))}
-    </ol>
+            )}
+          </li>
+        ))}
+      </ol>
+      {recent && older > 0 ? (
+        <p className="mt-4">
+          <Link href={recent.olderHref}>{t("timelineOlder", { count: older })}</Link>
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -220,3 +220,22 @@ test("a collective asks a network to accompany its project; the network's modera
   await expect(moderator.getByRole("heading", { name: "Habitat partagé des Trois Becs" })).toBeVisible();
   await moderatorContext.close();
 });
+
+test("on a phone, a long timeline shows its newest events, and the whole of it is one link away", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("mayor"), viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  // The demo's tiers-lieu has 17 events since its first meeting in October 2024.
+  await page.goto("/projets/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0b01");
+  const timeline = page.locator("section").filter({ has: page.getByRole("heading", { name: "Chronologie", exact: true }) });
+  const events = timeline.locator(":scope > ol > li");
+  await expect(events).toHaveCount(15);
+  await expect(timeline.getByText("Première rencontre en mairie")).toHaveCount(0);
+
+  await timeline.getByRole("link", { name: /^Voir les \d+ événements plus anciens$/ }).click();
+  await expect(page).toHaveURL(/chronologie=complete/);
+  await expect(timeline.getByText("Première rencontre en mairie")).toBeVisible();
+  expect(await events.count()).toBeGreaterThanOrEqual(17);
+  await expect(timeline.getByRole("link", { name: /plus anciens/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await context.close();
+});

@@ -8,6 +8,7 @@ import { NextSteps } from "@/components/gradient/next-steps";
 import { ProgressionChart } from "@/components/gradient/progression-chart";
 import { RelationshipCard } from "@/components/gradient/relationship-card";
 import { Timeline } from "@/components/gradient/timeline";
+import { RECENT_EVENTS } from "@/components/gradient/timeline-events";
 import { sidesFor } from "@/components/gradient/viewer";
 import { CommentThread } from "@/components/conversation/comment-thread";
 import { FollowButton } from "@/components/conversation/follow-button";
@@ -24,11 +25,11 @@ import { BarometerForm, NetworkInvitationAnswer, ProjectFileForm, PublicRequest,
 const TABS = ["apercu", "dossier", "barometre", "historique"] as const;
 type Tab = (typeof TABS)[number];
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ onglet?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ onglet?: string; chronologie?: string }> };
 
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { onglet } = await searchParams;
+  const { onglet, chronologie } = await searchParams;
   const tab: Tab = TABS.find((candidate) => candidate === onglet) ?? "apercu";
   const actor = await currentActor();
   const api = await serverApi();
@@ -153,8 +154,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           </Card>
           <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
             <Card>
-              <SectionTitle>{t("timeline")}</SectionTitle>
-              <Timeline overview={overview} viewer={viewer} />
+              <SectionTitle id="chronologie">{t("timeline")}</SectionTitle>
+              <Timeline
+                overview={overview}
+                viewer={viewer}
+                recent={chronologie === "complete" ? undefined : { count: RECENT_EVENTS, olderHref: `/projets/${id}?chronologie=complete#chronologie` }}
+              />
             </Card>
             <div className="space-y-6">
               {overview.relationships.length > 0 ? (
