@@ -1,7 +1,8 @@
 // `npm run bench:pages` (after `npm run build` and `npm run bench:seed` on PostgreSQL): what a
 // person's browser downloads on a first visit (JavaScript, gzipped bytes, read from a Playwright
-// page load in Debian's Chromium) and Lighthouse 12's performance and accessibility scores, median
-// of five runs, on the sign-in page, "Mes projets" and a project page of the national data set.
+// page load in Debian's Chromium), Lighthouse 12's performance and accessibility scores, median
+// of five runs, and Chromium's counters of the main-thread work behind them, on the sign-in page,
+// "Mes projets" and a project page of the national data set.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -98,6 +99,29 @@ async function main() {
       bytes[page.label] = { scripts: scripts.reduce((sum, entry) => sum + entry.size, 0), files: scripts.length, total: loaded.reduce((sum, entry) => sum + entry.size, 0) };
       await context.close();
     }
+
+    // Chromium's own counters of main-thread work in a first visit, unthrottled, on Lighthouse's
+    // phone screen: steadier from run to run than the score, which multiplies this work by 4.
+    const COUNTERS = { layout: "LayoutDuration", style: "RecalcStyleDuration", script: "ScriptDuration", tasks: "TaskDuration" } as const;
+    const mainThread: Record<string, Record<keyof typeof COUNTERS | "elements", number[]>> = {};
+    for (const page of pages) {
+      const measured: Record<keyof typeof COUNTERS | "elements", number[]> = { layout: [], style: [], script: [], tasks: [], elements: [] };
+      mainThread[page.label] = measured;
+      for (let run = 0; run < RUNS; run += 1) {
+        const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
+        if (page.signedIn) await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: ORIGIN }]);
+        const tab = await context.newPage();
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send("Performance.enable");
+        await tab.goto(`${ORIGIN}${page.path}`, { waitUntil: "networkidle" });
+        const { metrics: counters } = await cdp.send("Performance.getMetrics");
+        for (const [key, name] of Object.entries(COUNTERS) as [keyof typeof COUNTERS, string][]) {
+          measured[key].push((counters.find((counter) => counter.name === name)?.value ?? Number.NaN) * 1000);
+        }
+        measured.elements.push(await tab.evaluate(() => document.querySelectorAll("*").length));
+        await context.close();
+      }
+    }
     await browser.close();
 
     // Lighthouse's simulated mobile metrics behind the score, in milliseconds (CLS is unitless).
@@ -158,6 +182,13 @@ async function main() {
       if (!measured) continue;
       const ms = (values: number[]) => `${Math.round(median(values))} ms`;
       console.log(`| ${page.label} | ${ms(measured.FCP)} | ${ms(measured.LCP)} | ${ms(measured.TBT)} | ${ms(measured.SI)} | ${median(measured.CLS).toFixed(3)} | |`);
+    }
+    console.log(`\n| page | elements | layout | style | script | all main-thread tasks | (Chromium's counters, first visit unthrottled, phone screen, median of ${RUNS} loads) |\n|---|---|---|---|---|---|---|`);
+    for (const page of pages) {
+      const measured = mainThread[page.label];
+      if (!measured) continue;
+      const ms = (values: number[]) => `${Math.round(median(values))} ms`;
+      console.log(`| ${page.label} | ${median(measured.elements)} | ${ms(measured.layout)} | ${ms(measured.style)} | ${ms(measured.script)} | ${ms(measured.tasks)} | |`);
     }
   } finally {
     server.kill("SIGTERM");
