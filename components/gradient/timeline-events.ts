@@ -3,6 +3,9 @@
 /** How many events the overview shows before « Voir les N événements plus anciens ». */
 export const RECENT_EVENTS = 15;
 
+/** The project page with its whole timeline, scrolled to it. */
+export const wholeTimelineHref = (projectId: string) => `/projets/${projectId}?chronologie=complete#chronologie`;
+
 type DatedMilestone = { occursOn: string };
 type StageChange = { status: string; decidedAt: Date | null };
 
@@ -11,14 +14,14 @@ export type TimelineEvent<M extends DatedMilestone, C extends StageChange> =
   | { type: "stage"; at: Date; change: C; authorityName: string };
 
 /**
- * The events to show, newest first — only the `recent` newest when given — and how many older
- * ones are left out. A stage change is an event once decided (confirmed or declined); a proposal
+ * The events to show, newest first — only the `recent` newest when given — and the older ones left
+ * out. A stage change is an event once decided (confirmed or declined); a proposal
  * still waiting is shown on its relationship's card instead.
  */
 export function timelineEvents<M extends DatedMilestone, C extends StageChange>(
   overview: { milestones: M[]; relationships: { authorityName: string; changes: C[] }[] },
   recent?: number,
-): { shown: TimelineEvent<M, C>[]; older: number } {
+): { shown: TimelineEvent<M, C>[]; older: TimelineEvent<M, C>[] } {
   const events: TimelineEvent<M, C>[] = [
     ...overview.milestones.map((milestone) => ({ type: "milestone" as const, at: new Date(`${milestone.occursOn}T12:00:00Z`), milestone })),
     ...overview.relationships.flatMap((relationship) =>
@@ -29,6 +32,5 @@ export function timelineEvents<M extends DatedMilestone, C extends StageChange>(
       ),
     ),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  const shown = recent === undefined ? events : events.slice(0, recent);
-  return { shown, older: events.length - shown.length };
+  return recent === undefined ? { shown: events, older: [] } : { shown: events.slice(0, recent), older: events.slice(recent) };
 }

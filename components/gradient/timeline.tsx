@@ -24,7 +24,14 @@ export function Timeline({ overview, viewer, recent }: { overview: ProjectOvervi
   const format = useFormatter();
   const authorityOf = new Map(overview.relationships.map((relationship) => [relationship.id, relationship]));
   const { shown: events, older } = timelineEvents(overview, recent?.count);
-  if (events.length === 0 && older === 0) return <p className="text-muted">{t("timelineEmpty")}</p>;
+  if (events.length === 0 && older.length === 0) return <p className="text-muted">{t("timelineEmpty")}</p>;
+  /** The viewer answers for the side that did not record the milestone, where it is still pending. */
+  const canAnswer = (milestone: ProjectOverview["milestones"][number], link: ProjectOverview["milestones"][number]["relationships"][number]) => {
+    const relationship = authorityOf.get(link.relationshipId);
+    return relationship !== undefined && link.confirmation === "pending" && sidesFor(viewer, relationship.authorityId).includes(otherSide(milestone.recordedSide));
+  };
+  // Said on the link, so that a milestone waiting for this person is not missed among older ones.
+  const olderAwaiting = older.filter((event) => event.type === "milestone" && event.milestone.relationships.some((link) => canAnswer(event.milestone, link))).length;
   return (
     <>
       <ol className="relative space-y-4 border-l-2 border-line pl-5">
@@ -102,8 +109,6 @@ export function Timeline({ overview, viewer, recent }: { overview: ProjectOvervi
                   {event.milestone.relationships.map((link) => {
                     const relationship = authorityOf.get(link.relationshipId);
                     if (!relationship) return null;
-                    const answering = otherSide(event.milestone.recordedSide);
-                    const canAnswer = link.confirmation === "pending" && sidesFor(viewer, relationship.authorityId).includes(answering);
                     return (
                       <li key={link.relationshipId} className="text-sm">
                         <span className="mr-2">{relationship.authorityName}</span>
@@ -111,7 +116,7 @@ export function Timeline({ overview, viewer, recent }: { overview: ProjectOvervi
                           {t(`confirmation.${link.confirmation}`)}
                         </Badge>
                         {link.comment ? <span className="ml-2 text-muted">« {link.comment} »</span> : null}
-                        {canAnswer ? (
+                        {canAnswer(event.milestone, link) ? (
                           <MilestoneAnswer milestoneId={event.milestone.id} relationshipId={link.relationshipId} label={event.milestone.title} />
                         ) : null}
                         {link.notes.length > 0 ? (
@@ -135,9 +140,9 @@ export function Timeline({ overview, viewer, recent }: { overview: ProjectOvervi
           </li>
         ))}
       </ol>
-      {recent && older > 0 ? (
+      {recent && older.length > 0 ? (
         <p className="mt-4">
-          <Link href={recent.olderHref}>{t("timelineOlder", { count: older })}</Link>
+          <Link href={recent.olderHref}>{t("timelineOlder", { count: older.length, awaiting: olderAwaiting })}</Link>
         </p>
       ) : null}
     </>

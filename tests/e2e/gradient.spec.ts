@@ -222,20 +222,37 @@ test("a collective asks a network to accompany its project; the network's modera
 });
 
 test("on a phone, a long timeline shows its newest events, and the whole of it is one link away", async ({ browser }) => {
+  const tiersLieu = "/projets/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0b01"; // 17 events since a first meeting in October 2024
+  // The collective enters a meeting of 2023 into the history: the commune has it to confirm.
+  const oldMeeting = uniqueLabel("Réunion publique de 2023");
+  const collectiveContext = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const collective = await collectiveContext.newPage();
+  await collective.goto(tiersLieu);
+  const form = collective.locator("form").filter({ has: collective.getByRole("button", { name: "Enregistrer le jalon" }) });
+  await form.getByLabel("Intitulé").fill(oldMeeting);
+  await form.getByLabel("Date").fill("2023-05-04");
+  await form.getByRole("checkbox", { name: "Commune de Die" }).check();
+  await form.getByRole("button", { name: "Enregistrer le jalon" }).click();
+  await expect(form.getByLabel("Intitulé")).toHaveValue("");
+  await collectiveContext.close();
+
   const context = await browser.newContext({ storageState: storageStateOf("mayor"), viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  // The demo's tiers-lieu has 17 events since its first meeting in October 2024.
-  await page.goto("/projets/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0b01");
+  await page.goto(tiersLieu);
   const timeline = page.locator("section").filter({ has: page.getByRole("heading", { name: "Chronologie", exact: true }) });
   const events = timeline.locator(":scope > ol > li");
   await expect(events).toHaveCount(15);
   await expect(timeline.getByText("Première rencontre en mairie")).toHaveCount(0);
+  await expect(timeline.getByText(oldMeeting)).toHaveCount(0);
 
-  await timeline.getByRole("link", { name: /^Voir les \d+ événements plus anciens$/ }).click();
+  // The link says that one of the older events waits for the mayor.
+  await timeline.getByRole("link", { name: /^Voir les \d+ événements plus anciens, dont 1 attend votre réponse$/ }).click();
   await expect(page).toHaveURL(/chronologie=complete/);
   await expect(timeline.getByText("Première rencontre en mairie")).toBeVisible();
-  expect(await events.count()).toBeGreaterThanOrEqual(17);
+  expect(await events.count()).toBeGreaterThanOrEqual(18);
   await expect(timeline.getByRole("link", { name: /plus anciens/ })).toHaveCount(0);
   await expectAccessible(page);
+  await timeline.getByRole("button", { name: `Confirmer — ${oldMeeting}` }).click();
+  await expect(timeline.getByRole("listitem").filter({ hasText: oldMeeting }).getByText("Confirmé")).toBeVisible();
   await context.close();
 });

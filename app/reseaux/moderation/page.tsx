@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { wholeTimelineHref } from "@/components/gradient/timeline-events";
 import { MediationNoteForm } from "@/components/moderation/mediation-note-form";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
@@ -17,6 +18,9 @@ export default async function ModerationPage() {
   const api = await serverApi();
   const [queue, contested] = await Promise.all([api.moderation.queue(), api.moderation.contested()]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "long" });
+  // A milestone may be older than the few the project's overview shows: link to the whole timeline.
+  const contentHref = (content: { kind: "comment" | "milestone"; projectId: string }) =>
+    content.kind === "milestone" ? wholeTimelineHref(content.projectId) : `/projets/${content.projectId}`;
   return (
     <div className="space-y-8">
       <PageHeader title={t("title")} intro={t("intro")} />
@@ -32,7 +36,7 @@ export default async function ModerationPage() {
                 <Card>
                   <p className="text-sm text-muted">
                     {t(content.kind, { author: content.authorName ?? "—" })} ·{" "}
-                    <Link href={`/projets/${content.projectId}`}>{content.projectTitle}</Link>
+                    <Link href={contentHref(content)}>{content.projectTitle}</Link>
                   </p>
                   <blockquote className="my-2 border-l-4 border-line pl-3 whitespace-pre-line break-words">{content.text}</blockquote>
                   <ul className="mb-2 space-y-2">
@@ -62,7 +66,7 @@ export default async function ModerationPage() {
               <li key={`${row.milestoneId}-${row.relationshipId}`}>
                 <Card>
                   <p className="font-medium">
-                    <Link href={`/projets/${row.projectId}`}>{row.projectTitle}</Link> — {row.title} ({format.dateTime(new Date(`${row.occursOn}T12:00:00Z`), { dateStyle: "long" })})
+                    <Link href={wholeTimelineHref(row.projectId)}>{row.projectTitle}</Link> — {row.title} ({format.dateTime(new Date(`${row.occursOn}T12:00:00Z`), { dateStyle: "long" })})
                   </p>
                   <p className="text-sm text-muted">{t("recordedBy", { side: row.recordedSide })}</p>
                   <p className="text-sm text-muted">
@@ -97,7 +101,7 @@ export default async function ModerationPage() {
               <li key={`${content.kind}-${content.id}`} className="flex flex-wrap items-center gap-2 p-3">
                 <div className="flex-1">
                   <p className="text-sm text-muted">
-                    {t(content.kind, { author: content.authorName ?? "—" })} · <Link href={`/projets/${content.projectId}`}>{content.projectTitle}</Link>
+                    {t(content.kind, { author: content.authorName ?? "—" })} · <Link href={contentHref(content)}>{content.projectTitle}</Link>
                   </p>
                   <p className="break-words">{content.text.slice(0, 200)}</p>
                 </div>
