@@ -46,8 +46,8 @@ const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disa
  * load, and everything seen before the first paint — every script downloaded and run — counts
  * towards it: a held frame adds the whole of the page's JavaScript to its simulated paint. So the
  * runs turn paint holding off (chrome-launcher's documentation lists this flag for tools);
- * `LIGHTHOUSE_PAINT_HOLDING=on` measures with it. Chromium reads one --disable-features list, so
- * PaintHolding joins chrome-launcher's own rather than replacing it.
+ * `LIGHTHOUSE_PAINT_HOLDING=on` measures with it. Chromium keeps the last of a repeated switch,
+ * so PaintHolding joins chrome-launcher's own --disable-features list rather than replacing it.
  */
 const PAINT_HOLDING = process.env.LIGHTHOUSE_PAINT_HOLDING === "on";
 
@@ -58,11 +58,18 @@ function lighthouseChromeFlags(): string[] {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const ms = (values: number[]) => `${Math.round(median(values))} ms`;
 
 async function main() {
   const target = benchTarget();
   if (!target.url) throw new Error("Set BENCH_DATABASE_URL (a PostgreSQL server) and run `npm run bench:seed` first.");
   if (!existsSync(".next/BUILD_ID")) throw new Error("Build the app first: npm run build");
+  const pages = [
+    { label: "sign-in (/connexion)", path: "/connexion", signedIn: false },
+    { label: "« Mes projets » (/)", path: "/", signedIn: true },
+    { label: "project page (/projets/…)", path: `/projets/${benchId("project", 2)}`, signedIn: true },
+  ].filter((page) => !ONLY || page.label.includes(ONLY));
+  if (pages.length === 0) throw new Error(`ONLY=${ONLY} names none of the pages: sign-in, Mes projets, project`);
   const db = postgres(target.url, { max: 1, onnotice: () => {} });
   const sessionToken = randomBytes(32).toString("hex");
   await db`insert into session (session_token, user_id, expires) values (${sessionToken}, ${PERSONAS.holder.id}, now() + interval '1 day')`;
@@ -72,11 +79,6 @@ async function main() {
     DEMO_MODE: "false",
     AUTH_SECRET: "bench-pages-secret-0123456789abcdef",
   });
-  const pages = [
-    { label: "sign-in (/connexion)", path: "/connexion", signedIn: false },
-    { label: "« Mes projets » (/)", path: "/", signedIn: true },
-    { label: "project page (/projets/…)", path: `/projets/${benchId("project", 2)}`, signedIn: true },
-  ].filter((page) => !ONLY || page.label.includes(ONLY));
   try {
     await waitHealthy(PORT);
     console.log(`Pages — next start on ${ORIGIN}, ${target.label}, Chromium ${CHROMIUM}\n`);
@@ -180,14 +182,12 @@ async function main() {
     for (const page of pages) {
       const measured = metrics[page.label];
       if (!measured) continue;
-      const ms = (values: number[]) => `${Math.round(median(values))} ms`;
       console.log(`| ${page.label} | ${ms(measured.FCP)} | ${ms(measured.LCP)} | ${ms(measured.TBT)} | ${ms(measured.SI)} | ${median(measured.CLS).toFixed(3)} | |`);
     }
     console.log(`\n| page | elements | layout | style | script | all main-thread tasks | (Chromium's counters, first visit unthrottled, phone screen, median of ${RUNS} loads) |\n|---|---|---|---|---|---|---|`);
     for (const page of pages) {
       const measured = mainThread[page.label];
       if (!measured) continue;
-      const ms = (values: number[]) => `${Math.round(median(values))} ms`;
       console.log(`| ${page.label} | ${median(measured.elements)} | ${ms(measured.layout)} | ${ms(measured.style)} | ${ms(measured.script)} | ${ms(measured.tasks)} | |`);
     }
   } finally {

@@ -15,8 +15,8 @@ export type TimelineEvent<M extends DatedMilestone, C extends StageChange> =
 
 /**
  * The events to show, newest first — only the `recent` newest when given — and the older ones left
- * out. A stage change is an event once decided (confirmed or declined); a proposal
- * still waiting is shown on its relationship's card instead.
+ * out. A stage change is an event once decided (confirmed or declined); a proposal still waiting
+ * is shown on its relationship's card instead.
  */
 export function timelineEvents<M extends DatedMilestone, C extends StageChange>(
   overview: { milestones: M[]; relationships: { authorityName: string; changes: C[] }[] },
