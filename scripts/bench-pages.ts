@@ -5,7 +5,7 @@
 // "Mes projets" and a project page of the national data set.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chromium } from "@playwright/test";
+import { chromium, type BrowserContextOptions } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import postgres from "postgres";
@@ -84,18 +84,25 @@ async function main() {
     console.log(`Pages — next start on ${ORIGIN}, ${target.label}, Chromium ${CHROMIUM}\n`);
 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROME_FLAGS.filter((flag) => flag !== "--headless=new") });
-    const bytes: Record<string, { scripts: number; files: number; total: number }> = {};
-    for (const page of pages) {
-      // A first visit: a new context, nothing cached.
-      const context = await browser.newContext();
+    // A first visit: a new context, nothing cached, signed in where the page needs it.
+    const firstVisit = async (page: (typeof pages)[number], options: BrowserContextOptions = {}) => {
+      const context = await browser.newContext(options);
       if (page.signedIn) await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: ORIGIN }]);
       const tab = await context.newPage();
+      const open = async () => {
+        const answer = await tab.goto(`${ORIGIN}${page.path}`, { waitUntil: "networkidle" });
+        if (answer?.status() !== 200) throw new Error(`${page.path} answered ${answer?.status()}`);
+      };
+      return { context, tab, open };
+    };
+    const bytes: Record<string, { scripts: number; files: number; total: number }> = {};
+    for (const page of pages) {
+      const { context, tab, open } = await firstVisit(page);
       const responses: Promise<{ script: boolean; size: number }>[] = [];
       tab.on("requestfinished", (request) => {
         responses.push(request.sizes().then((sizes) => ({ script: request.resourceType() === "script", size: sizes.responseBodySize })));
       });
-      const answer = await tab.goto(`${ORIGIN}${page.path}`, { waitUntil: "networkidle" });
-      if (answer?.status() !== 200) throw new Error(`${page.path} answered ${answer?.status()}`);
+      await open();
       const loaded = await Promise.all(responses);
       const scripts = loaded.filter((entry) => entry.script);
       bytes[page.label] = { scripts: scripts.reduce((sum, entry) => sum + entry.size, 0), files: scripts.length, total: loaded.reduce((sum, entry) => sum + entry.size, 0) };
@@ -110,12 +117,10 @@ async function main() {
       const measured: Record<keyof typeof COUNTERS | "elements", number[]> = { layout: [], style: [], script: [], tasks: [], elements: [] };
       mainThread[page.label] = measured;
       for (let run = 0; run < RUNS; run += 1) {
-        const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
-        if (page.signedIn) await context.addCookies([{ name: "authjs.session-token", value: sessionToken, url: ORIGIN }]);
-        const tab = await context.newPage();
+        const { context, tab, open } = await firstVisit(page, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
         const cdp = await context.newCDPSession(tab);
         await cdp.send("Performance.enable");
-        await tab.goto(`${ORIGIN}${page.path}`, { waitUntil: "networkidle" });
+        await open();
         const { metrics: counters } = await cdp.send("Performance.getMetrics");
         for (const [key, name] of Object.entries(COUNTERS) as [keyof typeof COUNTERS, string][]) {
           measured[key].push((counters.find((counter) => counter.name === name)?.value ?? Number.NaN) * 1000);
