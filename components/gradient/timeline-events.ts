@@ -6,6 +6,9 @@ export const RECENT_EVENTS = 15;
 /** The project page with its whole timeline, scrolled to it. */
 export const wholeTimelineHref = (projectId: string) => `/projets/${projectId}?chronologie=complete#chronologie`;
 
+/** The project page with its newest events only, scrolled to them. */
+export const recentTimelineHref = (projectId: string) => `/projets/${projectId}#chronologie`;
+
 type DatedMilestone = { occursOn: string };
 type StageChange = { status: string; decidedAt: Date | null };
 

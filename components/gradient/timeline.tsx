@@ -11,10 +11,13 @@ import { ReasonAction } from "@/components/moderation/reason-action";
 import { timelineEvents } from "./timeline-events";
 
 /**
- * `recent`: show only that many of the newest events, then a link to `olderHref` for the rest —
+ * Which events to show. "recent": only the `count` newest, then a link to `wholeHref` for the rest —
  * a project followed for years would otherwise make the overview a long scroll on a phone.
+ * "whole": every event, then a link back to `recentHref` when there are more than `count`.
  */
-export function Timeline({ overview, viewer, recent }: { overview: ProjectOverview; viewer: Viewer; recent?: { count: number; olderHref: string } }) {
+export type TimelineRange = { show: "recent" | "whole"; count: number; wholeHref: string; recentHref: string };
+
+export function Timeline({ overview, viewer, range }: { overview: ProjectOverview; viewer: Viewer; range: TimelineRange }) {
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tk = useTranslations("milestoneKinds");
@@ -23,7 +26,7 @@ export function Timeline({ overview, viewer, recent }: { overview: ProjectOvervi
   const tm = useTranslations("moderation");
   const format = useFormatter();
   const authorityOf = new Map(overview.relationships.map((relationship) => [relationship.id, relationship]));
-  const { shown: events, older } = timelineEvents(overview, recent?.count);
+  const { shown: events, older } = timelineEvents(overview, range.show === "recent" ? range.count : undefined);
   if (events.length === 0 && older.length === 0) return <p className="text-muted">{t("timelineEmpty")}</p>;
   /** The viewer answers for the side that did not record the milestone, where it is still pending. */
   const canAnswer = (milestone: ProjectOverview["milestones"][number], link: ProjectOverview["milestones"][number]["relationships"][number]) => {
@@ -140,9 +143,14 @@ export function Timeline({ overview, viewer, recent }: { overview: ProjectOvervi
           </li>
         ))}
       </ol>
-      {recent && older.length > 0 ? (
+      {range.show === "recent" && older.length > 0 ? (
         <p className="mt-4">
-          <Link href={recent.olderHref}>{t("timelineOlder", { count: older.length, awaiting: olderAwaiting })}</Link>
+          <Link href={range.wholeHref}>{t("timelineOlder", { count: older.length, awaiting: olderAwaiting })}</Link>
+        </p>
+      ) : null}
+      {range.show === "whole" && events.length > range.count ? (
+        <p className="mt-4">
+          <Link href={range.recentHref}>{t("timelineNewest", { count: range.count })}</Link>
         </p>
       ) : null}
     </>

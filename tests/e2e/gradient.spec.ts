@@ -254,5 +254,11 @@ test("on a phone, a long timeline shows its newest events, and the whole of it i
   await expectAccessible(page);
   await timeline.getByRole("button", { name: `Confirmer — ${oldMeeting}` }).click();
   await expect(timeline.getByRole("listitem").filter({ hasText: oldMeeting }).getByText("Confirmé")).toBeVisible();
+
+  // At the end of the whole timeline, one link leads back to the newest events.
+  await timeline.getByRole("link", { name: "Ne voir que les 15 événements les plus récents" }).click();
+  await expect(page).not.toHaveURL(/chronologie=complete/);
+  await expect(events).toHaveCount(15);
+  await expect(timeline.getByRole("link", { name: /^Voir les \d+ événements plus anciens$/ })).toBeVisible();
   await context.close();
 });

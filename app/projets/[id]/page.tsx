@@ -8,7 +8,7 @@ import { NextSteps } from "@/components/gradient/next-steps";
 import { ProgressionChart } from "@/components/gradient/progression-chart";
 import { RelationshipCard } from "@/components/gradient/relationship-card";
 import { Timeline } from "@/components/gradient/timeline";
-import { RECENT_EVENTS, wholeTimelineHref } from "@/components/gradient/timeline-events";
+import { RECENT_EVENTS, recentTimelineHref, wholeTimelineHref } from "@/components/gradient/timeline-events";
 import { sidesFor } from "@/components/gradient/viewer";
 import { CommentThread } from "@/components/conversation/comment-thread";
 import { FollowButton } from "@/components/conversation/follow-button";
@@ -158,7 +158,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               <Timeline
                 overview={overview}
                 viewer={viewer}
-                recent={chronologie === "complete" ? undefined : { count: RECENT_EVENTS, olderHref: wholeTimelineHref(id) }}
+                range={{
+                  show: chronologie === "complete" ? "whole" : "recent",
+                  count: RECENT_EVENTS,
+                  wholeHref: wholeTimelineHref(id),
+                  recentHref: recentTimelineHref(id),
+                }}
               />
             </Card>
             <div className="space-y-6">
