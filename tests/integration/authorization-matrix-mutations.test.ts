@@ -1,12 +1,8 @@
-// The authorization matrix: every procedure of the app router and every route handler has an
-// entry stating, as literal outcomes, what each kind of caller gets. Allowed calls have their
-// effect asserted; denied calls leave the database unchanged.
-import { readdirSync, statSync } from "node:fs";
-import path from "node:path";
-import { TRPCError } from "@trpc/server";
+// The authorization matrix for the mutations of the app router: each entry states, as literal outcomes,
+// what each kind of caller gets; allowed calls have their effect asserted, denied calls leave the
+// database unchanged (the harness: tests/support/authorization-matrix.ts).
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import type { Database } from "@/db";
+import { describe, expect } from "vitest";
 import {
   barometerAnswerSets,
   changeLog,
@@ -28,61 +24,12 @@ import {
   stageChanges,
   users,
 } from "@/db/schema";
-import { appRouter } from "@/server/api/root";
-import { startDemoSession } from "@/server/services/demo";
-import { answerExportRequest, answerImportRequest } from "@/server/services/portfolio-files";
-import { databaseFingerprint } from "../support/fingerprint";
+import { describeAuthorizationMatrix, everyone, projectAction, READERS, type Entry } from "../support/authorization-matrix";
 import { useTestDatabase } from "../support/db";
-import { callerFor, makePerson, membershipOf, type TestPerson } from "../support/factories";
-import { buildWorld, CALLERS, pendingInvitation, pendingProposal, personOf, sideOf, type Api, type CallerKind, type World } from "../support/world";
+import { callerFor, makePerson, membershipOf } from "../support/factories";
+import { pendingInvitation, pendingProposal, personOf, sideOf } from "../support/world";
 
-type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
-
-type Entry = {
-  expected: Record<CallerKind, Outcome>;
-  /** Sets up what the call needs beyond the shared world; its result is passed to `call`. */
-  prepare?: (db: Database, world: World) => Promise<Record<string, string>>;
-  call: (api: Api, world: World, caller: CallerKind, prepared: Record<string, string>) => Promise<unknown>;
-  /** What an allowed call did, checked against the database or the answer. */
-  effect: (args: { db: Database; world: World; caller: CallerKind; result: unknown; prepared: Record<string, string> }) => Promise<void> | void;
-};
-
-const everyone = (outcome: Outcome, overrides: Partial<Record<CallerKind, Outcome>> = {}) =>
-  Object.fromEntries(CALLERS.map((caller) => [caller, overrides[caller] ?? outcome])) as Record<CallerKind, Outcome>;
-
-/** Who reads the project: the parties (verified or not), the territory's verified officials, admins. */
-const READERS: CallerKind[] = ["collectiveMember", "partyOfficial", "territoryOfficial", "unverifiedOfficial", "holdingModerator", "platformAdmin"];
-
-/** Readers may read; among them `allowed` act, the other readers are refused; non-readers see nothing. */
-function projectAction(allowed: CallerKind[]): Record<CallerKind, Outcome> {
-  return Object.fromEntries(
-    CALLERS.map((caller) => [
-      caller,
-      caller === "anonymous" ? "UNAUTHORIZED" : allowed.includes(caller) ? "ok" : READERS.includes(caller) ? "FORBIDDEN" : "NOT_FOUND",
-    ]),
-  ) as Record<CallerKind, Outcome>;
-}
-
-const readProject = (anonymous: Outcome) => ({ ...projectAction(READERS), anonymous });
-
-const PROCEDURES: Record<string, Entry> = {
-  "territory.search": {
-    expected: everyone("ok"),
-    call: (api, world) => api.territory.search({ query: world.commune.code }),
-    effect: ({ world, result }) => {
-      expect(result).toEqual(expect.arrayContaining([expect.objectContaining({ id: world.commune.id })]));
-    },
-  },
-  "territory.get": {
-    expected: everyone("ok"),
-    call: (api, world) => api.territory.get({ territoryId: world.commune.id }),
-    effect: ({ world, result }) => expect(result).toMatchObject({ id: world.commune.id, name: world.commune.name }),
-  },
-  "account.get": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.account.get(),
-    effect: ({ world, caller, result }) => expect(result).toMatchObject({ email: personOf(world, caller)?.email }),
-  },
+const MUTATIONS: Record<string, Entry> = {
   "account.updateProfile": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.account.updateProfile({ name: "Nom changé" }),
@@ -91,30 +38,12 @@ const PROCEDURES: Record<string, Entry> = {
       expect(user?.name).toBe("Nom changé");
     },
   },
-  "account.emailPreferences": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.account.emailPreferences(),
-    effect: ({ result }) =>
-      expect(result).toEqual(expect.arrayContaining([{ kind: "mention", frequency: "immediate" }, { kind: "milestone_recorded", frequency: "weekly" }])),
-  },
   "account.setEmailPreference": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.account.setEmailPreference({ kind: "milestone_recorded", frequency: "never" }),
     effect: async ({ db, world, caller }) => {
       const preferences = await callerFor(db, personOf(world, caller)).account.emailPreferences();
       expect(preferences.find((preference) => preference.kind === "milestone_recorded")?.frequency).toBe("never");
-    },
-  },
-  "account.exportData": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.account.exportData(),
-    effect: ({ world, caller, result }) => {
-      const person = personOf(world, caller);
-      expect(result).toMatchObject({ account: { id: person?.userId, email: person?.email } });
-      // Only one's own: nobody else's address appears anywhere in the file.
-      const others = Object.values(world.people).filter((other) => other.userId !== person?.userId);
-      const text = JSON.stringify(result);
-      for (const other of others) expect(text).not.toContain(other.email);
     },
   },
   "account.delete": {
@@ -137,24 +66,6 @@ const PROCEDURES: Record<string, Entry> = {
       expect(await db.select().from(memberships).where(eq(memberships.userId, userId))).toEqual([]);
       expect(await db.select().from(sessions).where(eq(sessions.userId, userId))).toEqual([]);
     },
-  },
-  "audit.search": {
-    expected: everyone("FORBIDDEN", { anonymous: "UNAUTHORIZED", platformAdmin: "ok" }),
-    call: (api, world) => api.audit.search({ recordId: world.project.id }),
-    effect: ({ world, result }) => {
-      const { entries } = result as { entries: { projectId: string | null; action: string }[] };
-      expect(entries.length).toBeGreaterThan(0);
-      expect(entries.every((entry) => entry.projectId === world.project.id)).toBe(true);
-    },
-  },
-  "organisation.get": {
-    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", platformAdmin: "ok" }),
-    call: (api, world) => api.organisation.get({ organisationId: world.collective.id }),
-    effect: ({ world, result }) =>
-      expect(result).toMatchObject({
-        name: world.collective.name,
-        members: [expect.objectContaining({ email: world.people.collectiveMember.email })],
-      }),
   },
   "organisation.createCollective": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
@@ -227,18 +138,6 @@ const PROCEDURES: Record<string, Entry> = {
       expect(await db.select().from(sessions).where(eq(sessions.userId, world.people.unverifiedOfficial.userId))).toEqual([]);
     },
   },
-  "organisation.pendingVerifications": {
-    expected: everyone("FORBIDDEN", { anonymous: "UNAUTHORIZED", platformAdmin: "ok" }),
-    call: (api) => api.organisation.pendingVerifications(),
-    effect: ({ world, result }) =>
-      expect(result).toEqual(expect.arrayContaining([expect.objectContaining({ membershipId: world.pendingMembership.id })])),
-  },
-  "organisation.listNetworks": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.organisation.listNetworks(),
-    effect: ({ world, result }) =>
-      expect(result).toEqual(expect.arrayContaining([{ id: world.holdingNetwork.id, name: world.holdingNetwork.name }])),
-  },
   "organisation.createNetwork": {
     expected: everyone("FORBIDDEN", { anonymous: "UNAUTHORIZED", platformAdmin: "ok" }),
     call: (api) => api.organisation.createNetwork({ name: "Réseau de test", adminEmail: "moderatrice@exemple.test" }),
@@ -268,31 +167,6 @@ const PROCEDURES: Record<string, Entry> = {
       expect(project.parties).toEqual([expect.objectContaining({ organisationId: world.collective.id, role: "lead" })]);
     },
   },
-  "project.get": {
-    expected: readProject("NOT_FOUND"),
-    call: (api, world) => api.project.get({ projectId: world.project.id }),
-    effect: ({ caller, result }) =>
-      expect(result).toMatchObject({ title: "Tiers-lieu de la matrice", canEdit: caller === "collectiveMember" }),
-  },
-  "project.overview": {
-    expected: readProject("NOT_FOUND"),
-    call: (api, world) => api.project.overview({ projectId: world.project.id }),
-    effect: ({ world, result }) => {
-      const overview = result as { relationships: { id: string; stage: string }[]; milestones: { id: string }[] };
-      expect(overview.relationships).toEqual([expect.objectContaining({ id: world.relationshipId, stage: "observation" })]);
-      expect(overview.milestones.map((milestone) => milestone.id)).toEqual([world.milestoneId]);
-    },
-  },
-  "project.history": {
-    expected: readProject("UNAUTHORIZED"),
-    call: (api, world) => api.project.history({ projectId: world.project.id }),
-    effect: ({ world, result }) =>
-      expect(result).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ action: "create", entityId: world.project.id, actorEmail: world.people.collectiveMember.email }),
-        ]),
-      ),
-  },
   "project.update": {
     expected: projectAction(["collectiveMember"]),
     call: (api, world) =>
@@ -313,19 +187,6 @@ const PROCEDURES: Record<string, Entry> = {
       expect(project?.visibility).toBe("territory");
     },
   },
-  "project.publicRequests": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    prepare: async (db, world) => {
-      await callerFor(db, world.people.collectiveMember).project.requestPublic({ projectId: world.project.id });
-      return {};
-    },
-    call: (api) => api.project.publicRequests(),
-    effect: ({ world, caller, result }) => {
-      const mine = (result as { projectId: string }[]).filter((request) => request.projectId === world.project.id);
-      // A network holds the project: its moderators review, not the platform admins.
-      expect(mine.length).toBe(caller === "holdingModerator" ? 1 : 0);
-    },
-  },
   "project.reviewPublic": {
     expected: projectAction(["holdingModerator"]),
     prepare: async (db, world) => {
@@ -336,29 +197,6 @@ const PROCEDURES: Record<string, Entry> = {
     effect: async ({ db, world }) => {
       const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
       expect(project).toMatchObject({ visibility: "public", publicRequestedAt: null });
-    },
-  },
-  "project.listMine": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.project.listMine(),
-    effect: ({ world, caller, result }) => {
-      const ids = (result as { id: string }[]).map((project) => project.id);
-      const parties: CallerKind[] = ["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator"];
-      if (parties.includes(caller)) expect(ids).toContain(world.project.id);
-      else expect(ids).not.toContain(world.project.id);
-    },
-  },
-  "project.listForTerritory": {
-    expected: everyone("NOT_FOUND", {
-      anonymous: "UNAUTHORIZED",
-      partyOfficial: "ok",
-      unverifiedOfficial: "FORBIDDEN",
-      platformAdmin: "ok",
-    }),
-    call: (api, world) => api.project.listForTerritory({ authorityId: world.authority.id }),
-    effect: ({ world, result }) => {
-      const { projects: listed } = result as { projects: { id: string }[] };
-      expect(listed.map((project) => project.id)).toEqual([world.project.id]);
     },
   },
   "party.addAuthority": {
@@ -399,23 +237,6 @@ const PROCEDURES: Record<string, Entry> = {
       expect(party?.status).toBe("active");
     },
   },
-  "party.networkRequests": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    prepare: async (db, world) => {
-      await callerFor(db, world.people.collectiveMember).party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id });
-      return {};
-    },
-    call: (api) => api.party.networkRequests(),
-    effect: ({ world, caller, result }) => {
-      const requests = (result as { projectId: string; networkId: string }[]).filter((request) => request.projectId === world.project.id);
-      expect(requests).toEqual(caller === "otherModerator" ? [expect.objectContaining({ networkId: world.otherNetwork.id })] : []);
-    },
-  },
-  "calendar.feed": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.calendar.feed(),
-    effect: ({ result }) => expect(result).toEqual({ url: null }),
-  },
   "calendar.renew": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.calendar.renew(),
@@ -447,13 +268,6 @@ const PROCEDURES: Record<string, Entry> = {
       expect(invitation).toMatchObject({ projectId: world.project.id, email: "secretaire@mairie.test", office: "agent", usedAt: null });
     },
   },
-  "invitation.list": {
-    expected: projectAction(["collectiveMember", "holdingModerator"]),
-    prepare: pendingInvitation,
-    call: (api, world) => api.invitation.list({ projectId: world.project.id }),
-    effect: ({ prepared, result }) =>
-      expect(result).toEqual([expect.objectContaining({ id: prepared.invitationId, email: "adjoint@mairie.test", state: "pending" })]),
-  },
   "invitation.resend": {
     expected: projectAction(["collectiveMember", "holdingModerator"]),
     prepare: pendingInvitation,
@@ -470,34 +284,6 @@ const PROCEDURES: Record<string, Entry> = {
     effect: async ({ db, prepared }) => {
       const [invitation] = await db.select().from(invitations).where(eq(invitations.id, prepared.invitationId ?? ""));
       expect(invitation?.revokedAt).toBeInstanceOf(Date);
-    },
-  },
-  "comment.list": {
-    expected: { ...projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator", "platformAdmin"]) },
-    prepare: async (db, world) => {
-      const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({
-        projectId: world.project.id,
-        body: "Bienvenue à la commune dans le projet !",
-        mentionIds: [world.people.partyOfficial.userId],
-      });
-      return { commentId };
-    },
-    call: (api, world) => api.comment.list({ projectId: world.project.id }),
-    effect: ({ world, result }) =>
-      expect(result).toEqual([
-        expect.objectContaining({
-          body: "Bienvenue à la commune dans le projet !",
-          mentions: [expect.objectContaining({ userId: world.people.partyOfficial.userId })],
-        }),
-      ]),
-  },
-  "comment.mentionable": {
-    expected: projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator"]),
-    call: (api, world) => api.comment.mentionable({ projectId: world.project.id }),
-    effect: ({ world, result }) => {
-      const ids = (result as { id: string }[]).map((person) => person.id);
-      expect(ids).toEqual(expect.arrayContaining([world.people.collectiveMember.userId, world.people.partyOfficial.userId, world.people.holdingModerator.userId]));
-      expect(ids).not.toContain(world.people.territoryOfficial.userId);
     },
   },
   "comment.add": {
@@ -561,45 +347,6 @@ const PROCEDURES: Record<string, Entry> = {
       const [row] = await db.select().from(follows).where(and(eq(follows.userId, personOf(world, caller)?.userId ?? ""), eq(follows.projectId, world.project.id)));
       expect(row?.lastVisitedAt.getTime()).toBeGreaterThan(new Date("2020-01-02").getTime());
     },
-  },
-  "follow.list": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    prepare: async (db, world) => {
-      await callerFor(db, world.people.collectiveMember).follow.set({ projectId: world.project.id, follow: true });
-      // Last looked at before the official confirmed the starting stage: that is what is new.
-      await db.update(follows).set({ lastVisitedAt: new Date("2020-01-01") }).where(eq(follows.userId, world.people.collectiveMember.userId));
-      return {};
-    },
-    call: (api) => api.follow.list(),
-    effect: ({ world, caller, result }) => {
-      const rows = result as { projectId: string; newChanges: number; newKinds: string[] }[];
-      const ids = rows.map((row) => row.projectId);
-      if (caller === "collectiveMember") {
-        expect(ids).toEqual([world.project.id]);
-        expect(rows[0]?.newChanges).toBeGreaterThan(0);
-        expect(rows[0]?.newKinds).toEqual(expect.arrayContaining(["stage_change:confirm"]));
-      } else expect(ids).not.toContain(world.project.id);
-    },
-  },
-  "notification.list": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.notification.list(),
-    effect: ({ world, caller, result }) => {
-      const kinds = (result as { kind: string; projectId: string | null }[])
-        .filter((notification) => notification.projectId === world.project.id)
-        .map((notification) => notification.kind)
-        .sort();
-      const expectedKinds: Partial<Record<CallerKind, string[]>> = {
-        partyOfficial: ["milestone_recorded", "stage_proposed"],
-        collectiveMember: ["stage_confirmed"],
-      };
-      expect(kinds).toEqual(expectedKinds[caller] ?? []);
-    },
-  },
-  "notification.unreadCount": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.notification.unreadCount(),
-    effect: ({ caller, result }) => expect(result).toBe(caller === "partyOfficial" ? 2 : caller === "collectiveMember" ? 1 : 0),
   },
   "notification.markRead": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
@@ -667,20 +414,6 @@ const PROCEDURES: Record<string, Entry> = {
       expect(reports).toEqual([expect.objectContaining({ contentKind: "milestone", status: "open", reporterId: personOf(world, caller)?.userId })]);
     },
   },
-  "moderation.queue": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    prepare: async (db, world) => {
-      await callerFor(db, world.people.partyOfficial).moderation.report({ kind: "milestone", contentId: world.milestoneId, reason: "Inexact." });
-      return {};
-    },
-    call: (api) => api.moderation.queue(),
-    effect: ({ world, caller, result }) => {
-      const { reported } = result as { reported: { id: string; reports: { reason: string }[] }[] };
-      const mine = reported.filter((content) => content.id === world.milestoneId);
-      // The platform admin moderates the projects no network holds; this one is held.
-      expect(mine).toEqual(caller === "holdingModerator" ? [expect.objectContaining({ reports: [expect.objectContaining({ reason: "Inexact." })] })] : []);
-    },
-  },
   "moderation.hide": {
     expected: projectAction(["holdingModerator", "platformAdmin"]),
     call: (api, world) => api.moderation.hide({ kind: "milestone", contentId: world.milestoneId, reason: "Propos injurieux." }),
@@ -711,18 +444,6 @@ const PROCEDURES: Record<string, Entry> = {
     effect: async ({ db, prepared }) => {
       const [report] = await db.select().from(contentReports).where(eq(contentReports.id, prepared.reportId ?? ""));
       expect(report).toMatchObject({ status: "dismissed", decisionReason: "Le jalon est attesté." });
-    },
-  },
-  "moderation.contested": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    prepare: async (db, world) => {
-      await callerFor(db, world.people.partyOfficial).milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "Pas ce jour-là." });
-      return {};
-    },
-    call: (api) => api.moderation.contested(),
-    effect: ({ world, caller, result }) => {
-      const mine = (result as { milestoneId: string; comment: string }[]).filter((row) => row.milestoneId === world.milestoneId);
-      expect(mine).toEqual(caller === "holdingModerator" ? [expect.objectContaining({ comment: "Pas ce jour-là." })] : []);
     },
   },
   "moderation.addMilestoneNote": {
@@ -778,30 +499,6 @@ const PROCEDURES: Record<string, Entry> = {
         .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.holdingNetwork.id)));
       expect(parties).toEqual([]);
     },
-  },
-  "portfolio.myNetworks": {
-    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
-    call: (api) => api.portfolio.myNetworks(),
-    effect: ({ world, caller, result }) => {
-      const ids = (result as { id: string }[]).map((network) => network.id).filter((id) => id === world.holdingNetwork.id || id === world.otherNetwork.id);
-      const expected: Partial<Record<CallerKind, string[]>> = {
-        holdingModerator: [world.holdingNetwork.id],
-        otherModerator: [world.otherNetwork.id],
-        platformAdmin: [world.holdingNetwork.id, world.otherNetwork.id].sort(),
-      };
-      expect(ids.sort()).toEqual(expected[caller] ?? []);
-    },
-  },
-  "portfolio.dashboard": {
-    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", holdingModerator: "ok", platformAdmin: "ok" }),
-    call: (api, world) => api.portfolio.dashboard({ networkId: world.holdingNetwork.id }),
-    effect: ({ result }) => expect(result).toMatchObject({ projects: 1, relationships: { byStage: { observation: 1 }, total: 1 } }),
-  },
-  "portfolio.list": {
-    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", holdingModerator: "ok", platformAdmin: "ok" }),
-    call: (api, world) => api.portfolio.list({ networkId: world.holdingNetwork.id }),
-    effect: ({ world, result }) =>
-      expect(result).toMatchObject({ total: 1, rows: [expect.objectContaining({ projectId: world.project.id, stage: "observation" })] }),
   },
   "portfolio.setStuckAfter": {
     expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", holdingModerator: "ok", platformAdmin: "ok" }),
@@ -868,214 +565,7 @@ const PROCEDURES: Record<string, Entry> = {
   },
 };
 
-/** Route handlers outside tRPC, by their folder under app/. */
-const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<void> }> = {
-  "api/trpc/[trpc]": { access: "every procedure, through the matrix above" },
-  "api/auth/[...nextauth]": { access: "Auth.js: sign-in, callback, session and sign-out for anyone" },
-  "api/demo/connexion": { access: "demo mode only: 404 without it; anyone may pick a demo person with it" },
-  "api/invitation/[token]": { access: "whoever holds a valid invitation link, from a page of this site (tests/integration/invitations.test.ts)" },
-  "api/desabonnement": { access: "whoever holds a signed unsubscribe token; RFC 8058 one-click (tests/integration/email-notifications.test.ts)" },
-  "api/calendrier/[token]": { access: "whoever holds an active token: 404 for an unknown or revoked one (tests/integration/calendar.test.ts)" },
-  "api/reseaux/[id]/import": { access: "the network's moderators and admins, platform admins, from a page of this site: FILE_HANDLERS below" },
-  "api/reseaux/[id]/export/[format]": { access: "the network's moderators and admins, platform admins: FILE_HANDLERS below" },
-  "api/reseaux/modele-import": { access: "anyone: the same static template for all" },
-  "api/banc/[vue]": { access: "404 unless BENCH_ROUTES=true; then the session's own projects only (tests/integration/bench-floor.test.ts)" },
-  "api/sante": { access: "anyone: whether this instance and its database answer, and the migration count; nothing about any record" },
-};
-
-/** The portfolio's file handlers, per caller, as HTTP statuses; the same rule as portfolio.dashboard. */
-const FILE_HANDLERS: Record<string, (db: Database, world: World, person: TestPerson | null) => Promise<Response>> = {
-  "api/reseaux/[id]/import (dry run)": (db, world, person) => {
-    const form = new FormData();
-    form.set("fichier", new Blob(["identifiant;titre\r\nM-1;Projet de la matrice"]), "portefeuille.csv");
-    form.set("mode", "apercu");
-    const request = new Request(`http://127.0.0.1:3100/api/reseaux/${world.holdingNetwork.id}/import`, {
-      method: "POST",
-      body: form,
-      headers: { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100" },
-    });
-    return answerImportRequest(db, person, world.holdingNetwork.id, request);
-  },
-  "api/reseaux/[id]/export/[format]": (db, world, person) => answerExportRequest(db, person, { networkId: world.holdingNetwork.id }, "csv"),
-};
-const FILE_STATUS = Object.fromEntries(
-  CALLERS.map((caller) => [caller, caller === "anonymous" ? 401 : caller === "holdingModerator" || caller === "platformAdmin" ? 200 : 404]),
-) as Record<CallerKind, number>;
-
-function listRouteHandlers(directory: string, base = directory): string[] {
-  return readdirSync(directory).flatMap((entry) => {
-    const full = path.join(directory, entry);
-    if (statSync(full).isDirectory()) return listRouteHandlers(full, base);
-    return /^route\.(ts|tsx)$/.test(entry) ? [path.relative(base, directory).split(path.sep).join("/")] : [];
-  });
-}
-
-/** The callers with the most rights in their own world, short of platform admin. */
-const FOREIGN_CALLERS = ["collectiveMember", "partyOfficial", "holdingModerator"] as const;
-
-/** Procedures that take no id of a project, organisation or network: nothing foreign to pass. */
-const TAKES_NO_FOREIGN_ID = [
-  "territory.search",
-  "territory.get",
-  "account.get",
-  "account.updateProfile",
-  "account.emailPreferences",
-  "account.setEmailPreference",
-  "account.exportData",
-  "account.delete",
-  "audit.search",
-  "organisation.createCollective",
-  "organisation.joinAuthority",
-  "organisation.listNetworks",
-  "organisation.pendingVerifications",
-  "organisation.createNetwork",
-  "project.publicRequests",
-  "project.listMine",
-  "party.networkRequests",
-  "moderation.queue",
-  "moderation.contested",
-  "portfolio.myNetworks",
-  "calendar.feed",
-  "calendar.renew",
-  "calendar.revoke",
-  "follow.list",
-  "notification.list",
-  "notification.unreadCount",
-  // Called here without ids ("mark all"); with someone else's ids, see the test below.
-  "notification.markRead",
-];
-
-function isMutation(procedure: string) {
-  const definitions = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
-  return definitions[procedure]?._def.type === "mutation";
-}
-
-async function auditRowsBy(db: Database, person: TestPerson | null) {
-  if (!person) return 0;
-  const rows = await db.select({ id: changeLog.id }).from(changeLog).where(eq(changeLog.actorId, person.userId));
-  return rows.length;
-}
-
-async function outcomeOf(promise: Promise<unknown>): Promise<{ outcome: Outcome; result: unknown }> {
-  try {
-    return { outcome: "ok", result: await promise };
-  } catch (error) {
-    if (error instanceof TRPCError && ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"].includes(error.code)) {
-      return { outcome: error.code as Outcome, result: error };
-    }
-    throw error;
-  }
-}
-
-describe("authorization matrix", () => {
+describe("authorization matrix: mutations", () => {
   const database = useTestDatabase();
-
-  it("has an entry for every procedure of the app router, and none for a procedure that is gone", () => {
-    const procedures = Object.keys(appRouter._def.procedures).sort();
-    expect(Object.keys(PROCEDURES).sort()).toEqual(procedures);
-  });
-
-  it("has an entry for every route handler under app/", () => {
-    const handlers = listRouteHandlers(path.join(process.cwd(), "app")).sort();
-    expect(Object.keys(ROUTE_HANDLERS).sort()).toEqual(handlers);
-  });
-
-  for (const [procedure, entry] of Object.entries(PROCEDURES)) {
-    expect(Object.values(entry.expected)).toContain("ok");
-    describe(procedure, () => {
-      for (const caller of CALLERS) {
-        const expected = entry.expected[caller];
-        it(`${caller} → ${expected}`, async () => {
-          const db = database.db;
-          const world = await buildWorld(db);
-          const prepared = (await entry.prepare?.(db, world)) ?? {};
-          const api = callerFor(db, personOf(world, caller));
-          const before = expected === "ok" ? null : await databaseFingerprint(db);
-          const auditedBefore = await auditRowsBy(db, personOf(world, caller));
-          const { outcome, result } = await outcomeOf(entry.call(api, world, caller, prepared));
-          expect(outcome).toBe(expected);
-          if (expected === "ok") {
-            await entry.effect({ db, world, caller, result, prepared });
-            // Every mutation leaves its audit row, written by the caller, in the same transaction.
-            if (isMutation(procedure)) expect(await auditRowsBy(db, personOf(world, caller))).toBeGreaterThan(auditedBefore);
-          } else expect(await databaseFingerprint(db)).toEqual(before);
-        });
-      }
-    });
-  }
-
-  for (const [handler, call] of Object.entries(FILE_HANDLERS)) {
-    describe(handler, () => {
-      for (const caller of CALLERS) {
-        it(`${caller} → ${FILE_STATUS[caller]}`, async () => {
-          const db = database.db;
-          const world = await buildWorld(db);
-          const before = await databaseFingerprint(db);
-          const answer = await call(db, world, personOf(world, caller));
-          expect(answer.status).toBe(FILE_STATUS[caller]);
-          if (answer.status === 200) expect((await answer.text()).length).toBeGreaterThan(0);
-          // A dry run and an export write nothing, whoever asks.
-          expect(await databaseFingerprint(db)).toEqual(before);
-        });
-      }
-    });
-  }
-
-  // The same calls, by people with rights in their own project, with the ids of another one.
-  describe("with an id from another project, organisation or network", () => {
-    for (const [procedure, entry] of Object.entries(PROCEDURES)) {
-      if (TAKES_NO_FOREIGN_ID.includes(procedure)) continue;
-      it(`${procedure} → NOT_FOUND, nothing changed`, async () => {
-        const db = database.db;
-        const own = await buildWorld(db);
-        const elsewhere = await buildWorld(db);
-        const prepared = (await entry.prepare?.(db, elsewhere)) ?? {};
-        const before = await databaseFingerprint(db);
-        for (const caller of FOREIGN_CALLERS) {
-          const { outcome } = await outcomeOf(entry.call(callerFor(db, own.people[caller]), elsewhere, caller, prepared));
-          expect({ caller, outcome }).toEqual({ caller, outcome: "NOT_FOUND" });
-        }
-        expect(await databaseFingerprint(db)).toEqual(before);
-      });
-    }
-  });
-
-  it("notification.markRead with someone else's notification ids → NOT_FOUND, nothing changed", async () => {
-    const db = database.db;
-    const own = await buildWorld(db);
-    const elsewhere = await buildWorld(db);
-    const theirs = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, elsewhere.people.partyOfficial.userId));
-    expect(theirs.length).toBeGreaterThan(0);
-    const before = await databaseFingerprint(db);
-    const { outcome } = await outcomeOf(callerFor(db, own.people.partyOfficial).notification.markRead({ ids: theirs.map((row) => row.id) }));
-    expect(outcome).toBe("NOT_FOUND");
-    expect(await databaseFingerprint(db)).toEqual(before);
-  });
-
-  describe("api/demo/connexion", () => {
-    it("answers 404 without demo mode, whoever asks", async () => {
-      const db = database.db;
-      const before = await databaseFingerprint(db);
-      const answer = await startDemoSession(db, { demoMode: false, email: "elise.morel@demo.maillage.test" });
-      expect(answer).toEqual({ status: 404 });
-      expect(await databaseFingerprint(db)).toEqual(before);
-    });
-
-    it("opens a session for a demo person in demo mode, and for nobody else", async () => {
-      const db = database.db;
-      const person = await makePerson(db);
-      const refused = await startDemoSession(db, { demoMode: true, email: person.email });
-      expect(refused).toEqual({ status: 404 });
-      await db.insert(users).values({ email: "camille.roux@demo.maillage.test", name: "Camille Roux" }).onConflictDoNothing();
-      const answer = await startDemoSession(db, { demoMode: true, email: "camille.roux@demo.maillage.test" });
-      expect(answer.status).toBe(200);
-      if (answer.status !== 200) return;
-      const [session] = await db.query.sessions.findMany({
-        where: (sessions, { eq: equals }) => equals(sessions.sessionToken, answer.sessionToken),
-      });
-      expect(session?.expires.getTime()).toBeGreaterThan(Date.now());
-      const [owner] = await db.select().from(users).where(and(eq(users.id, session?.userId ?? "")));
-      expect(owner?.email).toBe("camille.roux@demo.maillage.test");
-    });
-  });
+  describeAuthorizationMatrix("mutation", MUTATIONS, database);
 });

@@ -1,0 +1,263 @@
+// The authorization matrix's harness: every procedure of the app router has an entry stating, as
+// literal outcomes, what each kind of caller gets — the queries' entries in
+// tests/integration/authorization-matrix-queries.test.ts, the mutations' in -mutations.test.ts, each
+// file on its own database so that two workers share the matrix. Allowed calls have their effect
+// asserted; denied calls leave the database unchanged. Route handlers are listed here.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import type { Database } from "@/db";
+import { changeLog, notifications, users } from "@/db/schema";
+import { appRouter } from "@/server/api/root";
+import { startDemoSession } from "@/server/services/demo";
+import { answerExportRequest, answerImportRequest } from "@/server/services/portfolio-files";
+import { databaseFingerprint } from "./fingerprint";
+import { callerFor, makePerson, type TestPerson } from "./factories";
+import { buildWorld, CALLERS, personOf, type Api, type CallerKind, type World } from "./world";
+
+export type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
+export type Entry = {
+  expected: Record<CallerKind, Outcome>;
+  /** Sets up what the call needs beyond the shared world; its result is passed to `call`. */
+  prepare?: (db: Database, world: World) => Promise<Record<string, string>>;
+  call: (api: Api, world: World, caller: CallerKind, prepared: Record<string, string>) => Promise<unknown>;
+  /** What an allowed call did, checked against the database or the answer. */
+  effect: (args: { db: Database; world: World; caller: CallerKind; result: unknown; prepared: Record<string, string> }) => Promise<void> | void;
+};
+
+export const everyone = (outcome: Outcome, overrides: Partial<Record<CallerKind, Outcome>> = {}) =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, overrides[caller] ?? outcome])) as Record<CallerKind, Outcome>;
+
+/** Who reads the project: the parties (verified or not), the territory's verified officials, admins. */
+export const READERS: CallerKind[] = ["collectiveMember", "partyOfficial", "territoryOfficial", "unverifiedOfficial", "holdingModerator", "platformAdmin"];
+
+/** Readers may read; among them `allowed` act, the other readers are refused; non-readers see nothing. */
+export function projectAction(allowed: CallerKind[]): Record<CallerKind, Outcome> {
+  return Object.fromEntries(
+    CALLERS.map((caller) => [
+      caller,
+      caller === "anonymous" ? "UNAUTHORIZED" : allowed.includes(caller) ? "ok" : READERS.includes(caller) ? "FORBIDDEN" : "NOT_FOUND",
+    ]),
+  ) as Record<CallerKind, Outcome>;
+}
+
+export const readProject = (anonymous: Outcome) => ({ ...projectAction(READERS), anonymous });
+
+/** Route handlers outside tRPC, by their folder under app/. */
+const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<void> }> = {
+  "api/trpc/[trpc]": { access: "every procedure, through the matrix's entries" },
+  "api/auth/[...nextauth]": { access: "Auth.js: sign-in, callback, session and sign-out for anyone" },
+  "api/demo/connexion": { access: "demo mode only: 404 without it; anyone may pick a demo person with it" },
+  "api/invitation/[token]": { access: "whoever holds a valid invitation link, from a page of this site (tests/integration/invitations.test.ts)" },
+  "api/desabonnement": { access: "whoever holds a signed unsubscribe token; RFC 8058 one-click (tests/integration/email-notifications.test.ts)" },
+  "api/calendrier/[token]": { access: "whoever holds an active token: 404 for an unknown or revoked one (tests/integration/calendar.test.ts)" },
+  "api/reseaux/[id]/import": { access: "the network's moderators and admins, platform admins, from a page of this site: FILE_HANDLERS below" },
+  "api/reseaux/[id]/export/[format]": { access: "the network's moderators and admins, platform admins: FILE_HANDLERS below" },
+  "api/reseaux/modele-import": { access: "anyone: the same static template for all" },
+  "api/banc/[vue]": { access: "404 unless BENCH_ROUTES=true; then the session's own projects only (tests/integration/bench-floor.test.ts)" },
+  "api/sante": { access: "anyone: whether this instance and its database answer, and the migration count; nothing about any record" },
+};
+
+/** The portfolio's file handlers, per caller, as HTTP statuses; the same rule as portfolio.dashboard. */
+const FILE_HANDLERS: Record<string, (db: Database, world: World, person: TestPerson | null) => Promise<Response>> = {
+  "api/reseaux/[id]/import (dry run)": (db, world, person) => {
+    const form = new FormData();
+    form.set("fichier", new Blob(["identifiant;titre\r\nM-1;Projet de la matrice"]), "portefeuille.csv");
+    form.set("mode", "apercu");
+    const request = new Request(`http://127.0.0.1:3100/api/reseaux/${world.holdingNetwork.id}/import`, {
+      method: "POST",
+      body: form,
+      headers: { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100" },
+    });
+    return answerImportRequest(db, person, world.holdingNetwork.id, request);
+  },
+  "api/reseaux/[id]/export/[format]": (db, world, person) => answerExportRequest(db, person, { networkId: world.holdingNetwork.id }, "csv"),
+};
+const FILE_STATUS = Object.fromEntries(
+  CALLERS.map((caller) => [caller, caller === "anonymous" ? 401 : caller === "holdingModerator" || caller === "platformAdmin" ? 200 : 404]),
+) as Record<CallerKind, number>;
+
+function listRouteHandlers(directory: string, base = directory): string[] {
+  return readdirSync(directory).flatMap((entry) => {
+    const full = path.join(directory, entry);
+    if (statSync(full).isDirectory()) return listRouteHandlers(full, base);
+    return /^route\.(ts|tsx)$/.test(entry) ? [path.relative(base, directory).split(path.sep).join("/")] : [];
+  });
+}
+
+/** The callers with the most rights in their own world, short of platform admin. */
+const FOREIGN_CALLERS = ["collectiveMember", "partyOfficial", "holdingModerator"] as const;
+
+/** Procedures that take no id of a project, organisation or network: nothing foreign to pass. */
+const TAKES_NO_FOREIGN_ID = [
+  "territory.search",
+  "territory.get",
+  "account.get",
+  "account.updateProfile",
+  "account.emailPreferences",
+  "account.setEmailPreference",
+  "account.exportData",
+  "account.delete",
+  "audit.search",
+  "organisation.createCollective",
+  "organisation.joinAuthority",
+  "organisation.listNetworks",
+  "organisation.pendingVerifications",
+  "organisation.createNetwork",
+  "project.publicRequests",
+  "project.listMine",
+  "party.networkRequests",
+  "moderation.queue",
+  "moderation.contested",
+  "portfolio.myNetworks",
+  "calendar.feed",
+  "calendar.renew",
+  "calendar.revoke",
+  "follow.list",
+  "notification.list",
+  "notification.unreadCount",
+  // Called here without ids ("mark all"); with someone else's ids, see the test below.
+  "notification.markRead",
+];
+
+async function auditRowsBy(db: Database, person: TestPerson | null) {
+  if (!person) return 0;
+  const rows = await db.select({ id: changeLog.id }).from(changeLog).where(eq(changeLog.actorId, person.userId));
+  return rows.length;
+}
+
+async function outcomeOf(promise: Promise<unknown>): Promise<{ outcome: Outcome; result: unknown }> {
+  try {
+    return { outcome: "ok", result: await promise };
+  } catch (error) {
+    if (error instanceof TRPCError && ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"].includes(error.code)) {
+      return { outcome: error.code as Outcome, result: error };
+    }
+    throw error;
+  }
+}
+
+/**
+ * The matrix for the app router's procedures of one kind: `entries` must name every one of them.
+ * The queries' part also covers the route handlers; the mutations' part, the calls that take ids.
+ */
+export function describeAuthorizationMatrix(kind: "query" | "mutation", entries: Record<string, Entry>, database: { readonly db: Database }) {
+  const procedures = Object.entries(entries);
+
+  it(`has an entry for every ${kind} of the app router, and none for a procedure that is gone`, () => {
+    const definitions = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+    const ofKind = Object.keys(definitions).filter((procedure) => definitions[procedure]?._def.type === kind);
+    expect(Object.keys(entries).sort()).toEqual(ofKind.sort());
+  });
+
+  if (kind === "query") {
+    it("has an entry for every route handler under app/", () => {
+      const handlers = listRouteHandlers(path.join(process.cwd(), "app")).sort();
+      expect(Object.keys(ROUTE_HANDLERS).sort()).toEqual(handlers);
+    });
+  }
+
+  for (const [procedure, entry] of procedures) {
+    expect(Object.values(entry.expected)).toContain("ok");
+    describe(procedure, () => {
+      for (const caller of CALLERS) {
+        const expected = entry.expected[caller];
+        it(`${caller} → ${expected}`, async () => {
+          const db = database.db;
+          const world = await buildWorld(db);
+          const prepared = (await entry.prepare?.(db, world)) ?? {};
+          const api = callerFor(db, personOf(world, caller));
+          const before = expected === "ok" ? null : await databaseFingerprint(db);
+          const auditedBefore = await auditRowsBy(db, personOf(world, caller));
+          const { outcome, result } = await outcomeOf(entry.call(api, world, caller, prepared));
+          expect(outcome).toBe(expected);
+          if (expected === "ok") {
+            await entry.effect({ db, world, caller, result, prepared });
+            // Every mutation leaves its audit row, written by the caller, in the same transaction.
+            if (kind === "mutation") expect(await auditRowsBy(db, personOf(world, caller))).toBeGreaterThan(auditedBefore);
+          } else expect(await databaseFingerprint(db)).toEqual(before);
+        });
+      }
+    });
+  }
+
+  for (const [handler, call] of kind === "query" ? Object.entries(FILE_HANDLERS) : []) {
+    describe(handler, () => {
+      for (const caller of CALLERS) {
+        it(`${caller} → ${FILE_STATUS[caller]}`, async () => {
+          const db = database.db;
+          const world = await buildWorld(db);
+          const before = await databaseFingerprint(db);
+          const answer = await call(db, world, personOf(world, caller));
+          expect(answer.status).toBe(FILE_STATUS[caller]);
+          if (answer.status === 200) expect((await answer.text()).length).toBeGreaterThan(0);
+          // A dry run and an export write nothing, whoever asks.
+          expect(await databaseFingerprint(db)).toEqual(before);
+        });
+      }
+    });
+  }
+
+  // The same calls, by people with rights in their own project, with the ids of another one.
+  describe("with an id from another project, organisation or network", () => {
+    for (const [procedure, entry] of procedures) {
+      if (TAKES_NO_FOREIGN_ID.includes(procedure)) continue;
+      it(`${procedure} → NOT_FOUND, nothing changed`, async () => {
+        const db = database.db;
+        const own = await buildWorld(db);
+        const elsewhere = await buildWorld(db);
+        const prepared = (await entry.prepare?.(db, elsewhere)) ?? {};
+        const before = await databaseFingerprint(db);
+        for (const caller of FOREIGN_CALLERS) {
+          const { outcome } = await outcomeOf(entry.call(callerFor(db, own.people[caller]), elsewhere, caller, prepared));
+          expect({ caller, outcome }).toEqual({ caller, outcome: "NOT_FOUND" });
+        }
+        expect(await databaseFingerprint(db)).toEqual(before);
+      });
+    }
+  });
+
+  if (kind === "query") return;
+
+  it("notification.markRead with someone else's notification ids → NOT_FOUND, nothing changed", async () => {
+    const db = database.db;
+    const own = await buildWorld(db);
+    const elsewhere = await buildWorld(db);
+    const theirs = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, elsewhere.people.partyOfficial.userId));
+    expect(theirs.length).toBeGreaterThan(0);
+    const before = await databaseFingerprint(db);
+    const { outcome } = await outcomeOf(callerFor(db, own.people.partyOfficial).notification.markRead({ ids: theirs.map((row) => row.id) }));
+    expect(outcome).toBe("NOT_FOUND");
+    expect(await databaseFingerprint(db)).toEqual(before);
+  });
+
+  describe("api/demo/connexion", () => {
+    it("answers 404 without demo mode, whoever asks", async () => {
+      const db = database.db;
+      const before = await databaseFingerprint(db);
+      const answer = await startDemoSession(db, { demoMode: false, email: "elise.morel@demo.maillage.test" });
+      expect(answer).toEqual({ status: 404 });
+      expect(await databaseFingerprint(db)).toEqual(before);
+    });
+
+    it("opens a session for a demo person in demo mode, and for nobody else", async () => {
+      const db = database.db;
+      const person = await makePerson(db);
+      const refused = await startDemoSession(db, { demoMode: true, email: person.email });
+      expect(refused).toEqual({ status: 404 });
+      await db.insert(users).values({ email: "camille.roux@demo.maillage.test", name: "Camille Roux" }).onConflictDoNothing();
+      const answer = await startDemoSession(db, { demoMode: true, email: "camille.roux@demo.maillage.test" });
+      expect(answer.status).toBe(200);
+      if (answer.status !== 200) return;
+      const [session] = await db.query.sessions.findMany({
+        where: (sessions, { eq: equals }) => equals(sessions.sessionToken, answer.sessionToken),
+      });
+      expect(session?.expires.getTime()).toBeGreaterThan(Date.now());
+      const [owner] = await db.select().from(users).where(and(eq(users.id, session?.userId ?? "")));
+      expect(owner?.email).toBe("camille.roux@demo.maillage.test");
+    });
+  });
+}
