@@ -1,5 +1,5 @@
 // Who may see and do what: every access rule of the app lives in this file, and every service asks it.
-import { and, eq, exists, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, exists, isNotNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
@@ -105,15 +105,18 @@ export function communeWithinTerritory(commune: TerritoryColumns, territory: Ter
   )`;
 }
 
-/** The person belongs to an organisation that is an active party to project `project`. */
-export function partyMemberOf(db: DbOrTx, actor: Actor): SQL {
+/**
+ * The person belongs to an organisation that is an active party to project `project`. `userId`
+ * may be a placeholder, for a statement prepared once.
+ */
+export function partyMemberOf(db: DbOrTx, userId: string | Placeholder): SQL {
   return exists(
     db
       .select({ one: sql`1` })
       .from(projectParties)
       .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
       .where(
-        and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, actor.userId)),
+        and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, userId)),
       ),
   );
 }
@@ -141,7 +144,7 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
         communeWithinTerritory(projectCommune, authorityTerritory),
       ),
     );
-  return sql`(${projects.visibility} = 'public' or ${partyMemberOf(db, actor)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
+  return sql`(${projects.visibility} = 'public' or ${partyMemberOf(db, actor.userId)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
 }
 
 /**
@@ -151,7 +154,7 @@ export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
  */
 export function projectVisibleWithinOwnTerritory(db: DbOrTx, actor: Actor): SQL {
   if (actor.isPlatformAdmin) return sql`true`;
-  return sql`(${projects.visibility} <> 'parties' or ${partyMemberOf(db, actor)})`;
+  return sql`(${projects.visibility} <> 'parties' or ${partyMemberOf(db, actor.userId)})`;
 }
 
 export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, projectId: string) {

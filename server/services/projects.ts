@@ -109,10 +109,17 @@ function projectListQuery(db: DbOrTx) {
 
 export type ProjectSummary = Awaited<ReturnType<ReturnType<typeof projectListQuery>["execute"]>>[number];
 
+const myProjectsStatement = preparedPerHandle((db) =>
+  projectListQuery(db)
+    .where(partyMemberOf(db, sql.placeholder("userId")))
+    .orderBy(desc(projects.updatedAt), asc(projects.id))
+    .prepare("my_projects"),
+);
+
 /** "Mes projets": the projects of the organisations the person belongs to. */
 export async function listMyProjects(db: DbOrTx, actor: Actor | null): Promise<ProjectSummary[]> {
   const signedIn = requireActor(actor);
-  return projectListQuery(db).where(partyMemberOf(db, signedIn)).orderBy(desc(projects.updatedAt), asc(projects.id));
+  return myProjectsStatement(db).execute({ userId: signedIn.userId });
 }
 
 /** One statement: the file, its parties, communes and funding lines as JSON, whether the reader follows it. */
