@@ -124,9 +124,10 @@ export function partyMemberOf(db: DbOrTx, userId: string | Placeholder): SQL {
 /**
  * The projects a person may read: those of the organisations they belong to (any party), and —
  * unless the project is visible to its parties only — those acting in the territory of an
- * authority where they are a verified member.
+ * authority where they are a verified member. `userId` may be a placeholder, for a statement
+ * prepared once per kind of person.
  */
-export function projectVisibleTo(db: DbOrTx, actor: Actor): SQL {
+export function projectVisibleTo(db: DbOrTx, actor: { userId: string | Placeholder; isPlatformAdmin: boolean }): SQL {
   if (actor.isPlatformAdmin) return sql`true`;
   const authorityTerritory = alias(territories, "member_authority_territory");
   const projectCommune = alias(territories, "project_commune_territory");

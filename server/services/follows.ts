@@ -1,6 +1,7 @@
 // Following projects, and what changed in them since one last looked.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import { preparedPerHandle } from "@/db/prepared";
 import { changeLog, follows, projects } from "@/db/schema";
 import { recordChange } from "./history";
 import { loadProjectAccess, projectVisibleTo, requireActor, type Actor } from "./access";
@@ -37,25 +38,37 @@ export async function markVisited(db: DbOrTx, actor: Actor | null, input: { proj
   return { following: updated.length > 0 };
 }
 
+/**
+ * The followed projects of `userId`, newest first, with what changed since the last visit. Prepared
+ * once per connection handle, in two shapes: a platform admin reads every project.
+ */
+const followedStatements = preparedPerHandle((db) => {
+  const userId = sql.placeholder("userId");
+  const followed = (isPlatformAdmin: boolean) =>
+    db
+      .select({
+        projectId: projects.id,
+        title: projects.title,
+        lastVisitedAt: follows.lastVisitedAt,
+        updatedAt: projects.updatedAt,
+        // One pass over the project's changes since the visit, for both the count and the kinds (JSON:
+        // both drivers parse json without knowing the server's array types).
+        news: sql<{ count: number; kinds: string[] | null }>`(select json_build_object('count', count(*), 'kinds', json_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}))
+          from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${userId})`,
+      })
+      .from(follows)
+      .innerJoin(projects, eq(projects.id, follows.projectId))
+      // A project one can no longer read (visibility changed, membership ended) drops out of the list.
+      .where(and(eq(follows.userId, userId), projectVisibleTo(db, { userId, isPlatformAdmin })))
+      .orderBy(desc(projects.updatedAt), asc(projects.id))
+      .prepare(isPlatformAdmin ? "followed_by_admin" : "followed");
+  return { byAdmin: followed(true), byPerson: followed(false) };
+});
+
 /** "Suivis": the followed projects, with what changed since the last visit (kinds and count). */
 export async function listFollowed(db: DbOrTx, actor: Actor | null) {
   const signedIn = requireActor(actor);
-  const rows = await db
-    .select({
-      projectId: projects.id,
-      title: projects.title,
-      lastVisitedAt: follows.lastVisitedAt,
-      updatedAt: projects.updatedAt,
-      // One pass over the project's changes since the visit, for both the count and the kinds (JSON:
-      // both drivers parse json without knowing the server's array types).
-      news: sql<{ count: number; kinds: string[] | null }>`(select json_build_object('count', count(*), 'kinds', json_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}))
-        from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${signedIn.userId})`,
-    })
-    .from(follows)
-    .innerJoin(projects, eq(projects.id, follows.projectId))
-    // A project one can no longer read (visibility changed, membership ended) drops out of the list.
-    .where(and(eq(follows.userId, signedIn.userId), projectVisibleTo(db, signedIn)))
-    .orderBy(desc(projects.updatedAt), asc(projects.id));
+  const statements = followedStatements(db);
+  const rows = await (signedIn.isPlatformAdmin ? statements.byAdmin : statements.byPerson).execute({ userId: signedIn.userId });
   return rows.map(({ news, ...row }) => ({ ...row, newChanges: news.count, newKinds: news.kinds ?? [] }));
 }
-
