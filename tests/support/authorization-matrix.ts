@@ -141,8 +141,10 @@ async function outcomeOf(promise: Promise<unknown>): Promise<{ outcome: Outcome;
 }
 
 /**
- * The matrix for the app router's procedures of one kind: `entries` must name every one of them.
- * The queries' part also covers the route handlers; the mutations' part, the calls that take ids.
+ * The matrix for the app router's procedures of one kind: `entries` must name every one of them,
+ * each called as every kind of caller, then with another project's ids. The queries' part also
+ * covers the route handlers; the mutations' part, notification.markRead with someone else's
+ * notifications and the demo sign-in route.
  */
 export function describeAuthorizationMatrix(kind: "query" | "mutation", entries: Record<string, Entry>, database: { readonly db: Database }) {
   const procedures = Object.entries(entries);
