@@ -12,6 +12,11 @@ const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and extension bundles from its own folder: bundling it breaks `next build`.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,
+  // Metadata resolved before the page is sent, for every browser as Next.js does for bots, rather
+  // than streamed after it: streamed metadata is remounted on every router.refresh() and the
+  // <title> left the head until it resolved (the tab showed the address; axe once failed on it).
+  // Our titles need only translations, so nothing waits on data.
+  htmlLimitedBots: /.*/,
   // The Content-Security-Policy, with its per-request nonce, is set by proxy.ts.
   async headers() {
     const security = [
