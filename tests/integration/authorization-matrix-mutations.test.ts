@@ -3,6 +3,7 @@
 // database unchanged (the harness: tests/support/authorization-matrix.ts).
 import { and, eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
+import type { Database } from "@/db";
 import {
   barometerAnswerSets,
   changeLog,
@@ -27,7 +28,16 @@ import {
 import { describeAuthorizationMatrix, everyone, projectAction, READERS, type Entry } from "../support/authorization-matrix";
 import { useTestDatabase } from "../support/db";
 import { callerFor, makePerson, membershipOf } from "../support/factories";
-import { pendingInvitation, pendingProposal, personOf, sideOf } from "../support/world";
+import { pendingInvitation, pendingProposal, personOf, sideOf, type World } from "../support/world";
+
+/** The world's project's party row for the network that is not yet its party, if any. */
+async function otherNetworkParty(db: Database, world: World) {
+  const [party] = await db
+    .select()
+    .from(projectParties)
+    .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+  return party;
+}
 
 const MUTATIONS: Record<string, Entry> = {
   "account.updateProfile": {
@@ -215,10 +225,7 @@ const MUTATIONS: Record<string, Entry> = {
     expected: projectAction(["collectiveMember"]),
     call: (api, world) => api.party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id }),
     effect: async ({ db, world }) => {
-      const [party] = await db
-        .select()
-        .from(projectParties)
-        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+      const party = await otherNetworkParty(db, world);
       expect(party).toMatchObject({ role: "network", status: "requested" });
     },
   },
@@ -230,10 +237,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
     call: (api, world) => api.party.decideNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id, accept: true, reason: "" }),
     effect: async ({ db, world }) => {
-      const [party] = await db
-        .select()
-        .from(projectParties)
-        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+      const party = await otherNetworkParty(db, world);
       expect(party?.status).toBe("active");
     },
   },
@@ -467,10 +471,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
     call: (api, world) => api.portfolio.invite({ networkId: world.otherNetwork.id, projectId: world.project.id }),
     effect: async ({ db, world }) => {
-      const [party] = await db
-        .select()
-        .from(projectParties)
-        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+      const party = await otherNetworkParty(db, world);
       expect(party).toMatchObject({ role: "network", status: "invited" });
     },
   },
@@ -482,10 +483,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
     call: (api, world) => api.portfolio.answerInvitation({ projectId: world.project.id, networkId: world.otherNetwork.id, accept: true }),
     effect: async ({ db, world }) => {
-      const [party] = await db
-        .select()
-        .from(projectParties)
-        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherNetwork.id)));
+      const party = await otherNetworkParty(db, world);
       expect(party?.status).toBe("active");
     },
   },
