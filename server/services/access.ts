@@ -106,8 +106,17 @@ export function communeWithinTerritory(commune: TerritoryColumns, territory: Ter
 }
 
 /**
- * The person belongs to an organisation that is an active party to project `project`. `userId`
- * may be a placeholder, for a statement prepared once.
+ * A membership that speaks for its organisation: any membership of a collective or a network, and
+ * a verified one of an authority. Until someone vouches for them, a person who says they belong
+ * to an authority is a signed-in stranger to its projects.
+ */
+export function membershipCounts(partyRole: AnyPgColumn, verifiedAt: AnyPgColumn): SQL {
+  return sql`(${partyRole} <> 'authority' or ${verifiedAt} is not null)`;
+}
+
+/**
+ * The person belongs to an organisation that is an active party to project `project` (verified,
+ * for an authority). `userId` may be a placeholder, for a statement prepared once.
  */
 export function partyMemberOf(db: DbOrTx, userId: string | Placeholder): SQL {
   return exists(
@@ -116,7 +125,12 @@ export function partyMemberOf(db: DbOrTx, userId: string | Placeholder): SQL {
       .from(projectParties)
       .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
       .where(
-        and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active"), eq(memberships.userId, userId)),
+        and(
+          eq(projectParties.projectId, projects.id),
+          eq(projectParties.status, "active"),
+          eq(memberships.userId, userId),
+          membershipCounts(projectParties.role, memberships.verifiedAt),
+        ),
       ),
   );
 }
@@ -178,8 +192,10 @@ export type ProjectAccess = {
   leadCollectiveId: string;
   visibility: "parties" | "territory" | "public";
   isCollectiveMember: boolean;
-  /** The party authorities the person belongs to, and whether they are verified there. */
-  authorities: { authorityId: string; verified: boolean }[];
+  /** The party authorities the person is a verified member of. */
+  authorities: { authorityId: string; verified: true }[];
+  /** The party authorities where the person's membership waits to be verified: it grants nothing. */
+  awaitingVerification: string[];
   /** The networks holding the project where the person is a moderator or an admin. */
   moderatedNetworks: string[];
   isPlatformAdmin: boolean;
@@ -220,17 +236,22 @@ export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, project
   };
   if (!actor) {
     if (project.visibility !== "public") throw notFound("Projet introuvable.");
-    return { ...base, isCollectiveMember: false, authorities: [], moderatedNetworks: [], publicOnly: true };
+    return { ...base, isCollectiveMember: false, authorities: [], awaitingVerification: [], moderatedNetworks: [], publicOnly: true };
   }
-  const partyMemberships = rows.flatMap(({ organisationId, role, membershipRole, verifiedAt }) =>
+  const memberRows = rows.flatMap(({ organisationId, role, membershipRole, verifiedAt }) =>
     organisationId !== null && role !== null && membershipRole !== null ? [{ organisationId, role, membershipRole, verifiedAt }] : [],
   );
+  // An unverified membership of a party authority grants nothing (membershipCounts): it is only
+  // kept to tell the person why they may not act yet.
+  const awaitingVerification = memberRows.filter((row) => row.role === "authority" && row.verifiedAt === null).map((row) => row.organisationId);
+  const partyMemberships = memberRows.filter((row) => row.role !== "authority" || row.verifiedAt !== null);
   const access: ProjectAccess = {
     ...base,
     isCollectiveMember: partyMemberships.some((row) => row.role === "lead"),
     authorities: partyMemberships
       .filter((row) => row.role === "authority")
-      .map((row) => ({ authorityId: row.organisationId, verified: row.verifiedAt !== null })),
+      .map((row) => ({ authorityId: row.organisationId, verified: true as const })),
+    awaitingVerification,
     moderatedNetworks: partyMemberships
       .filter((row) => row.role === "network" && (row.membershipRole === "moderator" || row.membershipRole === "admin"))
       .map((row) => row.organisationId),
@@ -267,9 +288,12 @@ export function assertCollectiveSide(access: ProjectAccess) {
 
 /** Acting in an authority's name in this project: its verified members. */
 export function assertAuthoritySide(access: ProjectAccess, authorityId: string) {
-  const membership = access.authorities.find((authority) => authority.authorityId === authorityId);
-  if (!membership) throw forbidden("Seuls les membres de cette collectivité peuvent faire cela.");
-  if (!membership.verified) throw forbidden("Votre rôle dans cette collectivité doit être vérifié pour agir en son nom.");
+  if (access.awaitingVerification.includes(authorityId)) {
+    throw forbidden("Votre rôle dans cette collectivité doit être vérifié pour agir en son nom.");
+  }
+  if (!access.authorities.some((authority) => authority.authorityId === authorityId)) {
+    throw forbidden("Seuls les membres de cette collectivité peuvent faire cela.");
+  }
   return requireActor(access.actor);
 }
 
@@ -318,6 +342,67 @@ export function assertCanReadComments(access: ProjectAccess) {
 export function assertCanComment(access: ProjectAccess) {
   if (!isProjectParty(access)) throw forbidden("Seules les parties prenantes du projet participent à la discussion.");
   return requireActor(access.actor);
+}
+
+/** Inviting officials to the project and seeing who was invited: the lead collective and the holding networks' moderators. */
+export function canInvite(access: ProjectAccess): boolean {
+  return access.isCollectiveMember || access.moderatedNetworks.length > 0;
+}
+
+export function assertCanInvite(access: ProjectAccess) {
+  if (!canInvite(access)) throw forbidden("Seuls le collectif porteur et les réseaux qui l'accompagnent invitent des élu·es.");
+  return requireActor(access.actor);
+}
+
+/** The fields of a project file that a reader who sees it only because it is public does not get. */
+export const PRIVATE_PROJECT_FIELDS: readonly string[] = ["contacts"];
+
+/** What a history entry tells about its record, for deciding who reads it. */
+export type HistoryEntryFacts = {
+  entity: string;
+  action: string;
+  /** The comment or milestone it describes is hidden by moderation now. */
+  contentHidden: boolean;
+  /** The comment it describes was deleted by its author. */
+  commentDeleted: boolean;
+};
+
+/**
+ * How much of a history entry a reader gets: the same rules as the reads of the records it
+ * describes. "whole"; "publicFields" (a project file's entry without PRIVATE_PROJECT_FIELDS);
+ * "withoutText" (that it happened, not what was written); or "none".
+ */
+export type HistoryReading = "whole" | "publicFields" | "withoutText" | "none";
+
+export function historyReadingFor(access: ProjectAccess, entry: HistoryEntryFacts): HistoryReading {
+  // A deleted message's text is gone from the discussion for everyone, moderators included: so it is here.
+  if (canModerateProject(access)) return entry.entity === "comment" && entry.commentDeleted ? "withoutText" : "whole";
+  const party = isProjectParty(access);
+  switch (entry.entity) {
+    case "project":
+      if (entry.action === "create" || entry.action === "update") return access.publicOnly ? "publicFields" : "whole";
+      // Asking to be public and the network's answer: between the collective and its network.
+      return party ? "whole" : "none";
+    case "comment":
+      // The discussion is the parties'; hidden content and its moderation are the moderators'.
+      if (!party || entry.contentHidden || entry.action === "hide" || entry.action === "restore") return "none";
+      return entry.commentDeleted ? "withoutText" : "whole";
+    case "milestone":
+      // The timeline is every reader's; a hidden milestone is gone for all but moderators.
+      return entry.contentHidden || entry.action === "hide" || entry.action === "restore" ? "none" : "whole";
+    case "stage_change":
+    case "relationship":
+      return "whole";
+    case "barometer_answer_set":
+      return access.publicOnly ? "none" : "whole";
+    case "project_party":
+      return party ? "whole" : "none";
+    case "invitation":
+      return canInvite(access) ? "whole" : "none";
+    default:
+      // Reports, and anything recorded later that no rule here names yet: moderators only.
+      return "none";
+  }
 }
 
 /** Speaking for a support network (answering requests to accompany a project): its moderators and admins, or a platform admin. */

@@ -3,18 +3,32 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { commentMentions, comments, memberships, projectParties, users } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { assertCanComment, assertCanReadComments, canModerateProject, loadProjectAccess, requireActor, type Actor } from "./access";
+import {
+  assertCanComment,
+  assertCanReadComments,
+  canModerateProject,
+  loadProjectAccess,
+  membershipCounts,
+  requireActor,
+  type Actor,
+} from "./access";
 import { changedFields, recordChange } from "./history";
 import { notify } from "./notifications";
 
-/** The people one may mention: the members of the project's active parties. */
+/** The people one may mention: the members of the project's active parties (verified, for an authority). */
 async function partyPeople(db: DbOrTx, projectId: string) {
   return db
     .selectDistinct({ id: users.id, name: users.name, email: users.email })
     .from(projectParties)
     .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.status, "active")))
+    .where(
+      and(
+        eq(projectParties.projectId, projectId),
+        eq(projectParties.status, "active"),
+        membershipCounts(projectParties.role, memberships.verifiedAt),
+      ),
+    )
     .orderBy(asc(users.name));
 }
 
@@ -94,7 +108,7 @@ export async function addComment(db: Database, actor: Actor | null, input: { pro
       kind: "mention",
       projectId: input.projectId,
       actorId: signedIn.userId,
-      payload: { excerpt: input.body.slice(0, 140) },
+      payload: { excerpt: input.body.slice(0, 140), commentId: comment.id },
     });
     return { commentId: comment.id };
   });

@@ -11,7 +11,7 @@ import { mailTranslator } from "@/server/i18n/messages";
 import { requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
-import type { NotificationKind } from "./notifications";
+import { withoutGoneExcerpts, type NotificationKind } from "./notifications";
 
 export const EMAIL_FREQUENCIES = emailFrequency.enumValues;
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
@@ -201,13 +201,17 @@ export async function sendWeeklyDigests(db: Database, options: { now: Date }) {
   for (const { userId } of recipients) {
     const [claim] = await db.insert(digestClaims).values({ userId, weekStart }).onConflictDoNothing().returning();
     if (!claim) continue;
-    const items = await db
-      .select({ kind: notifications.kind, payload: notifications.payload, projectTitle: projects.title, actorName: users.name })
-      .from(notifications)
-      .leftJoin(projects, eq(projects.id, notifications.projectId))
-      .leftJoin(users, eq(users.id, notifications.actorId))
-      .where(and(eq(notifications.userId, userId), inWeek))
-      .orderBy(notifications.createdAt);
+    // A digest quotes nothing that moderation hid (or its author deleted) during the week.
+    const items = await withoutGoneExcerpts(
+      db,
+      await db
+        .select({ kind: notifications.kind, payload: notifications.payload, projectTitle: projects.title, actorName: users.name })
+        .from(notifications)
+        .leftJoin(projects, eq(projects.id, notifications.projectId))
+        .leftJoin(users, eq(users.id, notifications.actorId))
+        .where(and(eq(notifications.userId, userId), inWeek))
+        .orderBy(notifications.createdAt),
+    );
     const [person] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
     if (!person || items.length === 0) continue;
     const token = unsubscribeToken(userId, "digest");

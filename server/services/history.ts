@@ -1,9 +1,16 @@
 // The change log: one way to record who changed what, used by every mutation that keeps history.
-import { and, desc, eq, gt, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, ilike, isNotNull, lt, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { escapeLike } from "@/server/domain/search-text";
-import { changeLog, projects, users, type FieldChange } from "@/db/schema";
-import { assertCanReadProject, requirePlatformAdmin, type Actor } from "./access";
+import { changeLog, comments, milestones, projects, users, type FieldChange } from "@/db/schema";
+import {
+  assertCanReadProject,
+  historyReadingFor,
+  isProjectParty,
+  PRIVATE_PROJECT_FIELDS,
+  requirePlatformAdmin,
+  type Actor,
+} from "./access";
 
 export type ChangeEntry = {
   actorId: string | null;
@@ -46,16 +53,46 @@ const historyColumns = {
   actorEmail: users.email,
 };
 
-/** A project's "Historique": every recorded change, newest first. */
+/**
+ * A project's "Historique": every recorded change the reader may know of, newest first. Each
+ * entry obeys the rules of the record it describes (historyReadingFor): what project.get,
+ * comment.list and the overview refuse a reader, their history does not tell them either.
+ */
 export async function listProjectHistory(db: DbOrTx, actor: Actor | null, projectId: string) {
-  await assertCanReadProject(db, actor, projectId);
-  return db
-    .select(historyColumns)
-    .from(changeLog)
-    .leftJoin(users, eq(users.id, changeLog.actorId))
-    .where(eq(changeLog.projectId, projectId))
-    .orderBy(desc(changeLog.at), desc(changeLog.id))
-    .limit(500);
+  const access = await assertCanReadProject(db, actor, projectId);
+  const [rows, hiddenComments, deletedComments, hiddenMilestones] = await Promise.all([
+    db
+      .select(historyColumns)
+      .from(changeLog)
+      .leftJoin(users, eq(users.id, changeLog.actorId))
+      .where(eq(changeLog.projectId, projectId))
+      .orderBy(desc(changeLog.at), desc(changeLog.id))
+      .limit(500),
+    db.select({ id: comments.id }).from(comments).where(and(eq(comments.projectId, projectId), isNotNull(comments.hiddenAt))),
+    db.select({ id: comments.id }).from(comments).where(and(eq(comments.projectId, projectId), isNotNull(comments.deletedAt))),
+    db.select({ id: milestones.id }).from(milestones).where(and(eq(milestones.projectId, projectId), isNotNull(milestones.hiddenAt))),
+  ]);
+  const hidden = new Set([...hiddenComments, ...hiddenMilestones].map((row) => row.id));
+  const deleted = new Set(deletedComments.map((row) => row.id));
+  // People's addresses are for the parties, who work together; other readers get names only.
+  const seesAddresses = isProjectParty(access) || access.isPlatformAdmin;
+  return rows.flatMap(({ actorEmail, ...entry }) => {
+    const reading = historyReadingFor(access, {
+      entity: entry.entity,
+      action: entry.action,
+      contentHidden: hidden.has(entry.entityId),
+      commentDeleted: entry.entity === "comment" && deleted.has(entry.entityId),
+    });
+    if (reading === "none") return [];
+    const changes =
+      reading === "withoutText"
+        ? []
+        : reading === "publicFields"
+          ? entry.changes.filter((change) => !PRIVATE_PROJECT_FIELDS.includes(change.field))
+          : entry.changes;
+    if (reading === "publicFields" && entry.changes.length > 0 && changes.length === 0) return [];
+    return [{ ...entry, changes, actorEmail: seesAddresses ? actorEmail : null }];
+  });
 }
 
 /** The changes a record went through after a given version: what a conflicting save missed. */

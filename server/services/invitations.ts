@@ -5,9 +5,9 @@ import type { Database, DbOrTx } from "@/db";
 import { invitations, memberships, organisations, projectParties, projects, users } from "@/db/schema";
 import type { AuthorityOffice } from "@/server/domain/organisations";
 import { env } from "@/server/env";
-import { DomainError, forbidden, notFound } from "@/server/errors";
+import { DomainError, notFound } from "@/server/errors";
 import { mailTranslator } from "@/server/i18n/messages";
-import { loadProjectAccess, requireActor, type Actor, type ProjectAccess } from "./access";
+import { assertCanInvite, loadProjectAccess, requireActor, type Actor } from "./access";
 import { frequencyFor, unsubscribeHeaders, unsubscribeToken } from "./email-notifications";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
@@ -22,13 +22,6 @@ const newToken = () => randomBytes(32).toString("base64url");
 const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
 
 /** Inviting: the collective's members, or the moderators of a network holding the project. */
-function assertCanInvite(access: ProjectAccess) {
-  if (!access.isCollectiveMember && access.moderatedNetworks.length === 0) {
-    throw forbidden("Seuls le collectif porteur et les réseaux qui l'accompagnent invitent des élu·es.");
-  }
-  return requireActor(access.actor);
-}
-
 /**
  * Emails the invitation. Someone who already has an account gets it only if they have not turned
  * invitation emails off, with the one-click unsubscribe every notification email carries.
@@ -208,14 +201,26 @@ export async function describeInvitation(db: DbOrTx, token: string) {
 
 export type AcceptAnswer =
   | { status: 410; state: Exclude<InvitationState, "valid"> }
-  | { status: 200; projectId: string; sessionToken: string; expires: Date };
+  /** The invited address has an account: its owner accepts once signed in as themselves. */
+  | { status: 409; state: "sign_in_first"; email: string }
+  | { status: 200; projectId: string; session: { sessionToken: string; expires: Date } | null };
 
 /**
- * The button's POST: uses the invitation once, creates the account if needed, makes the person an
- * unverified member of the authority with the stated office, and opens their session.
+ * The button's POST: uses the invitation once and makes the person an unverified member of the
+ * authority with the stated office. The link signs in only an address that has no account yet
+ * (the account is made then); an existing account accepts while signed in as itself, so that a
+ * forwarded or stolen link is never a way into someone's account.
  */
-export async function acceptInvitation(db: Database, token: string): Promise<AcceptAnswer> {
+export async function acceptInvitation(db: Database, token: string, signedIn: Actor | null): Promise<AcceptAnswer> {
   return db.transaction(async (tx) => {
+    const [pending] = await tx
+      .select({ email: invitations.email })
+      .from(invitations)
+      .where(and(eq(invitations.tokenHash, hashOf(token)), isUsable()));
+    if (pending) {
+      const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.email, pending.email));
+      if (owner && owner.id !== signedIn?.userId) return { status: 409, state: "sign_in_first", email: pending.email };
+    }
     // Claimed in one statement: of two clicks at once, only one finds it unused.
     const [invitation] = await tx
       .update(invitations)
@@ -226,9 +231,14 @@ export async function acceptInvitation(db: Database, token: string): Promise<Acc
       const described = await describeInvitation(tx, token);
       return { status: 410, state: described.state === "valid" ? "used" : described.state };
     }
-    await tx.insert(users).values({ email: invitation.email, emailVerified: new Date() }).onConflictDoNothing();
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+    const [created] = await tx
+      .insert(users)
+      .values({ email: invitation.email, emailVerified: new Date() })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    const [user] = created ? [created] : await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
     if (!user) throw new Error("user upsert returned no row");
+    if (!created && user.id !== signedIn?.userId) throw new DomainError("CONFLICT", "Connectez-vous avec l'adresse invitée, puis acceptez l'invitation.");
     await tx
       .insert(memberships)
       .values({ organisationId: invitation.authorityId, userId: user.id, role: "member", office: invitation.office as AuthorityOffice })
@@ -240,7 +250,7 @@ export async function acceptInvitation(db: Database, token: string): Promise<Acc
       projectId: invitation.projectId,
       action: "accept",
     });
-    return { status: 200, projectId: invitation.projectId, ...(await openSession(tx, user.id)) };
+    return { status: 200, projectId: invitation.projectId, session: created ? await openSession(tx, user.id) : null };
   });
 }
 

@@ -76,7 +76,7 @@ export async function createMilestone(
       kind: "milestone_recorded",
       projectId: input.projectId,
       actorId: signedIn.userId,
-      payload: { title: fields.title },
+      payload: { title: fields.title, milestoneId: milestone.id },
     });
     return { milestoneId: milestone.id };
   });
@@ -182,7 +182,7 @@ export async function answerMilestone(
       kind: input.answer === "confirmed" ? "milestone_confirmed" : "milestone_contested",
       projectId: milestone.projectId,
       actorId: signedIn.userId,
-      payload: { title: milestone.title, comment: input.comment },
+      payload: { title: milestone.title, comment: input.comment, milestoneId: milestone.id },
     });
     return { milestoneId: milestone.id, relationshipId: input.relationshipId, confirmation: input.answer };
   });

@@ -393,7 +393,7 @@ export async function addMilestoneMediationNote(
     kind: "mediation",
     projectId: link.projectId,
     actorId: moderator.userId,
-    payload: { title: link.title, excerpt: input.text.slice(0, 140) },
+    payload: { title: link.title, excerpt: input.text.slice(0, 140), milestoneId: input.milestoneId },
   });
   return { noteId: note?.id };
 }

@@ -1,7 +1,7 @@
 // In-app notifications: written in the same transaction as what they tell about.
-import { and, count, desc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { memberships, notifications, projects, users, type notificationKind } from "@/db/schema";
+import { comments, memberships, milestones, notifications, projects, users, type notificationKind } from "@/db/schema";
 import type { Side } from "@/server/domain/gradient";
 import { notFound } from "@/server/errors";
 import { requireActor, type Actor } from "./access";
@@ -37,9 +37,13 @@ export async function peopleOfSide(db: DbOrTx, projectId: string, side: Side, au
   return rows.map((row) => row.userId);
 }
 
+/**
+ * One's notifications, newest first; a mention's excerpt only while its comment is neither
+ * hidden nor deleted.
+ */
 export async function listNotifications(db: DbOrTx, actor: Actor | null, input: { limit?: number } = {}) {
   const signedIn = requireActor(actor);
-  return db
+  const rows = await db
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -56,6 +60,38 @@ export async function listNotifications(db: DbOrTx, actor: Actor | null, input: 
     .where(eq(notifications.userId, signedIn.userId))
     .orderBy(desc(notifications.createdAt))
     .limit(input.limit ?? 100);
+  return withoutGoneExcerpts(db, rows);
+}
+
+/** The payload fields that quote what someone wrote: a comment's excerpt, a milestone's title, an answer. */
+const QUOTES = new Set(["excerpt", "title", "comment"]);
+
+/**
+ * Notifications as they may be read now: one that quotes a comment or a milestone loses the
+ * quote once moderation hides it (or its author deletes the comment), as the thread and the
+ * timeline do. The author's own moderation notices keep theirs: they are told what was hidden.
+ */
+export async function withoutGoneExcerpts<T extends { kind: NotificationKind; payload: Record<string, string> }>(db: DbOrTx, rows: T[]): Promise<T[]> {
+  const quoting = rows.filter((row) => row.kind !== "moderation");
+  const commentIds = [...new Set(quoting.flatMap((row) => (row.payload.commentId ? [row.payload.commentId] : [])))];
+  const milestoneIds = [...new Set(quoting.flatMap((row) => (row.payload.milestoneId ? [row.payload.milestoneId] : [])))];
+  if (commentIds.length === 0 && milestoneIds.length === 0) return rows;
+  const [goneComments, hiddenMilestones] = await Promise.all([
+    commentIds.length === 0
+      ? []
+      : db
+          .select({ id: comments.id })
+          .from(comments)
+          .where(and(inArray(comments.id, commentIds), or(isNotNull(comments.hiddenAt), isNotNull(comments.deletedAt)))),
+    milestoneIds.length === 0
+      ? []
+      : db.select({ id: milestones.id }).from(milestones).where(and(inArray(milestones.id, milestoneIds), isNotNull(milestones.hiddenAt))),
+  ]);
+  const gone = new Set([...goneComments, ...hiddenMilestones].map((row) => row.id));
+  return rows.map((row) => {
+    if (row.kind === "moderation" || !(gone.has(row.payload.commentId ?? "") || gone.has(row.payload.milestoneId ?? ""))) return row;
+    return { ...row, payload: Object.fromEntries(Object.entries(row.payload).filter(([key]) => !QUOTES.has(key))) };
+  });
 }
 
 export async function countUnread(db: DbOrTx, actor: Actor | null) {

@@ -1,5 +1,5 @@
 // Collectives, authorities and networks: creating them, joining them, adding and verifying people.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, organisations, sessions, territories, users } from "@/db/schema";
 import {
@@ -53,7 +53,9 @@ export async function createCollective(
 
 export async function getOrganisation(db: Database, actor: Actor | null, organisationId: string) {
   const signedIn = requireActor(actor);
-  await assertCanSeeOrganisation(db, signedIn, organisationId);
+  const membership = await assertCanSeeOrganisation(db, signedIn, organisationId);
+  // Someone whose word for an authority waits to be verified sees that it waits, not its people.
+  const awaitingVerification = !signedIn.isPlatformAdmin && membership?.kind === "authority" && !membership.verifiedAt;
   const [organisation] = await db
     .select({
       id: organisations.id,
@@ -80,9 +82,11 @@ export async function getOrganisation(db: Database, actor: Actor | null, organis
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.organisationId, organisationId))
+    .where(
+      and(eq(memberships.organisationId, organisationId), awaitingVerification ? eq(memberships.userId, signedIn.userId) : undefined),
+    )
     .orderBy(asc(users.name), asc(users.email));
-  return { ...organisation, members, canManage: await canManageOrganisation(db, signedIn, organisationId) };
+  return { ...organisation, members, awaitingVerification, canManage: await canManageOrganisation(db, signedIn, organisationId) };
 }
 
 const ROLES_BY_KIND = {
@@ -183,8 +187,9 @@ export async function openAuthority(tx: Tx, territoryId: string) {
 }
 
 /**
- * Speaking for an authority starts here: the first person opens its page and becomes its admin,
- * the next ones join as members; all stay unverified until someone vouches for them.
+ * Speaking for an authority starts here: the first person opens its page; everyone joins as an
+ * unverified member, who is no more than a signed-in stranger until someone vouches for them. The
+ * first to be verified becomes the authority's admin (verifyMembership).
  */
 export async function joinAuthority(
   db: Database,
@@ -195,19 +200,9 @@ export async function joinAuthority(
   return db.transaction(async (tx) => {
     const authority = await openAuthority(tx, input.territoryId);
     if (!authority) throw notFound("Territoire introuvable.");
-    const [firstMember] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(eq(memberships.organisationId, authority.id))
-      .limit(1);
     const [membership] = await tx
       .insert(memberships)
-      .values({
-        organisationId: authority.id,
-        userId: signedIn.userId,
-        role: firstMember ? "member" : "admin",
-        office: input.office,
-      })
+      .values({ organisationId: authority.id, userId: signedIn.userId, role: "member", office: input.office })
       .onConflictDoNothing()
       .returning({ id: memberships.id, role: memberships.role });
     if (!membership) throw new DomainError("CONFLICT", "Vous faites déjà partie de cette collectivité.");
@@ -239,19 +234,33 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
   if (target.kind !== "authority") {
     throw new DomainError("BAD_REQUEST", "Seuls les membres d'une collectivité ont besoin d'être vérifiés.");
   }
-  const [updated] = await db
-    .update(memberships)
-    .set({ verifiedAt: new Date(), verifiedById: signedIn.userId })
-    .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))
-    .returning({ id: memberships.id, verifiedAt: memberships.verifiedAt });
-  await recordChange(db, {
-    actorId: signedIn.userId,
-    entity: "membership",
-    entityId: input.membershipId,
-    action: updated ? "verified" : "verification_repeated",
-    changes: updated ? [{ field: "verifiedAt", before: null, after: updated.verifiedAt }] : [],
+  return db.transaction(async (tx) => {
+    // The authority's row is locked so that two verifications at once cannot both find no admin.
+    await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, target.organisationId)).for("update");
+    const [verifiedAdmin] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, target.organisationId), eq(memberships.role, "admin"), isNotNull(memberships.verifiedAt)))
+      .limit(1);
+    const [updated] = await tx
+      .update(memberships)
+      .set({ verifiedAt: new Date(), verifiedById: signedIn.userId, ...(verifiedAdmin ? {} : { role: "admin" as const }) })
+      .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))
+      .returning({ id: memberships.id, verifiedAt: memberships.verifiedAt, role: memberships.role });
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "membership",
+      entityId: input.membershipId,
+      action: updated ? "verified" : "verification_repeated",
+      changes: updated
+        ? [
+            { field: "verifiedAt", before: null, after: updated.verifiedAt },
+            ...(verifiedAdmin ? [] : [{ field: "role", before: "member", after: "admin" }]),
+          ]
+        : [],
+    });
+    return { membershipId: input.membershipId, alreadyVerified: !updated, role: updated?.role ?? null };
   });
-  return { membershipId: input.membershipId, alreadyVerified: !updated };
 }
 
 export async function listPendingVerifications(db: Database, actor: Actor | null) {

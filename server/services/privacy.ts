@@ -29,6 +29,7 @@ import { DomainError, notFound } from "@/server/errors";
 import { requireActor, type Actor } from "./access";
 import { listMembershipsOf } from "./accounts";
 import { recordChange } from "./history";
+import { withoutGoneExcerpts } from "./notifications";
 
 /** What a deleted account's contributions are shown under. */
 export const DELETED_ACCOUNT_NAME = "Compte supprimé";
@@ -75,7 +76,7 @@ export async function exportPersonalData(db: DbOrTx, actor: Actor | null) {
     stageChanges: stageChangeRows,
     barometerAnswers: barometerRows,
     follows: followRows,
-    notifications: notificationRows,
+    notifications: await withoutGoneExcerpts(db, notificationRows),
     emailPreferences: preferenceRows,
     calendarFeeds: feedRows,
     invitationsSent: invitationRows,

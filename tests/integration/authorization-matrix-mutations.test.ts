@@ -101,14 +101,15 @@ const MUTATIONS: Record<string, Entry> = {
     effect: async ({ db, world, caller }) => {
       const [authority] = await db.select().from(organisations).where(eq(organisations.territoryId, world.openCommune.id));
       const membership = await membershipOf(db, personOf(world, caller)?.userId ?? "", authority?.id ?? "");
-      expect(membership).toMatchObject({ role: "admin", office: "adjoint", verifiedAt: null });
+      // Not its admin, even as the first to join: nobody's word counts before it is verified.
+      expect(membership).toMatchObject({ role: "member", office: "adjoint", verifiedAt: null });
     },
   },
   "organisation.verifyMembership": {
     expected: everyone("NOT_FOUND", {
       anonymous: "UNAUTHORIZED",
       partyOfficial: "ok",
-      unverifiedOfficial: "FORBIDDEN",
+      unverifiedPartyOfficial: "FORBIDDEN",
       platformAdmin: "ok",
     }),
     call: (api, world) => api.organisation.verifyMembership({ membershipId: world.pendingMembership.id }),
@@ -122,7 +123,7 @@ const MUTATIONS: Record<string, Entry> = {
     expected: everyone("NOT_FOUND", {
       anonymous: "UNAUTHORIZED",
       partyOfficial: "ok",
-      unverifiedOfficial: "FORBIDDEN",
+      unverifiedPartyOfficial: "FORBIDDEN",
       platformAdmin: "ok",
     }),
     call: (api, world) => api.organisation.changeOffice({ membershipId: world.pendingMembership.id, office: "adjoint" }),
@@ -135,17 +136,17 @@ const MUTATIONS: Record<string, Entry> = {
     expected: everyone("NOT_FOUND", {
       anonymous: "UNAUTHORIZED",
       partyOfficial: "ok",
-      unverifiedOfficial: "FORBIDDEN",
+      unverifiedPartyOfficial: "FORBIDDEN",
       platformAdmin: "ok",
     }),
     prepare: async (db, world) => {
-      await db.insert(sessions).values({ sessionToken: `session-${world.pendingMembership.id}`, userId: world.people.unverifiedOfficial.userId, expires: new Date(Date.now() + 86_400_000) });
+      await db.insert(sessions).values({ sessionToken: `session-${world.pendingMembership.id}`, userId: world.people.unverifiedPartyOfficial.userId, expires: new Date(Date.now() + 86_400_000) });
       return {};
     },
     call: (api, world) => api.organisation.removeMember({ membershipId: world.pendingMembership.id }),
     effect: async ({ db, world }) => {
-      expect(await membershipOf(db, world.people.unverifiedOfficial.userId, world.authority.id)).toBeNull();
-      expect(await db.select().from(sessions).where(eq(sessions.userId, world.people.unverifiedOfficial.userId))).toEqual([]);
+      expect(await membershipOf(db, world.people.unverifiedPartyOfficial.userId, world.authority.id)).toBeNull();
+      expect(await db.select().from(sessions).where(eq(sessions.userId, world.people.unverifiedPartyOfficial.userId))).toEqual([]);
     },
   },
   "organisation.createNetwork": {
@@ -291,7 +292,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "comment.add": {
-    expected: projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "partyOfficial", "holdingModerator"]),
     call: (api, world) => api.comment.add({ projectId: world.project.id, body: "Réunion jeudi à 18 h ?", mentionIds: [] }),
     effect: async ({ db, world, caller, result }) => {
       const { commentId } = result as { commentId: string };
@@ -411,7 +412,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "moderation.report": {
-    expected: projectAction(["collectiveMember", "partyOfficial", "unverifiedOfficial", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "partyOfficial", "holdingModerator"]),
     call: (api, world) => api.moderation.report({ kind: "milestone", contentId: world.milestoneId, reason: "Ce jalon n'a pas eu lieu." }),
     effect: async ({ db, world, caller }) => {
       const reports = await db.select().from(contentReports).where(eq(contentReports.contentId, world.milestoneId));

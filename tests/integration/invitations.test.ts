@@ -5,6 +5,7 @@ import type { Database } from "@/db";
 import { invitations, outboxEmails, sessions, users } from "@/db/schema";
 import { acceptInvitation, describeInvitation } from "@/server/services/invitations";
 import { useTestDatabase } from "../support/db";
+import { codeOf } from "../support/trpc-code";
 import { callerFor, freeCommune, makeCollective, makePerson, membershipOf } from "../support/factories";
 
 async function projectWithCommune(db: Database) {
@@ -36,19 +37,19 @@ describe("invitations", () => {
     expect(mail?.text).toContain("Camille");
 
     expect(await describeInvitation(db, token)).toMatchObject({ state: "valid", projectTitle: "Ressourcerie du village", office: "agent" });
-    const accepted = await acceptInvitation(db, token);
+    const accepted = await acceptInvitation(db, token, null);
     expect(accepted).toMatchObject({ status: 200, projectId });
     if (accepted.status !== 200) return;
-    const [session] = await db.select().from(sessions).where(eq(sessions.sessionToken, accepted.sessionToken));
+    const [session] = await db.select().from(sessions).where(eq(sessions.sessionToken, accepted.session?.sessionToken ?? ""));
     const [user] = await db.select().from(users).where(eq(users.email, "secretariat@mairie.test"));
     expect(session?.userId).toBe(user?.id);
     expect(await membershipOf(db, user?.id ?? "", authorityId)).toMatchObject({ role: "member", office: "agent", verifiedAt: null });
-    // Unverified, they read the project and may take part in the discussion, not act for the authority.
+    // Unverified, they are a signed-in stranger to the project, kept for its parties, until verified.
     const asInvited = callerFor(db, { userId: user?.id ?? "", isPlatformAdmin: false });
-    expect((await asInvited.project.get({ projectId })).title).toBe("Ressourcerie du village");
-    await asInvited.comment.add({ projectId, body: "Bonjour à tous", mentionIds: [] });
+    expect(await codeOf(asInvited.project.get({ projectId }))).toBe("NOT_FOUND");
+    expect(await codeOf(asInvited.comment.add({ projectId, body: "Bonjour à tous", mentionIds: [] }))).toBe("NOT_FOUND");
 
-    expect(await acceptInvitation(db, token)).toEqual({ status: 410, state: "used" });
+    expect(await acceptInvitation(db, token, null)).toEqual({ status: 410, state: "used" });
     expect((await describeInvitation(db, token)).state).toBe("used");
   });
 
@@ -59,7 +60,7 @@ describe("invitations", () => {
     const first = (await emailedToken(db, "elu@village.test")).token;
 
     await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitationId));
-    expect(await acceptInvitation(db, first)).toEqual({ status: 410, state: "expired" });
+    expect(await acceptInvitation(db, first, null)).toEqual({ status: 410, state: "expired" });
 
     await api.invitation.resend({ invitationId });
     const second = (await emailedToken(db, "elu@village.test")).token;
@@ -68,7 +69,7 @@ describe("invitations", () => {
     expect((await describeInvitation(db, second)).state).toBe("valid");
 
     await api.invitation.revoke({ invitationId });
-    expect(await acceptInvitation(db, second)).toEqual({ status: 410, state: "revoked" });
+    expect(await acceptInvitation(db, second, null)).toEqual({ status: 410, state: "revoked" });
     expect((await api.invitation.list({ projectId }))[0]?.state).toBe("revoked");
   });
 
@@ -88,5 +89,28 @@ describe("invitations", () => {
     const other = await makeCollective(db);
     const refused = await api.invitation.send({ projectId, authorityId: other.id, email: "x@y.test", office: "maire" }).catch((error: unknown) => error);
     expect((refused as { code?: string }).code).toBe("BAD_REQUEST");
+  });
+
+  it("sign in only an address with no account yet: an existing account accepts signed in as itself", async () => {
+    const db = database.db;
+    const { api, projectId, authorityId } = await projectWithCommune(db);
+    const existing = await makePerson(db);
+    const somebodyElse = await makePerson(db);
+    await api.invitation.send({ projectId, authorityId, email: existing.email, office: "maire" });
+    const { token } = await emailedToken(db, existing.email);
+    const sessionsBefore = await db.select().from(sessions);
+
+    // Holding the link is not being the account: nobody is signed in, the invitation stays usable.
+    for (const holder of [null, somebodyElse]) {
+      expect(await acceptInvitation(db, token, holder)).toEqual({ status: 409, state: "sign_in_first", email: existing.email });
+    }
+    expect((await describeInvitation(db, token)).state).toBe("valid");
+    expect(await membershipOf(db, existing.userId, authorityId)).toBeNull();
+    expect(await db.select().from(sessions)).toEqual(sessionsBefore);
+
+    // Signed in as itself, the account accepts; no new session is opened for it.
+    expect(await acceptInvitation(db, token, existing)).toEqual({ status: 200, projectId, session: null });
+    expect(await membershipOf(db, existing.userId, authorityId)).toMatchObject({ role: "member", office: "maire", verifiedAt: null });
+    expect(await db.select().from(sessions)).toEqual(sessionsBefore);
   });
 });

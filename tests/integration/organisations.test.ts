@@ -2,15 +2,16 @@
 import { TRPCError } from "@trpc/server";
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, outboxEmails, organisations } from "@/db/schema";
+import { memberships, outboxEmails, organisations, projects } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
 import { codeOf } from "../support/trpc-code";
 import { callerFor, freeCommune, makeCollective, makePerson, membershipOf } from "../support/factories";
+import { buildWorld } from "../support/world";
 
 describe("organisations", () => {
   const database = useTestDatabase();
 
-  it("opens an authority's page on demand: its first person is an unverified admin who cannot act yet", async () => {
+  it("opens an authority's page on demand: nobody is its admin, nor sees its people, before being verified", async () => {
     const db = database.db;
     const commune = await freeCommune(db);
     const mayor = await makePerson(db);
@@ -18,7 +19,7 @@ describe("organisations", () => {
     const admin = await makePerson(db, { platformAdmin: true });
 
     const opened = await callerFor(db, mayor).organisation.joinAuthority({ territoryId: commune.id, office: "maire" });
-    expect(opened).toMatchObject({ name: `Commune de ${commune.name}`, role: "admin" });
+    expect(opened).toMatchObject({ name: `Commune de ${commune.name}`, role: "member" });
     const joined = await callerFor(db, councillor).organisation.joinAuthority({
       territoryId: commune.id,
       office: "conseiller_municipal",
@@ -26,8 +27,12 @@ describe("organisations", () => {
     expect(joined).toMatchObject({ organisationId: opened.organisationId, role: "member" });
     const councillorMembership = await membershipOf(db, councillor.userId, opened.organisationId);
 
-    // Unverified, the mayor may read the authority but not vouch for anyone nor add people.
-    expect(await codeOf(callerFor(db, mayor).organisation.get({ organisationId: opened.organisationId }))).toBe("ok");
+    // Unverified, the first to join sees that their request waits — not the others' names and
+    // addresses — and may not vouch for anyone nor add people.
+    const seen = await callerFor(db, mayor).organisation.get({ organisationId: opened.organisationId });
+    expect(seen).toMatchObject({ awaitingVerification: true, canManage: false });
+    expect(seen.members.map((member) => member.email)).toEqual([mayor.email]);
+    expect(JSON.stringify(seen)).not.toContain(councillor.email);
     expect(
       await codeOf(callerFor(db, mayor).organisation.verifyMembership({ membershipId: councillorMembership?.id ?? "" })),
     ).toBe("FORBIDDEN");
@@ -42,16 +47,43 @@ describe("organisations", () => {
       ),
     ).toBe("FORBIDDEN");
 
-    // A platform admin verifies the first admin, who then verifies the others.
+    // A platform admin verifies the first of them, who becomes the authority's admin and verifies the others.
     const mayorMembership = await membershipOf(db, mayor.userId, opened.organisationId);
-    await callerFor(db, admin).organisation.verifyMembership({ membershipId: mayorMembership?.id ?? "" });
+    expect(await callerFor(db, admin).organisation.verifyMembership({ membershipId: mayorMembership?.id ?? "" })).toMatchObject({ role: "admin" });
+    expect(await membershipOf(db, mayor.userId, opened.organisationId)).toMatchObject({ role: "admin" });
+    expect((await callerFor(db, mayor).organisation.get({ organisationId: opened.organisationId })).members).toHaveLength(2);
     await callerFor(db, mayor).organisation.verifyMembership({ membershipId: councillorMembership?.id ?? "" });
     const verified = await membershipOf(db, councillor.userId, opened.organisationId);
     expect(verified?.verifiedById).toBe(mayor.userId);
     expect(verified?.verifiedAt).toBeInstanceOf(Date);
+    expect(verified?.role).toBe("member");
 
     const again = await callerFor(db, mayor).organisation.verifyMembership({ membershipId: councillorMembership?.id ?? "" });
     expect(again.alreadyVerified).toBe(true);
+  });
+
+  it("makes an unverified member of a party authority a signed-in stranger to its projects", async () => {
+    const db = database.db;
+    const world = await buildWorld(db);
+    const asUnverified = callerFor(db, world.people.unverifiedPartyOfficial);
+    const projectId = world.project.id;
+    // Kept for the territory: as for anyone outside it, the project does not exist.
+    expect(await codeOf(asUnverified.project.get({ projectId }))).toBe("NOT_FOUND");
+    expect((await asUnverified.project.listMine()).map((project) => project.id)).not.toContain(projectId);
+
+    // Public: they read what the public reads, and are told why they may not act yet.
+    await db.update(projects).set({ visibility: "public" }).where(eq(projects.id, projectId));
+    const file = await asUnverified.project.get({ projectId });
+    expect(file.viewer).toMatchObject({ publicOnly: true, authorities: [] });
+    expect(await codeOf(asUnverified.comment.list({ projectId }))).toBe("FORBIDDEN");
+    expect(await codeOf(asUnverified.comment.add({ projectId, body: "Bonjour", mentionIds: [] }))).toBe("FORBIDDEN");
+    const answer = await asUnverified.milestone
+      .confirm({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "" })
+      .catch((error: unknown) => error);
+    expect(answer).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining("vérifié") });
+    // Nobody mentions them, nobody's address reaches them through the discussion.
+    const mentionable = await callerFor(db, world.people.collectiveMember).comment.mentionable({ projectId });
+    expect(mentionable.map((person) => person.id)).not.toContain(world.people.unverifiedPartyOfficial.userId);
   });
 
   it("keeps one authority per territory, and refuses joining it twice", async () => {

@@ -31,8 +31,11 @@ export type Entry = {
 export const everyone = (outcome: Outcome, overrides: Partial<Record<CallerKind, Outcome>> = {}) =>
   Object.fromEntries(CALLERS.map((caller) => [caller, overrides[caller] ?? outcome])) as Record<CallerKind, Outcome>;
 
-/** Who reads the project: the parties (verified or not), the territory's verified officials, admins. */
-export const READERS: CallerKind[] = ["collectiveMember", "partyOfficial", "territoryOfficial", "unverifiedOfficial", "holdingModerator", "platformAdmin"];
+/**
+ * Who reads the project: the parties, the territory's verified officials, admins. An unverified
+ * member of a party authority is not one of them: until verified, a signed-in stranger.
+ */
+export const READERS: CallerKind[] = ["collectiveMember", "partyOfficial", "territoryOfficial", "holdingModerator", "platformAdmin"];
 
 /** Readers may read; among them `allowed` act, the other readers are refused; non-readers see nothing. */
 export function projectAction(allowed: CallerKind[]): Record<CallerKind, Outcome> {
@@ -87,6 +90,18 @@ function listRouteHandlers(directory: string, base = directory): string[] {
     return /^route\.(ts|tsx)$/.test(entry) ? [path.relative(base, directory).split(path.sep).join("/")] : [];
   });
 }
+
+/**
+ * Where an unverified member of a party authority is told FORBIDDEN ("your role must be verified")
+ * rather than NOT_FOUND: acts on the authority they asked to join, which they know exists. On
+ * everything else — every project read and write — they are a signed-in stranger.
+ */
+const UNVERIFIED_KNOWS_OWN_AUTHORITY = [
+  "project.listForTerritory",
+  "organisation.verifyMembership",
+  "organisation.changeOffice",
+  "organisation.removeMember",
+];
 
 /** The callers with the most rights in their own world, short of platform admin. */
 const FOREIGN_CALLERS = ["collectiveMember", "partyOfficial", "holdingModerator"] as const;
@@ -161,6 +176,13 @@ export function describeAuthorizationMatrix(kind: "query" | "mutation", entries:
       expect(Object.keys(ROUTE_HANDLERS).sort()).toEqual(handlers);
     });
   }
+
+  it("gives an unverified member of a party authority what a signed-in stranger gets, but on their own authority", () => {
+    const differing = procedures
+      .filter(([, entry]) => entry.expected.unverifiedPartyOfficial !== entry.expected.otherCollectiveMember)
+      .map(([procedure]) => procedure);
+    expect(differing.sort()).toEqual(UNVERIFIED_KNOWS_OWN_AUTHORITY.filter((procedure) => procedure in entries).sort());
+  });
 
   for (const [procedure, entry] of procedures) {
     expect(Object.values(entry.expected)).toContain("ok");

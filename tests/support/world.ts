@@ -22,7 +22,7 @@ export const CALLERS = [
   "partyOfficial",
   "territoryOfficial",
   "unrelatedOfficial",
-  "unverifiedOfficial",
+  "unverifiedPartyOfficial",
   "holdingModerator",
   "otherModerator",
   "platformAdmin",
@@ -36,7 +36,7 @@ export type Api = ReturnType<typeof callerFor>;
  * A project led by a collective in a commune whose authority is a party (relationship at
  * Observation), held by a network, with a milestone recorded by the collective; around it, the
  * people of every kind of caller.
- *  - partyOfficial: verified admin of the commune, a party; unverifiedOfficial: unverified member of it
+ *  - partyOfficial: verified admin of the commune, a party; unverifiedPartyOfficial: unverified member of it
  *  - territoryOfficial: verified member of the commune's EPCI, not a party
  *  - unrelatedOfficial: verified official of a commune in another département
  *  - holdingModerator: moderator of the holding network; otherModerator: of another network
@@ -48,7 +48,7 @@ export async function buildWorld(db: Database) {
     partyOfficial: await makePerson(db),
     territoryOfficial: await makePerson(db),
     unrelatedOfficial: await makePerson(db),
-    unverifiedOfficial: await makePerson(db),
+    unverifiedPartyOfficial: await makePerson(db),
     holdingModerator: await makePerson(db),
     otherModerator: await makePerson(db),
     platformAdmin: await makePerson(db, { platformAdmin: true }),
@@ -58,7 +58,7 @@ export async function buildWorld(db: Database) {
   const commune = await freeCommune(db, ["26", "38", "01"], { inEpci: true });
   const authority = await makeAuthority(db, commune.id, [
     { person: people.partyOfficial, verified: true },
-    { person: people.unverifiedOfficial, role: "member", office: "conseiller_municipal", verified: false },
+    { person: people.unverifiedPartyOfficial, role: "member", office: "conseiller_municipal", verified: false },
   ]);
   await ensureAuthority(db, `epci-${commune.epciCode}`, [{ person: people.territoryOfficial, verified: true }]);
   const unrelatedCommune = await freeCommune(db, ["42", "73", "63", "69"]);
@@ -95,7 +95,7 @@ export async function buildWorld(db: Database) {
     evidenceLinks: [],
     levers: ["representations"],
   });
-  const pendingMembership = await membershipOf(db, people.unverifiedOfficial.userId, authority.id);
+  const pendingMembership = await membershipOf(db, people.unverifiedPartyOfficial.userId, authority.id);
   if (!pendingMembership) throw new Error("no pending membership");
   // A commune with no authority yet, for opening one or adding it as a party.
   const openCommune = await freeCommune(db, ["07", "05", "43", "15", "48"]);
@@ -121,7 +121,7 @@ export function personOf(world: World, caller: CallerKind): TestPerson | null {
 
 /** The side a caller would act for: officials for their authority, everyone else for the collective. */
 export function sideOf(caller: CallerKind) {
-  return ["partyOfficial", "territoryOfficial", "unrelatedOfficial", "unverifiedOfficial"].includes(caller)
+  return ["partyOfficial", "territoryOfficial", "unrelatedOfficial", "unverifiedPartyOfficial"].includes(caller)
     ? ("authority" as const)
     : ("collective" as const);
 }

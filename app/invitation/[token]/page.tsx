@@ -4,8 +4,15 @@ import { getDb } from "@/server/db";
 import { describeInvitation } from "@/server/services/invitations";
 
 // The emailed link lands here; opening it (as mail scanners do) uses nothing up: the button does.
-export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+export default async function InvitationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<{ connexion?: string }>;
+}) {
   const { token } = await params;
+  const { connexion } = await searchParams;
   const t = await getTranslations("invitation");
   const to = await getTranslations("offices");
   const invitation = await describeInvitation(getDb(), token);
@@ -24,9 +31,18 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           </p>
           <p className="mb-2 text-muted">{t("email", { email: invitation.email })}</p>
           <p className="mb-4 text-muted">{t("verification")}</p>
-          <form method="post" action={`/api/invitation/${encodeURIComponent(token)}`}>
-            <Button type="submit">{t("accept")}</Button>
-          </form>
+          {connexion ? (
+            <div className="space-y-4">
+              <Alert>{t("signInFirst")}</Alert>
+              <ButtonLink href={`/connexion?callbackUrl=${encodeURIComponent(`/invitation/${token}`)}`}>
+                {t("signInFirstButton", { email: invitation.email })}
+              </ButtonLink>
+            </div>
+          ) : (
+            <form method="post" action={`/api/invitation/${encodeURIComponent(token)}`}>
+              <Button type="submit">{t("accept")}</Button>
+            </form>
+          )}
         </Card>
       ) : (
         <div className="space-y-4">

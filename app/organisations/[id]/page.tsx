@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/organisations/add-member-form";
 import { MemberActions } from "@/components/organisations/member-actions";
 import { VerifyButton } from "@/components/organisations/verify-button";
-import { Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
+import { Alert, Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { loadOrNotFound } from "@/server/api/load";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
@@ -33,6 +33,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
           .filter(Boolean)
           .join(" · ")}
       />
+      {organisation.awaitingVerification ? <Alert tone="success">{t("awaitingVerification")}</Alert> : null}
       <Card>
         <SectionTitle>{t("members")}</SectionTitle>
         <ul className="divide-y divide-line">

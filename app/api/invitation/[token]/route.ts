@@ -1,15 +1,20 @@
-// The invitation page's button: uses the invitation once, signs the person in, lands on the project.
-import { NextResponse } from "next/server";
+// The invitation page's button: uses the invitation once and lands on the home page, where the
+// person's role waits to be verified. A new address is signed in; an existing account accepts
+// only while signed in as itself.
+import { NextResponse, type NextRequest } from "next/server";
+import { actorOfApiRequest } from "@/server/auth/api-session";
 import { getDb } from "@/server/db";
 import { isSameOrigin, redirectSignedIn } from "@/server/http";
 import { acceptInvitation } from "@/server/services/invitations";
 
-export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(request: NextRequest, { params }: { params: Promise<{ token: string }> }) {
   if (!isSameOrigin(request)) return new NextResponse(null, { status: 403 });
   const { token } = await params;
-  const answer = await acceptInvitation(getDb(), token);
-  if (answer.status !== 200) {
-    return new NextResponse(null, { status: 303, headers: { Location: `/invitation/${encodeURIComponent(token)}` } });
-  }
-  return redirectSignedIn(request, `/projets/${answer.projectId}`, answer);
+  const db = getDb();
+  const answer = await acceptInvitation(db, token, await actorOfApiRequest(db, request));
+  const page = `/invitation/${encodeURIComponent(token)}`;
+  if (answer.status === 409) return new NextResponse(null, { status: 303, headers: { Location: `${page}?connexion=1` } });
+  if (answer.status !== 200) return new NextResponse(null, { status: 303, headers: { Location: page } });
+  if (!answer.session) return new NextResponse(null, { status: 303, headers: { Location: "/" } });
+  return redirectSignedIn(request, "/", answer.session);
 }
