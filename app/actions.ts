@@ -4,16 +4,12 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/server/auth";
+import { safeReturnPath } from "@/server/auth/return-path";
+import { env } from "@/server/env";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
 import { getDb } from "@/server/db";
 import { clientIp } from "@/server/http";
 import { LIMITS, peekRateLimit } from "@/server/services/rate-limits";
-
-/** Only paths of this site: never an absolute or protocol-relative URL. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
-}
 
 /** Back to the page the person was on: only its path is kept, so the redirect stays on this site. */
 async function refererPath(): Promise<string> {
@@ -46,7 +42,7 @@ export async function requestMagicLink(formData: FormData) {
     const answer = await peekRateLimit(getDb(), rule, key);
     if (!answer.ok) redirect(`/connexion?erreur=limite&reessayer=${encodeURIComponent(answer.retryAt.toISOString())}`);
   }
-  await signIn("email", { email: email.data, redirectTo: safeReturnPath(formData.get("callbackUrl")) });
+  await signIn("email", { email: email.data, redirectTo: safeReturnPath(formData.get("callbackUrl"), [env.APP_URL]) });
 }
 
 export async function signOutAction() {

@@ -5,13 +5,15 @@ import { TextField } from "@/components/ui/field";
 import { Alert, Button, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { currentActor } from "@/server/api/context";
 import { DEMO_PEOPLE } from "@/server/domain/demo";
+import { safeReturnPath } from "@/server/auth/return-path";
 import { env } from "@/server/env";
 
 type SearchParams = Promise<{ callbackUrl?: string; erreur?: string; reessayer?: string }>;
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {
   const { callbackUrl, erreur, reessayer } = await searchParams;
-  if (await currentActor()) redirect(callbackUrl?.startsWith("/") ? callbackUrl : "/");
+  const returnPath = safeReturnPath(callbackUrl, [env.APP_URL]);
+  if (await currentActor()) redirect(returnPath);
   const t = await getTranslations("signIn");
   const td = await getTranslations("demo.people");
   const format = await getFormatter();
@@ -20,7 +22,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       <PageHeader title={t("title")} intro={t("intro")} />
       <Card>
         <form action={requestMagicLink} noValidate>
-          <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
+          <input type="hidden" name="callbackUrl" value={returnPath} />
           <TextField
             id="email"
             name="email"

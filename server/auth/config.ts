@@ -12,7 +12,8 @@ import { mailTranslator } from "@/server/i18n/messages";
 import { clientIp } from "@/server/http";
 import { sendMail } from "@/server/services/mail";
 import { LIMITS, consumeRateLimit } from "@/server/services/rate-limits";
-import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl, sameSitePath } from "./magic-link";
+import { MAGIC_LINK_MAX_AGE_SECONDS, confirmationPageUrl } from "./magic-link";
+import { safeReturnPath } from "./return-path";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
 
 const emailProvider: EmailConfig = {
@@ -32,7 +33,7 @@ const emailProvider: EmailConfig = {
       if (!answer.ok) throw new Error(`sign-in email limit reached for ${rule.bucket}`);
     }
     const t = mailTranslator();
-    const link = confirmationPageUrl(url);
+    const link = confirmationPageUrl(url, env.APP_URL);
     await sendMail(db, {
       to: identifier,
       subject: t("signIn.subject"),
@@ -64,7 +65,7 @@ export function authConfig(db: Database): NextAuthConfig {
       // Redirects stay on this site and are relative, so the browser keeps the host it used even
       // when the server sees another one (a proxy, or `next start` naming itself localhost).
       redirect({ url, baseUrl }) {
-        return sameSitePath(url, [baseUrl, env.APP_URL]);
+        return safeReturnPath(url, [baseUrl, env.APP_URL]);
       },
       session({ session, user }) {
         session.user.id = user.id;

@@ -4,10 +4,14 @@
 export const MAGIC_LINK_MAX_AGE_SECONDS = 10 * 60;
 export const CONFIRMATION_PATH = "/connexion/confirmer";
 
-/** Turns Auth.js's callback URL into the link we email: our confirmation page, same parameters. */
-export function confirmationPageUrl(authCallbackUrl: string): string {
+/**
+ * Turns Auth.js's callback URL into the link we email: our confirmation page at the address people
+ * reach the app at (AUTH_URL), same parameters. Auth.js builds its URL from the request, whose
+ * host may be the server's own name (`next start` calls itself localhost) or a proxy's.
+ */
+export function confirmationPageUrl(authCallbackUrl: string, appUrl: string): string {
   const callback = new URL(authCallbackUrl);
-  return `${callback.origin}${CONFIRMATION_PATH}?${callback.searchParams.toString()}`;
+  return `${appUrl.replace(/\/$/, "")}${CONFIRMATION_PATH}?${callback.searchParams.toString()}`;
 }
 
 /** The path the confirmation button leads to; only our own callback path, whatever the query says. */
@@ -15,16 +19,4 @@ export function authCallbackPath(params: { token: string; email: string; callbac
   const query = new URLSearchParams({ token: params.token, email: params.email });
   if (params.callbackUrl) query.set("callbackUrl", params.callbackUrl);
   return `/api/auth/callback/email?${query.toString()}`;
-}
-
-/** A redirect target made relative when it is on one of our origins; anywhere else becomes "/". */
-export function sameSitePath(target: string, ourOrigins: string[]): string {
-  if (target.startsWith("/") && !target.startsWith("//")) return target;
-  try {
-    const url = new URL(target);
-    const origins = ourOrigins.map((origin) => new URL(origin).origin);
-    return origins.includes(url.origin) ? `${url.pathname}${url.search}${url.hash}` : "/";
-  } catch {
-    return "/";
-  }
 }

@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import fc from "fast-check";
+import { safeReturnPath } from "@/server/auth/return-path";
+import { returnPathCorpus } from "../support/return-path-corpus";
 import { expectAccessible, ROLES, storageStateOf, uniqueLabel } from "./support";
 
 test("pages carry the security headers", async ({ request }) => {
@@ -131,4 +134,19 @@ test("a person downloads their data from “Mon compte”; the privacy page and 
   await expect(adminPage).toHaveURL(/person=thomas\.blanc/);
   await expectAccessible(adminPage);
   await admin.close();
+});
+
+test("after sign-in, a return path that a browser would resolve elsewhere stays on Maillage", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("mayor") });
+  const page = await context.newPage();
+  for (const hostile of ["/\\evil.example", "//evil.example", "/.//evil.example", "/\t/evil.example", "https://evil.example/"]) {
+    await page.goto(`/connexion?callbackUrl=${encodeURIComponent(hostile)}`);
+    expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
+  }
+  // The server's answers to a generated corpus, each resolved by Chromium's own URL parser.
+  const targets = fc.sample(returnPathCorpus, 300);
+  const paths = targets.map((target) => safeReturnPath(target, [baseURL ?? ""]));
+  const origins = await page.evaluate((locations) => locations.map((location) => new URL(location, window.location.href).origin), paths);
+  expect(new Set(origins)).toEqual(new Set([await page.evaluate(() => window.location.origin)]));
+  await context.close();
 });

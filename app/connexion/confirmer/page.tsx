@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Alert, Button, Card, PageHeader } from "@/components/ui/primitives";
 import { authCallbackPath } from "@/server/auth/magic-link";
+import { safeReturnPath } from "@/server/auth/return-path";
+import { env } from "@/server/env";
 
 type SearchParams = Promise<{ token?: string; email?: string; callbackUrl?: string }>;
 
@@ -25,7 +27,7 @@ export default async function ConfirmSignInPage({ searchParams }: { searchParams
       <PageHeader title={t("confirmTitle")} />
       <Card>
         {/* A plain POST to Auth.js's callback: it reads the token from the query and signs in. */}
-        <form method="post" action={authCallbackPath({ token, email, callbackUrl })}>
+        <form method="post" action={authCallbackPath({ token, email, callbackUrl: callbackUrl ? safeReturnPath(callbackUrl, [env.APP_URL]) : undefined })}>
           <p className="mb-4">{t("confirmText", { email })}</p>
           <Button type="submit">{t("confirm")}</Button>
         </form>
