@@ -1,4 +1,5 @@
 // The tRPC context, error formatting and the procedure ladder every router builds on.
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { DbOrTx } from "@/db";
@@ -8,9 +9,23 @@ import { transformer } from "./transformer";
 
 export type Context = { db: DbOrTx; actor: Actor | null };
 
+export const internalErrorMessage = (reference: string) =>
+  `Une erreur inattendue est survenue de notre côté. Réessayez ; si elle revient, donnez cette référence : ${reference}.`;
+
 const t = initTRPC.context<Context>().create({
   transformer,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // The driver's message names the SQL and its parameters: it goes to the server's log under a
+      // reference, and the answer says only that something broke, and which reference to quote.
+      const reference = randomUUID().slice(0, 8);
+      console.error(`[maillage] internal error ${reference} in ${path ?? "?"}:`, error.cause ?? error);
+      return {
+        message: internalErrorMessage(reference),
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, reference, fieldErrors: null, details: null },
+      };
+    }
     const zodError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,

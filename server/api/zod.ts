@@ -29,3 +29,14 @@ export const zWebUrl = () =>
     .url({ protocol: /^https?$/, error: "Adresse web invalide (http:// ou https://)." })
     .max(2000)
     .refine(isCleanText, UNSAFE_TEXT_MESSAGE);
+
+export const FIRST_DAY = "1900-01-01";
+export const LAST_DAY = "2100-12-31";
+
+/**
+ * A calendar day (AAAA-MM-JJ) between FIRST_DAY and LAST_DAY: a milestone or a search bound of
+ * this world. Year 0 parses as a date, but PostgreSQL has no such year and refuses it.
+ */
+export const ZDay = z.iso
+  .date({ error: "Date invalide (AAAA-MM-JJ)." })
+  .refine((day) => day >= FIRST_DAY && day <= LAST_DAY, "Choisissez une date entre 1900 et 2100.");

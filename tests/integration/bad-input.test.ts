@@ -15,6 +15,7 @@ import { appRouter, createCaller } from "@/server/api/root";
 import { DomainError } from "@/server/errors";
 import { useTestDatabase } from "../support/db";
 import { databaseFingerprint } from "../support/fingerprint";
+import { expectNoInternals } from "../support/internals";
 import { callerFor, makePerson } from "../support/factories";
 import { buildWorld, pendingInvitation, pendingProposal, type CallerKind, type World } from "../support/world";
 import { validArbitrary } from "../support/zod-arbitrary";
@@ -314,6 +315,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("bad input, property-based", () =
             if (!outcome.ok) {
               expect(outcome.error).toBeInstanceOf(TRPCError);
               expect((outcome.error as TRPCError).cause).toBeInstanceOf(DomainError);
+              expectNoInternals((outcome.error as TRPCError).message);
               counts.refusedByRule++;
             } else counts.succeeded++;
           },

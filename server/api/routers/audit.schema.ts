@@ -1,6 +1,5 @@
-import { z, zText } from "../zod";
+import { z, ZDay, zText } from "../zod";
 
-const ZDay = z.iso.date({ error: "Date invalide (AAAA-MM-JJ)." });
 
 export const ZAuditSearchInput = z
   .object({

@@ -1,6 +1,6 @@
 import { INDICATOR_IDS, LEVER_IDS, SIDES, STAGES } from "@/server/domain/gradient";
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from "@/server/domain/milestones";
-import { z, ZId, zText, zWebUrl, ZVersion } from "../zod";
+import { z, ZDay, ZId, zText, zWebUrl, ZVersion } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
 const ZStage = z.enum(STAGES);
@@ -29,12 +29,11 @@ export const ZDeclineStageInput = z.object({ stageChangeId: ZId, comment: ZComme
 export const ZMediationNoteInput = z.object({ stageChangeId: ZId, text: zText().trim().min(1).max(2000) }).strict();
 
 const ZEvidenceLink = zWebUrl();
-const ZIsoDate = z.iso.date({ error: "Date invalide." });
 
 const milestoneFields = {
   kind: z.enum(MILESTONE_KINDS),
   title: zText().trim().min(3).max(160),
-  occursOn: ZIsoDate,
+  occursOn: ZDay,
   status: z.enum(MILESTONE_STATUSES),
   description: zText().trim().max(4000).default(""),
   evidenceLinks: z.array(ZEvidenceLink).max(20).default([]),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { STAGES } from "@/server/domain/gradient";
 import { LEGAL_FORMS } from "@/server/domain/organisations";
 import { PORTFOLIO_SORTS } from "@/server/domain/portfolio";
-import { ZId, zText } from "../zod";
+import { ZDay, ZId, zText } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
 const ZContentKind = z.enum(["comment", "milestone"]);
@@ -19,7 +19,6 @@ export const ZInviteProjectInput = z.object({ networkId: ZId, projectId: ZId }).
 export const ZAnswerNetworkInvitationInput = z.object({ projectId: ZId, networkId: ZId, accept: z.boolean() }).strict();
 export const ZLeaveNetworkInput = z.object({ projectId: ZId, networkId: ZId, reason: ZReason }).strict();
 
-const ZDay = z.iso.date({ error: "Date invalide (AAAA-MM-JJ)." });
 
 const portfolioFilters = {
   networkId: ZId,
