@@ -14,6 +14,8 @@ export function contentSecurityPolicy(nonce: string, development: boolean) {
     `connect-src 'self'${development ? " ws: wss:" : ""}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",
+    // Forms post only here: an injected form cannot send what someone types elsewhere.
+    "form-action 'self'",
     "object-src 'none'",
   ].join("; ");
 }

@@ -20,6 +20,11 @@ const EnvSchema = z
     /** The bare route /api/banc/[vue] that `npm run bench:http` measures against: off unless asked for. */
     BENCH_ROUTES: booleanFlag.default(false),
     MAIL_FROM: z.string().min(3).default("Maillage <ne-pas-repondre@maillage.localhost>"),
+    /**
+     * How many proxies in front of the app append to X-Forwarded-For (docs/deployment.md): 0, the
+     * socket's address is the client's; 1 behind one reverse proxy; and so on.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .transform((env) => ({
     ...env,

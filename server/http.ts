@@ -1,26 +1,35 @@
 // Small helpers for route handlers.
 import { NextResponse } from "next/server";
 import { sessionCookieAttributes, sessionCookieName } from "@/server/auth/session-cookie";
+import { env } from "@/server/env";
+import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 
-/** True when a state-changing request comes from a page of this very site. */
-export function isSameOrigin(request: Request): boolean {
+/**
+ * True when a state-changing request comes from a page of this very site: its Origin is the
+ * address people reach the app at (AUTH_URL). Not the Host or X-Forwarded-Host headers, which
+ * whoever sends the request writes; an absent, opaque ("null") or unreadable Origin is foreign.
+ */
+export function isSameOrigin(request: Request, appUrl: string = env.APP_URL): boolean {
   const origin = request.headers.get("origin");
-  if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  return host !== null && new URL(origin).host === host;
+  if (!origin || origin === "null") return false;
+  try {
+    return new URL(origin).origin === new URL(appUrl).origin;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * tRPC mutations come only from this app's own pages, as JSON: a form posted from elsewhere, or
  * any request naming a foreign origin, is refused before it reaches a procedure.
  */
-export function refuseCrossSite(request: Request): Response | null {
+export function refuseCrossSite(request: Request, appUrl: string = env.APP_URL): Response | null {
   if (request.method !== "POST") return null;
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("application/json")) {
     return Response.json({ error: "Les modifications n'acceptent que du JSON envoyé par Maillage." }, { status: 415 });
   }
-  if (!isSameOrigin(request)) {
+  if (!isSameOrigin(request, appUrl)) {
     return Response.json({ error: "Requête refusée : elle ne vient pas d'une page de Maillage." }, { status: 403 });
   }
   return null;
@@ -43,7 +52,18 @@ export function redirectSignedIn(
   return response;
 }
 
-/** The client's address as the nearest proxy reports it; "unknown" without one. */
-export function clientIp(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+/**
+ * The client's address, for the per-address limits. With no trusted proxy (TRUSTED_PROXY_HOPS=0)
+ * it is the socket's peer, which server/peer-address.ts stamps on every request; X-Forwarded-For
+ * is then whatever the client wrote. Behind N proxies that each append the address they received
+ * from, the client is the N-th entry from the end: the ones before it are the client's own words.
+ */
+export function clientIp(headers: Headers, trustedHops: number = env.TRUSTED_PROXY_HOPS): string {
+  const peer = headers.get(PEER_ADDRESS_HEADER)?.trim() || "unknown";
+  if (trustedHops === 0) return peer;
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - trustedHops] ?? forwarded[0] ?? peer;
 }

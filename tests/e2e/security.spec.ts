@@ -11,6 +11,7 @@ test("pages carry the security headers", async ({ request }) => {
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("form-action 'self'");
   expect(headers["strict-transport-security"]).toContain("max-age=");
 });
 
@@ -149,4 +150,60 @@ test("after sign-in, a return path that a browser would resolve elsewhere stays 
   const origins = await page.evaluate((locations) => locations.map((location) => new URL(location, window.location.href).origin), paths);
   expect(new Set(origins)).toEqual(new Set([await page.evaluate(() => window.location.origin)]));
   await context.close();
+});
+
+test("hostile headers and path parameters get a refusal or a 404, never a server error", async ({ request, baseURL }) => {
+  const id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+  const posts: [string, Record<string, string>, string?][] = [
+    ["/api/trpc/account.updateProfile", { origin: "null", "content-type": "application/json" }, JSON.stringify({ json: { name: "x" } })],
+    ["/api/trpc/account.updateProfile", { origin: "https://evil.example", "x-forwarded-host": "evil.example", "content-type": "application/json" }, "{}"],
+    ["/api/trpc/account.updateProfile", { origin: "::::", "content-type": "application/json" }, "{}"],
+    ["/api/invitation/abc", { origin: "null" }],
+    ["/api/invitation/%00", { origin: baseURL ?? "" }],
+    ["/api/demo/connexion", { origin: "null" }],
+    [`/api/reseaux/${id}/import`, { origin: "null" }],
+    ["/api/reseaux/%00/import", { origin: baseURL ?? "" }],
+    ["/api/desabonnement?jeton=%00", { origin: "null" }],
+    ["/api/auth/callback/email?token=%00&email=x", { origin: "null" }],
+  ];
+  for (const [path, headers, data] of posts) {
+    const answer = await request.post(path, { headers, data: data ?? "", maxRedirects: 0 });
+    expect({ path, headers, status: answer.status() < 500 }).toEqual({ path, headers, status: true });
+  }
+  const gets = [
+    "/api/calendrier/%00",
+    "/api/calendrier/abc%00def",
+    "/api/calendrier/%E0%A4%A",
+    `/api/calendrier/${"x".repeat(4000)}`,
+    "/invitation/%00",
+    "/invitation/%E0%A4%A",
+    "/projets/%00",
+    "/projets/pas-un-identifiant",
+    `/projets/${id}/imprimer`,
+    "/organisations/%00",
+    "/territoire/%00",
+    "/reseaux/%00",
+    "/reseaux/%00/portefeuille",
+    "/api/reseaux/%00/export/csv",
+    `/api/reseaux/${id}/export/%00`,
+    "/connexion/confirmer?token=%00&email=%00",
+    "/desabonnement?jeton=%00",
+  ];
+  for (const path of gets) {
+    const answer = await request.get(path, { headers: { origin: "null", "x-forwarded-host": "evil.example" }, maxRedirects: 0 });
+    expect({ path, status: answer.status() < 500 }).toEqual({ path, status: true });
+  }
+});
+
+test("a sign-in link is consumed only by the confirmation page's own button", async ({ request, baseURL }) => {
+  const query = "token=abc&email=maire%40die.fr&callbackUrl=%2Fsuivis";
+  // Opened directly, the callback leads to the page that names the address it signs in.
+  const opened = await request.get(`/api/auth/callback/email?${query}`, { maxRedirects: 0 });
+  expect(opened.status()).toBe(303);
+  expect(opened.headers().location).toBe(`/connexion/confirmer?${query}`);
+  // Posted from another site (login CSRF), it is refused before Auth.js reads the token.
+  const forged = await request.post(`/api/auth/callback/email?${query}`, { headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(forged.status()).toBe(403);
+  const ours = await request.post(`/api/auth/callback/email?${query}`, { headers: { origin: baseURL ?? "" }, maxRedirects: 0 });
+  expect(ours.status()).not.toBe(403);
 });

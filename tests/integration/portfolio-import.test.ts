@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
+import { env } from "@/server/env";
 import { changeLog, portfolioIdentifiers, projectParties, projects, relationships, stageChanges } from "@/db/schema";
 import { EXPORT_HEADERS, neutraliseCell } from "@/server/domain/spreadsheet";
 import { answerExportRequest, answerImportRequest, answerTemplateRequest } from "@/server/services/portfolio-files";
@@ -290,7 +291,7 @@ describe("exporting a portfolio", () => {
 describe("the portfolio's route handlers", () => {
   const database = useTestDatabase();
 
-  function upload(networkId: string, body: BodyInit | null, headers: Record<string, string> = { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100" }) {
+  function upload(networkId: string, body: BodyInit | null, headers: Record<string, string> = { origin: env.APP_URL, host: "127.0.0.1:3100" }) {
     return new Request(`http://127.0.0.1:3100/api/reseaux/${networkId}/import`, { method: "POST", body, headers });
   }
 
@@ -327,10 +328,10 @@ describe("the portfolio's route handlers", () => {
     expect((await answerImportRequest(db, null, network.id, upload(network.id, form(bytes, "apercu")))).status).toBe(401);
     expect((await answerImportRequest(db, stranger, network.id, upload(network.id, form(bytes, "apercu")))).status).toBe(404);
     expect((await answerImportRequest(db, stranger, "not-a-uuid", upload("not-a-uuid", form(bytes, "apercu")))).status).toBe(404);
-    const notAFile = await answerImportRequest(db, admin, network.id, upload(network.id, "fichier=rien", { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100", "content-type": "application/x-www-form-urlencoded" }));
+    const notAFile = await answerImportRequest(db, admin, network.id, upload(network.id, "fichier=rien", { origin: env.APP_URL, host: "127.0.0.1:3100", "content-type": "application/x-www-form-urlencoded" }));
     expect(notAFile.status).toBe(400);
     expect(await notAFile.json()).toMatchObject({ error: "Choisissez un fichier CSV ou XLSX." });
-    const tooBig = await answerImportRequest(db, admin, network.id, upload(network.id, form(bytes, "apercu"), { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100", "content-length": String(20 * 1024 * 1024) }));
+    const tooBig = await answerImportRequest(db, admin, network.id, upload(network.id, form(bytes, "apercu"), { origin: env.APP_URL, host: "127.0.0.1:3100", "content-length": String(20 * 1024 * 1024) }));
     expect(tooBig.status).toBe(400);
     expect((await answerExportRequest(db, stranger, { networkId: network.id }, "csv")).status).toBe(404);
     expect((await answerExportRequest(db, null, { networkId: network.id }, "csv")).status).toBe(401);
