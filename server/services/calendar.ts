@@ -48,8 +48,21 @@ export async function revokeCalendarFeed(db: DbOrTx, actor: Actor | null) {
 
 export type CalendarAnswer = { status: 404 } | { status: 200; ics: string };
 
+/** A feed's token as renewCalendarFeed makes it: anything else is no token (and never reaches SQL). */
+const FEED_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * A value as an iCalendar text: line breaks become plain newlines (which ics escapes), and other
+ * control characters go. A bare carriage return would end the line for a calendar app, and what
+ * follows it would be read as a property of the event.
+ */
+export function calendarText(value: string): string {
+  return value.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
+}
+
 /** What the feed's address answers: 404 for an unknown or revoked token. */
 export async function calendarFor(db: DbOrTx, token: string): Promise<CalendarAnswer> {
+  if (!FEED_TOKEN.test(token)) return { status: 404 };
   const [feed] = await db
     .select({ userId: calendarFeeds.userId })
     .from(calendarFeeds)
@@ -74,8 +87,8 @@ export async function calendarFor(db: DbOrTx, token: string): Promise<CalendarAn
     const [year, month, day] = milestone.occursOn.split("-").map(Number) as [number, number, number];
     return {
       uid: `${milestone.id}@maillage`,
-      title: `${milestone.title} — ${milestone.projectTitle}`,
-      description: milestone.description,
+      title: calendarText(`${milestone.title} — ${milestone.projectTitle}`),
+      description: calendarText(milestone.description),
       start: [year, month, day],
       duration: { days: 1 },
       url: `${env.APP_URL}/projets/${milestone.projectId}`,

@@ -1,4 +1,5 @@
 // The private calendar feed: only planned milestones of followed, readable projects; revocable.
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { calendarFor } from "@/server/services/calendar";
 import { useTestDatabase } from "../support/db";
@@ -46,4 +47,50 @@ describe("the calendar feed", () => {
     expect(await calendarFor(db, renewed.split("/").at(-1) ?? "")).toEqual({ status: 404 });
   });
 
+  it("keeps every control character a person typed out of the feed, which a strict parser reads whole", async () => {
+    const db = database.db;
+    const member = await makePerson(db);
+    const collective = await makeCollective(db, { members: [member] });
+    const commune = await freeCommune(db);
+    const asMember = callerFor(db, member);
+    const { id: projectId } = await asMember.project.create({ title: "Atelier vélo", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const { relationshipId } = await asMember.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
+    // A bare carriage return, what a calendar app would read as a new line, then a property.
+    const description = "Ordre du jour\rATTENDEE:mailto:intrus@evil.example\r\nPoint 2\tfin";
+    await asMember.milestone.create({
+      projectId,
+      as: "collective",
+      relationshipIds: [relationshipId],
+      kind: "site_visit",
+      title: "Réunion\rDTSTART:19700101",
+      occursOn: "2027-03-01",
+      status: "planned",
+      description,
+      evidenceLinks: [],
+      levers: [],
+    });
+    await asMember.follow.set({ projectId, follow: true });
+    const { url } = await asMember.calendar.renew();
+    const feed = await calendarFor(db, url.split("/").at(-1) ?? "");
+    if (feed.status !== 200) throw new Error("no feed");
+
+    // RFC 5545: lines end with CRLF, and nothing else breaks them; no control character but tab.
+    expect(feed.ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(feed.ics).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+    const calendar = new ICAL.Component(ICAL.parse(feed.ics));
+    const events = calendar.getAllSubcomponents("vevent");
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(event?.getAllProperties("attendee")).toEqual([]);
+    expect(event?.getAllProperties("dtstart").map((property) => String(property.getFirstValue()))).toEqual(["2027-03-01"]);
+    expect(event?.getFirstPropertyValue("summary")).toBe("Réunion\nDTSTART:19700101 — Atelier vélo");
+    expect(event?.getFirstPropertyValue("description")).toBe("Ordre du jour\nATTENDEE:mailto:intrus@evil.example\nPoint 2 fin");
+  });
+
+  it("answers 404 to a token that cannot be one, NUL bytes included, without asking the database", async () => {
+    const db = database.db;
+    for (const token of ["\u0000", "abc\u0000def-ghijklmnopqrstuvwxyz", "../../etc/passwd", "x".repeat(5000), "é".repeat(40), ""]) {
+      expect(await calendarFor(db, token)).toEqual({ status: 404 });
+    }
+  });
 });
