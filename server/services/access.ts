@@ -39,10 +39,10 @@ async function findMembership(db: DbOrTx, userId: string, organisationId: string
  * Members see their organisation; others get NOT_FOUND (platform admins see every one).
  * Returns the caller's membership, or null for a platform admin who is not a member.
  */
-export async function assertCanSeeOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string) {
+export async function assertCanSeeOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string, missing = "Organisation introuvable.") {
   const signedIn = requireActor(actor);
   const membership = await findMembership(db, signedIn.userId, organisationId);
-  if (!membership && !signedIn.isPlatformAdmin) throw notFound("Organisation introuvable.");
+  if (!membership && !signedIn.isPlatformAdmin) throw notFound(missing);
   return membership;
 }
 
@@ -61,9 +61,9 @@ function whyCannotManage(actor: Actor, membership: MembershipFacts): string | nu
  * Acting in an organisation's name (adding people, verifying them): its admins — who, for an
  * authority, must be verified — or a platform admin.
  */
-export async function assertCanManageOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string) {
+export async function assertCanManageOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string, missing?: string) {
   const signedIn = requireActor(actor);
-  const membership = await assertCanSeeOrganisation(db, signedIn, organisationId);
+  const membership = await assertCanSeeOrganisation(db, signedIn, organisationId, missing);
   const why = whyCannotManage(signedIn, membership);
   if (why) throw forbidden(why);
 }
@@ -220,13 +220,17 @@ const projectAccessStatement = preparedPerHandle((db) =>
     .prepare("project_access"),
 );
 
-/** Loads what the person is to the project; NOT_FOUND when they may not read it at all. */
-export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, projectId: string): Promise<ProjectAccess> {
+/**
+ * Loads what the person is to the project; NOT_FOUND when they may not read it at all. A record
+ * reached through its project (a milestone, a comment…) passes its own `missing` message: an id
+ * that exists in a project one cannot read answers as an id that exists nowhere.
+ */
+export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, projectId: string, missing = "Projet introuvable."): Promise<ProjectAccess> {
   // The project and the person's memberships of its active parties, in one statement: a row per
   // party (a project has a handful), with the membership where the person has one.
   const rows = await projectAccessStatement(db).execute({ projectId, userId: actor?.userId ?? "" });
   const [project] = rows;
-  if (!project) throw notFound("Projet introuvable.");
+  if (!project) throw notFound(missing);
   const base = {
     actor,
     projectId,
@@ -235,7 +239,7 @@ export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, project
     isPlatformAdmin: actor?.isPlatformAdmin ?? false,
   };
   if (!actor) {
-    if (project.visibility !== "public") throw notFound("Projet introuvable.");
+    if (project.visibility !== "public") throw notFound(missing);
     return { ...base, isCollectiveMember: false, authorities: [], awaitingVerification: [], moderatedNetworks: [], publicOnly: true };
   }
   const memberRows = rows.flatMap(({ organisationId, role, membershipRole, verifiedAt }) =>
@@ -260,7 +264,7 @@ export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, project
   if (access.isPlatformAdmin || partyMemberships.length > 0) return access;
   if (project.visibility !== "parties" && (await readsThroughTerritory(db, actor, projectId))) return access;
   if (project.visibility === "public") return { ...access, publicOnly: true };
-  throw notFound("Projet introuvable.");
+  throw notFound(missing);
 }
 
 async function readsThroughTerritory(db: DbOrTx, actor: Actor, projectId: string): Promise<boolean> {

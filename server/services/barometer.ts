@@ -24,7 +24,7 @@ export async function answerBarometer(
   requireActor(actor);
   const [relationship] = await db.select().from(relationships).where(eq(relationships.id, input.relationshipId));
   if (!relationship) throw notFound("Relation introuvable.");
-  const access = await loadProjectAccess(db, actor, relationship.projectId);
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "Relation introuvable.");
   const signedIn = assertActsFor(access, input.as, relationship.authorityId);
   return db.transaction(async (tx) => {
     const [set] = await tx

@@ -14,6 +14,7 @@ import {
 } from "./access";
 import { changedFields, recordChange } from "./history";
 import { notify } from "./notifications";
+import { enforceRateLimit, LIMITS } from "./rate-limits";
 
 /** The people one may mention: the members of the project's active parties (verified, for an authority). */
 async function partyPeople(db: DbOrTx, projectId: string) {
@@ -84,6 +85,7 @@ export async function addComment(db: Database, actor: Actor | null, input: { pro
     if (mentionIds.some((id) => !allowed.has(id))) {
       throw new DomainError("BAD_REQUEST", "On ne peut mentionner que les personnes qui voient le projet.");
     }
+    await enforceRateLimit(db, LIMITS.mentionsPerPerson, signedIn.userId, "Vous avez mentionné beaucoup de monde en peu de temps.");
   }
   return db.transaction(async (tx) => {
     const [comment] = await tx
@@ -118,7 +120,7 @@ async function ownComment(db: DbOrTx, actor: Actor | null, commentId: string) {
   const signedIn = requireActor(actor);
   const [comment] = await db.select().from(comments).where(eq(comments.id, commentId));
   if (!comment) throw notFound("Commentaire introuvable.");
-  await loadProjectAccess(db, signedIn, comment.projectId);
+  await loadProjectAccess(db, signedIn, comment.projectId, "Commentaire introuvable.");
   if (comment.authorId !== signedIn.userId) throw new DomainError("FORBIDDEN", "Vous ne pouvez modifier que vos propres commentaires.");
   if (comment.deletedAt) throw new DomainError("CONFLICT", "Ce commentaire a été supprimé.");
   if (comment.hiddenAt) throw new DomainError("CONFLICT", "Ce commentaire a été masqué par la modération.");

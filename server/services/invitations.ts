@@ -129,7 +129,7 @@ async function manageable(db: DbOrTx, actor: Actor | null, invitationId: string)
   requireActor(actor);
   const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
   if (!invitation) throw notFound("Invitation introuvable.");
-  const access = await loadProjectAccess(db, actor, invitation.projectId);
+  const access = await loadProjectAccess(db, actor, invitation.projectId, "Invitation introuvable.");
   return { invitation, inviter: assertCanInvite(access) };
 }
 
@@ -137,6 +137,7 @@ async function manageable(db: DbOrTx, actor: Actor | null, invitationId: string)
 export async function resendInvitation(db: Database, actor: Actor | null, input: { invitationId: string }) {
   const { invitation, inviter } = await manageable(db, actor, input.invitationId);
   if (invitation.usedAt || invitation.revokedAt) throw new DomainError("CONFLICT", "Cette invitation a déjà servi ou a été annulée.");
+  await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "Vous avez envoyé beaucoup d'invitations en peu de temps.");
   const token = newToken();
   return db.transaction(async (tx) => {
     await tx

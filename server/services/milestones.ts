@@ -96,7 +96,7 @@ export async function updateMilestone(
   requireActor(actor);
   const milestone = await loadMilestone(db, input.milestoneId);
   if (!milestone) throw notFound("Jalon introuvable.");
-  const access = await loadProjectAccess(db, actor, milestone.projectId);
+  const access = await loadProjectAccess(db, actor, milestone.projectId, "Jalon introuvable.");
   if (milestone.hiddenAt) throw new DomainError("CONFLICT", "Ce jalon a été masqué par la modération.");
   const concerned = await db
     .select({ authorityId: relationships.authorityId })
@@ -151,7 +151,7 @@ export async function answerMilestone(
   requireActor(actor);
   const milestone = await loadMilestone(db, input.milestoneId);
   if (!milestone) throw notFound("Jalon introuvable.");
-  const access = await loadProjectAccess(db, actor, milestone.projectId);
+  const access = await loadProjectAccess(db, actor, milestone.projectId, "Jalon introuvable.");
   if (milestone.hiddenAt) throw new DomainError("CONFLICT", "Ce jalon a été masqué par la modération.");
   const [link] = await db
     .select({ authorityId: relationships.authorityId, confirmation: milestoneRelationships.confirmation })

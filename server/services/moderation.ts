@@ -66,7 +66,7 @@ async function loadContent(db: DbOrTx, kind: ContentKind, id: string): Promise<C
 async function contentWithAccess(db: DbOrTx, actor: Actor | null, kind: ContentKind, id: string) {
   requireActor(actor);
   const content = await loadContent(db, kind, id);
-  const access = await loadProjectAccess(db, actor, content.projectId);
+  const access = await loadProjectAccess(db, actor, content.projectId, kind === "comment" ? "Commentaire introuvable." : "Jalon introuvable.");
   return { content, access };
 }
 
@@ -156,7 +156,7 @@ export async function dismissReport(db: Database, actor: Actor | null, input: { 
   requireActor(actor);
   const [report] = await db.select().from(contentReports).where(eq(contentReports.id, input.reportId));
   if (!report) throw notFound("Signalement introuvable.");
-  const access = await loadProjectAccess(db, actor, report.projectId);
+  const access = await loadProjectAccess(db, actor, report.projectId, "Signalement introuvable.");
   const moderator = assertCanModerateProject(access);
   const [dismissed] = await db
     .update(contentReports)
@@ -369,7 +369,7 @@ export async function addMilestoneMediationNote(
     .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
     .where(and(eq(milestoneRelationships.milestoneId, input.milestoneId), eq(milestoneRelationships.relationshipId, input.relationshipId)));
   if (!link) throw notFound("Jalon introuvable.");
-  const access = await loadProjectAccess(db, actor, link.projectId);
+  const access = await loadProjectAccess(db, actor, link.projectId, "Jalon introuvable.");
   const { actor: moderator, networkId } = assertHoldingModerator(access);
   if (link.confirmation !== "contested") throw new DomainError("CONFLICT", "Ce jalon n'est pas contesté : il n'y a rien à arbitrer.");
   const [note] = await db

@@ -21,6 +21,7 @@ import {
 } from "./access";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
+import { enforceRateLimit, LIMITS } from "./rate-limits";
 
 export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -123,6 +124,7 @@ export async function addMember(
 ) {
   const signedIn = requireActor(actor);
   await assertCanManageOrganisation(db, signedIn, input.organisationId);
+  await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "Vous avez ajouté beaucoup de personnes en peu de temps.");
   return db.transaction(async (tx) => {
     const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
     if (!organisation) throw notFound("Organisation introuvable.");
@@ -230,7 +232,7 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
     .where(eq(memberships.id, input.membershipId));
   if (!target) throw notFound("Membre introuvable.");
   // Checked against the membership's own organisation: an id from elsewhere is NOT_FOUND.
-  await assertCanManageOrganisation(db, signedIn, target.organisationId);
+  await assertCanManageOrganisation(db, signedIn, target.organisationId, "Membre introuvable.");
   if (target.kind !== "authority") {
     throw new DomainError("BAD_REQUEST", "Seuls les membres d'une collectivité ont besoin d'être vérifiés.");
   }
@@ -285,6 +287,7 @@ export async function listPendingVerifications(db: Database, actor: Actor | null
 
 export async function createNetwork(db: Database, actor: Actor | null, input: { name: string; adminEmail: string }) {
   const signedIn = requirePlatformAdmin(actor);
+  await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "Vous avez créé beaucoup de réseaux en peu de temps.");
   return db.transaction(async (tx) => {
     const [network] = await tx
       .insert(organisations)
@@ -327,7 +330,7 @@ async function membershipTarget(db: Database, actor: Actor | null, membershipId:
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.id, membershipId));
   if (!target) throw notFound("Membre introuvable.");
-  await assertCanManageOrganisation(db, signedIn, target.membership.organisationId);
+  await assertCanManageOrganisation(db, signedIn, target.membership.organisationId, "Membre introuvable.");
   return { signedIn, ...target };
 }
 

@@ -106,7 +106,7 @@ export async function leaveNetwork(
     .select({ status: projectParties.status })
     .from(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
-  if (!party) throw notFound("Ce réseau n'accompagne pas ce projet.");
+  if (!party) throw notFound("Réseau introuvable.");
   const [project] = await db.select({ leadCollectiveId: projects.leadCollectiveId }).from(projects).where(eq(projects.id, input.projectId));
   if (!project) throw notFound("Projet introuvable.");
   const collectiveMember = (await db

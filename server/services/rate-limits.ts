@@ -1,5 +1,6 @@
 // Limits on what costs others something (emails sent, people invited), counted in the database
-// over a sliding window, with the moment one may try again.
+// over a sliding window, with the moment one may try again. Every procedure that sends email
+// counts against one of them.
 import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { rateLimitHits } from "@/db/schema";
@@ -10,7 +11,12 @@ export type RateLimit = { bucket: string; limit: number; windowSeconds: number }
 export const LIMITS = {
   signInPerAddress: { bucket: "sign-in-email", limit: 3, windowSeconds: 3600 },
   signInPerIp: { bucket: "sign-in-ip", limit: 20, windowSeconds: 3600 },
+  /** Invitation emails, first sent or sent again. */
   invitationsPerPerson: { bucket: "invitation", limit: 30, windowSeconds: 3600 },
+  /** "You were added to…" emails: people added to an organisation, networks created. */
+  membersAddedPerPerson: { bucket: "member-added", limit: 30, windowSeconds: 3600 },
+  /** Comments that mention someone: each mention is an email at once. */
+  mentionsPerPerson: { bucket: "mention", limit: 30, windowSeconds: 3600 },
   reportsPerPerson: { bucket: "report", limit: 20, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimit>;
 

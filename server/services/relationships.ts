@@ -185,7 +185,7 @@ export async function proposeStage(
   requireActor(actor);
   const relationship = await loadRelationship(db, input.relationshipId);
   if (!relationship) throw notFound("Relation introuvable.");
-  const access = await loadProjectAccess(db, actor, relationship.projectId);
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "Relation introuvable.");
   const signedIn = assertActsFor(access, input.as, relationship.authorityId);
   if (relationship.stage === null) {
     throw new DomainError("BAD_REQUEST", "Le stade de départ de cette relation attend encore d'être confirmé.");
@@ -255,7 +255,7 @@ export async function decideProposal(
   const found = await loadProposal(db, input.stageChangeId);
   if (!found) throw notFound("Proposition introuvable.");
   const { proposal, relationship } = found;
-  const access = await loadProjectAccess(db, actor, relationship.projectId);
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "Proposition introuvable.");
   const deciderSide: Side = input.decision === "withdrawn" ? proposal.proposedSide : proposal.proposedSide === "collective" ? "authority" : "collective";
   const signedIn = assertActsFor(access, deciderSide, relationship.authorityId);
   if (input.decision !== "withdrawn" && !mayDecide(proposal.proposedSide, deciderSide)) {
@@ -299,7 +299,7 @@ export async function addMediationNote(db: Database, actor: Actor | null, input:
   requireActor(actor);
   const found = await loadProposal(db, input.stageChangeId);
   if (!found) throw notFound("Proposition introuvable.");
-  const access = await loadProjectAccess(db, actor, found.relationship.projectId);
+  const access = await loadProjectAccess(db, actor, found.relationship.projectId, "Proposition introuvable.");
   const { actor: moderator, networkId } = assertHoldingModerator(access);
   const [note] = await db
     .insert(mediationNotes)

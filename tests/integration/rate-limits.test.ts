@@ -1,9 +1,11 @@
 // Limits stored in the database: a clear refusal with when to retry, and a window that slides.
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { outboxEmails } from "@/db/schema";
 import { LIMITS, consumeRateLimit, peekRateLimit } from "@/server/services/rate-limits";
 import { useTestDatabase } from "../support/db";
 import { callerFor, freeCommune, makeCollective, makePerson } from "../support/factories";
+import { buildWorld } from "../support/world";
 
 describe("rate limits", () => {
   const database = useTestDatabase();
@@ -44,5 +46,34 @@ describe("rate limits", () => {
     expect(refused).toBeInstanceOf(TRPCError);
     expect((refused as TRPCError).code).toBe("TOO_MANY_REQUESTS");
     expect((refused as TRPCError).message).toMatch(/Vous pourrez réessayer à partir de \d{2}:\d{2}/);
+  });
+
+  it("bound every other procedure that sends email: resending an invitation, adding people, mentioning them", async () => {
+    const db = database.db;
+    const world = await buildWorld(db);
+    const asCollective = callerFor(db, world.people.collectiveMember);
+    const tooMany = async (call: () => Promise<unknown>) => {
+      const refused = await call().catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(TRPCError);
+      expect((refused as TRPCError).code).toBe("TOO_MANY_REQUESTS");
+      expect((refused as TRPCError).message).toMatch(/Vous pourrez réessayer à partir de \d{2}:\d{2}/);
+    };
+
+    const { invitationId } = await asCollective.invitation.send({ projectId: world.project.id, authorityId: world.authority.id, email: "relance@mairie.test", office: "adjoint" });
+    for (let i = 1; i < LIMITS.invitationsPerPerson.limit; i += 1) await asCollective.invitation.resend({ invitationId });
+    const emailsBefore = (await db.select().from(outboxEmails)).length;
+    await tooMany(() => asCollective.invitation.resend({ invitationId }));
+    expect((await db.select().from(outboxEmails)).length).toBe(emailsBefore);
+
+    for (let i = 0; i < LIMITS.membersAddedPerPerson.limit; i += 1) {
+      await asCollective.organisation.addMember({ organisationId: world.collective.id, email: `membre${i}@collectif.test`, role: "member" });
+    }
+    await tooMany(() => asCollective.organisation.addMember({ organisationId: world.collective.id, email: "un.de.trop@collectif.test", role: "member" }));
+
+    const mention = () => asCollective.comment.add({ projectId: world.project.id, body: "Votre avis ?", mentionIds: [world.people.partyOfficial.userId] });
+    for (let i = 0; i < LIMITS.mentionsPerPerson.limit; i += 1) await mention();
+    await tooMany(mention);
+    // Writing without mentioning anyone sends no email, and is not bounded.
+    await asCollective.comment.add({ projectId: world.project.id, body: "Merci à tous.", mentionIds: [] });
   });
 });

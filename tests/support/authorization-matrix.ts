@@ -9,6 +9,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
+import { env } from "@/server/env";
 import { changeLog, notifications, users } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { startDemoSession } from "@/server/services/demo";
@@ -73,7 +74,7 @@ const FILE_HANDLERS: Record<string, (db: Database, world: World, person: TestPer
     const request = new Request(`http://127.0.0.1:3100/api/reseaux/${world.holdingNetwork.id}/import`, {
       method: "POST",
       body: form,
-      headers: { origin: "http://127.0.0.1:3100", host: "127.0.0.1:3100" },
+      headers: { origin: env.APP_URL, host: "127.0.0.1:3100" },
     });
     return answerImportRequest(db, person, world.holdingNetwork.id, request);
   },
@@ -142,6 +143,28 @@ async function auditRowsBy(db: Database, person: TestPerson | null) {
   if (!person) return 0;
   const rows = await db.select({ id: changeLog.id }).from(changeLog).where(eq(changeLog.actorId, person.userId));
   return rows.length;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The same world with every id replaced by one that exists nowhere (the same replacement each time). */
+function withRandomIds<T>(value: T, replacements = new Map<string, string>()): T {
+  return JSON.parse(
+    JSON.stringify(value).replace(UUID, (id) => {
+      const known = replacements.get(id) ?? crypto.randomUUID();
+      replacements.set(id, known);
+      return known;
+    }),
+  ) as T;
+}
+
+async function messageOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    return error instanceof TRPCError ? `${error.code}: ${error.message}` : String(error);
+  }
 }
 
 async function outcomeOf(promise: Promise<unknown>): Promise<{ outcome: Outcome; result: unknown }> {
@@ -235,9 +258,16 @@ export function describeAuthorizationMatrix(kind: "query" | "mutation", entries:
         const elsewhere = await buildWorld(db);
         const prepared = (await entry.prepare?.(db, elsewhere)) ?? {};
         const before = await databaseFingerprint(db);
+        const replacements = new Map<string, string>();
+        const nowhere = withRandomIds(elsewhere, replacements);
+        const preparedNowhere = withRandomIds(prepared, replacements);
         for (const caller of FOREIGN_CALLERS) {
-          const { outcome } = await outcomeOf(entry.call(callerFor(db, own.people[caller]), elsewhere, caller, prepared));
+          const api = callerFor(db, own.people[caller]);
+          const { outcome } = await outcomeOf(entry.call(api, elsewhere, caller, prepared));
           expect({ caller, outcome }).toEqual({ caller, outcome: "NOT_FOUND" });
+          // Whether the id exists in a project one cannot read or nowhere, the answer is the same.
+          const foreign = await messageOf(entry.call(api, elsewhere, caller, prepared));
+          expect({ caller, answer: await messageOf(entry.call(api, nowhere, caller, preparedNowhere)) }).toEqual({ caller, answer: foreign });
         }
         expect(await databaseFingerprint(db)).toEqual(before);
       });
