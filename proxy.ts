@@ -20,7 +20,18 @@ export function contentSecurityPolicy(nonce: string, development: boolean) {
   ].join("; ");
 }
 
+/** A path whose percent-escapes do not decode (« %E0%A4%A ») names no page: Next.js would fail on it with a 500. */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  if (!decodablePath(request.nextUrl.pathname)) return new NextResponse("Adresse invalide.", { status: 400 });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   // Next.js reads the nonce from the request's policy header and sets it on the scripts it renders.

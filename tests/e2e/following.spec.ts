@@ -76,7 +76,7 @@ test("the mayor prints a project file for the council and subscribes to planned 
   await context.close();
 });
 
-test("an official receives an invitation in the outbox and, on a phone, joins the project in one tap", async ({ browser }) => {
+test("an official receives an invitation in the outbox and, on a phone, accepts it in one tap; the role then waits for verification", async ({ browser }) => {
   const email = `secretaire-${Date.now().toString(36)}@mairie-die.test`;
   const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
   const page = await collective.newPage();
@@ -99,7 +99,9 @@ test("an official receives an invitation in the outbox and, on a phone, joins th
   await expect(official.getByText(/vous invite à suivre le projet « Tiers-lieu de l'ancienne gare de Die »/)).toBeVisible();
   await expectAccessible(official);
   await official.getByRole("button", { name: "Accepter l'invitation" }).click();
-  await expect(official.getByRole("heading", { name: "Tiers-lieu de l'ancienne gare de Die" })).toBeVisible();
+  // Signed in, and a member of the commune once someone there vouches for them: until then, no
+  // more than any signed-in person.
+  await expect(official.getByText("Votre rôle à « Commune de Die » attend d'être vérifié.", { exact: false })).toBeVisible();
   await expectAccessible(official);
 
   // The link is used up: a second visit says so plainly.
