@@ -21,7 +21,6 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 const newToken = () => randomBytes(32).toString("base64url");
 const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
 
-/** Inviting: the collective's members, or the moderators of a network holding the project. */
 /**
  * Emails the invitation. Someone who already has an account gets it only if they have not turned
  * invitation emails off, with the one-click unsubscribe every notification email carries.
@@ -213,15 +212,16 @@ export type AcceptAnswer =
  * forwarded or stolen link is never a way into someone's account.
  */
 export async function acceptInvitation(db: Database, token: string, signedIn: Actor | null): Promise<AcceptAnswer> {
-  return db.transaction(async (tx) => {
-    const [pending] = await tx
-      .select({ email: invitations.email })
-      .from(invitations)
-      .where(and(eq(invitations.tokenHash, hashOf(token)), isUsable()));
-    if (pending) {
-      const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.email, pending.email));
-      if (owner && owner.id !== signedIn?.userId) return { status: 409, state: "sign_in_first", email: pending.email };
-    }
+  const [pending] = await db
+    .select({ email: invitations.email })
+    .from(invitations)
+    .where(and(eq(invitations.tokenHash, hashOf(token)), isUsable()));
+  const signInFirst = { status: 409, state: "sign_in_first", email: pending?.email ?? "" } as const;
+  if (pending) {
+    const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.email, pending.email));
+    if (owner && owner.id !== signedIn?.userId) return signInFirst;
+  }
+  return db.transaction(async (tx): Promise<AcceptAnswer> => {
     // Claimed in one statement: of two clicks at once, only one finds it unused.
     const [invitation] = await tx
       .update(invitations)
@@ -239,7 +239,8 @@ export async function acceptInvitation(db: Database, token: string, signedIn: Ac
       .returning({ id: users.id });
     const [user] = created ? [created] : await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
     if (!user) throw new Error("user upsert returned no row");
-    if (!created && user.id !== signedIn?.userId) throw new DomainError("CONFLICT", "Connectez-vous avec l'adresse invitée, puis acceptez l'invitation.");
+    // The account was made between the check above and now: its owner still signs in first.
+    if (!created && user.id !== signedIn?.userId) throw SIGN_IN_FIRST;
     await tx
       .insert(memberships)
       .values({ organisationId: invitation.authorityId, userId: user.id, role: "member", office: invitation.office as AuthorityOffice })
@@ -252,8 +253,13 @@ export async function acceptInvitation(db: Database, token: string, signedIn: Ac
       action: "accept",
     });
     return { status: 200, projectId: invitation.projectId, session: created ? await openSession(tx, user.id) : null };
+  }).catch((error: unknown) => {
+    if (error === SIGN_IN_FIRST) return signInFirst;
+    throw error;
   });
 }
+
+const SIGN_IN_FIRST = Symbol("sign in first");
 
 function isUsable() {
   return sql`${invitations.usedAt} is null and ${invitations.revokedAt} is null and ${invitations.expiresAt} > now()`;
