@@ -38,8 +38,8 @@ export async function peopleOfSide(db: DbOrTx, projectId: string, side: Side, au
 }
 
 /**
- * One's notifications, newest first; a mention's excerpt only while its comment is neither
- * hidden nor deleted.
+ * One's notifications, newest first; a quote of a comment or a milestone only while the thread
+ * and the timeline still show it (withoutGoneExcerpts).
  */
 export async function listNotifications(db: DbOrTx, actor: Actor | null, input: { limit?: number } = {}) {
   const signedIn = requireActor(actor);
