@@ -4,7 +4,8 @@ import type { ProjectOverview } from "@/server/services/project-overview";
 import { ProposalActions } from "./proposal-actions";
 import { ProposeStageForm } from "./propose-stage-form";
 import { StageStrip } from "./stage-strip";
-import { otherSide, sidesFor, type Viewer } from "./viewer";
+import { otherSide } from "@/server/domain/gradient";
+import { sidesFor, type Viewer } from "./viewer";
 
 type Relationship = ProjectOverview["relationships"][number];
 

@@ -15,5 +15,3 @@ export function sidesFor(viewer: Viewer, authorityId: string): Side[] {
   if (viewer.authorities.some((authority) => authority.authorityId === authorityId && authority.verified)) sides.push("authority");
   return sides;
 }
-
-export const otherSide = (side: Side): Side => (side === "collective" ? "authority" : "collective");

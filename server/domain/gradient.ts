@@ -168,9 +168,12 @@ export function moveOf(current: Stage | null, proposed: Stage): StageMove | null
   return stageRank(proposed) > stageRank(current) ? "forward" : "backward";
 }
 
-/** Only the side that did not propose confirms or declines; the proposer may withdraw. */
-export function mayDecide(proposedBy: Side, decidingSide: Side): boolean {
-  return proposedBy !== decidingSide;
+/**
+ * The side facing `side` in a relationship: the one that answers what `side` proposed or recorded
+ * (confirms or declines a stage change, confirms or contests a milestone).
+ */
+export function otherSide(side: Side): Side {
+  return side === "collective" ? "authority" : "collective";
 }
 
 /** Where two sides' readings are furthest apart (the first stage in gradient order on a tie); null when they agree or one has not answered. */

@@ -2,7 +2,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { milestoneLevers, milestoneRelationships, milestones, projects, relationships } from "@/db/schema";
-import type { LeverId, Side } from "@/server/domain/gradient";
+import { otherSide, type LeverId, type Side } from "@/server/domain/gradient";
 import type { MilestoneKind, MilestoneStatus } from "@/server/domain/milestones";
 import { DomainError, notFound } from "@/server/errors";
 import { assertActsFor, assertAuthoritySide, assertCollectiveSide, loadProjectAccess, requireActor, type Actor } from "./access";
@@ -67,9 +67,8 @@ export async function createMilestone(
       version: 1,
     });
     await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
-    const otherSide: Side = input.as === "collective" ? "authority" : "collective";
     const recipients = (
-      await Promise.all(concerned.map((relationship) => peopleOfSide(tx, input.projectId, otherSide, relationship.authorityId)))
+      await Promise.all(concerned.map((relationship) => peopleOfSide(tx, input.projectId, otherSide(input.as), relationship.authorityId)))
     ).flat();
     await notify(tx, {
       userIds: recipients,
@@ -159,8 +158,7 @@ export async function answerMilestone(
     .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
     .where(and(eq(milestoneRelationships.milestoneId, milestone.id), eq(milestoneRelationships.relationshipId, input.relationshipId)));
   if (!link) throw notFound("Ce jalon ne concerne pas cette relation.");
-  const otherSide: Side = milestone.recordedSide === "collective" ? "authority" : "collective";
-  const signedIn = assertActsFor(access, otherSide, link.authorityId);
+  const signedIn = assertActsFor(access, otherSide(milestone.recordedSide), link.authorityId);
   if (input.answer === "contested" && input.comment.trim() === "") {
     throw new DomainError("BAD_REQUEST", "Dites en quelques mots ce que vous contestez.");
   }

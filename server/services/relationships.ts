@@ -14,7 +14,7 @@ import {
   stageChangeMilestones,
   stageChanges,
 } from "@/db/schema";
-import { mayDecide, moveOf, type Side, type Stage } from "@/server/domain/gradient";
+import { moveOf, otherSide, type Side, type Stage } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
 import {
   assertActsFor,
@@ -227,7 +227,7 @@ export async function proposeStage(
         changes: [{ field: "stage", before: relationship.stage, after: input.toStage }],
       });
       await notify(tx, {
-        userIds: await peopleOfSide(tx, relationship.projectId, input.as === "collective" ? "authority" : "collective", relationship.authorityId),
+        userIds: await peopleOfSide(tx, relationship.projectId, otherSide(input.as), relationship.authorityId),
         kind: "stage_proposed",
         projectId: relationship.projectId,
         actorId: signedIn.userId,
@@ -256,11 +256,9 @@ export async function decideProposal(
   if (!found) throw notFound("Proposition introuvable.");
   const { proposal, relationship } = found;
   const access = await loadProjectAccess(db, actor, relationship.projectId, "Proposition introuvable.");
-  const deciderSide: Side = input.decision === "withdrawn" ? proposal.proposedSide : proposal.proposedSide === "collective" ? "authority" : "collective";
+  // The other side confirms or declines; the side that proposed may withdraw.
+  const deciderSide: Side = input.decision === "withdrawn" ? proposal.proposedSide : otherSide(proposal.proposedSide);
   const signedIn = assertActsFor(access, deciderSide, relationship.authorityId);
-  if (input.decision !== "withdrawn" && !mayDecide(proposal.proposedSide, deciderSide)) {
-    throw new DomainError("FORBIDDEN", "Seul l'autre côté de la relation peut confirmer ou refuser.");
-  }
   return db.transaction(async (tx) => {
     // Only a pending proposal changes: of two decisions at once, the second finds it decided.
     const [decided] = await tx

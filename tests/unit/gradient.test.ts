@@ -3,8 +3,8 @@ import {
   INDICATOR_IDS,
   LEVERS,
   divergence,
-  mayDecide,
   moveOf,
+  otherSide,
   readingOf,
   recommendedLevers,
   suggestStage,
@@ -126,9 +126,8 @@ describe("the two sides", () => {
     expect(moveOf("collaboration", "collaboration")).toBeNull();
   });
 
-  it("confirm only what the other side proposed", () => {
-    expect(mayDecide("collective", "authority")).toBe(true);
-    expect(mayDecide("authority", "collective")).toBe(true);
-    expect(mayDecide("collective", "collective")).toBe(false);
+  it("are answered by the other side", () => {
+    expect(otherSide("collective")).toBe("authority");
+    expect(otherSide("authority")).toBe("collective");
   });
 });
