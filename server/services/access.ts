@@ -1,9 +1,10 @@
 // Who may see and do what: every access rule of the app lives in this file, and every service asks it.
-import { and, eq, exists, isNotNull, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, eq, exists, inArray, isNotNull, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
 import type { Side } from "@/server/domain/gradient";
+import type { MembershipRole } from "@/server/domain/organisations";
 import { memberships, organisations, projectCommunes, projectParties, projects, territories } from "@/db/schema";
 import { DomainError, forbidden, notFound } from "@/server/errors";
 
@@ -19,6 +20,65 @@ export function requirePlatformAdmin(actor: Actor | null): Actor {
   const signedIn = requireActor(actor);
   if (!signedIn.isPlatformAdmin) throw forbidden("Réservé aux administrateurs de la plateforme.");
   return signedIn;
+}
+
+/** The roles that speak for a support network: its moderators and its admins. */
+const NETWORK_SPEAKERS: MembershipRole[] = ["moderator", "admin"];
+
+export function speaksForNetwork(role: MembershipRole | null | undefined): boolean {
+  return role !== null && role !== undefined && NETWORK_SPEAKERS.includes(role);
+}
+
+/** speaksForNetwork, as SQL on a membership's role column. */
+export function speaksForNetworkSql(role: AnyPgColumn): SQL {
+  return inArray(role, NETWORK_SPEAKERS);
+}
+
+/**
+ * The networks a person speaks for, as SQL on `organisations.id`: every network for a platform
+ * admin. `organisations` must be the network's row in the query.
+ */
+export function networkSpokenForBy(db: DbOrTx, actor: Actor): SQL {
+  if (actor.isPlatformAdmin) return eq(organisations.kind, "network");
+  const speaker = alias(memberships, "network_speaker");
+  return and(
+    eq(organisations.kind, "network"),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(speaker)
+        .where(and(eq(speaker.organisationId, organisations.id), eq(speaker.userId, actor.userId), speaksForNetworkSql(speaker.role))),
+    ),
+  ) as SQL;
+}
+
+/**
+ * The projects whose content a person moderates, as SQL on `projects.id`: those an active network
+ * of theirs holds, and — for a platform admin — those no network holds. Also who reviews a
+ * request to go public.
+ */
+export function projectsModeratedBy(db: DbOrTx, actor: Actor): SQL {
+  const holding = alias(projectParties, "moderated_holding");
+  const moderator = alias(memberships, "moderated_by");
+  const viaNetwork = db
+    .select({ one: sql`1` })
+    .from(holding)
+    .innerJoin(moderator, eq(moderator.organisationId, holding.organisationId))
+    .where(
+      and(
+        eq(holding.projectId, projects.id),
+        eq(holding.role, "network"),
+        eq(holding.status, "active"),
+        eq(moderator.userId, actor.userId),
+        speaksForNetworkSql(moderator.role),
+      ),
+    );
+  if (!actor.isPlatformAdmin) return exists(viaNetwork);
+  const anyNetwork = db
+    .select({ one: sql`1` })
+    .from(holding)
+    .where(and(eq(holding.projectId, projects.id), eq(holding.role, "network"), eq(holding.status, "active")));
+  return sql`(${exists(viaNetwork)} or not ${exists(anyNetwork)})`;
 }
 
 async function findMembership(db: DbOrTx, userId: string, organisationId: string) {
@@ -257,7 +317,7 @@ export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, project
       .map((row) => ({ authorityId: row.organisationId, verified: true as const })),
     awaitingVerification,
     moderatedNetworks: partyMemberships
-      .filter((row) => row.role === "network" && (row.membershipRole === "moderator" || row.membershipRole === "admin"))
+      .filter((row) => row.role === "network" && speaksForNetwork(row.membershipRole))
       .map((row) => row.organisationId),
     publicOnly: false,
   };
@@ -409,12 +469,27 @@ export function historyReadingFor(access: ProjectAccess, entry: HistoryEntryFact
   }
 }
 
+/**
+ * Deciding a request to go public: a moderator of a network that holds the project, or — when no
+ * network holds it — a platform admin.
+ */
+export function assertCanReviewPublic(access: ProjectAccess, heldByANetwork: boolean) {
+  if (access.moderatedNetworks.length > 0) return requireActor(access.actor);
+  if (!heldByANetwork) return requirePlatformAdmin(access.actor);
+  throw forbidden("Ce sont les modérateurs du réseau qui accompagne le projet qui décident.");
+}
+
+/** Editing or deleting a comment: its author only. */
+export function assertCommentAuthor(comment: { authorId: string | null }, actor: Actor) {
+  if (comment.authorId !== actor.userId) throw forbidden("Vous ne pouvez modifier que vos propres commentaires.");
+}
+
 /** Speaking for a support network (answering requests to accompany a project): its moderators and admins, or a platform admin. */
 export async function assertCanModerateNetwork(db: DbOrTx, actor: Actor | null, networkId: string) {
   const signedIn = requireActor(actor);
   if (signedIn.isPlatformAdmin) return signedIn;
   const membership = await findMembership(db, signedIn.userId, networkId);
-  if (membership?.kind !== "network" || (membership.role !== "moderator" && membership.role !== "admin")) {
+  if (membership?.kind !== "network" || !speaksForNetwork(membership.role)) {
     throw notFound("Réseau introuvable.");
   }
   return signedIn;

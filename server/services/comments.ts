@@ -5,6 +5,7 @@ import { commentMentions, comments, memberships, projectParties, users } from "@
 import { DomainError, notFound } from "@/server/errors";
 import {
   assertCanComment,
+  assertCommentAuthor,
   assertCanReadComments,
   canModerateProject,
   loadProjectAccess,
@@ -121,7 +122,7 @@ async function ownComment(db: DbOrTx, actor: Actor | null, commentId: string) {
   const [comment] = await db.select().from(comments).where(eq(comments.id, commentId));
   if (!comment) throw notFound("Commentaire introuvable.");
   await loadProjectAccess(db, signedIn, comment.projectId, "Commentaire introuvable.");
-  if (comment.authorId !== signedIn.userId) throw new DomainError("FORBIDDEN", "Vous ne pouvez modifier que vos propres commentaires.");
+  assertCommentAuthor(comment, signedIn);
   if (comment.deletedAt) throw new DomainError("CONFLICT", "Ce commentaire a été supprimé.");
   if (comment.hiddenAt) throw new DomainError("CONFLICT", "Ce commentaire a été masqué par la modération.");
   return { signedIn, comment };

@@ -1,14 +1,14 @@
 // What a network director opens on Monday: where the relationships of the portfolio stand, how
 // they moved, what is stuck, where the two sides see things differently, which levers came before
 // progress; and the portfolio itself, paged and sorted by the database.
-import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { plannedPerCall, selectRows, type Database, type DbOrTx } from "@/db";
-import { barometerAnswerSets, networkSettings, relationships } from "@/db/schema";
+import { barometerAnswerSets, networkSettings, organisations, projectParties, relationships } from "@/db/schema";
 import { LEVER_IDS, STAGES, answerSetsBySide, widestGap, type LeverId, type Stage } from "@/server/domain/gradient";
 import type { LegalForm } from "@/server/domain/organisations";
 import { PORTFOLIO_PAGE_SIZE, type PortfolioSort } from "@/server/domain/portfolio";
 import { DomainError } from "@/server/errors";
-import { assertCanModerateNetwork, type Actor } from "./access";
+import { assertCanModerateNetwork, networkSpokenForBy, requireActor, type Actor } from "./access";
 import { answerSetColumns } from "./barometer";
 import { recordChange } from "./history";
 import { findNetwork } from "./portfolio";
@@ -449,14 +449,17 @@ export async function setStuckAfterDays(db: Database, actor: Actor | null, input
 
 /** The networks a person speaks for (all of them for a platform admin), to open their dashboards. */
 export async function listMyNetworks(db: DbOrTx, actor: Actor | null) {
-  if (!actor) throw new DomainError("UNAUTHORIZED", "Connectez-vous pour continuer.");
-  return selectRows<{ id: string; name: string; projects: number }>(
-    db,
-    sql`select o.id, o.name,
-          (select count(*)::int from project_party pp where pp.organisation_id = o.id and pp.role = 'network' and pp.status = 'active') as projects
-        from organisation o
-        where o.kind = 'network' and (${actor.isPlatformAdmin}::boolean or exists (
-          select 1 from membership m where m.organisation_id = o.id and m.user_id = ${actor.userId} and m.role in ('moderator', 'admin')))
-        order by o.name`,
-  );
+  const signedIn = requireActor(actor);
+  return db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      projects: db.$count(
+        projectParties,
+        and(eq(projectParties.organisationId, organisations.id), eq(projectParties.role, "network"), eq(projectParties.status, "active")),
+      ),
+    })
+    .from(organisations)
+    .where(networkSpokenForBy(db, signedIn))
+    .orderBy(asc(organisations.name));
 }

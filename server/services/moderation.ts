@@ -1,18 +1,16 @@
 // Moderation of what people write in a project: parties report a comment or a milestone; the
 // moderators of a network holding the project hide it, restore it or dismiss the report, with a
 // reason the author (or the reporter) is told. Hidden content stays in the history.
-import { and, asc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import {
   comments,
   contentReports,
   mediationNotes,
-  memberships,
   milestoneRelationships,
   milestones,
   organisations,
-  projectParties,
   projects,
   relationships,
   users,
@@ -24,6 +22,7 @@ import {
   canModerateProject,
   assertHoldingModerator,
   loadProjectAccess,
+  projectsModeratedBy,
   requireActor,
   type Actor,
 } from "./access";
@@ -181,34 +180,6 @@ export async function dismissReport(db: Database, actor: Actor | null, input: { 
     payload: { action: "dismissed", content: report.contentKind, excerpt: content.excerpt, reason: input.reason },
   });
   return { reportId: report.id, status: "dismissed" as const };
-}
-
-/**
- * The projects whose content a person moderates, as SQL on `projects.id`: those an active network
- * of theirs holds, and — for a platform admin — those no network holds.
- */
-export function projectsModeratedBy(db: DbOrTx, actor: Actor): SQL {
-  const holding = alias(projectParties, "moderated_holding");
-  const moderator = alias(memberships, "moderated_by");
-  const viaNetwork = db
-    .select({ one: sql`1` })
-    .from(holding)
-    .innerJoin(moderator, eq(moderator.organisationId, holding.organisationId))
-    .where(
-      and(
-        eq(holding.projectId, projects.id),
-        eq(holding.role, "network"),
-        eq(holding.status, "active"),
-        eq(moderator.userId, actor.userId),
-        inArray(moderator.role, ["moderator", "admin"]),
-      ),
-    );
-  if (!actor.isPlatformAdmin) return exists(viaNetwork);
-  const anyNetwork = db
-    .select({ one: sql`1` })
-    .from(holding)
-    .where(and(eq(holding.projectId, projects.id), eq(holding.role, "network"), eq(holding.status, "active")));
-  return sql`(${exists(viaNetwork)} or not ${exists(anyNetwork)})`;
 }
 
 /**

@@ -1,11 +1,11 @@
 // A support network's portfolio: the projects it accompanies. A project joins on the collective's
 // request (see requestNetwork) or on the network's invitation, accepted by the collective; either
 // side can end it, with a reason the other side is told.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { memberships, organisations, projectParties, projects } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, type Actor } from "./access";
+import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speaksForNetworkSql, type Actor } from "./access";
 import { recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
 
@@ -24,7 +24,7 @@ export async function moderatorsOf(db: DbOrTx, networkId: string): Promise<strin
   const rows = await db
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.organisationId, networkId), inArray(memberships.role, ["moderator", "admin"])));
+    .where(and(eq(memberships.organisationId, networkId), speaksForNetworkSql(memberships.role)));
   return rows.map((row) => row.userId);
 }
 

@@ -1,6 +1,6 @@
 // The parties of a project and, for each authority, the relationship and its stage changes:
 // proposed by one side, confirmed or declined by the other, withdrawn by the proposer.
-import { and, eq, exists, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import {
@@ -19,11 +19,13 @@ import { DomainError, notFound } from "@/server/errors";
 import {
   assertActsFor,
   assertCanModerateNetwork,
+  assertCanReviewPublic,
   assertCollectiveSide,
   assertHoldingModerator,
   loadProjectAccess,
+  projectsModeratedBy,
   requireActor,
-  requirePlatformAdmin,
+  speaksForNetworkSql,
   type Actor,
 } from "./access";
 import { recordChange } from "./history";
@@ -330,14 +332,7 @@ export async function reviewPublic(db: Database, actor: Actor | null, input: { p
     .select({ id: projectParties.organisationId })
     .from(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.role, "network"), eq(projectParties.status, "active")));
-  const reviewer =
-    access.moderatedNetworks.length > 0
-      ? requireActor(access.actor)
-      : holdingNetworks.length === 0
-        ? requirePlatformAdmin(access.actor)
-        : (() => {
-            throw new DomainError("FORBIDDEN", "Ce sont les modérateurs du réseau qui accompagne le projet qui décident.");
-          })();
+  const reviewer = assertCanReviewPublic(access, holdingNetworks.length > 0);
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(projects)
@@ -383,7 +378,7 @@ export async function listNetworkRequests(db: DbOrTx, actor: Actor | null) {
     .innerJoin(projects, eq(projects.id, projectParties.projectId))
     .innerJoin(lead, eq(lead.id, projects.leadCollectiveId))
     .innerJoin(memberships, and(eq(memberships.organisationId, network.id), eq(memberships.userId, signedIn.userId)))
-    .where(and(eq(projectParties.role, "network"), eq(projectParties.status, "requested"), inArray(memberships.role, ["moderator", "admin"])))
+    .where(and(eq(projectParties.role, "network"), eq(projectParties.status, "requested"), speaksForNetworkSql(memberships.role)))
     .orderBy(projectParties.createdAt);
 }
 
@@ -393,33 +388,10 @@ export async function listNetworkRequests(db: DbOrTx, actor: Actor | null) {
  */
 export async function listPublicRequests(db: DbOrTx, actor: Actor | null) {
   const signedIn = requireActor(actor);
-  const heldBy = alias(projectParties, "holding_party");
-  const moderator = alias(memberships, "holding_moderator");
-  const heldByMyNetwork = db
-    .select({ one: sql`1` })
-    .from(heldBy)
-    .innerJoin(moderator, eq(moderator.organisationId, heldBy.organisationId))
-    .where(
-      and(
-        eq(heldBy.projectId, projects.id),
-        eq(heldBy.role, "network"),
-        eq(heldBy.status, "active"),
-        eq(moderator.userId, signedIn.userId),
-        inArray(moderator.role, ["moderator", "admin"]),
-      ),
-    );
-  const heldByAnyNetwork = db
-    .select({ one: sql`1` })
-    .from(heldBy)
-    .where(and(eq(heldBy.projectId, projects.id), eq(heldBy.role, "network"), eq(heldBy.status, "active")));
   return db
     .select({ projectId: projects.id, title: projects.title, requestedAt: projects.publicRequestedAt })
     .from(projects)
-    .where(
-      and(
-        isNotNull(projects.publicRequestedAt),
-        signedIn.isPlatformAdmin ? sql`(${exists(heldByMyNetwork)} or not ${exists(heldByAnyNetwork)})` : exists(heldByMyNetwork),
-      ),
-    )
+    .where(and(isNotNull(projects.publicRequestedAt), projectsModeratedBy(db, signedIn)))
     .orderBy(projects.publicRequestedAt);
 }
+
