@@ -4,20 +4,17 @@ import type { ProjectOverview } from "@/server/services/project-overview";
 import { ProposalActions } from "./proposal-actions";
 import { ProposeStageForm } from "./propose-stage-form";
 import { StageStrip } from "./stage-strip";
-import { otherSide } from "@/server/domain/gradient";
-import { sidesFor, type Viewer } from "./viewer";
 
 type Relationship = ProjectOverview["relationships"][number];
 
 type MilestoneOption = { id: string; title: string; occursOn: string };
 
-export function RelationshipCard({ relationship, viewer, milestones }: { relationship: Relationship; viewer: Viewer; milestones: MilestoneOption[] }) {
+export function RelationshipCard({ relationship, milestones }: { relationship: Relationship; milestones: MilestoneOption[] }) {
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tk = useTranslations("territoryKinds");
   const format = useFormatter();
-  const sides = sidesFor(viewer, relationship.authorityId);
-  const pending = relationship.pending;
+  const { pending, can } = relationship;
   return (
     <article className="rounded-xl border border-line bg-white p-4 shadow-sm" aria-labelledby={`relationship-${relationship.id}`}>
       <h3 id={`relationship-${relationship.id}`} className="font-semibold">
@@ -58,14 +55,14 @@ export function RelationshipCard({ relationship, viewer, milestones }: { relatio
           ))}
           <ProposalActions
             stageChangeId={pending.id}
-            canDecide={sides.includes(otherSide(pending.proposedSide))}
-            canWithdraw={sides.includes(pending.proposedSide)}
-            canMediate={viewer.moderatedNetworks.length > 0}
+            canDecide={can.canDecide}
+            canWithdraw={can.canWithdraw}
+            canMediate={can.canMediate}
           />
         </section>
-      ) : relationship.stage && sides.length > 0 ? (
+      ) : relationship.stage && can.canPropose ? (
         <div className="mt-4">
-          <ProposeStageForm relationshipId={relationship.id} currentStage={relationship.stage} sides={sides} milestones={milestones.slice(0, 8)} />
+          <ProposeStageForm relationshipId={relationship.id} currentStage={relationship.stage} sides={can.sides} milestones={milestones.slice(0, 8)} />
         </div>
       ) : null}
     </article>

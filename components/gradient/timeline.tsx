@@ -5,8 +5,6 @@ import type { ProjectOverview } from "@/server/services/project-overview";
 import { Badge } from "@/components/ui/primitives";
 import { MilestoneAnswer } from "./milestone-answer";
 import { MilestoneStatusControl } from "./milestone-status";
-import { otherSide } from "@/server/domain/gradient";
-import { sidesFor, type Viewer } from "./viewer";
 import { safeHref } from "@/components/ui/safe-href";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { timelineEvents } from "./timeline-events";
@@ -18,7 +16,7 @@ import { timelineEvents } from "./timeline-events";
  */
 export type TimelineRange = { show: "recent" | "whole"; count: number; wholeHref: string; recentHref: string };
 
-export function Timeline({ overview, viewer, range }: { overview: ProjectOverview; viewer: Viewer; range: TimelineRange }) {
+export function Timeline({ overview, range }: { overview: ProjectOverview; range: TimelineRange }) {
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tk = useTranslations("milestoneKinds");
@@ -29,13 +27,8 @@ export function Timeline({ overview, viewer, range }: { overview: ProjectOvervie
   const authorityOf = new Map(overview.relationships.map((relationship) => [relationship.id, relationship]));
   const { shown: events, older } = timelineEvents(overview, range.show === "recent" ? range.count : undefined);
   if (events.length === 0 && older.length === 0) return <p className="text-muted">{t("timelineEmpty")}</p>;
-  /** The viewer answers for the side that did not record the milestone, where it is still pending. */
-  const canAnswer = (milestone: ProjectOverview["milestones"][number], link: ProjectOverview["milestones"][number]["relationships"][number]) => {
-    const relationship = authorityOf.get(link.relationshipId);
-    return relationship !== undefined && link.confirmation === "pending" && sidesFor(viewer, relationship.authorityId).includes(otherSide(milestone.recordedSide));
-  };
   // Said on the link, so that a milestone waiting for this person is not missed among older ones.
-  const olderAwaiting = older.filter((event) => event.type === "milestone" && event.milestone.relationships.some((link) => canAnswer(event.milestone, link))).length;
+  const olderAwaiting = older.filter((event) => event.type === "milestone" && event.milestone.relationships.some((link) => link.canAnswer)).length;
   return (
     <>
       <ol className="relative space-y-4 border-l-2 border-line pl-5">
@@ -86,10 +79,7 @@ export function Timeline({ overview, viewer, range }: { overview: ProjectOvervie
                     })}
                   </p>
                 ) : null}
-                {event.milestone.relationships.some((link) => {
-                  const relationship = authorityOf.get(link.relationshipId);
-                  return relationship !== undefined && sidesFor(viewer, relationship.authorityId).includes(event.milestone.recordedSide);
-                }) ? (
+                {event.milestone.canChangeStatus ? (
                   <MilestoneStatusControl
                     milestoneId={event.milestone.id}
                     version={event.milestone.version}
@@ -120,7 +110,7 @@ export function Timeline({ overview, viewer, range }: { overview: ProjectOvervie
                           {t(`confirmation.${link.confirmation}`)}
                         </Badge>
                         {link.comment ? <span className="ml-2 text-muted">« {link.comment} »</span> : null}
-                        {canAnswer(event.milestone, link) ? (
+                        {link.canAnswer ? (
                           <MilestoneAnswer milestoneId={event.milestone.id} relationshipId={link.relationshipId} label={event.milestone.title} />
                         ) : null}
                         {link.notes.length > 0 ? (

@@ -74,7 +74,7 @@ function shapeProjectPage({ file, overview }: ProjectPageAnswer) {
       communes: file.communes,
       fundingLines: file.fundingLines,
       parties: file.parties,
-      canEdit: file.canEdit,
+      can: file.can,
       following: file.following,
     },
     relationships: overview.relationships.map((r) => ({

@@ -144,7 +144,7 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
   const now = new Date();
   const { isMember, following, ...file } = page.file;
   return {
-    file: { ...file, canEdit: isMember, following },
+    file: { ...file, can: { edit: isMember }, following },
     relationships: page.relationships.map(({ answers, levers, changes, ...relationship }) => {
       const sets = (side: Side): AnswerSet[] =>
         (answers ?? []).filter((set) => set.side === side).map((set) => ({ respondentId: set.respondentId, answeredAt: new Date(set.answeredAt), answers: set.answers }));

@@ -3,7 +3,7 @@ import { and, eq, exists, inArray, isNotNull, sql, type Placeholder, type SQL } 
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
-import type { Side } from "@/server/domain/gradient";
+import { otherSide, type Side } from "@/server/domain/gradient";
 import type { MembershipRole } from "@/server/domain/organisations";
 import { memberships, organisations, projectCommunes, projectParties, projects, territories } from "@/db/schema";
 import { DomainError, forbidden, notFound } from "@/server/errors";
@@ -473,10 +473,76 @@ export function historyReadingFor(access: ProjectAccess, entry: HistoryEntryFact
  * Deciding a request to go public: a moderator of a network that holds the project, or — when no
  * network holds it — a platform admin.
  */
+export function mayReviewPublic(access: ProjectAccess, heldByANetwork: boolean): boolean {
+  return access.moderatedNetworks.length > 0 || (!heldByANetwork && access.isPlatformAdmin);
+}
+
 export function assertCanReviewPublic(access: ProjectAccess, heldByANetwork: boolean) {
   if (access.moderatedNetworks.length > 0) return requireActor(access.actor);
   if (!heldByANetwork) return requirePlatformAdmin(access.actor);
   throw forbidden("Ce sont les modérateurs du réseau qui accompagne le projet qui décident.");
+}
+
+// ── Decisions for the project's page: the rules above, decided once, sent to the UI ────────────
+
+/** The sides of the relationship with `authorityId` that the person acts for. */
+export function sidesFor(access: ProjectAccess, authorityId: string): Side[] {
+  return [
+    ...(access.isCollectiveMember ? (["collective"] as const) : []),
+    ...(access.authorities.some((authority) => authority.authorityId === authorityId) ? (["authority"] as const) : []),
+  ];
+}
+
+type PartyFacts = { organisationId: string; role: "lead" | "authority" | "network"; status: string };
+
+/** What the person may do on a project's file, each answer the rule its mutation checks. */
+export function projectDecisions(access: ProjectAccess, parties: PartyFacts[]) {
+  const party = isProjectParty(access);
+  const heldByANetwork = parties.some((candidate) => candidate.role === "network" && candidate.status === "active");
+  return {
+    edit: access.isCollectiveMember,
+    invite: canInvite(access),
+    addAuthority: access.isCollectiveMember,
+    readComments: party || access.isPlatformAdmin,
+    comment: party,
+    requestPublic: access.isCollectiveMember && access.visibility !== "public",
+    reviewPublic: mayReviewPublic(access, heldByANetwork),
+    requestNetwork: access.isCollectiveMember,
+    answerNetworkInvitations: access.isCollectiveMember,
+    /** The networks whose accompaniment (or request) the person may end: the collective any, a moderator theirs. */
+    leaveNetworks: parties
+      .filter((candidate) => candidate.role === "network" && candidate.status !== "invited")
+      .filter((candidate) => access.isCollectiveMember || access.moderatedNetworks.includes(candidate.organisationId))
+      .map((candidate) => candidate.organisationId),
+  };
+}
+
+export type ProjectDecisions = ReturnType<typeof projectDecisions>;
+
+/** What the person may do about one relationship and its open proposal. */
+export function relationshipDecisions(
+  access: ProjectAccess,
+  relationship: { authorityId: string; stage: string | null },
+  pending: { proposedSide: Side } | null,
+) {
+  const sides = sidesFor(access, relationship.authorityId);
+  return {
+    sides,
+    canPropose: pending === null && relationship.stage !== null && sides.length > 0,
+    canDecide: pending !== null && sides.includes(otherSide(pending.proposedSide)),
+    canWithdraw: pending !== null && sides.includes(pending.proposedSide),
+    canMediate: pending !== null && access.moderatedNetworks.length > 0,
+  };
+}
+
+/** Answering a milestone for a relationship: the side that did not record it, while it waits. */
+export function mayAnswerMilestone(access: ProjectAccess, milestone: { recordedSide: Side }, link: { authorityId: string; confirmation: string }): boolean {
+  return link.confirmation === "pending" && sidesFor(access, link.authorityId).includes(otherSide(milestone.recordedSide));
+}
+
+/** Changing a milestone's status (planned, done, cancelled): the side that recorded it. */
+export function mayChangeMilestoneStatus(access: ProjectAccess, milestone: { recordedSide: Side }, authorityIds: string[]): boolean {
+  return authorityIds.some((authorityId) => sidesFor(access, authorityId).includes(milestone.recordedSide));
 }
 
 /** Editing or deleting a comment: its author only. */

@@ -18,7 +18,15 @@ import {
   users,
 } from "@/db/schema";
 import { answerSetsBySide, divergence, readingOf, recommendedLevers, suggestStage, type LeverId, type Stage } from "@/server/domain/gradient";
-import { canModerateProject, isProjectParty, loadProjectAccess, type Actor } from "./access";
+import {
+  canModerateProject,
+  isProjectParty,
+  loadProjectAccess,
+  mayAnswerMilestone,
+  mayChangeMilestoneStatus,
+  relationshipDecisions,
+  type Actor,
+} from "./access";
 import { answerSetColumns } from "./barometer";
 
 const proposer = alias(users, "proposer");
@@ -172,16 +180,24 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
   const milestoneNoteRows = allMilestoneNoteRows.filter((note) => note.milestoneId !== null && shown.has(note.milestoneId));
   const answersByRelationship = answerSetsBySide(access.publicOnly ? [] : allAnswerRows);
 
-  const timelineMilestones = milestoneRows.map((milestone) => ({
-    ...milestone,
-    levers: leverRows.filter((row) => row.milestoneId === milestone.id).map((row) => row.leverId as LeverId),
-    relationships: linkRows
-      .filter((row) => row.milestoneId === milestone.id)
-      .map((link) => ({
+  const authorityOf = new Map(relationshipRows.map((relationship) => [relationship.id, relationship.authorityId]));
+  const timelineMilestones = milestoneRows.map((milestone) => {
+    const links = linkRows.filter((row) => row.milestoneId === milestone.id);
+    return {
+      ...milestone,
+      levers: leverRows.filter((row) => row.milestoneId === milestone.id).map((row) => row.leverId as LeverId),
+      canChangeStatus: mayChangeMilestoneStatus(
+        access,
+        milestone,
+        links.flatMap((link) => authorityOf.get(link.relationshipId) ?? []),
+      ),
+      relationships: links.map((link) => ({
         ...link,
+        canAnswer: mayAnswerMilestone(access, milestone, { authorityId: authorityOf.get(link.relationshipId) ?? "", confirmation: link.confirmation }),
         notes: milestoneNoteRows.filter((note) => note.milestoneId === link.milestoneId && note.relationshipId === link.relationshipId),
       })),
-  }));
+    };
+  });
 
   const relationshipViews = relationshipRows.map((relationship) => {
     const changes = changeRows
@@ -204,6 +220,8 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
     return {
       ...relationship,
       pending,
+      /** What the person may do here: their sides, and about the open proposal. */
+      can: relationshipDecisions(access, relationship, pending),
       changes,
       /** Confirmed stages over time, for the progression chart. */
       progression: changes

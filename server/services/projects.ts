@@ -27,6 +27,7 @@ import {
   assertCanFollowTerritoryOf,
   assertCanReadProject,
   partyMemberOf,
+  projectDecisions,
   projectVisibleWithinOwnTerritory,
   requireActor,
   type Actor,
@@ -171,15 +172,10 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     communes,
     fundingLines: funding,
     parties,
-    canEdit: access.isCollectiveMember,
     following,
-    viewer: {
-      isCollectiveMember: access.isCollectiveMember,
-      authorities: access.authorities,
-      moderatedNetworks: access.moderatedNetworks,
-      isPlatformAdmin: access.isPlatformAdmin,
-      publicOnly: access.publicOnly,
-    },
+    /** What the person may do with the file: decided by access.ts, shown as is by the page. */
+    can: projectDecisions(access, parties),
+    publicOnly: access.publicOnly,
   };
 }
 

@@ -79,15 +79,30 @@ const QUERIES: Record<string, Entry> = {
     expected: readProject("NOT_FOUND"),
     call: (api, world) => api.project.get({ projectId: world.project.id }),
     effect: ({ caller, result }) =>
-      expect(result).toMatchObject({ title: "Tiers-lieu de la matrice", canEdit: caller === "collectiveMember" }),
+      expect(result).toMatchObject({
+        title: "Tiers-lieu de la matrice",
+        // The decisions the page shows as they are: the same rules as the mutations' entries.
+        can: {
+          edit: caller === "collectiveMember",
+          invite: caller === "collectiveMember" || caller === "holdingModerator",
+          comment: ["collectiveMember", "partyOfficial", "holdingModerator"].includes(caller),
+          readComments: ["collectiveMember", "partyOfficial", "holdingModerator", "platformAdmin"].includes(caller),
+          leaveNetworks: caller === "collectiveMember" || caller === "holdingModerator" ? [expect.any(String)] : [],
+        },
+      }),
   },
   "project.overview": {
     expected: readProject("NOT_FOUND"),
     call: (api, world) => api.project.overview({ projectId: world.project.id }),
-    effect: ({ world, result }) => {
-      const overview = result as { relationships: { id: string; stage: string }[]; milestones: { id: string }[] };
+    effect: ({ world, caller, result }) => {
+      const overview = result as { relationships: { id: string; stage: string; can: { sides: string[] } }[]; milestones: { id: string; canChangeStatus: boolean; relationships: { canAnswer: boolean }[] }[] };
       expect(overview.relationships).toEqual([expect.objectContaining({ id: world.relationshipId, stage: "observation" })]);
       expect(overview.milestones.map((milestone) => milestone.id)).toEqual([world.milestoneId]);
+      // Who acts for which side, decided by the service: the collective recorded the milestone, the commune answers it.
+      const sides = caller === "collectiveMember" ? ["collective"] : caller === "partyOfficial" ? ["authority"] : [];
+      expect(overview.relationships[0]?.can.sides).toEqual(sides);
+      expect(overview.milestones[0]?.canChangeStatus).toBe(caller === "collectiveMember");
+      expect(overview.milestones[0]?.relationships.map((link) => link.canAnswer)).toEqual([caller === "partyOfficial"]);
     },
   },
   "project.history": {

@@ -30,7 +30,7 @@ describe("benchmark floor route", () => {
 
     const page = await answerFloorRequest(db, asHolder(`projet?id=${mine.id}`), "projet", true);
     expect(page.status).toBe(200);
-    expect(((await page.json()) as { file: { title: string; canEdit: boolean } }).file).toMatchObject({ title: "Fournil partagé", canEdit: true });
+    expect(((await page.json()) as { file: { title: string; can: { edit: boolean } } }).file).toMatchObject({ title: "Fournil partagé", can: { edit: true } });
     expect((await answerFloorRequest(db, asHolder(`projet?id=${theirs.id}`), "projet", true)).status).toBe(404);
   });
 });

@@ -207,7 +207,7 @@ describe("the barometer", () => {
 
     const anonymous = callerFor(database.db, null);
     const file = await anonymous.project.get({ projectId: world.projectId });
-    expect(file).toMatchObject({ title: "Fournil", contacts: [], canEdit: false, viewer: { publicOnly: true } });
+    expect(file).toMatchObject({ title: "Fournil", contacts: [], can: { edit: false }, publicOnly: true });
     const overview = await anonymous.project.overview({ projectId: world.projectId });
     expect(overview.relationships[0]?.barometer).toBeNull();
     expect((await errorOf(anonymous.project.history({ projectId: world.projectId }))).code).toBe("UNAUTHORIZED");

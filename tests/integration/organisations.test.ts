@@ -74,7 +74,7 @@ describe("organisations", () => {
     // Public: they read what the public reads, and are told why they may not act yet.
     await db.update(projects).set({ visibility: "public" }).where(eq(projects.id, projectId));
     const file = await asUnverified.project.get({ projectId });
-    expect(file.viewer).toMatchObject({ publicOnly: true, authorities: [] });
+    expect(file).toMatchObject({ publicOnly: true, can: { edit: false, comment: false, readComments: false, invite: false } });
     expect(await codeOf(asUnverified.comment.list({ projectId }))).toBe("FORBIDDEN");
     expect(await codeOf(asUnverified.comment.add({ projectId, body: "Bonjour", mentionIds: [] }))).toBe("FORBIDDEN");
     const answer = await asUnverified.milestone

@@ -28,7 +28,7 @@ describe("projects", () => {
       communeId: commune.id,
     });
     const project = await callerFor(db, member).project.get({ projectId: created.id });
-    expect(project).toMatchObject({ title: "Fournil partagé", communeName: commune.name, canEdit: true, leadCollectiveName: collective.name });
+    expect(project).toMatchObject({ title: "Fournil partagé", communeName: commune.name, can: { edit: true }, leadCollectiveName: collective.name });
     expect(project.parties).toEqual([{ organisationId: collective.id, name: collective.name, kind: "collective", role: "lead", status: "active" }]);
     expect((await callerFor(db, member).project.listMine()).map((row) => row.id)).toContain(created.id);
   });

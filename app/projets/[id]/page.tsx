@@ -9,7 +9,6 @@ import { ProgressionChart } from "@/components/gradient/progression-chart";
 import { RelationshipCard } from "@/components/gradient/relationship-card";
 import { Timeline } from "@/components/gradient/timeline";
 import { RECENT_EVENTS, recentTimelineHref, wholeTimelineHref } from "@/components/gradient/timeline-events";
-import { sidesFor } from "@/components/gradient/viewer";
 import { CommentThread } from "@/components/conversation/comment-thread";
 import { FollowButton } from "@/components/conversation/follow-button";
 import { InviteForm } from "@/components/conversation/invite-form";
@@ -50,14 +49,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     historique: t("tabs.history"),
   };
   const visibleTabs = actor ? TABS : TABS.filter((candidate) => candidate !== "historique");
-  const viewer = project.viewer;
+  const can = project.can;
   const now = new Date();
   const milestoneTargets = overview.relationships
-    .map((relationship) => ({ relationshipId: relationship.id, authorityName: relationship.authorityName, sides: sidesFor(viewer, relationship.authorityId) }))
+    .map((relationship) => ({ relationshipId: relationship.id, authorityName: relationship.authorityName, sides: relationship.can.sides }))
     .filter((target) => target.sides.length > 0);
   const file = { ...project, projectId: project.id };
-  const isParty = viewer.isCollectiveMember || viewer.authorities.length > 0 || viewer.moderatedNetworks.length > 0;
-  const canReadComments = isParty || viewer.isPlatformAdmin;
 
   return (
     <article>
@@ -97,14 +94,13 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <section aria-labelledby="relationships-title">
             <SectionTitle id="relationships-title">{t("relationships")}</SectionTitle>
             {overview.relationships.length === 0 ? (
-              <EmptyState>{viewer.isCollectiveMember ? t("noRelationships") : t("noRelationshipsReader")}</EmptyState>
+              <EmptyState>{can.addAuthority ? t("noRelationships") : t("noRelationshipsReader")}</EmptyState>
             ) : (
               <div className="grid gap-4 md:grid-cols-2">
                 {overview.relationships.map((relationship) => (
                   <RelationshipCard
                     key={relationship.id}
                     relationship={relationship}
-                    viewer={viewer}
                     milestones={overview.milestones
                       .filter((milestone) => milestone.relationships.some((link) => link.relationshipId === relationship.id))
                       .map((milestone) => ({ id: milestone.id, title: milestone.title, occursOn: milestone.occursOn }))}
@@ -113,7 +109,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               </div>
             )}
           </section>
-          {(viewer.isCollectiveMember || viewer.moderatedNetworks.length > 0) && overview.relationships.length > 0 ? (
+          {can.invite && overview.relationships.length > 0 ? (
             <Card>
               <SectionTitle>{(await getTranslations("invite"))("title")}</SectionTitle>
               <InviteForm
@@ -123,20 +119,20 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               />
             </Card>
           ) : null}
-          {viewer.isCollectiveMember ? (
+          {can.addAuthority ? (
             <Card>
               <SectionTitle>{t("addAuthority")}</SectionTitle>
               <AddAuthorityForm projectId={project.id} />
             </Card>
           ) : null}
-          {canReadComments ? (
+          {can.readComments ? (
             <Card>
               <SectionTitle>{(await getTranslations("conversation"))("title")}</SectionTitle>
               <CommentThread
                 projectId={project.id}
                 comments={await api.comment.list({ projectId: id })}
-                mentionable={isParty ? await api.comment.mentionable({ projectId: id }) : []}
-                canWrite={isParty}
+                mentionable={can.comment ? await api.comment.mentionable({ projectId: id }) : []}
+                canWrite={can.comment}
                 canModerate={overview.canModerate}
               />
             </Card>
@@ -157,7 +153,6 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               <SectionTitle id="chronologie">{t("timeline")}</SectionTitle>
               <Timeline
                 overview={overview}
-                viewer={viewer}
                 range={{
                   show: chronologie === "complete" ? "whole" : "recent",
                   count: RECENT_EVENTS,
@@ -190,10 +185,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <ProjectFileView file={file} leadCollectiveName={project.leadCollectiveName} legalForm={project.legalForm} />
             {project.publicRequested ? <p className="mt-4 font-medium text-amber-900">{t("publicRequested")}</p> : null}
             <div className="mt-4">
-              {viewer.isCollectiveMember && project.visibility !== "public" && !project.publicRequested ? (
+              {can.requestPublic && !project.publicRequested ? (
                 <PublicRequest projectId={project.id} mode="request" />
               ) : null}
-              {project.publicRequested && (viewer.moderatedNetworks.length > 0 || viewer.isPlatformAdmin) ? (
+              {project.publicRequested && can.reviewPublic ? (
                 <PublicRequest projectId={project.id} mode="review" />
               ) : null}
             </div>
@@ -208,10 +203,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                     <span>{party.name}</span>
                     {party.status === "requested" ? <span className="text-sm text-muted">({t("networkRequested")})</span> : null}
                     {party.status === "invited" ? <span className="text-sm text-muted">({t("networkInvited")})</span> : null}
-                    {party.status === "invited" && viewer.isCollectiveMember ? (
+                    {party.status === "invited" && can.answerNetworkInvitations ? (
                       <NetworkInvitationAnswer projectId={project.id} networkId={party.organisationId} networkName={party.name} />
                     ) : null}
-                    {party.status !== "invited" && (viewer.isCollectiveMember || viewer.moderatedNetworks.includes(party.organisationId)) ? (
+                    {can.leaveNetworks.includes(party.organisationId) ? (
                       <ReasonAction
                         target={{ action: "leave", projectId: project.id, networkId: party.organisationId }}
                         label={party.status === "active" ? tm("leave") : tm("withdraw")}
@@ -221,7 +216,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                   </li>
                 ))}
             </ul>
-            {viewer.isCollectiveMember ? (
+            {can.requestNetwork ? (
               <RequestNetworkForm
                 projectId={project.id}
                 networks={(await api.organisation.listNetworks()).filter(
@@ -230,7 +225,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               />
             ) : null}
           </Card>
-          {project.canEdit ? (
+          {can.edit ? (
             <Card>
               <SectionTitle>{t("edit")}</SectionTitle>
               <ProjectFileForm file={file} />
@@ -247,7 +242,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <Card key={relationship.id}>
               <SectionTitle>{relationship.authorityName}</SectionTitle>
               <BarometerView relationship={relationship} />
-              {sidesFor(viewer, relationship.authorityId).map((side) => (
+              {relationship.can.sides.map((side) => (
                 <details key={side} className="mt-4 rounded-lg border border-line p-3">
                   <summary className="cursor-pointer font-medium">
                     {t("answerTitle")} — {t("answerAs", { authority: relationship.authorityName, side: t(`sideLabels.${side}`) })}
