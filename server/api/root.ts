@@ -1,11 +1,19 @@
 // The app router and the one caller used by server components, tests and scripts.
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
-import { calendarRouter, commentRouter, followRouter, invitationRouter, notificationRouter } from "./routers/conversation";
-import { barometerRouter, milestoneRouter, partyRouter, stageRouter } from "./routers/gradient";
-import { moderationRouter, portfolioRouter } from "./routers/moderation";
+import { barometerRouter } from "./routers/barometer";
+import { calendarRouter } from "./routers/calendar";
+import { commentRouter } from "./routers/comment";
+import { followRouter } from "./routers/follow";
+import { invitationRouter } from "./routers/invitation";
+import { milestoneRouter } from "./routers/milestone";
+import { moderationRouter } from "./routers/moderation";
+import { notificationRouter } from "./routers/notification";
 import { organisationRouter } from "./routers/organisation";
+import { partyRouter } from "./routers/party";
+import { portfolioRouter } from "./routers/portfolio";
 import { projectRouter } from "./routers/project";
+import { stageRouter } from "./routers/stage";
 import { territoryRouter } from "./routers/territory";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 

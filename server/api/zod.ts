@@ -40,3 +40,9 @@ export const LAST_DAY = "2100-12-31";
 export const ZDay = z.iso
   .date({ error: "Date invalide (AAAA-MM-JJ)." })
   .refine((day) => day >= FIRST_DAY && day <= LAST_DAY, "Choisissez une date entre 1900 et 2100.");
+
+/** Why one proposes, declines, answers: a few words, optional unless a schema says otherwise. */
+export const zComment = () => zText().trim().max(2000);
+
+/** The motive of a report, a moderation act or a departure: required, in a few words. */
+export const ZReason = zText().trim().min(1, "Indiquez le motif en quelques mots.").max(1000);

@@ -1,45 +1,11 @@
 import { z } from "zod";
-import { STAGES } from "@/server/domain/gradient";
-import { LEGAL_FORMS } from "@/server/domain/organisations";
-import { PORTFOLIO_SORTS } from "@/server/domain/portfolio";
-import { ZDay, ZId, zText } from "../zod";
-import { ZTerritoryId } from "./territory.schema";
+import { ZId, ZReason, zText } from "../zod";
 
 const ZContentKind = z.enum(["comment", "milestone"]);
-const ZReason = zText().trim().min(1, "Indiquez le motif en quelques mots.").max(1000);
 
 export const ZReportInput = z.object({ kind: ZContentKind, contentId: ZId, reason: ZReason }).strict();
 export const ZModerateInput = z.object({ kind: ZContentKind, contentId: ZId, reason: ZReason }).strict();
 export const ZDismissReportInput = z.object({ reportId: ZId, reason: ZReason }).strict();
 export const ZMilestoneNoteInput = z
   .object({ milestoneId: ZId, relationshipId: ZId, text: zText().trim().min(1, "Écrivez votre note.").max(2000) })
-  .strict();
-
-export const ZInviteProjectInput = z.object({ networkId: ZId, projectId: ZId }).strict();
-export const ZAnswerNetworkInvitationInput = z.object({ projectId: ZId, networkId: ZId, accept: z.boolean() }).strict();
-export const ZLeaveNetworkInput = z.object({ projectId: ZId, networkId: ZId, reason: ZReason }).strict();
-
-
-const portfolioFilters = {
-  networkId: ZId,
-  territoryId: ZTerritoryId.optional(),
-  legalForm: z.enum(LEGAL_FORMS).optional(),
-  sector: zText().trim().min(1).max(120).optional(),
-  from: ZDay.optional(),
-  to: ZDay.optional(),
-};
-
-export const ZDashboardInput = z.object(portfolioFilters).strict();
-export const ZPortfolioInput = z
-  .object({
-    ...portfolioFilters,
-    search: zText().trim().min(1).max(120).optional(),
-    stage: z.enum([...STAGES, "none"]).optional(),
-    sort: z.enum(PORTFOLIO_SORTS).optional(),
-    direction: z.enum(["asc", "desc"]).optional(),
-    page: z.number().int().min(1).max(100_000).optional(),
-  })
-  .strict();
-export const ZStuckAfterInput = z
-  .object({ networkId: ZId, days: z.number({ error: "Indiquez un nombre de jours." }).int().min(7, "Au moins 7 jours.").max(730, "Au plus 730 jours.") })
   .strict();

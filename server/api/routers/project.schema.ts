@@ -1,7 +1,7 @@
 import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES, NEEDS, SELF_SERVICE_VISIBILITIES } from "@/server/domain/project-file";
 import { STAGES } from "@/server/domain/gradient";
 import { LEGAL_FORMS } from "@/server/domain/organisations";
-import { z, ZId, zText, zWebUrl, ZVersion } from "../zod";
+import { z, zComment, ZId, zText, zWebUrl, ZVersion } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
 export const ZCreateProjectInput = z
@@ -76,3 +76,5 @@ export const ZUpdateProjectInput = z
   })
   .strict();
 export type TUpdateProjectInput = z.infer<typeof ZUpdateProjectInput>;
+
+export const ZReviewPublicInput = z.object({ projectId: ZId, accept: z.boolean(), reason: zComment().default("") }).strict();

@@ -3,8 +3,7 @@ import { getProjectOverview } from "@/server/services/project-overview";
 import { listPublicRequests, requestPublic, reviewPublic } from "@/server/services/relationships";
 import { createProject, getProject, listMyProjects, listTerritoryProjects, updateProjectFile } from "@/server/services/projects";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
-import { ZReviewPublicInput } from "./gradient.schema";
-import { ZCreateProjectInput, ZProjectIdInput, ZTerritoryProjectsInput, ZUpdateProjectInput } from "./project.schema";
+import { ZCreateProjectInput, ZProjectIdInput, ZReviewPublicInput, ZTerritoryProjectsInput, ZUpdateProjectInput } from "./project.schema";
 
 export const projectRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateProjectInput).mutation(({ ctx, input }) => createProject(ctx.db, ctx.actor, input)),

@@ -1,0 +1,13 @@
+import { INDICATOR_IDS, SIDES } from "@/server/domain/gradient";
+import { z, ZId } from "../zod";
+
+const ZScore = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+export const ZAnswerBarometerInput = z
+  .object({
+    relationshipId: ZId,
+    as: z.enum(SIDES),
+    answers: z
+      .partialRecord(z.enum(INDICATOR_IDS as [string, ...string[]]), ZScore)
+      .refine((answers) => Object.keys(answers).length > 0, "Répondez à au moins une question."),
+  })
+  .strict();

@@ -1,0 +1,3 @@
+import { z, ZId } from "../zod";
+
+export const ZFollowInput = z.object({ projectId: ZId, follow: z.boolean() }).strict();

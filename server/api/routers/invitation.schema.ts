@@ -1,0 +1,12 @@
+import { AUTHORITY_OFFICES } from "@/server/domain/organisations";
+import { z, ZId } from "../zod";
+
+export const ZInviteOfficialInput = z
+  .object({
+    projectId: ZId,
+    authorityId: ZId,
+    email: z.email({ error: "Adresse e-mail invalide." }).max(254),
+    office: z.enum(AUTHORITY_OFFICES),
+  })
+  .strict();
+export const ZInvitationIdInput = z.object({ invitationId: ZId }).strict();

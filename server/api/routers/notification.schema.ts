@@ -1,0 +1,3 @@
+import { z, ZId } from "../zod";
+
+export const ZMarkReadInput = z.object({ ids: z.array(ZId).max(200).optional() }).strict();

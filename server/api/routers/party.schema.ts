@@ -1,0 +1,11 @@
+import { STAGES } from "@/server/domain/gradient";
+import { z, zComment, ZId } from "../zod";
+import { ZTerritoryId } from "./territory.schema";
+
+export const ZAddAuthorityInput = z
+  .object({ projectId: ZId, territoryId: ZTerritoryId, startingStage: z.enum(STAGES), reason: zComment().default("") })
+  .strict();
+export const ZRequestNetworkInput = z.object({ projectId: ZId, networkId: ZId }).strict();
+export const ZDecideNetworkInput = z
+  .object({ projectId: ZId, networkId: ZId, accept: z.boolean(), reason: zComment().default("") })
+  .strict();

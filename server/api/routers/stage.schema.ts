@@ -1,0 +1,15 @@
+import { SIDES, STAGES } from "@/server/domain/gradient";
+import { z, zComment, ZId, zText } from "../zod";
+
+export const ZProposeStageInput = z
+  .object({
+    relationshipId: ZId,
+    as: z.enum(SIDES),
+    toStage: z.enum(STAGES),
+    reason: zComment().min(1, "Dites pourquoi en quelques mots."),
+    milestoneIds: z.array(ZId).max(50).optional(),
+  })
+  .strict();
+export const ZDecideStageInput = z.object({ stageChangeId: ZId, comment: zComment().default("") }).strict();
+export const ZDeclineStageInput = z.object({ stageChangeId: ZId, comment: zComment().min(1, "Dites pourquoi en quelques mots.") }).strict();
+export const ZMediationNoteInput = z.object({ stageChangeId: ZId, text: zText().trim().min(1).max(2000) }).strict();
