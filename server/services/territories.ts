@@ -1,10 +1,15 @@
-// Finding a territory by name (whatever the accents, case and hyphens), INSEE code or postal code.
-import { and, desc, eq, or, sql } from "drizzle-orm";
+// Territories: finding one by name (whatever the accents, case and hyphens), INSEE code or postal
+// code, and an authority's view of the projects acting in its territory.
+import { and, asc, desc, eq, exists, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
-import { territories } from "@/db/schema";
+import { organisations, projectCommunes, projects, relationships, territories } from "@/db/schema";
+import { STAGES, type Stage } from "@/server/domain/gradient";
+import type { LegalForm } from "@/server/domain/organisations";
 import { normaliseSearchQuery } from "@/server/domain/search-text";
 import { notFound } from "@/server/errors";
+import { assertCanFollowTerritoryOf, projectVisibleWithinOwnTerritory, requireActor, type Actor } from "./access";
+import { leadCollective, projectListQuery } from "./projects";
 
 export type TerritoryKind = (typeof territories.$inferSelect)["kind"];
 
@@ -103,4 +108,105 @@ export async function getTerritory(db: DbOrTx, id: string): Promise<TerritorySum
   const [row] = await db.select(territorySummary).from(territories).where(eq(territories.id, id));
   if (!row) throw notFound("Territoire introuvable.");
   return row;
+}
+
+// ── An authority's territory view ──────────────────────────────────────────────────────────────
+
+export type TerritoryFilters = {
+  authorityId: string;
+  /** The stage of the project's relationship with this authority; "none" when it is not a party. */
+  stage?: Stage | "none";
+  legalForm?: LegalForm;
+  sector?: string;
+  communeId?: string;
+  /** From 1; TERRITORY_PAGE_SIZE projects a page. */
+  page?: number;
+};
+
+export const TERRITORY_PAGE_SIZE = 50;
+
+/** The communes within a territory, found through the code columns their index covers. */
+function communesWithin(territory: { id: string; kind: string; code: string }): SQL {
+  const column = { region: territories.regionCode, departement: territories.departementCode, epci: territories.epciCode }[territory.kind];
+  if (!column) return sql`(select ${territory.id})`;
+  return sql`(select ${territories.id} from ${territories} where ${territories.kind} = 'commune' and ${column} = ${territory.code})`;
+}
+
+/**
+ * The projects acting in an authority's territory (its commune, member communes, département or
+ * région), whether or not it is a party, within each project's visibility; latest activity first,
+ * a page at a time.
+ */
+export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TerritoryFilters) {
+  const signedIn = requireActor(actor);
+  await assertCanFollowTerritoryOf(db, signedIn, input.authorityId);
+  const [authority] = await db
+    .select({ id: organisations.id, name: organisations.name, territoryId: territories.id, kind: territories.kind, code: territories.code })
+    .from(organisations)
+    .innerJoin(territories, eq(territories.id, organisations.territoryId))
+    .where(and(eq(organisations.id, input.authorityId), eq(organisations.kind, "authority")));
+  if (!authority) throw notFound("Collectivité introuvable.");
+  const page = Math.max(1, input.page ?? 1);
+  const within = communesWithin({ id: authority.territoryId, kind: authority.kind, code: authority.code });
+  const actsInTerritory = exists(
+    db
+      .select({ one: sql`1` })
+      .from(projectCommunes)
+      .where(and(eq(projectCommunes.projectId, projects.id), sql`${projectCommunes.communeId} in ${within}`)),
+  );
+  // The reader is a verified member of this authority (or a platform admin): every project acting in
+  // its territory is readable, but a file kept for its parties, which needs them to be one.
+  const inTerritory = and(actsInTerritory, projectVisibleWithinOwnTerritory(db, signedIn));
+  const stageWithAuthority = sql<Stage | null>`(select ${relationships.stage} from ${relationships}
+    where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
+  const matching = and(
+    inTerritory,
+    input.stage === "none" ? sql`${stageWithAuthority} is null` : input.stage
+        ? sql`${stageWithAuthority} = ${input.stage}`
+        : undefined,
+    input.legalForm ? eq(leadCollective.legalForm, input.legalForm) : undefined,
+    input.sector ? sql`${projects.sector} ilike ${`%${input.sector}%`}` : undefined,
+    input.communeId
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(projectCommunes)
+            .where(and(eq(projectCommunes.projectId, projects.id), eq(projectCommunes.communeId, input.communeId))),
+        )
+      : undefined,
+  );
+  const [rows, stageCounts, communes] = await Promise.all([
+    projectListQuery(db)
+      .where(matching)
+      .orderBy(desc(projects.updatedAt), asc(projects.id))
+      .limit(TERRITORY_PAGE_SIZE)
+      .offset((page - 1) * TERRITORY_PAGE_SIZE),
+    db
+      .select({ stage: relationships.stage, count: sql<number>`count(*)::int`, matching: sql<number>`count(*) filter (where ${matching})::int` })
+      .from(projects)
+      .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
+      .leftJoin(relationships, and(eq(relationships.projectId, projects.id), eq(relationships.authorityId, authority.id)))
+      .where(inTerritory)
+      .groupBy(relationships.stage),
+    db
+      .selectDistinct({ id: territories.id, name: territories.name })
+      .from(projects)
+      .innerJoin(projectCommunes, eq(projectCommunes.projectId, projects.id))
+      .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
+      .where(and(inTerritory, sql`${territories.id} in ${within}`))
+      .orderBy(territories.name, territories.id),
+  ]);
+  const counts = Object.fromEntries([...STAGES, "none"].map((stage) => [stage, 0])) as Record<Stage | "none", number>;
+  for (const row of stageCounts) counts[row.stage ?? "none"] += row.count;
+  const total = stageCounts.reduce((sum, row) => sum + row.matching, 0);
+  return {
+    authority: { id: authority.id, name: authority.name },
+    projects: rows,
+    counts,
+    communes,
+    page,
+    pageSize: TERRITORY_PAGE_SIZE,
+    total,
+    pages: Math.max(1, Math.ceil(total / TERRITORY_PAGE_SIZE)),
+  };
 }

@@ -1,15 +1,5 @@
-import {
-  addMember,
-  changeOffice,
-  createCollective,
-  createNetwork,
-  getOrganisation,
-  joinAuthority,
-  listNetworks,
-  listPendingVerifications,
-  removeMember,
-  verifyMembership,
-} from "@/server/services/organisations";
+import { addMember, changeOffice, joinAuthority, listPendingVerifications, removeMember, verifyMembership } from "@/server/services/memberships";
+import { createCollective, createNetwork, getOrganisation, listNetworks } from "@/server/services/organisations";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import {
   ZAddMemberInput,

@@ -1,4 +1,4 @@
-import { addAuthority, decideNetwork, listNetworkRequests, requestNetwork } from "@/server/services/relationships";
+import { addAuthority, decideNetwork, listNetworkRequests, requestNetwork } from "@/server/services/parties";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import { ZAddAuthorityInput, ZDecideNetworkInput, ZRequestNetworkInput } from "./party.schema";
 

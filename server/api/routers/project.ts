@@ -1,7 +1,8 @@
 import { listProjectHistory } from "@/server/services/history";
 import { getProjectOverview } from "@/server/services/project-overview";
-import { listPublicRequests, requestPublic, reviewPublic } from "@/server/services/relationships";
-import { createProject, getProject, listMyProjects, listTerritoryProjects, updateProjectFile } from "@/server/services/projects";
+import { listPublicRequests, requestPublic, reviewPublic } from "@/server/services/publication";
+import { createProject, getProject, listMyProjects, updateProjectFile } from "@/server/services/projects";
+import { listTerritoryProjects } from "@/server/services/territories";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
 import { ZCreateProjectInput, ZProjectIdInput, ZReviewPublicInput, ZTerritoryProjectsInput, ZUpdateProjectInput } from "./project.schema";
 

@@ -1,4 +1,4 @@
-import { addMediationNote, decideProposal, proposeStage } from "@/server/services/relationships";
+import { addMediationNote, decideProposal, proposeStage } from "@/server/services/stages";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import { ZDecideStageInput, ZDeclineStageInput, ZMediationNoteInput, ZProposeStageInput } from "./stage.schema";
 

@@ -1,0 +1,223 @@
+// Who speaks for an organisation: joining an authority, adding people, verifying them, changing
+// their office, removing them.
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Database } from "@/db";
+import { memberships, organisations, sessions, users } from "@/db/schema";
+import type { AuthorityOffice, MembershipRole } from "@/server/domain/organisations";
+import { DomainError, notFound } from "@/server/errors";
+import { assertCanManageOrganisation, requireActor, requirePlatformAdmin, type Actor } from "./access";
+import { recordChange } from "./history";
+import { findOrCreateUser, openAuthority, tellNewMember } from "./organisations";
+import { enforceRateLimit, LIMITS } from "./rate-limits";
+
+const ROLES_BY_KIND = {
+  collective: ["member", "admin"],
+  authority: ["member", "admin"],
+  network: ["moderator", "admin"],
+} as const satisfies Record<string, readonly MembershipRole[]>;
+
+export async function addMember(
+  db: Database,
+  actor: Actor | null,
+  input: { organisationId: string; email: string; role: MembershipRole; office?: AuthorityOffice },
+) {
+  const signedIn = requireActor(actor);
+  await assertCanManageOrganisation(db, signedIn, input.organisationId);
+  await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "Vous avez ajouté beaucoup de personnes en peu de temps.");
+  return db.transaction(async (tx) => {
+    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
+    if (!organisation) throw notFound("Organisation introuvable.");
+    const allowedRoles: readonly MembershipRole[] = ROLES_BY_KIND[organisation.kind];
+    if (!allowedRoles.includes(input.role)) {
+      throw new DomainError("BAD_REQUEST", "Ce rôle n'existe pas pour ce type d'organisation.");
+    }
+    if (input.office && organisation.kind !== "authority") {
+      throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
+    }
+    const user = await findOrCreateUser(tx, input.email);
+    const [membership] = await tx
+      .insert(memberships)
+      .values({
+        organisationId: organisation.id,
+        userId: user.id,
+        role: input.role,
+        office: input.office ?? null,
+        // Whoever may add people to an authority is who vouches for them.
+        verifiedAt: organisation.kind === "authority" ? new Date() : null,
+        verifiedById: organisation.kind === "authority" ? signedIn.userId : null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id });
+    if (!membership) throw new DomainError("CONFLICT", "Cette personne fait déjà partie de l'organisation.");
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "membership",
+      entityId: membership.id,
+      action: "added",
+      changes: [
+        { field: "organisationId", before: null, after: organisation.id },
+        { field: "userId", before: null, after: user.id },
+        { field: "role", before: null, after: input.role },
+        ...(input.office ? [{ field: "office", before: null, after: input.office }] : []),
+      ],
+    });
+    const [inviter] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
+    await tellNewMember(tx, user.email, inviter?.name ?? inviter?.email ?? "Maillage", organisation.name);
+    return { membershipId: membership.id, userId: user.id };
+  });
+}
+
+/**
+ * Speaking for an authority starts here: the first person opens its page; everyone joins as an
+ * unverified member, who is no more than a signed-in stranger until someone vouches for them. The
+ * first to be verified becomes the authority's admin (verifyMembership).
+ */
+export async function joinAuthority(
+  db: Database,
+  actor: Actor | null,
+  input: { territoryId: string; office: AuthorityOffice },
+) {
+  const signedIn = requireActor(actor);
+  return db.transaction(async (tx) => {
+    const authority = await openAuthority(tx, input.territoryId);
+    if (!authority) throw notFound("Territoire introuvable.");
+    const [membership] = await tx
+      .insert(memberships)
+      .values({ organisationId: authority.id, userId: signedIn.userId, role: "member", office: input.office })
+      .onConflictDoNothing()
+      .returning({ id: memberships.id, role: memberships.role });
+    if (!membership) throw new DomainError("CONFLICT", "Vous faites déjà partie de cette collectivité.");
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "membership",
+      entityId: membership.id,
+      action: "joined",
+      changes: [
+        { field: "organisationId", before: null, after: authority.id },
+        { field: "role", before: null, after: membership.role },
+        { field: "office", before: null, after: input.office },
+      ],
+    });
+    return { organisationId: authority.id, name: authority.name, role: membership.role };
+  });
+}
+
+export async function verifyMembership(db: Database, actor: Actor | null, input: { membershipId: string }) {
+  const signedIn = requireActor(actor);
+  const [target] = await db
+    .select({ organisationId: memberships.organisationId, kind: organisations.kind })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.id, input.membershipId));
+  if (!target) throw notFound("Membre introuvable.");
+  // Checked against the membership's own organisation: an id from elsewhere is NOT_FOUND.
+  await assertCanManageOrganisation(db, signedIn, target.organisationId, "Membre introuvable.");
+  if (target.kind !== "authority") {
+    throw new DomainError("BAD_REQUEST", "Seuls les membres d'une collectivité ont besoin d'être vérifiés.");
+  }
+  return db.transaction(async (tx) => {
+    // The authority's row is locked so that two verifications at once cannot both find no admin.
+    await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, target.organisationId)).for("update");
+    const [verifiedAdmin] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, target.organisationId), eq(memberships.role, "admin"), isNotNull(memberships.verifiedAt)))
+      .limit(1);
+    const [updated] = await tx
+      .update(memberships)
+      .set({ verifiedAt: new Date(), verifiedById: signedIn.userId, ...(verifiedAdmin ? {} : { role: "admin" as const }) })
+      .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))
+      .returning({ id: memberships.id, verifiedAt: memberships.verifiedAt, role: memberships.role });
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "membership",
+      entityId: input.membershipId,
+      action: updated ? "verified" : "verification_repeated",
+      changes: updated
+        ? [
+            { field: "verifiedAt", before: null, after: updated.verifiedAt },
+            ...(verifiedAdmin ? [] : [{ field: "role", before: "member", after: "admin" }]),
+          ]
+        : [],
+    });
+    return { membershipId: input.membershipId, alreadyVerified: !updated, role: updated?.role ?? null };
+  });
+}
+
+export async function listPendingVerifications(db: Database, actor: Actor | null) {
+  requirePlatformAdmin(actor);
+  return db
+    .select({
+      membershipId: memberships.id,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      office: memberships.office,
+      requestedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(organisations.kind, "authority"), isNull(memberships.verifiedAt)))
+    .orderBy(asc(memberships.createdAt));
+}
+
+async function membershipTarget(db: Database, actor: Actor | null, membershipId: string) {
+  const signedIn = requireActor(actor);
+  const [target] = await db
+    .select({ membership: memberships, kind: organisations.kind })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.id, membershipId));
+  if (!target) throw notFound("Membre introuvable.");
+  await assertCanManageOrganisation(db, signedIn, target.membership.organisationId, "Membre introuvable.");
+  return { signedIn, ...target };
+}
+
+export async function changeOffice(db: Database, actor: Actor | null, input: { membershipId: string; office: AuthorityOffice }) {
+  const { signedIn, membership, kind } = await membershipTarget(db, actor, input.membershipId);
+  if (kind !== "authority") throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
+  await db.update(memberships).set({ office: input.office }).where(eq(memberships.id, membership.id));
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "membership",
+    entityId: membership.id,
+    action: "office_changed",
+    changes: [{ field: "office", before: membership.office, after: input.office }],
+  });
+  return { membershipId: membership.id, office: input.office, changedBy: signedIn.userId };
+}
+
+/**
+ * Removes someone from an organisation. Their sessions end too, so that a browser left signed in
+ * somewhere holds nothing the organisation gave them.
+ */
+export async function removeMember(db: Database, actor: Actor | null, input: { membershipId: string }) {
+  const { signedIn, membership } = await membershipTarget(db, actor, input.membershipId);
+  return db.transaction(async (tx) => {
+    if (membership.role === "admin") {
+      const admins = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, membership.organisationId), eq(memberships.role, "admin")))
+        .for("update");
+      if (admins.length <= 1) throw new DomainError("CONFLICT", "On ne retire pas le dernier administrateur : nommez-en un autre d'abord.");
+    }
+    await tx.delete(memberships).where(eq(memberships.id, membership.id));
+    await tx.delete(sessions).where(eq(sessions.userId, membership.userId));
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "membership",
+      entityId: membership.id,
+      action: "removed",
+      changes: [
+        { field: "organisationId", before: membership.organisationId, after: null },
+        { field: "userId", before: membership.userId, after: null },
+        { field: "role", before: membership.role, after: null },
+      ],
+    });
+    return { membershipId: membership.id, removed: true };
+  });
+}

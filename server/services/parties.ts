@@ -1,0 +1,160 @@
+// The parties of a project: the authorities it has a relationship with, the networks that
+// accompany it (asked by the collective, answered by the network).
+import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database, DbOrTx } from "@/db";
+import { memberships, organisations, projectParties, projects, relationships, stageChanges } from "@/db/schema";
+import type { Stage } from "@/server/domain/gradient";
+import { DomainError, notFound } from "@/server/errors";
+import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speaksForNetworkSql, type Actor } from "./access";
+import { recordChange } from "./history";
+import { openAuthority } from "./organisations";
+import { notify, peopleOfSide } from "./notifications";
+
+/**
+ * Adds an authority to the project (opening its page if nobody has yet) and opens the relationship,
+ * with a starting stage proposed by the collective that the authority side confirms.
+ */
+export async function addAuthority(
+  db: Database,
+  actor: Actor | null,
+  input: { projectId: string; territoryId: string; startingStage: Stage; reason: string },
+) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const signedIn = assertCollectiveSide(access);
+  return db.transaction(async (tx) => {
+    const authority = await openAuthority(tx, input.territoryId);
+    if (!authority) throw new DomainError("BAD_REQUEST", "Choisissez une collectivité dans la liste.");
+    const [party] = await tx
+      .insert(projectParties)
+      .values({ projectId: input.projectId, organisationId: authority.id, role: "authority" })
+      .onConflictDoNothing()
+      .returning();
+    if (!party) throw new DomainError("CONFLICT", `${authority.name} est déjà partie prenante du projet.`);
+    const [relationship] = await tx
+      .insert(relationships)
+      .values({ projectId: input.projectId, authorityId: authority.id })
+      .returning({ id: relationships.id });
+    if (!relationship) throw new Error("insert returned no row");
+    const [proposal] = await tx
+      .insert(stageChanges)
+      .values({
+        relationshipId: relationship.id,
+        fromStage: null,
+        toStage: input.startingStage,
+        reason: input.reason,
+        proposedSide: "collective",
+        proposedById: signedIn.userId,
+      })
+      .returning({ id: stageChanges.id });
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "relationship",
+      entityId: relationship.id,
+      projectId: input.projectId,
+      action: "add_authority",
+      changes: [{ field: "authority", before: null, after: authority.name }, { field: "proposedStage", before: null, after: input.startingStage }],
+    });
+    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
+    await notify(tx, {
+      userIds: await peopleOfSide(tx, input.projectId, "authority", authority.id),
+      kind: "stage_proposed",
+      projectId: input.projectId,
+      actorId: signedIn.userId,
+      payload: { to: input.startingStage, authority: authority.name },
+    });
+    return { relationshipId: relationship.id, authorityId: authority.id, authorityName: authority.name, proposalId: proposal?.id };
+  });
+}
+
+/** A collective asks a support network to accompany its project; a moderator of the network decides. */
+export async function requestNetwork(db: Database, actor: Actor | null, input: { projectId: string; networkId: string }) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const signedIn = assertCollectiveSide(access);
+  const [network] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, input.networkId), eq(organisations.kind, "network")));
+  if (!network) throw notFound("Réseau introuvable.");
+  const [party] = await db
+    .insert(projectParties)
+    .values({ projectId: input.projectId, organisationId: network.id, role: "network", status: "requested" })
+    .onConflictDoNothing()
+    .returning();
+  if (!party) throw new DomainError("CONFLICT", `${network.name} accompagne déjà le projet, ou la demande est en cours.`);
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "project_party",
+    entityId: `${input.projectId}:${network.id}`,
+    projectId: input.projectId,
+    action: "request_network",
+    changes: [{ field: "network", before: null, after: network.name }],
+  });
+  return { networkId: network.id, status: "requested" as const };
+}
+
+/** A moderator (or admin) of the network accepts or refuses to accompany the project. */
+export async function decideNetwork(
+  db: Database,
+  actor: Actor | null,
+  input: { projectId: string; networkId: string; accept: boolean; reason: string },
+) {
+  const signedIn = await assertCanModerateNetwork(db, actor, input.networkId);
+  const [request] = await db
+    .select({ status: projectParties.status })
+    .from(projectParties)
+    .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
+  if (!request) throw notFound("Demande introuvable.");
+  if (request.status !== "requested") throw new DomainError("CONFLICT", "Cette demande a déjà reçu une réponse.");
+  return db.transaction(async (tx) => {
+    const where = and(
+      eq(projectParties.projectId, input.projectId),
+      eq(projectParties.organisationId, input.networkId),
+      eq(projectParties.status, "requested"),
+    );
+    const decided = input.accept
+      ? await tx.update(projectParties).set({ status: "active" }).where(where).returning()
+      : await tx.delete(projectParties).where(where).returning();
+    if (decided.length === 0) throw new DomainError("CONFLICT", "Cette demande a déjà reçu une réponse.");
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "project_party",
+      entityId: `${input.projectId}:${input.networkId}`,
+      projectId: input.projectId,
+      action: input.accept ? "accept_network" : "refuse_network",
+      changes: [{ field: "reason", before: null, after: input.reason }],
+    });
+    const [network] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.networkId));
+    await notify(tx, {
+      userIds: await peopleOfSide(tx, input.projectId, "collective", ""),
+      kind: "portfolio",
+      projectId: input.projectId,
+      actorId: signedIn.userId,
+      payload: { event: input.accept ? "request_accepted" : "request_refused", network: network?.name ?? "", reason: input.reason },
+    });
+    return { accepted: input.accept };
+  });
+}
+
+/** The requests to accompany a project waiting for the networks the person moderates. */
+export async function listNetworkRequests(db: DbOrTx, actor: Actor | null) {
+  const signedIn = requireActor(actor);
+  const network = alias(organisations, "requested_network");
+  const lead = alias(organisations, "lead_collective");
+  return db
+    .select({
+      projectId: projects.id,
+      projectTitle: projects.title,
+      leadCollectiveName: lead.name,
+      networkId: network.id,
+      networkName: network.name,
+      requestedAt: projectParties.createdAt,
+    })
+    .from(projectParties)
+    .innerJoin(network, eq(network.id, projectParties.organisationId))
+    .innerJoin(projects, eq(projects.id, projectParties.projectId))
+    .innerJoin(lead, eq(lead.id, projects.leadCollectiveId))
+    .innerJoin(memberships, and(eq(memberships.organisationId, network.id), eq(memberships.userId, signedIn.userId)))
+    .where(and(eq(projectParties.role, "network"), eq(projectParties.status, "requested"), speaksForNetworkSql(memberships.role)))
+    .orderBy(projectParties.createdAt);
+}

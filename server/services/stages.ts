@@ -1,0 +1,169 @@
+// A relationship's stage changes: proposed by one side, confirmed or declined by the other,
+// withdrawn by the proposer, with the mediation notes of a holding network.
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database, DbOrTx } from "@/db";
+import { mediationNotes, milestones, projects, relationships, stageChangeMilestones, stageChanges } from "@/db/schema";
+import { moveOf, otherSide, type Side, type Stage } from "@/server/domain/gradient";
+import { DomainError, notFound } from "@/server/errors";
+import { assertActsFor, assertHoldingModerator, loadProjectAccess, requireActor, type Actor } from "./access";
+import { recordChange } from "./history";
+import { notify, peopleOfSide } from "./notifications";
+
+/** Postgres's unique_violation, whatever the driver wraps it in. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause: unknown = error; cause; cause = (cause as { cause?: unknown }).cause) {
+    if ((cause as { code?: string }).code === "23505") return true;
+  }
+  return false;
+}
+
+async function loadRelationship(db: DbOrTx, relationshipId: string) {
+  const [relationship] = await db.select().from(relationships).where(eq(relationships.id, relationshipId));
+  return relationship ?? null;
+}
+
+async function loadProposal(db: DbOrTx, stageChangeId: string) {
+  const [proposal] = await db
+    .select({ proposal: stageChanges, relationship: relationships })
+    .from(stageChanges)
+    .innerJoin(relationships, eq(relationships.id, stageChanges.relationshipId))
+    .where(eq(stageChanges.id, stageChangeId));
+  return proposal ?? null;
+}
+
+export async function proposeStage(
+  db: Database,
+  actor: Actor | null,
+  input: { relationshipId: string; as: Side; toStage: Stage; reason: string; milestoneIds?: string[] },
+) {
+  requireActor(actor);
+  const relationship = await loadRelationship(db, input.relationshipId);
+  if (!relationship) throw notFound("Relation introuvable.");
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "Relation introuvable.");
+  const signedIn = assertActsFor(access, input.as, relationship.authorityId);
+  if (relationship.stage === null) {
+    throw new DomainError("BAD_REQUEST", "Le stade de départ de cette relation attend encore d'être confirmé.");
+  }
+  if (moveOf(relationship.stage, input.toStage) === null) {
+    throw new DomainError("BAD_REQUEST", "Proposez un autre stade que le stade actuel.");
+  }
+  const milestoneIds = [...new Set(input.milestoneIds ?? [])];
+  try {
+    return await db.transaction(async (tx) => {
+      if (milestoneIds.length > 0) {
+        const found = await tx
+          .select({ id: milestones.id })
+          .from(milestones)
+          .where(and(inArray(milestones.id, milestoneIds), eq(milestones.projectId, relationship.projectId)));
+        if (found.length !== milestoneIds.length) throw new DomainError("BAD_REQUEST", "Ces jalons ne sont pas ceux du projet.");
+      }
+      const [proposal] = await tx
+        .insert(stageChanges)
+        .values({
+          relationshipId: relationship.id,
+          fromStage: relationship.stage,
+          toStage: input.toStage,
+          reason: input.reason,
+          proposedSide: input.as,
+          proposedById: signedIn.userId,
+        })
+        .returning({ id: stageChanges.id });
+      if (!proposal) throw new Error("insert returned no row");
+      if (milestoneIds.length > 0) {
+        await tx.insert(stageChangeMilestones).values(milestoneIds.map((milestoneId) => ({ stageChangeId: proposal.id, milestoneId })));
+      }
+      await recordChange(tx, {
+        actorId: signedIn.userId,
+        entity: "stage_change",
+        entityId: proposal.id,
+        projectId: relationship.projectId,
+        action: "propose",
+        changes: [{ field: "stage", before: relationship.stage, after: input.toStage }],
+      });
+      await notify(tx, {
+        userIds: await peopleOfSide(tx, relationship.projectId, otherSide(input.as), relationship.authorityId),
+        kind: "stage_proposed",
+        projectId: relationship.projectId,
+        actorId: signedIn.userId,
+        payload: { from: relationship.stage ?? "", to: input.toStage },
+      });
+      return { stageChangeId: proposal.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new DomainError("CONFLICT", "Une proposition est déjà en attente pour cette relation : elle doit d'abord recevoir une réponse.");
+    }
+    throw error;
+  }
+}
+
+type Decision = "confirmed" | "declined" | "withdrawn";
+
+/** Confirm or decline (the other side), or withdraw (the proposing side) a pending proposal. */
+export async function decideProposal(
+  db: Database,
+  actor: Actor | null,
+  input: { stageChangeId: string; decision: Decision; comment: string },
+) {
+  requireActor(actor);
+  const found = await loadProposal(db, input.stageChangeId);
+  if (!found) throw notFound("Proposition introuvable.");
+  const { proposal, relationship } = found;
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "Proposition introuvable.");
+  // The other side confirms or declines; the side that proposed may withdraw.
+  const deciderSide: Side = input.decision === "withdrawn" ? proposal.proposedSide : otherSide(proposal.proposedSide);
+  const signedIn = assertActsFor(access, deciderSide, relationship.authorityId);
+  return db.transaction(async (tx) => {
+    // Only a pending proposal changes: of two decisions at once, the second finds it decided.
+    const [decided] = await tx
+      .update(stageChanges)
+      .set({ status: input.decision, decidedById: signedIn.userId, decidedAt: new Date(), decisionComment: input.comment || null })
+      .where(and(eq(stageChanges.id, proposal.id), eq(stageChanges.status, "pending")))
+      .returning({ id: stageChanges.id });
+    if (!decided) throw new DomainError("CONFLICT", "Cette proposition a déjà reçu une réponse. Rechargez la page pour voir laquelle.");
+    if (input.decision === "confirmed") {
+      await tx.update(relationships).set({ stage: proposal.toStage }).where(eq(relationships.id, relationship.id));
+    }
+    await recordChange(tx, {
+      actorId: signedIn.userId,
+      entity: "stage_change",
+      entityId: proposal.id,
+      projectId: relationship.projectId,
+      action: input.decision === "confirmed" ? "confirm" : input.decision === "declined" ? "decline" : "withdraw",
+      changes: input.decision === "confirmed" ? [{ field: "stage", before: relationship.stage, after: proposal.toStage }] : [],
+    });
+    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, relationship.projectId));
+    if (input.decision !== "withdrawn") {
+      await notify(tx, {
+        userIds: await peopleOfSide(tx, relationship.projectId, proposal.proposedSide, relationship.authorityId),
+        kind: input.decision === "confirmed" ? "stage_confirmed" : "stage_declined",
+        projectId: relationship.projectId,
+        actorId: signedIn.userId,
+        payload: { from: proposal.fromStage ?? "", to: proposal.toStage, comment: input.comment },
+      });
+    }
+    return { stageChangeId: proposal.id, status: input.decision, stage: input.decision === "confirmed" ? proposal.toStage : relationship.stage };
+  });
+}
+
+/** A moderator of a network holding the project adds a note both sides see; it confirms nothing. */
+export async function addMediationNote(db: Database, actor: Actor | null, input: { stageChangeId: string; text: string }) {
+  requireActor(actor);
+  const found = await loadProposal(db, input.stageChangeId);
+  if (!found) throw notFound("Proposition introuvable.");
+  const access = await loadProjectAccess(db, actor, found.relationship.projectId, "Proposition introuvable.");
+  const { actor: moderator, networkId } = assertHoldingModerator(access);
+  const [note] = await db
+    .insert(mediationNotes)
+    .values({ stageChangeId: found.proposal.id, authorId: moderator.userId, networkId, text: input.text })
+    .returning({ id: mediationNotes.id });
+  await recordChange(db, {
+    actorId: moderator.userId,
+    entity: "stage_change",
+    entityId: found.proposal.id,
+    projectId: found.relationship.projectId,
+    action: "mediation_note",
+    changes: [{ field: "note", before: null, after: input.text }],
+  });
+  return { noteId: note?.id };
+}
