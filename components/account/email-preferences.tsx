@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useApiMutation } from "@/components/forms/use-api-mutation";
 import { Alert } from "@/components/ui/primitives";
-import type { NotificationKind } from "@/server/services/notifications";
+import type { NotificationKind } from "@/server/domain/notifications";
 
 type Frequency = "immediate" | "weekly" | "never";
 type Kind = NotificationKind;

@@ -1,7 +1,7 @@
 // Both sides' readings, question by question and stage by stage, and where they diverge.
 import { useFormatter, useTranslations } from "next-intl";
 import { INDICATORS, STAGES } from "@/server/domain/gradient";
-import type { ProjectOverview } from "@/server/services/project-overview";
+import type { ProjectOverview } from "@/components/router-outputs";
 
 const DIVERGENT = 1.5;
 

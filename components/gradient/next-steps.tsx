@@ -1,6 +1,6 @@
 // The levers the study recommends at each relationship's stage, marked when already used.
 import { useTranslations } from "next-intl";
-import type { ProjectOverview } from "@/server/services/project-overview";
+import type { ProjectOverview } from "@/components/router-outputs";
 
 export function NextSteps({ relationships }: { relationships: ProjectOverview["relationships"] }) {
   const t = useTranslations("projectPage");

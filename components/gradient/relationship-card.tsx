@@ -1,6 +1,6 @@
 // One relationship (project × authority): its stage, the open proposal and what one may do about it.
 import { useFormatter, useTranslations } from "next-intl";
-import type { ProjectOverview } from "@/server/services/project-overview";
+import type { ProjectOverview } from "@/components/router-outputs";
 import { ProposalActions } from "./proposal-actions";
 import { ProposeStageForm } from "./propose-stage-form";
 import { StageStrip } from "./stage-strip";

@@ -1,7 +1,7 @@
 // Milestones and stage changes on one line of time, newest first.
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
-import type { ProjectOverview } from "@/server/services/project-overview";
+import type { ProjectOverview } from "@/components/router-outputs";
 import { Badge } from "@/components/ui/primitives";
 import { MilestoneAnswer } from "./milestone-answer";
 import { MilestoneStatusControl } from "./milestone-status";

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import { Alert, Button } from "@/components/ui/primitives";
 import type { RowError } from "@/server/domain/spreadsheet";
-import type { ImportPlan, ImportResult } from "@/server/services/portfolio-import";
+import type { ImportPlan, ImportResult } from "@/server/domain/spreadsheet";
 
 type Plan = ImportPlan;
 type Result = ImportResult;

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_FILL } from "@/components/gradient/stage-strip";
-import type { ProjectSummary } from "@/server/services/projects";
+import type { ProjectSummary } from "@/components/router-outputs";
 
 export async function ProjectList({ projects }: { projects: ProjectSummary[] }) {
   const t = await getTranslations("project");

@@ -1,5 +1,6 @@
 // What people say and are told about a project: comments with mentions, follows, notifications.
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { NOTIFICATION_KINDS } from "@/server/domain/notifications";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 import { projects } from "./projects";
@@ -53,22 +54,7 @@ export const follows = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.projectId] }), index().on(table.projectId)],
 );
 
-export const notificationKind = pgEnum("notification_kind", [
-  "milestone_recorded",
-  "milestone_confirmed",
-  "milestone_contested",
-  "stage_proposed",
-  "stage_confirmed",
-  "stage_declined",
-  "mention",
-  "invitation",
-  /** Content of yours hidden or restored by a moderator, with the reason. */
-  "moderation",
-  /** A network's answer about the portfolio or going public; an invitation to join; a departure. */
-  "portfolio",
-  /** A moderator's note on a contested milestone or stage change. */
-  "mediation",
-]);
+export const notificationKind = pgEnum("notification_kind", NOTIFICATION_KINDS);
 
 export const notifications = pgTable(
   "notification",

@@ -1,4 +1,23 @@
-// What a notification's message is made of.
+// What a notification is about, and what its message is made of.
+
+export const NOTIFICATION_KINDS = [
+  "milestone_recorded",
+  "milestone_confirmed",
+  "milestone_contested",
+  "stage_proposed",
+  "stage_confirmed",
+  "stage_declined",
+  "mention",
+  "invitation",
+  /** Content of yours hidden or restored by a moderator, with the reason. */
+  "moderation",
+  /** A network's answer about the portfolio or going public; an invitation to join; a departure. */
+  "portfolio",
+  /** A moderator's note on a contested milestone or stage change. */
+  "mediation",
+] as const;
+
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Every value a notification's message may name, empty when its payload lacks it. */
 export function payloadValues(payload: Record<string, string>) {

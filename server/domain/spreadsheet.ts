@@ -29,6 +29,23 @@ export const MAX_IMPORT_ROWS = 20_000;
 
 export type RowError = { line: number; column: ImportColumn | null; message: string };
 
+/** What a dry run of an import says it would do, with each row's problems. */
+export type ImportPlan = {
+  rows: number;
+  creates: number;
+  updates: number;
+  unchanged: number;
+  stagesDeclared: number;
+  errors: RowError[];
+  ignoredColumns: string[];
+  /** The first rows, as they will be read, for the preview. */
+  preview: { line: number; identifier: string; title: string; action: "create" | "update" | "unchanged"; stage: string | null }[];
+};
+
+
+/** What an import did. */
+export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number };
+
 export type ImportRow = {
   /** The spreadsheet's own line number (the header is line 1). */
   line: number;

@@ -6,12 +6,12 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { digestClaims, emailFrequency, emailPreferences, notifications, projects, users, notificationKind } from "@/db/schema";
 import { authSecret, env } from "@/server/env";
-import { payloadValues } from "@/server/domain/notifications";
+import { payloadValues, type NotificationKind } from "@/server/domain/notifications";
 import { mailTranslator } from "@/server/i18n/messages";
 import { requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
-import { withoutGoneExcerpts, type NotificationKind } from "./notifications";
+import { withoutGoneExcerpts } from "./notifications";
 
 export const EMAIL_FREQUENCIES = emailFrequency.enumValues;
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];

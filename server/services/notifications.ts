@@ -1,13 +1,13 @@
 // In-app notifications: written in the same transaction as what they tell about.
 import { and, count, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { comments, memberships, milestones, notifications, projects, users, type notificationKind } from "@/db/schema";
+import { comments, memberships, milestones, notifications, projects, users } from "@/db/schema";
 import type { Side } from "@/server/domain/gradient";
 import { notFound } from "@/server/errors";
 import { requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 
-export type NotificationKind = (typeof notificationKind.enumValues)[number];
+import type { NotificationKind } from "@/server/domain/notifications";
 
 export async function notify(
   db: DbOrTx,

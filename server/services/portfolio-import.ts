@@ -15,24 +15,12 @@ import {
   territories,
 } from "@/db/schema";
 import { authorityName } from "@/server/domain/organisations";
-import { checkRows, readSpreadsheet, UnreadableFile, type ImportRow, type RowError } from "@/server/domain/spreadsheet";
+import { checkRows, readSpreadsheet, UnreadableFile, type ImportPlan, type ImportResult, type ImportRow, type RowError } from "@/server/domain/spreadsheet";
 import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { findNetwork } from "./portfolio";
 
 type Progress = (done: number, total: number) => void;
-
-export type ImportPlan = {
-  rows: number;
-  creates: number;
-  updates: number;
-  unchanged: number;
-  stagesDeclared: number;
-  errors: RowError[];
-  ignoredColumns: string[];
-  /** The first rows, as they will be read, for the preview. */
-  preview: { line: number; identifier: string; title: string; action: "create" | "update" | "unchanged"; stage: string | null }[];
-};
 
 type Resolved = {
   row: ImportRow;
@@ -170,7 +158,6 @@ async function readAndResolve(db: DbOrTx, networkId: string, bytes: Uint8Array) 
   return { checked, resolved, errors: [...checked.errors, ...errors] };
 }
 
-export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number };
 
 /**
  * Imports the file in one transaction: any error in any row, a failure, or the person cancelling

@@ -1,5 +1,5 @@
 // A project file is seen by its collective and by the verified officials of the territory around it.
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
