@@ -9,7 +9,42 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
+  },
+  // The layers of STYLE.md, held by the linter: data flows app → server/api → server/services → db;
+  // server/domain imports nothing of ours but itself; components never reach services or db.
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/services/*", "@/db", "@/db/*"], message: "Components take data from the API (components/router-outputs.ts), never from services or the database." }] },
+      ],
+    },
+  },
+  {
+    files: ["server/domain/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/*", "!@/server/domain", "!@/server/domain/*", "@/db", "@/db/*", "@/app/*", "@/components/*"], message: "server/domain is pure: it imports nothing of the app but itself." }] },
+      ],
+    },
+  },
+  {
+    files: ["server/services/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server/api", "@/server/api/*", "@/app/*", "@/components/*"], message: "Services know nothing of the API, pages or components above them." }] },
+      ],
+    },
+  },
+  {
+    files: ["app/**", "components/**", "server/**", "db/**", "scripts/**", "tests/**"],
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
+    settings: { "import/ignore": ["node_modules"] },
   },
   globalIgnores([".next/**", "node_modules/**", ".data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);
