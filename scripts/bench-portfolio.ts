@@ -10,7 +10,8 @@ import { createDb, PGLITE_OPTIONS, selectRows, type DbConnection } from "@/db";
 import { memberships, organisations, users } from "@/db/schema";
 import { migrate } from "@/db/migrate";
 import { loadTerritories } from "@/db/seed/territories";
-import { getPortfolioDashboard, listPortfolio } from "@/server/services/dashboard";
+import { getPortfolioDashboard } from "@/server/services/portfolio-dashboard";
+import { listPortfolio } from "@/server/services/portfolio-table";
 import { planImport, runImport } from "@/server/services/portfolio-import";
 import { sql } from "drizzle-orm";
 

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { sendImmediateEmails, sendWeeklyDigests } from "@/server/services/email-notifications";
-import { refreshAgedReadings } from "@/server/services/dashboard";
+import { refreshAgedReadings } from "@/server/services/portfolio-dashboard";
 import { purgeExpiredData } from "@/server/services/privacy";
 
 const JOBS = [

@@ -5,7 +5,8 @@ import { sql } from "drizzle-orm";
 import { plannedPerCall, selectRows, type DbOrTx } from "@/db";
 import type { createCaller } from "@/server/api/root";
 import { STAGES, answerSetsBySide, widestGap, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
-import { monthsOf, periodOf } from "@/server/services/dashboard";
+import { monthsOf } from "@/server/services/portfolio-dashboard";
+import { periodOf } from "@/server/services/portfolio-scope";
 import { handProjectPage, partyOf, shapeSummary, SUMMARY_COLUMNS, throughTerritoryOf, type Summary } from "@/server/bench/floor";
 import { epochMs } from "./compare";
 

@@ -1,5 +1,6 @@
-// The trust gradient between a collective project and a local authority, from the 2020-2021 study
-// (see GRADIENT.md): its stages, the indicators behind them, the fifteen levers, the barometer
+// The trust gradient between a collective project and a local authority, from the study « Liens
+// entre entreprendre en collectif et collectivités en milieu rural » (La Manufacture coopérative
+// and TERO, 2020-2021): its stages, the indicators behind them, the fifteen levers, the barometer
 // reading and the stage it suggests, and the rules of a stage change.
 
 /** In order, from the least to the most trust. */

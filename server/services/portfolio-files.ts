@@ -5,7 +5,7 @@ import { exportCsv, exportXlsx, importTemplateCsv, MAX_IMPORT_BYTES } from "@/se
 import { DomainError } from "@/server/errors";
 import { isSameOrigin } from "@/server/http";
 import { assertCanModerateNetwork, type Actor } from "./access";
-import { portfolioPage, type PortfolioQuery } from "./dashboard";
+import { portfolioPage, type PortfolioQuery } from "./portfolio-table";
 import { planImport, runImport } from "./portfolio-import";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { selectRows, type Database } from "@/db";
 import { barometerAnswerSets, milestoneLevers, milestoneRelationships, milestones, relationships, stageChanges, stageMoves } from "@/db/schema";
 import { INDICATOR_IDS, LEVER_IDS, STAGES, widestGap, type AnswerSet, type LeverId, type Score, type Side, type Stage } from "@/server/domain/gradient";
-import { refreshAgedReadings } from "@/server/services/dashboard";
+import { refreshAgedReadings } from "@/server/services/portfolio-dashboard";
 import { useTestDatabase } from "../support/db";
 import { freeCommune, makeAuthority, makeCollective, makePerson, makeProject } from "../support/factories";
 

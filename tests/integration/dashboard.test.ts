@@ -16,7 +16,9 @@ import {
   stageChanges,
 } from "@/db/schema";
 import type { Stage } from "@/server/domain/gradient";
-import { getPortfolioDashboard, listPortfolio, periodOf } from "@/server/services/dashboard";
+import { getPortfolioDashboard } from "@/server/services/portfolio-dashboard";
+import { periodOf } from "@/server/services/portfolio-scope";
+import { listPortfolio } from "@/server/services/portfolio-table";
 import { useTestDatabase } from "../support/db";
 import { callerFor, freeCommune, makeAuthority, makeCollective, makeNetwork, makePerson, makeProject, type TestPerson } from "../support/factories";
 import { codeOf } from "../support/trpc-code";

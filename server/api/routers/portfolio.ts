@@ -1,4 +1,6 @@
-import { getPortfolioDashboard, listMyNetworks, listPortfolio, setStuckAfterDays } from "@/server/services/dashboard";
+import { listMyNetworks } from "@/server/services/networks";
+import { getPortfolioDashboard, setStuckAfterDays } from "@/server/services/portfolio-dashboard";
+import { listPortfolio } from "@/server/services/portfolio-table";
 import { answerNetworkInvitation, inviteProject, leaveNetwork } from "@/server/services/portfolio";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import {

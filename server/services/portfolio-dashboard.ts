@@ -1,115 +1,16 @@
-// What a network director opens on Monday: where the relationships of the portfolio stand, how
-// they moved, what is stuck, where the two sides see things differently, which levers came before
-// progress; and the portfolio itself, paged and sorted by the database.
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+// A network's portfolio dashboard: relationships per stage, moves month by month, time in each
+// stage, stalled projects, diverging barometers, the levers before a step forward.
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { plannedPerCall, selectRows, type Database, type DbOrTx } from "@/db";
-import { barometerAnswerSets, networkSettings, organisations, projectParties, relationships } from "@/db/schema";
+import { barometerAnswerSets, networkSettings, relationships } from "@/db/schema";
 import { LEVER_IDS, STAGES, answerSetsBySide, widestGap, type LeverId, type Stage } from "@/server/domain/gradient";
-import type { LegalForm } from "@/server/domain/organisations";
-import { PORTFOLIO_PAGE_SIZE, type PortfolioSort } from "@/server/domain/portfolio";
-import { DomainError } from "@/server/errors";
-import { assertCanModerateNetwork, networkSpokenForBy, requireActor, type Actor } from "./access";
+import { assertCanModerateNetwork, type Actor } from "./access";
 import { answerSetColumns } from "./barometer";
 import { recordChange } from "./history";
 import { findNetwork } from "./portfolio";
+import { PARIS, endOf, lastActivityOf, periodOf, portfolioProjects, startOf, type Period, type PortfolioFilters } from "./portfolio-scope";
 
 export const DEFAULT_STUCK_AFTER_DAYS = 90;
-
-export type PortfolioFilters = {
-  networkId: string;
-  /** A région, département or EPCI: the projects based in a commune within it. */
-  territoryId?: string;
-  legalForm?: LegalForm;
-  sector?: string;
-  /** The period, as days (YYYY-MM-DD), both included; by default the twelve months to today. */
-  from?: string;
-  to?: string;
-};
-
-type Period = { from: string; to: string };
-
-const PARIS = "Europe/Paris";
-
-function todayInParis(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: PARIS, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** The period asked for, or the last twelve months to today. */
-export function periodOf(filters: { from?: string; to?: string }, now = new Date()): Period {
-  const to = filters.to ?? todayInParis(now);
-  if (filters.from) {
-    if (filters.from > to) throw new DomainError("BAD_REQUEST", "La période commence après sa fin.");
-    return { from: filters.from, to };
-  }
-  const [year, month, day] = to.split("-").map(Number) as [number, number, number];
-  const start = new Date(Date.UTC(year - 1, month - 1, day + 1));
-  return { from: start.toISOString().slice(0, 10), to };
-}
-
-/** The first instant of a day and of the day after another, in Paris. */
-const startOf = (day: string) => sql`((${day}::date)::timestamp at time zone ${PARIS})`;
-const endOf = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${PARIS})`;
-
-/** The portfolio's projects matching the filters, as a condition on `p` (project) and `lead` (its collective). */
-function portfolioCondition(filters: PortfolioFilters): SQL {
-  const conditions: SQL[] = [
-    sql`exists (select 1 from project_party pp where pp.project_id = p.id and pp.organisation_id = ${filters.networkId}
-        and pp.role = 'network' and pp.status = 'active')`,
-  ];
-  if (filters.territoryId) conditions.push(basedIn(filters.territoryId));
-  if (filters.legalForm) conditions.push(sql`lead.legal_form = ${filters.legalForm}`);
-  if (filters.sector) conditions.push(sql`lower(p.sector) = lower(${filters.sector})`);
-  return sql.join(conditions, sql` and `);
-}
-
-/** Based in a commune within the territory; a territory's id says its kind and code ("departement-26"). */
-function basedIn(territoryId: string): SQL {
-  const [kind, code] = [territoryId.slice(0, territoryId.indexOf("-")), territoryId.slice(territoryId.indexOf("-") + 1)];
-  const column = { region: sql`c.region_code`, departement: sql`c.departement_code`, epci: sql`c.epci_code` }[kind];
-  if (kind === "commune") return sql`p.commune_id = ${territoryId}`;
-  if (!column) return sql`false`;
-  return sql`p.commune_id in (select c.id from territory c where c.kind = 'commune' and ${column} = ${code})`;
-}
-
-function portfolioProjects(filters: PortfolioFilters): SQL {
-  // Without a legal form to filter on, the collectives are not needed: the set comes from the
-  // network's party rows alone (an index scan instead of joins over every project).
-  if (!filters.legalForm) {
-    const narrowed = [sql`pp.organisation_id = ${filters.networkId} and pp.role = 'network' and pp.status = 'active'`];
-    if (filters.territoryId || filters.sector) {
-      const projectConditions: SQL[] = [];
-      if (filters.territoryId) projectConditions.push(basedIn(filters.territoryId));
-      if (filters.sector) projectConditions.push(sql`lower(p.sector) = lower(${filters.sector})`);
-      narrowed.push(sql`pp.project_id in (select p.id from project p where ${sql.join(projectConditions, sql` and `)})`);
-    }
-    return sql`(select pp.project_id from project_party pp where ${sql.join(narrowed, sql` and `)})`;
-  }
-  return sql`(select p.id from project p join organisation lead on lead.id = p.lead_collective_id where ${portfolioCondition(filters)})`;
-}
-
-/**
- * When something last happened in each project of a set: a milestone that took place, a stage
- * proposed or decided, its creation. Each project's latest milestone is one probe of the partial
- * index milestone_activity_idx (an index-only scan); the latest stage activity of each relationship
- * is kept in relationship_summary. The probe is a lateral join rather than a subquery inside
- * greatest(): filtered and sorted on, that expression was evaluated, probe included, twice a row.
- */
-function lastActivityOf(projectIds: SQL): SQL {
-  return sql`(select p.id as project_id, greatest(p.created_at, latest_milestone.at, stage_activity.at) as last_activity
-    from project p
-    left join lateral (select max(m.occurs_on)::timestamp at time zone ${PARIS} as at from milestone m
-        where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date) latest_milestone on true
-    left join (select rs.project_id, max(rs.stage_activity_at) as at from relationship_summary rs
-        where rs.project_id in ${projectIds} group by rs.project_id) stage_activity on stage_activity.project_id = p.id
-    where p.id in ${projectIds})`;
-}
-
-/** Per project of a set: its most advanced confirmed stage, its relationships, those still to confirm. */
-function relationshipSummaryOf(projectIds: SQL): SQL {
-  return sql`(select r.project_id, max(r.stage) as best_stage, count(*)::int as relationships,
-      (count(*) filter (where r.stage is null))::int as unconfirmed
-    from relationship r where r.project_id in ${projectIds} group by r.project_id)`;
-}
 
 export async function getStuckAfterDays(db: DbOrTx, networkId: string) {
   const [settings] = await db.select().from(networkSettings).where(eq(networkSettings.networkId, networkId));
@@ -330,103 +231,6 @@ export async function refreshAgedReadings(db: DbOrTx): Promise<number> {
   return row?.n ?? 0;
 }
 
-// ── The portfolio table ─────────────────────────────────────────────────────────────────────
-
-
-export type PortfolioQuery = PortfolioFilters & {
-  search?: string;
-  stage?: Stage | "none";
-  sort?: PortfolioSort;
-  direction?: "asc" | "desc";
-  page?: number;
-};
-
-/** Columns of the page's inner select, aliased `p`. */
-const SORT_COLUMNS: Record<PortfolioSort, SQL> = {
-  title: sql`lower(p.title)`,
-  commune: sql`p.search_name`,
-  stage: sql`p.best_stage`,
-  lastActivity: sql`p.last_activity`,
-  identifier: sql`p.identifier`,
-};
-
-export async function listPortfolio(db: DbOrTx, actor: Actor | null, query: PortfolioQuery) {
-  await assertCanModerateNetwork(db, actor, query.networkId);
-  await findNetwork(db, query.networkId);
-  return portfolioPage(db, query);
-}
-
-/** One page of the portfolio, filtered and sorted by the database; also what the exports read. */
-export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize: number | null = PORTFOLIO_PAGE_SIZE) {
-  const page = Math.max(1, query.page ?? 1);
-  const direction = query.direction === "desc" ? sql`desc` : sql`asc`;
-  const conditions: SQL[] = [portfolioCondition(query)];
-  if (query.search) conditions.push(sql`(p.title ilike ${`%${query.search}%`} or lead.name ilike ${`%${query.search}%`} or pi.identifier = ${query.search})`);
-  const inPortfolio = portfolioProjects(query);
-  const stageFilter =
-    query.stage === undefined ? sql`true` : query.stage === "none" ? sql`best_stage is null` : sql`best_stage = ${query.stage}`;
-  const pageQuery = (limit: SQL) => selectRows<{
-    id: string;
-    title: string;
-    collective: string;
-    legal_form: LegalForm;
-    commune: string;
-    commune_code: string;
-    departement: string | null;
-    sector: string;
-    identifier: string | null;
-    best_stage: Stage | null;
-    relationships: number;
-    unconfirmed: number;
-    last_activity: Date | string;
-    total: number;
-  }>(
-    db,
-    plannedPerCall(sql`select *, count(*) over ()::int as total from (
-          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector,
-            pi.identifier,
-            summary.best_stage,
-            coalesce(summary.relationships, 0) as relationships,
-            coalesce(summary.unconfirmed, 0) as unconfirmed,
-            activity.last_activity,
-            c.search_name
-          from project p
-          join organisation lead on lead.id = p.lead_collective_id
-          join territory c on c.id = p.commune_id
-          left join portfolio_identifier pi on pi.project_id = p.id and pi.network_id = ${query.networkId}
-          left join ${relationshipSummaryOf(inPortfolio)} summary on summary.project_id = p.id
-          join ${lastActivityOf(inPortfolio)} activity on activity.project_id = p.id
-          where ${sql.join(conditions, sql` and `)}) p
-        where ${stageFilter}
-        order by ${SORT_COLUMNS[query.sort ?? "title"]} ${direction} nulls last, p.title asc, p.id asc
-        ${limit}`),
-  );
-  const rows = await pageQuery(pageSize === null ? sql`` : sql`limit ${pageSize} offset ${(page - 1) * pageSize}`);
-  // Past the last page the window count has no row to ride on: count on its own.
-  const total = rows[0]?.total ?? (page > 1 ? ((await pageQuery(sql`limit 1`))[0]?.total ?? 0) : 0);
-  return {
-    page,
-    pageSize,
-    total,
-    pages: pageSize === null ? 1 : Math.max(1, Math.ceil(total / pageSize)),
-    rows: rows.map((row) => ({
-      projectId: row.id,
-      title: row.title,
-      collective: row.collective,
-      legalForm: row.legal_form,
-      commune: row.commune,
-      communeCode: row.commune_code,
-      departement: row.departement,
-      sector: row.sector,
-      identifier: row.identifier,
-      stage: row.best_stage,
-      relationships: row.relationships,
-      unconfirmed: row.unconfirmed,
-      lastActivity: new Date(row.last_activity),
-    })),
-  };
-}
-
 // ── Settings ────────────────────────────────────────────────────────────────────────────────
 
 export async function setStuckAfterDays(db: Database, actor: Actor | null, input: { networkId: string; days: number }) {
@@ -445,21 +249,4 @@ export async function setStuckAfterDays(db: Database, actor: Actor | null, input
     changes: [{ field: "stuckAfterDays", before, after: input.days }],
   });
   return { stuckAfterDays: input.days };
-}
-
-/** The networks a person speaks for (all of them for a platform admin), to open their dashboards. */
-export async function listMyNetworks(db: DbOrTx, actor: Actor | null) {
-  const signedIn = requireActor(actor);
-  return db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      projects: db.$count(
-        projectParties,
-        and(eq(projectParties.organisationId, organisations.id), eq(projectParties.role, "network"), eq(projectParties.status, "active")),
-      ),
-    })
-    .from(organisations)
-    .where(networkSpokenForBy(db, signedIn))
-    .orderBy(asc(organisations.name));
 }
