@@ -1,5 +1,5 @@
 // The change log: one way to record who changed what, used by every mutation that keeps history.
-import { and, desc, eq, gt, gte, ilike, isNotNull, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, ilike, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { escapeLike } from "@/server/domain/search-text";
 import { changeLog, comments, milestones, projects, users, type FieldChange } from "@/db/schema";
@@ -60,7 +60,7 @@ const historyColumns = {
  */
 export async function listProjectHistory(db: DbOrTx, actor: Actor | null, projectId: string) {
   const access = await assertCanReadProject(db, actor, projectId);
-  const [rows, hiddenComments, deletedComments, hiddenMilestones] = await Promise.all([
+  const [rows, goneComments, hiddenMilestones] = await Promise.all([
     db
       .select(historyColumns)
       .from(changeLog)
@@ -68,12 +68,14 @@ export async function listProjectHistory(db: DbOrTx, actor: Actor | null, projec
       .where(eq(changeLog.projectId, projectId))
       .orderBy(desc(changeLog.at), desc(changeLog.id))
       .limit(500),
-    db.select({ id: comments.id }).from(comments).where(and(eq(comments.projectId, projectId), isNotNull(comments.hiddenAt))),
-    db.select({ id: comments.id }).from(comments).where(and(eq(comments.projectId, projectId), isNotNull(comments.deletedAt))),
+    db
+      .select({ id: comments.id, hidden: sql<boolean>`${comments.hiddenAt} is not null`, deleted: sql<boolean>`${comments.deletedAt} is not null` })
+      .from(comments)
+      .where(and(eq(comments.projectId, projectId), or(isNotNull(comments.hiddenAt), isNotNull(comments.deletedAt)))),
     db.select({ id: milestones.id }).from(milestones).where(and(eq(milestones.projectId, projectId), isNotNull(milestones.hiddenAt))),
   ]);
-  const hidden = new Set([...hiddenComments, ...hiddenMilestones].map((row) => row.id));
-  const deleted = new Set(deletedComments.map((row) => row.id));
+  const hidden = new Set([...goneComments.filter((row) => row.hidden), ...hiddenMilestones].map((row) => row.id));
+  const deleted = new Set(goneComments.filter((row) => row.deleted).map((row) => row.id));
   // People's addresses are for the parties, who work together; other readers get names only.
   const seesAddresses = isProjectParty(access) || access.isPlatformAdmin;
   return rows.flatMap(({ actorEmail, ...entry }) => {
