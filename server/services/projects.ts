@@ -151,7 +151,7 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     fundingLines: funding,
     parties,
     following,
-    /** What the person may do with the file: decided by access.ts, shown as is by the page. */
+    /** What the person may do with the file: decided by services/access, shown as is by the page. */
     can: projectDecisions(access, parties),
     publicOnly: access.publicOnly,
   };

@@ -1,0 +1,136 @@
+// Rules on records inside a project (history, milestones, comments, publication), and the decisions sent to the UI.
+import { otherSide, type Side } from "@/server/domain/gradient";
+import { forbidden } from "@/server/errors";
+import { requireActor, requirePlatformAdmin, type Actor } from "./actor";
+import { canInvite, canModerateProject, isProjectParty, type ProjectAccess } from "./project-access";
+
+export const PRIVATE_PROJECT_FIELDS: readonly string[] = ["contacts"];
+
+/** What a history entry tells about its record, for deciding who reads it. */
+export type HistoryEntryFacts = {
+  entity: string;
+  action: string;
+  /** The comment or milestone it describes is hidden by moderation now. */
+  contentHidden: boolean;
+  /** The comment it describes was deleted by its author. */
+  commentDeleted: boolean;
+};
+
+/**
+ * How much of a history entry a reader gets: the same rules as the reads of the records it
+ * describes. "whole"; "publicFields" (a project file's entry without PRIVATE_PROJECT_FIELDS);
+ * "withoutText" (that it happened, not what was written); or "none".
+ */
+export type HistoryReading = "whole" | "publicFields" | "withoutText" | "none";
+
+export function historyReadingFor(access: ProjectAccess, entry: HistoryEntryFacts): HistoryReading {
+  // A deleted message's text is gone from the discussion for everyone, moderators included: so it is here.
+  if (canModerateProject(access)) return entry.entity === "comment" && entry.commentDeleted ? "withoutText" : "whole";
+  const party = isProjectParty(access);
+  switch (entry.entity) {
+    case "project":
+      if (entry.action === "create" || entry.action === "update") return access.publicOnly ? "publicFields" : "whole";
+      // Asking to be public and the network's answer: between the collective and its network.
+      return party ? "whole" : "none";
+    case "comment":
+      // The discussion is the parties'; hidden content and its moderation are the moderators'.
+      if (!party || entry.contentHidden || entry.action === "hide" || entry.action === "restore") return "none";
+      return entry.commentDeleted ? "withoutText" : "whole";
+    case "milestone":
+      // The timeline is every reader's; a hidden milestone is gone for all but moderators.
+      return entry.contentHidden || entry.action === "hide" || entry.action === "restore" ? "none" : "whole";
+    case "stage_change":
+    case "relationship":
+      return "whole";
+    case "barometer_answer_set":
+      return access.publicOnly ? "none" : "whole";
+    case "project_party":
+      return party ? "whole" : "none";
+    case "invitation":
+      return canInvite(access) ? "whole" : "none";
+    default:
+      // Reports, and anything recorded later that no rule here names yet: moderators only.
+      return "none";
+  }
+}
+
+/**
+ * Deciding a request to go public: a moderator of a network that holds the project, or — when no
+ * network holds it — a platform admin.
+ */
+export function mayReviewPublic(access: ProjectAccess, heldByANetwork: boolean): boolean {
+  return access.moderatedNetworks.length > 0 || (!heldByANetwork && access.isPlatformAdmin);
+}
+
+export function assertCanReviewPublic(access: ProjectAccess, heldByANetwork: boolean) {
+  if (access.moderatedNetworks.length > 0) return requireActor(access.actor);
+  if (!heldByANetwork) return requirePlatformAdmin(access.actor);
+  throw forbidden("Ce sont les modérateurs du réseau qui accompagne le projet qui décident.");
+}
+
+// ── Decisions for the project's page: the rules above, decided once, sent to the UI ────────────
+
+/** The sides of the relationship with `authorityId` that the person acts for. */
+export function sidesFor(access: ProjectAccess, authorityId: string): Side[] {
+  return [
+    ...(access.isCollectiveMember ? (["collective"] as const) : []),
+    ...(access.authorities.some((authority) => authority.authorityId === authorityId) ? (["authority"] as const) : []),
+  ];
+}
+
+type PartyFacts = { organisationId: string; role: "lead" | "authority" | "network"; status: string };
+
+/** What the person may do on a project's file, each answer the rule its mutation checks. */
+export function projectDecisions(access: ProjectAccess, parties: PartyFacts[]) {
+  const party = isProjectParty(access);
+  const heldByANetwork = parties.some((candidate) => candidate.role === "network" && candidate.status === "active");
+  return {
+    edit: access.isCollectiveMember,
+    invite: canInvite(access),
+    addAuthority: access.isCollectiveMember,
+    readComments: party || access.isPlatformAdmin,
+    comment: party,
+    requestPublic: access.isCollectiveMember && access.visibility !== "public",
+    reviewPublic: mayReviewPublic(access, heldByANetwork),
+    requestNetwork: access.isCollectiveMember,
+    answerNetworkInvitations: access.isCollectiveMember,
+    /** The networks whose accompaniment (or request) the person may end: the collective any, a moderator theirs. */
+    leaveNetworks: parties
+      .filter((candidate) => candidate.role === "network" && candidate.status !== "invited")
+      .filter((candidate) => access.isCollectiveMember || access.moderatedNetworks.includes(candidate.organisationId))
+      .map((candidate) => candidate.organisationId),
+  };
+}
+
+export type ProjectDecisions = ReturnType<typeof projectDecisions>;
+
+/** What the person may do about one relationship and its open proposal. */
+export function relationshipDecisions(
+  access: ProjectAccess,
+  relationship: { authorityId: string; stage: string | null },
+  pending: { proposedSide: Side } | null,
+) {
+  const sides = sidesFor(access, relationship.authorityId);
+  return {
+    sides,
+    canPropose: pending === null && relationship.stage !== null && sides.length > 0,
+    canDecide: pending !== null && sides.includes(otherSide(pending.proposedSide)),
+    canWithdraw: pending !== null && sides.includes(pending.proposedSide),
+    canMediate: pending !== null && access.moderatedNetworks.length > 0,
+  };
+}
+
+/** Answering a milestone for a relationship: the side that did not record it, while it waits. */
+export function mayAnswerMilestone(access: ProjectAccess, milestone: { recordedSide: Side }, link: { authorityId: string; confirmation: string }): boolean {
+  return link.confirmation === "pending" && sidesFor(access, link.authorityId).includes(otherSide(milestone.recordedSide));
+}
+
+/** Changing a milestone's status (planned, done, cancelled): the side that recorded it. */
+export function mayChangeMilestoneStatus(access: ProjectAccess, milestone: { recordedSide: Side }, authorityIds: string[]): boolean {
+  return authorityIds.some((authorityId) => sidesFor(access, authorityId).includes(milestone.recordedSide));
+}
+
+/** Editing or deleting a comment: its author only. */
+export function assertCommentAuthor(comment: { authorId: string | null }, actor: Actor) {
+  if (comment.authorId !== actor.userId) throw forbidden("Vous ne pouvez modifier que vos propres commentaires.");
+}
