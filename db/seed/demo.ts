@@ -1,7 +1,6 @@
 // Demo organisations, people and projects around Die (Drôme). Idempotent: fixed ids, insert-if-absent.
-import { inArray } from "drizzle-orm";
 import { DEMO_IDS, DEMO_PEOPLE, demoPerson, type DemoPersonKey } from "@/server/domain/demo";
-import { authorityName } from "@/server/domain/organisations";
+import { openAuthorities } from "@/server/services/authorities";
 import type { Side } from "@/server/domain/gradient";
 import type { Database } from "../index";
 import {
@@ -19,7 +18,6 @@ import {
   projects,
   relationships,
   stageChanges,
-  territories,
   users,
 } from "../schema";
 import {
@@ -79,20 +77,12 @@ export async function seedDemo(db: Database): Promise<{ people: number; projects
 
     // Authorities, opened on their territories.
     const territoryIds = Object.values(DEMO_AUTHORITIES).map((authority) => authority.territoryId);
-    const authorityTerritories = await tx.select().from(territories).where(inArray(territories.id, territoryIds));
-    if (authorityTerritories.length !== territoryIds.length) throw new Error("demo territories missing: load the territories first");
-    await tx
-      .insert(organisations)
-      .values(authorityTerritories.map((territory) => ({ kind: "authority" as const, name: authorityName(territory), territoryId: territory.id })))
-      .onConflictDoNothing({ target: organisations.territoryId });
-    const authorityRows = await tx
-      .select({ id: organisations.id, territoryId: organisations.territoryId })
-      .from(organisations)
-      .where(inArray(organisations.territoryId, territoryIds));
+    const authorityIds = await openAuthorities(tx, territoryIds);
+    if (authorityIds.size !== new Set(territoryIds).size) throw new Error("demo territories missing: load the territories first");
     const authorityIdOf = (authority: DemoAuthority) => {
-      const row = authorityRows.find((candidate) => candidate.territoryId === DEMO_AUTHORITIES[authority].territoryId);
-      if (!row) throw new Error(`authority ${authority} missing`);
-      return row.id;
+      const id = authorityIds.get(DEMO_AUTHORITIES[authority].territoryId);
+      if (!id) throw new Error(`authority ${authority} missing`);
+      return id;
     };
 
     await tx

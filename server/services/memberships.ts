@@ -7,7 +7,8 @@ import type { AuthorityOffice, MembershipRole } from "@/server/domain/organisati
 import { DomainError, notFound } from "@/server/errors";
 import { assertCanManageOrganisation, requireActor, requirePlatformAdmin, type Actor } from "./access";
 import { recordChange } from "./history";
-import { findOrCreateUser, openAuthority, tellNewMember } from "./organisations";
+import { openAuthority } from "./authorities";
+import { findOrCreateUser, tellNewMember } from "./organisations";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
 
 const ROLES_BY_KIND = {

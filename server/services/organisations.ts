@@ -2,7 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, organisations, territories, users } from "@/db/schema";
-import { authorityName, type LegalForm } from "@/server/domain/organisations";
+import type { LegalForm } from "@/server/domain/organisations";
 import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import { mailTranslator } from "@/server/i18n/messages";
@@ -97,26 +97,6 @@ export async function tellNewMember(tx: Tx, email: string, inviterName: string, 
       url: `${env.APP_URL}/connexion`,
     }),
   });
-}
-
-/**
- * The authority of a territory, its page opened if nobody has yet; null for an unknown territory.
- * The row comes back locked, so that two people joining at once are served one after the other.
- */
-export async function openAuthority(tx: Tx, territoryId: string) {
-  const [territory] = await tx.select().from(territories).where(eq(territories.id, territoryId));
-  if (!territory) return null;
-  await tx
-    .insert(organisations)
-    .values({ kind: "authority", name: authorityName(territory), territoryId: territory.id })
-    .onConflictDoNothing({ target: organisations.territoryId });
-  const [authority] = await tx
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.territoryId, territory.id))
-    .for("update");
-  if (!authority) throw new Error("authority upsert returned no row");
-  return authority;
 }
 
 export async function createNetwork(db: Database, actor: Actor | null, input: { name: string; adminEmail: string }) {

@@ -8,7 +8,7 @@ import type { Stage } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
 import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speaksForNetworkSql, type Actor } from "./access";
 import { recordChange } from "./history";
-import { openAuthority } from "./organisations";
+import { openAuthority } from "./authorities";
 import { notify, peopleOfSide } from "./notifications";
 
 /**

@@ -3,39 +3,15 @@
 // reporting its progress, matched on (network, identifiant) so that re-importing updates.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
-import {
-  changeLog,
-  organisations,
-  portfolioIdentifiers,
-  projectCommunes,
-  projectParties,
-  projects,
-  relationships,
-  stageChanges,
-  territories,
-} from "@/db/schema";
-import { authorityName } from "@/server/domain/organisations";
+import { changeLog, portfolioIdentifiers, projects, territories } from "@/db/schema";
+import { chunks } from "@/server/domain/chunks";
 import { checkRows, readSpreadsheet, UnreadableFile, type ImportPlan, type ImportResult, type ImportRow, type RowError } from "@/server/domain/spreadsheet";
 import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { findNetwork } from "./portfolio";
+import { createProjects, currentFields, declareStages, updateProjects, updatesOf, type AuditEntry, type ImportWriting, type Resolved } from "./portfolio-import-writes";
 
 type Progress = (done: number, total: number) => void;
-
-type Resolved = {
-  row: ImportRow;
-  existingProjectId: string | null;
-  communeId: string | null;
-  authorityTerritoryId: string | null;
-};
-
-const CHUNK = 500;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
-  return out;
-}
 
 /** Finds, for every row, what it refers to in the database; rows that refer to nothing real get an error. */
 async function resolve(db: DbOrTx, networkId: string, rows: ImportRow[]) {
@@ -89,30 +65,6 @@ async function resolve(db: DbOrTx, networkId: string, rows: ImportRow[]) {
     else resolved.push({ row, existingProjectId, communeId, authorityTerritoryId });
   }
   return { resolved, errors };
-}
-
-type ProjectFields = { title: string; sector: string; summary: string; jobsNow: number; communeId: string };
-
-function updatesOf(row: ImportRow, current: ProjectFields, communeId: string | null): Partial<ProjectFields> {
-  const changes: Partial<ProjectFields> = {};
-  if (row.title !== undefined && row.title !== current.title) changes.title = row.title;
-  if (row.sector !== undefined && row.sector !== current.sector) changes.sector = row.sector;
-  if (row.summary !== undefined && row.summary !== current.summary) changes.summary = row.summary;
-  if (row.jobs !== undefined && row.jobs !== current.jobsNow) changes.jobsNow = row.jobs;
-  if (communeId && communeId !== current.communeId) changes.communeId = communeId;
-  return changes;
-}
-
-async function currentFields(db: DbOrTx, projectIds: string[]) {
-  const fields = new Map<string, ProjectFields & { version: number }>();
-  for (const part of chunks(projectIds)) {
-    const rows = await db
-      .select({ id: projects.id, title: projects.title, sector: projects.sector, summary: projects.summary, jobsNow: projects.jobsNow, communeId: projects.communeId, version: projects.version })
-      .from(projects)
-      .where(inArray(projects.id, part));
-    for (const row of rows) fields.set(row.id, row);
-  }
-  return fields;
 }
 
 /** Reads the file and says what importing it would do, without writing anything. */
@@ -186,164 +138,15 @@ export async function runImport(
     options.onProgress?.(Math.min(done, total), total);
   };
   const result = await db.transaction(async (tx) => {
-    const now = new Date();
-    const audit: (typeof changeLog.$inferInsert)[] = [];
+    const audit: AuditEntry[] = [];
 
-    // New projects: their collectives (reusing those of this network's portfolio by name), then the projects.
-    const creates = resolved.filter((item) => !item.existingProjectId);
-    const collectiveIds = new Map<string, string>();
-    const wantedNames = [...new Set(creates.map((item) => item.row.collective as string))];
-    for (const part of chunks(wantedNames)) {
-      const known = await tx
-        .selectDistinct({ id: organisations.id, name: organisations.name })
-        .from(organisations)
-        .innerJoin(projects, eq(projects.leadCollectiveId, organisations.id))
-        .innerJoin(projectParties, and(eq(projectParties.projectId, projects.id), eq(projectParties.organisationId, network.id), eq(projectParties.role, "network")))
-        .where(and(eq(organisations.kind, "collective"), inArray(organisations.name, part)));
-      for (const row of known) if (!collectiveIds.has(row.name)) collectiveIds.set(row.name, row.id);
-    }
-    // One new collective per name the portfolio does not know yet, however many rows name it.
-    const newNames = wantedNames.filter((name) => !collectiveIds.has(name));
-    const legalFormOf = new Map(creates.toReversed().map((item) => [item.row.collective as string, item.row.legalForm]));
-    const newCollectives = newNames.map((name) => ({ name, legalForm: legalFormOf.get(name) }));
-    for (const part of chunks(newCollectives)) {
-      const inserted = await tx
-        .insert(organisations)
-        .values(part.map((collective) => ({ kind: "collective" as const, name: collective.name, legalForm: collective.legalForm ?? "other" })))
-        .returning({ id: organisations.id, name: organisations.name });
-      for (const row of inserted) collectiveIds.set(row.name, row.id);
-    }
+    const writing: ImportWriting = { tx, moderatorId: moderator.userId, network, audit, step, now: new Date() };
     const projectIds = new Map<string, string>();
-    for (const part of chunks(creates)) {
-      const inserted = await tx
-        .insert(projects)
-        .values(
-          part.map((item) => ({
-            title: item.row.title as string,
-            summary: item.row.summary ?? "",
-            sector: item.row.sector ?? "",
-            jobsNow: item.row.jobs ?? 0,
-            leadCollectiveId: collectiveIds.get(item.row.collective as string) as string,
-            communeId: item.communeId as string,
-            visibility: "parties" as const,
-            createdById: moderator.userId,
-          })),
-        )
-        .returning({ id: projects.id });
-      part.forEach((item, index) => projectIds.set(item.row.identifier, (inserted[index] as { id: string }).id));
-      const ids = part.map((item) => ({ item, projectId: projectIds.get(item.row.identifier) as string }));
-      await tx.insert(projectParties).values([
-        ...ids.map(({ item, projectId }) => ({ projectId, organisationId: collectiveIds.get(item.row.collective as string) as string, role: "lead" as const })),
-        ...ids.map(({ projectId }) => ({ projectId, organisationId: network.id, role: "network" as const })),
-      ]);
-      await tx.insert(projectCommunes).values(ids.map(({ item, projectId }) => ({ projectId, communeId: item.communeId as string })));
-      await tx.insert(portfolioIdentifiers).values(ids.map(({ item, projectId }) => ({ networkId: network.id, identifier: item.row.identifier, projectId })));
-      for (const { item, projectId } of ids) {
-        audit.push({
-          actorId: moderator.userId,
-          entity: "project",
-          entityId: projectId,
-          projectId,
-          action: "import_create",
-          changes: [
-            { field: "identifier", before: null, after: item.row.identifier },
-            { field: "title", before: null, after: item.row.title ?? null },
-          ],
-          version: 1,
-        });
-      }
-      step(part.length);
-    }
-
-    // Projects already in the portfolio: only what changed, each one version further.
+    const creates = resolved.filter((item) => !item.existingProjectId);
+    await createProjects(writing, creates, projectIds);
     const updates = resolved.filter((item) => item.existingProjectId);
-    const fields = await currentFields(tx, updates.map((item) => item.existingProjectId as string));
-    let updated = 0;
-    for (const part of chunks(updates)) {
-      for (const item of part) {
-        const projectId = item.existingProjectId as string;
-        projectIds.set(item.row.identifier, projectId);
-        const current = fields.get(projectId);
-        if (!current) continue;
-        const changes = updatesOf(item.row, current, item.communeId);
-        if (Object.keys(changes).length === 0) continue;
-        updated += 1;
-        await tx
-          .update(projects)
-          .set({ ...changes, version: current.version + 1, updatedAt: now })
-          .where(eq(projects.id, projectId));
-        if (changes.communeId) {
-          await tx.insert(projectCommunes).values({ projectId, communeId: changes.communeId }).onConflictDoNothing();
-        }
-        audit.push({
-          actorId: moderator.userId,
-          entity: "project",
-          entityId: projectId,
-          projectId,
-          action: "import_update",
-          changes: Object.entries(changes).map(([field, after]) => ({ field, before: current[field as keyof ProjectFields], after })),
-          version: current.version + 1,
-        });
-      }
-      step(part.length);
-    }
-
-    // Stages declared by the network: a starting stage waiting for the authority side, or a
-    // change from the confirmed one; nothing when that stage holds already or a proposal waits.
-    const withStage = resolved.filter((item) => item.row.stage && item.authorityTerritoryId);
-    const authorityIds = await openAuthorities(tx, [...new Set(withStage.map((item) => item.authorityTerritoryId as string))]);
-    const pairs = withStage.map((item) => ({
-      item,
-      projectId: projectIds.get(item.row.identifier) as string,
-      authorityId: authorityIds.get(item.authorityTerritoryId as string) as string,
-    }));
-    let stagesDeclared = 0;
-    for (const part of chunks(pairs)) {
-      await tx
-        .insert(relationships)
-        .values(part.map((pair) => ({ projectId: pair.projectId, authorityId: pair.authorityId })))
-        .onConflictDoNothing();
-      await tx
-        .insert(projectParties)
-        .values(part.map((pair) => ({ projectId: pair.projectId, organisationId: pair.authorityId, role: "authority" as const })))
-        .onConflictDoNothing();
-      const found = await tx
-        .select({ id: relationships.id, projectId: relationships.projectId, authorityId: relationships.authorityId, stage: relationships.stage })
-        .from(relationships)
-        .where(inArray(relationships.projectId, [...new Set(part.map((pair) => pair.projectId))]));
-      const proposals = part.flatMap((pair) => {
-        const relationship = found.find((row) => row.projectId === pair.projectId && row.authorityId === pair.authorityId);
-        if (!relationship || relationship.stage === pair.item.row.stage) return [];
-        return [
-          {
-            relationshipId: relationship.id,
-            fromStage: relationship.stage,
-            toStage: pair.item.row.stage as NonNullable<ImportRow["stage"]>,
-            reason: `Stade déclaré par ${network.name} (import, ligne ${pair.item.row.line}).`,
-            proposedSide: "collective" as const,
-            proposedById: moderator.userId,
-            declaredByNetworkId: network.id,
-          },
-        ];
-      });
-      if (proposals.length > 0) {
-        // One open proposal per relationship: where one already waits, the declaration is skipped.
-        const inserted = await tx.insert(stageChanges).values(proposals).onConflictDoNothing().returning({ id: stageChanges.id, relationshipId: stageChanges.relationshipId, toStage: stageChanges.toStage });
-        stagesDeclared += inserted.length;
-        for (const proposal of inserted) {
-          const relationship = found.find((row) => row.id === proposal.relationshipId);
-          audit.push({
-            actorId: moderator.userId,
-            entity: "stage_change",
-            entityId: proposal.id,
-            projectId: relationship?.projectId ?? null,
-            action: "declare",
-            changes: [{ field: "stage", before: relationship?.stage ?? null, after: proposal.toStage }],
-          });
-        }
-      }
-      step(part.length);
-    }
+    const updated = await updateProjects(writing, updates, projectIds);
+    const stagesDeclared = await declareStages(writing, resolved.filter((item) => item.row.stage && item.authorityTerritoryId), projectIds);
 
     audit.push({
       actorId: moderator.userId,
@@ -370,23 +173,3 @@ export async function runImport(
 }
 
 const ANALYZE_AFTER_ROWS = 1_000;
-
-/** The authorities of these territories, opening the pages nobody has opened yet. */
-async function openAuthorities(tx: DbOrTx, territoryIds: string[]) {
-  const ids = new Map<string, string>();
-  for (const part of chunks(territoryIds)) {
-    const found = await tx.select().from(territories).where(inArray(territories.id, part));
-    if (found.length > 0) {
-      await tx
-        .insert(organisations)
-        .values(found.map((territory) => ({ kind: "authority" as const, name: authorityName(territory), territoryId: territory.id })))
-        .onConflictDoNothing({ target: organisations.territoryId });
-    }
-    const authorities = await tx
-      .select({ id: organisations.id, territoryId: organisations.territoryId })
-      .from(organisations)
-      .where(inArray(organisations.territoryId, part));
-    for (const authority of authorities) if (authority.territoryId) ids.set(authority.territoryId, authority.id);
-  }
-  return ids;
-}
