@@ -2,11 +2,10 @@ import {
   addMilestoneMediationNote,
   dismissReport,
   hideContent,
-  listContestedMilestones,
-  listModerationQueue,
   reportContent,
   restoreContent,
 } from "@/server/services/moderation";
+import { listContestedMilestones, listModerationQueue } from "@/server/services/moderation-queue";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import { ZDismissReportInput, ZMilestoneNoteInput, ZModerateInput, ZReportInput } from "./moderation.schema";
 

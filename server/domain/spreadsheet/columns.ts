@@ -1,0 +1,110 @@
+// A network's portfolio spreadsheet: its documented French columns, the names its cells may use, and the shapes of a plan and a result.
+import type { Stage } from "../gradient";
+import { type LegalForm } from "../organisations";
+
+/** The columns of the import file, in the order of the template. */
+export const IMPORT_COLUMNS = [
+  { key: "identifiant", required: true, help: "Votre identifiant du projet (obligatoire, unique dans le fichier). Réimporter le même identifiant met le projet à jour." },
+  { key: "titre", required: false, help: "Titre du projet (obligatoire pour un nouveau projet)." },
+  { key: "collectif", required: false, help: "Nom du collectif porteur (obligatoire pour un nouveau projet)." },
+  { key: "forme_juridique", required: false, help: "Association, SCIC, SCOP, SCI, CAE, PTCE, Collectif informel ou Autre (Autre par défaut)." },
+  { key: "commune", required: false, help: "Code INSEE de la commune du projet, 5 caractères (obligatoire pour un nouveau projet)." },
+  { key: "secteur", required: false, help: "Secteur d'activité, en texte libre." },
+  { key: "resume", required: false, help: "Résumé du projet." },
+  { key: "emplois", required: false, help: "Nombre d'emplois aujourd'hui (nombre entier)." },
+  { key: "stade", required: false, help: "Défiance, Observation, Collaboration ou Co-portage : déclaré par le réseau, à confirmer par les deux côtés." },
+  { key: "collectivite", required: false, help: "La collectivité concernée par le stade : code INSEE d'une commune ou SIREN d'une intercommunalité (la commune du projet par défaut)." },
+] as const;
+
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number]["key"];
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 20_000;
+
+export type RowError = { line: number; column: ImportColumn | null; message: string };
+
+/** What a dry run of an import says it would do, with each row's problems. */
+export type ImportPlan = {
+  rows: number;
+  creates: number;
+  updates: number;
+  unchanged: number;
+  stagesDeclared: number;
+  errors: RowError[];
+  ignoredColumns: string[];
+  /** The first rows, as they will be read, for the preview. */
+  preview: { line: number; identifier: string; title: string; action: "create" | "update" | "unchanged"; stage: string | null }[];
+};
+
+
+/** What an import did. */
+export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number };
+
+export type ImportRow = {
+  /** The spreadsheet's own line number (the header is line 1). */
+  line: number;
+  identifier: string;
+  title?: string;
+  collective?: string;
+  legalForm?: LegalForm;
+  communeCode?: string;
+  sector?: string;
+  summary?: string;
+  jobs?: number;
+  stage?: Stage;
+  authorityCode?: string;
+};
+
+/** Lower case, no accents, words joined by underscores: "Forme juridique" → "forme_juridique". */
+export function simplify(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim()
+    .replace(/[\s'’-]+/g, "_");
+}
+
+const COLUMN_ALIASES: Record<string, ImportColumn> = {
+  id: "identifiant",
+  identifier: "identifiant",
+  reference: "identifiant",
+  nom_du_projet: "titre",
+  projet: "titre",
+  collectif_porteur: "collectif",
+  porteur: "collectif",
+  forme: "forme_juridique",
+  code_insee: "commune",
+  code_commune: "commune",
+  emplois_actuels: "emplois",
+  stade_de_la_relation: "stade",
+  collectivite_concernee: "collectivite",
+};
+
+export function columnOf(header: string): ImportColumn | null {
+  const simple = simplify(header);
+  const direct = IMPORT_COLUMNS.find((column) => column.key === simple);
+  return direct ? direct.key : (COLUMN_ALIASES[simple] ?? null);
+}
+
+export const LEGAL_FORM_NAMES: Record<string, LegalForm> = {
+  association: "association",
+  scic: "scic",
+  scop: "scop",
+  sci: "sci",
+  cae: "cae",
+  ptce: "ptce",
+  informel: "informal",
+  collectif_informel: "informal",
+  informal: "informal",
+  autre: "other",
+  other: "other",
+};
+
+export const STAGE_NAMES: Record<string, Stage> = {
+  defiance: "defiance",
+  observation: "observation",
+  collaboration: "collaboration",
+  co_portage: "coportage",
+  coportage: "coportage",
+};

@@ -1,0 +1,101 @@
+// The export of a portfolio and the import template, with cells kept from being read as formulas.
+import type { Stage } from "../gradient";
+import { type LegalForm } from "../organisations";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { IMPORT_COLUMNS } from "./columns";
+
+/**
+ * A cell a spreadsheet program would read as a formula (=, +, -, @, or a tab or carriage return
+ * before one) gets a leading apostrophe: shown as typed, never computed.
+ */
+export function neutraliseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The template offered for download: the header row and one example, semicolon-separated as French Excel expects. */
+export function importTemplateCsv(): string {
+  const header = IMPORT_COLUMNS.map((column) => column.key);
+  const example = ["DROME-001", "Épicerie coopérative du Diois", "Les Amis de l'Épicerie", "SCIC", "26113", "Alimentation", "Une épicerie en circuit court.", "3", "Observation", "26113"];
+  return `\uFEFF${Papa.unparse([header, example], { delimiter: ";" })}\r\n`;
+}
+
+const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
+  association: "Association",
+  scic: "SCIC",
+  scop: "SCOP",
+  sci: "SCI",
+  cae: "CAE",
+  ptce: "PTCE",
+  informal: "Collectif informel",
+  other: "Autre",
+};
+
+const STAGE_LABELS: Record<Stage, string> = { defiance: "Défiance", observation: "Observation", collaboration: "Collaboration", coportage: "Co-portage" };
+
+export type ExportRow = {
+  identifier: string | null;
+  title: string;
+  collective: string;
+  legalForm: LegalForm;
+  communeCode: string;
+  commune: string;
+  departement: string | null;
+  sector: string;
+  stage: Stage | null;
+  relationships: number;
+  unconfirmed: number;
+  lastActivity: Date;
+};
+
+/** The export's columns: those of the import first (so the file can be re-imported), then the figures. */
+export const EXPORT_HEADERS = [
+  "identifiant",
+  "titre",
+  "collectif",
+  "forme_juridique",
+  "commune",
+  "nom_commune",
+  "departement",
+  "secteur",
+  "stade_le_plus_avance",
+  "relations",
+  "relations_a_confirmer",
+  "derniere_activite",
+] as const;
+
+/** One exported row as cells, every text neutralised. */
+export function exportCells(row: ExportRow): (string | number)[] {
+  return [
+    neutraliseCell(row.identifier ?? ""),
+    neutraliseCell(row.title),
+    neutraliseCell(row.collective),
+    LEGAL_FORM_LABELS[row.legalForm],
+    row.communeCode,
+    neutraliseCell(row.commune),
+    row.departement ?? "",
+    neutraliseCell(row.sector),
+    row.stage ? STAGE_LABELS[row.stage] : "",
+    row.relationships,
+    row.unconfirmed,
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(row.lastActivity),
+  ];
+}
+
+export function exportCsv(rows: ExportRow[]): string {
+  return `\uFEFF${Papa.unparse([[...EXPORT_HEADERS], ...rows.map(exportCells)], { delimiter: ";" })}\r\n`;
+}
+
+export async function exportXlsx(rows: ExportRow[], sheetName: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Maillage";
+  const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Portefeuille");
+  sheet.addRow([...EXPORT_HEADERS]).font = { bold: true };
+  for (const row of rows) sheet.addRow(exportCells(row));
+  sheet.columns.forEach((column, index) => {
+    column.width = [14, 40, 30, 18, 9, 24, 12, 20, 20, 10, 12, 16][index] ?? 14;
+  });
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_HEADERS.length } };
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,143 @@
+// How each row of the table is checked and becomes an import row, or errors naming its line and column.
+import { LEGAL_FORMS, type LegalForm } from "../organisations";
+import { columnOf, IMPORT_COLUMNS, LEGAL_FORM_NAMES, MAX_IMPORT_ROWS, simplify, STAGE_NAMES, type ImportColumn, type ImportRow, type RowError } from "./columns";
+
+/** Control characters and lone surrogates have no business in a cell: they are refused, not stored. */
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const LIMITS: Partial<Record<ImportColumn, number>> = {
+  identifiant: 60,
+  titre: 160,
+  collectif: 160,
+  secteur: 120,
+  resume: 4000,
+};
+
+/**
+ * The rows of the table, checked one by one for what needs no database: required values, lengths,
+ * numbers, stages, legal forms, the shape of codes, identifiers repeated in the file.
+ */
+export function checkRows(table: string[][]): { rows: ImportRow[]; errors: RowError[]; ignoredColumns: string[] } {
+  // A line of nothing but separators (";;;" where the delimiter could not be guessed) is empty too.
+  const blank = (cell: string) => cell.replace(/[\s;,]/g, "") === "";
+  const nonEmpty = table.filter((row) => row.some((cell) => !blank(cell)));
+  if (nonEmpty.length === 0) return { rows: [], errors: [{ line: 1, column: null, message: "Le fichier est vide." }], ignoredColumns: [] };
+  const headerIndex = table.indexOf(nonEmpty[0] as string[]);
+  const headers = (table[headerIndex] ?? []).map((header) => header.trim());
+  const columns = headers.map(columnOf);
+  const ignoredColumns = headers.filter((header, index) => header !== "" && columns[index] === null);
+  const errors: RowError[] = [];
+  if (!columns.includes("identifiant")) {
+    return {
+      rows: [],
+      errors: [{ line: headerIndex + 1, column: "identifiant", message: "La colonne « identifiant » manque : elle est obligatoire (voir le modèle)." }],
+      ignoredColumns,
+    };
+  }
+  const body = table.slice(headerIndex + 1);
+  if (body.filter((row) => row.some((cell) => cell.trim() !== "")).length > MAX_IMPORT_ROWS) {
+    return { rows: [], errors: [{ line: 1, column: null, message: `Le fichier dépasse ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} lignes : découpez-le.` }], ignoredColumns };
+  }
+  const seen = new Map<string, number>();
+  const rows: ImportRow[] = [];
+  body.forEach((cells, offset) => {
+    const line = headerIndex + offset + 2;
+    if (!cells.some((cell) => cell.trim() !== "")) return;
+    const value = (column: ImportColumn) => {
+      const index = columns.indexOf(column);
+      return index === -1 ? "" : (cells[index] ?? "").trim();
+    };
+    const fail = (column: ImportColumn | null, message: string) => errors.push({ line, column, message });
+    let valid = true;
+    for (const column of IMPORT_COLUMNS) {
+      const text = value(column.key);
+      if (UNSAFE.test(text)) {
+        fail(column.key, "Caractères de contrôle interdits (copier-coller depuis un autre logiciel ?).");
+        valid = false;
+      }
+      const limit = LIMITS[column.key];
+      if (limit && text.length > limit) {
+        fail(column.key, `Trop long : ${text.length} caractères pour ${limit} au plus.`);
+        valid = false;
+      }
+    }
+    const identifier = value("identifiant");
+    if (!identifier) {
+      fail("identifiant", "L'identifiant est obligatoire.");
+      valid = false;
+    } else if (seen.has(identifier)) {
+      fail("identifiant", `L'identifiant « ${identifier} » figure déjà ligne ${seen.get(identifier)}.`);
+      valid = false;
+    } else seen.set(identifier, line);
+    const row: ImportRow = { line, identifier };
+    const title = value("titre");
+    if (title) {
+      if (title.length < 3) {
+        fail("titre", "Le titre doit faire au moins 3 caractères.");
+        valid = false;
+      } else row.title = title;
+    }
+    const collective = value("collectif");
+    if (collective) {
+      if (collective.length < 2) {
+        fail("collectif", "Le nom du collectif doit faire au moins 2 caractères.");
+        valid = false;
+      } else row.collective = collective;
+    }
+    const legalForm = value("forme_juridique");
+    if (legalForm) {
+      const known = LEGAL_FORM_NAMES[simplify(legalForm)] ?? (LEGAL_FORMS as readonly string[]).find((form) => form === simplify(legalForm));
+      if (known) row.legalForm = known as LegalForm;
+      else {
+        fail("forme_juridique", `« ${legalForm} » n'est pas une forme juridique connue : Association, SCIC, SCOP, SCI, CAE, PTCE, Collectif informel ou Autre.`);
+        valid = false;
+      }
+    }
+    const commune = value("commune");
+    if (commune) {
+      const code = /^\d{4}$/.test(commune) ? `0${commune}` : commune.toUpperCase();
+      if (/^(\d{5}|2[AB]\d{3})$/.test(code)) row.communeCode = code;
+      else {
+        fail("commune", `« ${commune} » n'est pas un code INSEE de commune (5 caractères, par exemple 26198).`);
+        valid = false;
+      }
+    }
+    const sector = value("secteur");
+    if (sector) row.sector = sector;
+    const summary = value("resume");
+    if (summary) row.summary = summary;
+    const jobs = value("emplois");
+    if (jobs) {
+      const count = Number(jobs.replace(/\s/g, "").replace(",", "."));
+      if (Number.isInteger(count) && count >= 0 && count <= 100_000) row.jobs = count;
+      else {
+        fail("emplois", `« ${jobs} » n'est pas un nombre entier d'emplois entre 0 et 100 000.`);
+        valid = false;
+      }
+    }
+    const stage = value("stade");
+    if (stage) {
+      const known = STAGE_NAMES[simplify(stage)];
+      if (known) row.stage = known;
+      else {
+        fail("stade", `« ${stage} » n'est pas un stade : Défiance, Observation, Collaboration ou Co-portage.`);
+        valid = false;
+      }
+    }
+    const authority = value("collectivite");
+    if (authority) {
+      const code = /^\d{4}$/.test(authority) ? `0${authority}` : authority.replace(/\s/g, "").toUpperCase();
+      if (/^(\d{5}|2[AB]\d{3}|\d{9})$/.test(code)) row.authorityCode = code;
+      else {
+        fail("collectivite", `« ${authority} » n'est ni un code INSEE de commune (5 caractères) ni un SIREN d'intercommunalité (9 chiffres).`);
+        valid = false;
+      }
+      if (!stage) {
+        fail("stade", "Une collectivité est indiquée sans stade : précisez le stade de la relation.");
+        valid = false;
+      }
+    }
+    if (valid) rows.push(row);
+  });
+  return { rows, errors, ignoredColumns };
+}
