@@ -37,7 +37,7 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/api", "@/server/api/*", "@/app/*", "@/components/*"], message: "Services know nothing of the API, pages or components above them." }] },
+        { patterns: [{ group: ["@/server/api", "@/server/api/*", "@/server/http", "@/server/http/*", "@/app/*", "@/components/*"], message: "Services know nothing of HTTP, the API, pages or components above them." }] },
       ],
     },
   },

@@ -1,6 +1,8 @@
-// Errors that services throw, each with the tRPC code it becomes (mapped once, in server/api/trpc.ts).
+// Errors that services throw: each code becomes the tRPC error of the same name (server/api/trpc.ts)
+// and, for route handlers, the HTTP status tRPC gives it (httpStatusOf).
 
-export type DomainErrorCode = "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "BAD_REQUEST" | "TOO_MANY_REQUESTS";
+export const DOMAIN_ERROR_CODES = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "BAD_REQUEST", "TOO_MANY_REQUESTS"] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 export class DomainError extends Error {
   constructor(
@@ -12,6 +14,20 @@ export class DomainError extends Error {
     super(message);
     this.name = "DomainError";
   }
+}
+
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/** The HTTP status of an error code, the same a tRPC procedure answers with (checked in tests/unit/errors.test.ts). */
+export function httpStatusOf(code: DomainErrorCode): number {
+  return HTTP_STATUS[code];
 }
 
 export const notFound = (what = "Introuvable.") => new DomainError("NOT_FOUND", what);

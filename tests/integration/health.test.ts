@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb, PGLITE_OPTIONS } from "@/db";
-import { answerHealthRequest, expectedMigrations } from "@/server/services/health";
+import { answerHealthRequest, expectedMigrations } from "@/server/http/health";
 import { useTestDatabase } from "../support/db";
 
 describe("health check", () => {

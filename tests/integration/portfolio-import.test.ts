@@ -8,7 +8,7 @@ import type { Database } from "@/db";
 import { env } from "@/server/env";
 import { changeLog, portfolioIdentifiers, projectParties, projects, relationships, stageChanges } from "@/db/schema";
 import { EXPORT_HEADERS, neutraliseCell } from "@/server/domain/spreadsheet";
-import { answerExportRequest, answerImportRequest, answerTemplateRequest } from "@/server/services/portfolio-files";
+import { answerExportRequest, answerImportRequest, answerTemplateRequest } from "@/server/http/portfolio-files";
 import { planImport, runImport } from "@/server/services/portfolio-import";
 import { databaseFingerprint } from "../support/fingerprint";
 import { useTestDatabase } from "../support/db";

@@ -13,7 +13,7 @@ import { env } from "@/server/env";
 import { changeLog, notifications, users } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { startDemoSession } from "@/server/services/demo";
-import { answerExportRequest, answerImportRequest } from "@/server/services/portfolio-files";
+import { answerExportRequest, answerImportRequest } from "@/server/http/portfolio-files";
 import { databaseFingerprint } from "./fingerprint";
 import { callerFor, makePerson, type TestPerson } from "./factories";
 import { buildWorld, CALLERS, personOf, type Api, type CallerKind, type World } from "./world";
@@ -293,7 +293,7 @@ export function describeAuthorizationMatrix(kind: "query" | "mutation", entries:
       const db = database.db;
       const before = await databaseFingerprint(db);
       const answer = await startDemoSession(db, { demoMode: false, email: "elise.morel@demo.maillage.test" });
-      expect(answer).toEqual({ status: 404 });
+      expect(answer).toBeNull();
       expect(await databaseFingerprint(db)).toEqual(before);
     });
 
@@ -301,11 +301,11 @@ export function describeAuthorizationMatrix(kind: "query" | "mutation", entries:
       const db = database.db;
       const person = await makePerson(db);
       const refused = await startDemoSession(db, { demoMode: true, email: person.email });
-      expect(refused).toEqual({ status: 404 });
+      expect(refused).toBeNull();
       await db.insert(users).values({ email: "camille.roux@demo.maillage.test", name: "Camille Roux" }).onConflictDoNothing();
       const answer = await startDemoSession(db, { demoMode: true, email: "camille.roux@demo.maillage.test" });
-      expect(answer.status).toBe(200);
-      if (answer.status !== 200) return;
+      expect(answer).not.toBeNull();
+      if (!answer) return;
       const [session] = await db.query.sessions.findMany({
         where: (sessions, { eq: equals }) => equals(sessions.sessionToken, answer.sessionToken),
       });

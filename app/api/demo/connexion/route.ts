@@ -10,7 +10,7 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request)) return new NextResponse(null, { status: 403 });
   const form = await request.formData();
   const email = String(form.get("email") ?? "");
-  const answer = await startDemoSession(getDb(), { demoMode: env.DEMO_MODE, email });
-  if (answer.status !== 200) return new NextResponse(null, { status: 404 });
-  return redirectSignedIn(request, "/", answer);
+  const session = await startDemoSession(getDb(), { demoMode: env.DEMO_MODE, email });
+  if (!session) return new NextResponse(null, { status: 404 });
+  return redirectSignedIn(request, "/", session);
 }

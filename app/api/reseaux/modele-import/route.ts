@@ -1,5 +1,5 @@
 // The import template: the documented columns and one example row.
-import { answerTemplateRequest } from "@/server/services/portfolio-files";
+import { answerTemplateRequest } from "@/server/http/portfolio-files";
 
 export function GET() {
   return answerTemplateRequest();

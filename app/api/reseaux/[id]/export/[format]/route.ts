@@ -2,7 +2,7 @@
 import { currentActor } from "@/server/api/context";
 import { getDb } from "@/server/db";
 import { tableQueryFrom } from "@/server/domain/portfolio";
-import { answerExportRequest } from "@/server/services/portfolio-files";
+import { answerExportRequest } from "@/server/http/portfolio-files";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string; format: string }> }) {
   const { id, format } = await params;

@@ -2,11 +2,11 @@
 // progress streamed line by line), the exports, the template. Route handlers only call these.
 import type { Database, DbOrTx } from "@/db";
 import { exportCsv, exportXlsx, importTemplateCsv, MAX_IMPORT_BYTES } from "@/server/domain/spreadsheet";
-import { DomainError } from "@/server/errors";
-import { isSameOrigin } from "@/server/http";
-import { assertCanModerateNetwork, type Actor } from "./access";
-import { portfolioPage, type PortfolioQuery } from "./portfolio-table";
-import { planImport, runImport } from "./portfolio-import";
+import { DomainError, httpStatusOf } from "@/server/errors";
+import { assertCanModerateNetwork, type Actor } from "@/server/services/access";
+import { planImport, runImport } from "@/server/services/portfolio-import";
+import { portfolioPage, type PortfolioQuery } from "@/server/services/portfolio-table";
+import { isSameOrigin } from "./request";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,12 +17,10 @@ async function assertNetworkFiles(db: DbOrTx, actor: Actor | null, networkId: st
   await assertCanModerateNetwork(db, actor, networkId);
 }
 
-const STATUS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
-
 function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     const details = error.details as { errors?: unknown } | undefined;
-    return Response.json({ error: error.message, errors: details?.errors ?? [] }, { status: STATUS[error.code] ?? 400 });
+    return Response.json({ error: error.message, errors: details?.errors ?? [] }, { status: httpStatusOf(error.code) });
   }
   throw error;
 }
