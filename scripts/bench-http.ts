@@ -1,4 +1,4 @@
-// `npm run bench:http` (after `npm run build` and `npm run bench:seed` on PostgreSQL): the
+// `npm run bench:http` (after `BENCH_ROUTES=true npm run build` and `npm run bench:seed` on PostgreSQL): the
 // production server on loopback, a signed-in person of the national data set, autocannon at 10
 // and 50 connections on the project page's tRPC batch and the "Mes projets" page, each beside the
 // bare route handler /api/banc/[vue] that runs the hand-written SQL for the same data (the floor of
@@ -21,7 +21,7 @@ function measure(path: string, cookie: string, connections: number, seconds: num
 async function main() {
   const target = benchTarget();
   if (!target.url) throw new Error("Set BENCH_DATABASE_URL (a PostgreSQL server) and run `npm run bench:seed` first.");
-  if (!existsSync(".next/BUILD_ID")) throw new Error("Build the app first: npm run build");
+  if (!existsSync(".next/server/app/api/banc")) throw new Error("Build the app with its benchmark routes first: BENCH_ROUTES=true npm run build");
   const db = postgres(target.url, { max: 1, onnotice: () => {} });
   const sessionToken = randomBytes(32).toString("hex");
   await db`insert into session (session_token, user_id, expires) values (${sessionToken}, ${PERSONAS.holder.id}, now() + interval '1 day')`;

@@ -17,7 +17,7 @@ const EnvSchema = z
     AUTH_URL: z.url().default("http://localhost:3000"),
     /** Scheduled emails (immediate notifications, weekly digests) run in the app's server. */
     SCHEDULED_JOBS: booleanFlag.default(true),
-    /** The bare route /api/banc/[vue] that `npm run bench:http` measures against: off unless asked for. */
+    /** The bare route /api/banc/[vue] that `npm run bench:http` measures against: compiled and opened only when true (next.config.ts). */
     BENCH_ROUTES: booleanFlag.default(false),
     MAIL_FROM: z.string().min(3).default("Maillage <ne-pas-repondre@maillage.localhost>"),
     /**

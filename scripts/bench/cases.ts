@@ -7,7 +7,7 @@ import type { createCaller } from "@/server/api/root";
 import { STAGES, answerSetsBySide, widestGap, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
 import { monthsOf } from "@/server/services/portfolio-dashboard";
 import { periodOf } from "@/server/services/portfolio-scope";
-import { handProjectPage, partyOf, shapeSummary, SUMMARY_COLUMNS, throughTerritoryOf, type Summary } from "@/server/bench/floor";
+import { handProjectPage, partyOf, shapeSummary, SUMMARY_COLUMNS, throughTerritoryOf, type Summary } from "./floor";
 import { epochMs } from "./compare";
 
 type Caller = ReturnType<typeof createCaller>;

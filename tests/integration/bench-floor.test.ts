@@ -1,7 +1,7 @@
 // The bare route the HTTP benchmark compares the app with: off in normal running, and when on, a
 // person reads only what the app would show them, the same answer as the procedures.
 import { describe, expect, it } from "vitest";
-import { answerFloorRequest } from "@/server/bench/floor";
+import { answerFloorRequest } from "@/scripts/bench/floor";
 import { openSession } from "@/server/services/sessions";
 import { useTestDatabase } from "../support/db";
 import { callerFor, freeCommune, makeCollective, makePerson, makeProject } from "../support/factories";
