@@ -24,7 +24,10 @@ export async function followProject(db: DbOrTx, actor: Actor | null, input: { pr
   return { following: input.follow };
 }
 
-/** Opening a followed project: what is new for the person starts after this moment. */
+/**
+ * Opening a followed project: what is new for the person starts after this moment. A visit is not
+ * a change to anything: it moves the follow's mark and leaves the audit log alone.
+ */
 export async function markVisited(db: DbOrTx, actor: Actor | null, input: { projectId: string }) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = requireActor(access.actor);
@@ -33,8 +36,6 @@ export async function markVisited(db: DbOrTx, actor: Actor | null, input: { proj
     .set({ lastVisitedAt: new Date() })
     .where(and(eq(follows.userId, signedIn.userId), eq(follows.projectId, input.projectId)))
     .returning({ projectId: follows.projectId });
-  // Recorded only when it changed something: opening a project one does not follow writes nothing.
-  if (updated.length > 0) await recordChange(db, { actorId: signedIn.userId, entity: "follow", entityId: input.projectId, action: "visited" });
   return { following: updated.length > 0 };
 }
 

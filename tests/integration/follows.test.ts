@@ -1,7 +1,7 @@
 // « Suivis »: each person's own followed projects, with what others changed since the last visit.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { follows, projects } from "@/db/schema";
+import { changeLog, follows, projects } from "@/db/schema";
 import { useTestDatabase } from "../support/db";
 import { callerFor, type TestPerson } from "../support/factories";
 import { buildWorld } from "../support/world";
@@ -28,6 +28,21 @@ describe("followed projects", () => {
     expect(theirs[0]?.newKinds).toContain("project:create");
     expect(mine[0]?.newKinds).not.toContain("project:create");
     expect(theirs[0]?.newChanges).toBeGreaterThan(mine[0]?.newChanges ?? 0);
+  });
+
+  it("start what is new from the last visit, which the audit log does not record", async () => {
+    const db = database.db;
+    const world = await buildWorld(db);
+    const { territoryOfficial } = world.people;
+    const api = callerFor(db, territoryOfficial);
+    await api.follow.set({ projectId: world.project.id, follow: true });
+    await db.update(follows).set({ lastVisitedAt: new Date("2020-01-01") });
+    expect((await api.follow.list())[0]?.newChanges).toBeGreaterThan(0);
+    const logged = await db.$count(changeLog);
+
+    expect(await api.follow.markVisited({ projectId: world.project.id })).toEqual({ following: true });
+    expect((await api.follow.list())[0]?.newChanges).toBe(0);
+    expect(await db.$count(changeLog)).toBe(logged);
   });
 
   it("leave the list once the project can no longer be read, except for a platform admin", async () => {

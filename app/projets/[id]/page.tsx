@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { after } from "next/server";
 import { AddAuthorityForm } from "@/components/gradient/add-authority-form";
 import { BarometerView } from "@/components/gradient/barometer-view";
 import { MilestoneForm } from "@/components/gradient/milestone-form";
@@ -38,8 +39,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     notFound();
   }
   const overview = await api.project.overview({ projectId: id });
-  // Opening the project is what "since your last visit" counts from.
-  if (actor) await api.follow.markVisited({ projectId: id });
+  // Opening the project is what "since your last visit" counts from: marked once the page is
+  // sent, so that rendering it writes nothing.
+  if (actor) after(() => api.follow.markVisited({ projectId: id }));
   const t = await getTranslations("projectPage");
   const tm = await getTranslations("moderation");
   const tabLabels: Record<Tab, string> = {
