@@ -347,6 +347,7 @@ const MUTATIONS: Record<string, Entry> = {
       return {};
     },
     call: (api, world) => api.follow.markVisited({ projectId: world.project.id }),
+    unaudited: "a visit changes nothing anyone else reads; logging every page view would drown the history",
     effect: async ({ db, world, caller, result }) => {
       expect(result).toEqual({ following: true });
       const [row] = await db.select().from(follows).where(and(eq(follows.userId, personOf(world, caller)?.userId ?? ""), eq(follows.projectId, world.project.id)));
