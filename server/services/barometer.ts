@@ -2,8 +2,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { barometerAnswerSets, relationships } from "@/db/schema";
-import type { IndicatorId, Score, Side } from "@/server/domain/gradient";
 import { notFound } from "@/server/errors";
+import type { TAnswerBarometerInput } from "@/server/api/routers/barometer.schema";
 import { assertActsFor, loadProjectAccess, requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 
@@ -19,26 +19,24 @@ export const answerSetColumns = {
 export async function answerBarometer(
   db: Database,
   actor: Actor | null,
-  input: { relationshipId: string; as: Side; answers: Partial<Record<IndicatorId, Score>> },
+  input: TAnswerBarometerInput,
 ) {
   requireActor(actor);
   const [relationship] = await db.select().from(relationships).where(eq(relationships.id, input.relationshipId));
   if (!relationship) throw notFound("Relation introuvable.");
   const access = await loadProjectAccess(db, actor, relationship.projectId, "Relation introuvable.");
   const signedIn = assertActsFor(access, input.as, relationship.authorityId);
-  return db.transaction(async (tx) => {
-    const [set] = await tx
-      .insert(barometerAnswerSets)
-      .values({ relationshipId: relationship.id, side: input.as, respondentId: signedIn.userId, answers: input.answers })
-      .returning({ id: barometerAnswerSets.id, answeredAt: barometerAnswerSets.answeredAt });
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "barometer_answer_set",
-      entityId: set?.id ?? "",
-      projectId: relationship.projectId,
-      action: "answer",
-      changes: [{ field: "side", before: null, after: input.as }],
-    });
-    return { answerSetId: set?.id, answeredAt: set?.answeredAt };
+  const [set] = await db
+    .insert(barometerAnswerSets)
+    .values({ relationshipId: relationship.id, side: input.as, respondentId: signedIn.userId, answers: input.answers })
+    .returning({ id: barometerAnswerSets.id, answeredAt: barometerAnswerSets.answeredAt });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "barometer_answer_set",
+    entityId: set?.id ?? "",
+    projectId: relationship.projectId,
+    action: "answer",
+    changes: [{ field: "side", before: null, after: input.as }],
   });
+  return { answerSetId: set?.id, answeredAt: set?.answeredAt };
 }

@@ -22,17 +22,15 @@ export async function getCalendarFeed(db: DbOrTx, actor: Actor | null) {
 /** A new address; the previous one stops working at once. */
 export async function renewCalendarFeed(db: Database, actor: Actor | null) {
   const signedIn = requireActor(actor);
-  return db.transaction(async (tx) => {
-    await tx
-      .update(calendarFeeds)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(calendarFeeds.userId, signedIn.userId), isNull(calendarFeeds.revokedAt)));
-    const token = randomBytes(24).toString("base64url");
-    await tx.insert(calendarFeeds).values({ token, userId: signedIn.userId });
-    // The token itself is a secret: the log says that a feed was renewed, never its address.
-    await recordChange(tx, { actorId: signedIn.userId, entity: "calendar_feed", entityId: signedIn.userId, action: "renewed" });
-    return { url: feedUrl(token) };
-  });
+  await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.userId, signedIn.userId), isNull(calendarFeeds.revokedAt)));
+  const token = randomBytes(24).toString("base64url");
+  await db.insert(calendarFeeds).values({ token, userId: signedIn.userId });
+  // The token itself is a secret: the log says that a feed was renewed, never its address.
+  await recordChange(db, { actorId: signedIn.userId, entity: "calendar_feed", entityId: signedIn.userId, action: "renewed" });
+  return { url: feedUrl(token) };
 }
 
 export async function revokeCalendarFeed(db: DbOrTx, actor: Actor | null) {

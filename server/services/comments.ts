@@ -88,33 +88,31 @@ export async function addComment(db: Database, actor: Actor | null, input: { pro
     }
     await enforceRateLimit(db, LIMITS.mentionsPerPerson, signedIn.userId, "Vous avez mentionné beaucoup de monde en peu de temps.");
   }
-  return db.transaction(async (tx) => {
-    const [comment] = await tx
-      .insert(comments)
-      .values({ projectId: input.projectId, authorId: signedIn.userId, body: input.body })
-      .returning({ id: comments.id });
-    if (!comment) throw new Error("insert returned no row");
-    if (mentionIds.length > 0) {
-      await tx.insert(commentMentions).values(mentionIds.map((userId) => ({ commentId: comment.id, userId })));
-    }
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "comment",
-      entityId: comment.id,
-      projectId: input.projectId,
-      action: "create",
-      changes: changedFields({}, { body: input.body }),
-      version: 1,
-    });
-    await notify(tx, {
-      userIds: mentionIds,
-      kind: "mention",
-      projectId: input.projectId,
-      actorId: signedIn.userId,
-      payload: { excerpt: input.body.slice(0, 140), commentId: comment.id },
-    });
-    return { commentId: comment.id };
+  const [comment] = await db
+    .insert(comments)
+    .values({ projectId: input.projectId, authorId: signedIn.userId, body: input.body })
+    .returning({ id: comments.id });
+  if (!comment) throw new Error("insert returned no row");
+  if (mentionIds.length > 0) {
+    await db.insert(commentMentions).values(mentionIds.map((userId) => ({ commentId: comment.id, userId })));
+  }
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "comment",
+    entityId: comment.id,
+    projectId: input.projectId,
+    action: "create",
+    changes: changedFields({}, { body: input.body }),
+    version: 1,
   });
+  await notify(db, {
+    userIds: mentionIds,
+    kind: "mention",
+    projectId: input.projectId,
+    actorId: signedIn.userId,
+    payload: { excerpt: input.body.slice(0, 140), commentId: comment.id },
+  });
+  return { commentId: comment.id };
 }
 
 async function ownComment(db: DbOrTx, actor: Actor | null, commentId: string) {
@@ -130,39 +128,35 @@ async function ownComment(db: DbOrTx, actor: Actor | null, commentId: string) {
 
 export async function editComment(db: Database, actor: Actor | null, input: { commentId: string; version: number; body: string }) {
   const { signedIn, comment } = await ownComment(db, actor, input.commentId);
-  return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(comments)
-      .set({ body: input.body, version: comment.version + 1, updatedAt: new Date() })
-      .where(and(eq(comments.id, comment.id), eq(comments.version, input.version)))
-      .returning({ version: comments.version });
-    if (!updated) throw new DomainError("CONFLICT", "Ce commentaire a été modifié entre-temps ; rechargez la page.");
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "comment",
-      entityId: comment.id,
-      projectId: comment.projectId,
-      action: "update",
-      changes: changedFields({ body: comment.body }, { body: input.body }),
-      version: updated.version,
-    });
-    return { commentId: comment.id, version: updated.version };
+  const [updated] = await db
+    .update(comments)
+    .set({ body: input.body, version: comment.version + 1, updatedAt: new Date() })
+    .where(and(eq(comments.id, comment.id), eq(comments.version, input.version)))
+    .returning({ version: comments.version });
+  if (!updated) throw new DomainError("CONFLICT", "Ce commentaire a été modifié entre-temps ; rechargez la page.");
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "comment",
+    entityId: comment.id,
+    projectId: comment.projectId,
+    action: "update",
+    changes: changedFields({ body: comment.body }, { body: input.body }),
+    version: updated.version,
   });
+  return { commentId: comment.id, version: updated.version };
 }
 
 export async function deleteComment(db: Database, actor: Actor | null, input: { commentId: string }) {
   const { signedIn, comment } = await ownComment(db, actor, input.commentId);
-  return db.transaction(async (tx) => {
-    await tx.update(comments).set({ deletedAt: new Date(), version: comment.version + 1 }).where(eq(comments.id, comment.id));
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "comment",
-      entityId: comment.id,
-      projectId: comment.projectId,
-      action: "delete",
-      changes: [{ field: "body", before: comment.body, after: null }],
-      version: comment.version + 1,
-    });
-    return { commentId: comment.id, deleted: true };
+  await db.update(comments).set({ deletedAt: new Date(), version: comment.version + 1 }).where(eq(comments.id, comment.id));
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "comment",
+    entityId: comment.id,
+    projectId: comment.projectId,
+    action: "delete",
+    changes: [{ field: "body", before: comment.body, after: null }],
+    version: comment.version + 1,
   });
+  return { commentId: comment.id, deleted: true };
 }

@@ -64,33 +64,31 @@ export async function inviteOfficial(
   await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "Vous avez envoyé beaucoup d'invitations en peu de temps.");
   const email = input.email.trim().toLowerCase();
   const token = newToken();
-  return db.transaction(async (tx) => {
-    const [invitation] = await tx
-      .insert(invitations)
-      .values({
-        tokenHash: hashOf(token),
-        projectId: input.projectId,
-        authorityId: input.authorityId,
-        email,
-        office: input.office,
-        invitedById: inviter.userId,
-        expiresAt: expiry(),
-      })
-      .returning({ id: invitations.id });
-    if (!invitation) throw new Error("insert returned no row");
-    await sendInvitation(tx, { email, token, projectId: input.projectId, invitedById: inviter.userId });
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    await notify(tx, { userIds: existing ? [existing.id] : [], kind: "invitation", projectId: input.projectId, actorId: inviter.userId, payload: {} });
-    await recordChange(tx, {
-      actorId: inviter.userId,
-      entity: "invitation",
-      entityId: invitation.id,
+  const [invitation] = await db
+    .insert(invitations)
+    .values({
+      tokenHash: hashOf(token),
       projectId: input.projectId,
-      action: "invite",
-      changes: [{ field: "email", before: null, after: email }],
-    });
-    return { invitationId: invitation.id };
+      authorityId: input.authorityId,
+      email,
+      office: input.office,
+      invitedById: inviter.userId,
+      expiresAt: expiry(),
+    })
+    .returning({ id: invitations.id });
+  if (!invitation) throw new Error("insert returned no row");
+  await sendInvitation(db, { email, token, projectId: input.projectId, invitedById: inviter.userId });
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  await notify(db, { userIds: existing ? [existing.id] : [], kind: "invitation", projectId: input.projectId, actorId: inviter.userId, payload: {} });
+  await recordChange(db, {
+    actorId: inviter.userId,
+    entity: "invitation",
+    entityId: invitation.id,
+    projectId: input.projectId,
+    action: "invite",
+    changes: [{ field: "email", before: null, after: email }],
   });
+  return { invitationId: invitation.id };
 }
 
 export async function listInvitations(db: DbOrTx, actor: Actor | null, projectId: string) {
@@ -138,22 +136,20 @@ export async function resendInvitation(db: Database, actor: Actor | null, input:
   if (invitation.usedAt || invitation.revokedAt) throw new DomainError("CONFLICT", "Cette invitation a déjà servi ou a été annulée.");
   await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "Vous avez envoyé beaucoup d'invitations en peu de temps.");
   const token = newToken();
-  return db.transaction(async (tx) => {
-    await tx
-      .update(invitations)
-      .set({ tokenHash: hashOf(token), expiresAt: expiry(), sentCount: invitation.sentCount + 1 })
-      .where(eq(invitations.id, invitation.id));
-    await sendInvitation(tx, { email: invitation.email, token, projectId: invitation.projectId, invitedById: inviter.userId });
-    await recordChange(tx, {
-      actorId: inviter.userId,
-      entity: "invitation",
-      entityId: invitation.id,
-      projectId: invitation.projectId,
-      action: "resend",
-      changes: [{ field: "sentCount", before: invitation.sentCount, after: invitation.sentCount + 1 }],
-    });
-    return { invitationId: invitation.id, sentCount: invitation.sentCount + 1 };
+  await db
+    .update(invitations)
+    .set({ tokenHash: hashOf(token), expiresAt: expiry(), sentCount: invitation.sentCount + 1 })
+    .where(eq(invitations.id, invitation.id));
+  await sendInvitation(db, { email: invitation.email, token, projectId: invitation.projectId, invitedById: inviter.userId });
+  await recordChange(db, {
+    actorId: inviter.userId,
+    entity: "invitation",
+    entityId: invitation.id,
+    projectId: invitation.projectId,
+    action: "resend",
+    changes: [{ field: "sentCount", before: invitation.sentCount, after: invitation.sentCount + 1 }],
   });
+  return { invitationId: invitation.id, sentCount: invitation.sentCount + 1 };
 }
 
 export async function revokeInvitation(db: DbOrTx, actor: Actor | null, input: { invitationId: string }) {

@@ -25,47 +25,45 @@ export async function addMember(
   const signedIn = requireActor(actor);
   await assertCanManageOrganisation(db, signedIn, input.organisationId);
   await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "Vous avez ajouté beaucoup de personnes en peu de temps.");
-  return db.transaction(async (tx) => {
-    const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
-    if (!organisation) throw notFound("Organisation introuvable.");
-    const allowedRoles: readonly MembershipRole[] = ROLES_BY_KIND[organisation.kind];
-    if (!allowedRoles.includes(input.role)) {
-      throw new DomainError("BAD_REQUEST", "Ce rôle n'existe pas pour ce type d'organisation.");
-    }
-    if (input.office && organisation.kind !== "authority") {
-      throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
-    }
-    const user = await findOrCreateUser(tx, input.email);
-    const [membership] = await tx
-      .insert(memberships)
-      .values({
-        organisationId: organisation.id,
-        userId: user.id,
-        role: input.role,
-        office: input.office ?? null,
-        // Whoever may add people to an authority is who vouches for them.
-        verifiedAt: organisation.kind === "authority" ? new Date() : null,
-        verifiedById: organisation.kind === "authority" ? signedIn.userId : null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: memberships.id });
-    if (!membership) throw new DomainError("CONFLICT", "Cette personne fait déjà partie de l'organisation.");
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "membership",
-      entityId: membership.id,
-      action: "added",
-      changes: [
-        { field: "organisationId", before: null, after: organisation.id },
-        { field: "userId", before: null, after: user.id },
-        { field: "role", before: null, after: input.role },
-        ...(input.office ? [{ field: "office", before: null, after: input.office }] : []),
-      ],
-    });
-    const [inviter] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
-    await tellNewMember(tx, user.email, inviter?.name ?? inviter?.email ?? "Maillage", organisation.name);
-    return { membershipId: membership.id, userId: user.id };
+  const [organisation] = await db.select().from(organisations).where(eq(organisations.id, input.organisationId));
+  if (!organisation) throw notFound("Organisation introuvable.");
+  const allowedRoles: readonly MembershipRole[] = ROLES_BY_KIND[organisation.kind];
+  if (!allowedRoles.includes(input.role)) {
+    throw new DomainError("BAD_REQUEST", "Ce rôle n'existe pas pour ce type d'organisation.");
+  }
+  if (input.office && organisation.kind !== "authority") {
+    throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
+  }
+  const user = await findOrCreateUser(db, input.email);
+  const [membership] = await db
+    .insert(memberships)
+    .values({
+      organisationId: organisation.id,
+      userId: user.id,
+      role: input.role,
+      office: input.office ?? null,
+      // Whoever may add people to an authority is who vouches for them.
+      verifiedAt: organisation.kind === "authority" ? new Date() : null,
+      verifiedById: organisation.kind === "authority" ? signedIn.userId : null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: memberships.id });
+  if (!membership) throw new DomainError("CONFLICT", "Cette personne fait déjà partie de l'organisation.");
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "membership",
+    entityId: membership.id,
+    action: "added",
+    changes: [
+      { field: "organisationId", before: null, after: organisation.id },
+      { field: "userId", before: null, after: user.id },
+      { field: "role", before: null, after: input.role },
+      ...(input.office ? [{ field: "office", before: null, after: input.office }] : []),
+    ],
   });
+  const [inviter] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
+  await tellNewMember(db, user.email, inviter?.name ?? inviter?.email ?? "Maillage", organisation.name);
+  return { membershipId: membership.id, userId: user.id };
 }
 
 /**
@@ -79,28 +77,26 @@ export async function joinAuthority(
   input: { territoryId: string; office: AuthorityOffice },
 ) {
   const signedIn = requireActor(actor);
-  return db.transaction(async (tx) => {
-    const authority = await openAuthority(tx, input.territoryId);
-    if (!authority) throw notFound("Territoire introuvable.");
-    const [membership] = await tx
-      .insert(memberships)
-      .values({ organisationId: authority.id, userId: signedIn.userId, role: "member", office: input.office })
-      .onConflictDoNothing()
-      .returning({ id: memberships.id, role: memberships.role });
-    if (!membership) throw new DomainError("CONFLICT", "Vous faites déjà partie de cette collectivité.");
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "membership",
-      entityId: membership.id,
-      action: "joined",
-      changes: [
-        { field: "organisationId", before: null, after: authority.id },
-        { field: "role", before: null, after: membership.role },
-        { field: "office", before: null, after: input.office },
-      ],
-    });
-    return { organisationId: authority.id, name: authority.name, role: membership.role };
+  const authority = await openAuthority(db, input.territoryId);
+  if (!authority) throw notFound("Territoire introuvable.");
+  const [membership] = await db
+    .insert(memberships)
+    .values({ organisationId: authority.id, userId: signedIn.userId, role: "member", office: input.office })
+    .onConflictDoNothing()
+    .returning({ id: memberships.id, role: memberships.role });
+  if (!membership) throw new DomainError("CONFLICT", "Vous faites déjà partie de cette collectivité.");
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "membership",
+    entityId: membership.id,
+    action: "joined",
+    changes: [
+      { field: "organisationId", before: null, after: authority.id },
+      { field: "role", before: null, after: membership.role },
+      { field: "office", before: null, after: input.office },
+    ],
   });
+  return { organisationId: authority.id, name: authority.name, role: membership.role };
 }
 
 export async function verifyMembership(db: Database, actor: Actor | null, input: { membershipId: string }) {
@@ -116,33 +112,31 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
   if (target.kind !== "authority") {
     throw new DomainError("BAD_REQUEST", "Seuls les membres d'une collectivité ont besoin d'être vérifiés.");
   }
-  return db.transaction(async (tx) => {
-    // The authority's row is locked so that two verifications at once cannot both find no admin.
-    await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, target.organisationId)).for("update");
-    const [verifiedAdmin] = await tx
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(and(eq(memberships.organisationId, target.organisationId), eq(memberships.role, "admin"), isNotNull(memberships.verifiedAt)))
-      .limit(1);
-    const [updated] = await tx
-      .update(memberships)
-      .set({ verifiedAt: new Date(), verifiedById: signedIn.userId, ...(verifiedAdmin ? {} : { role: "admin" as const }) })
-      .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))
-      .returning({ id: memberships.id, verifiedAt: memberships.verifiedAt, role: memberships.role });
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "membership",
-      entityId: input.membershipId,
-      action: updated ? "verified" : "verification_repeated",
-      changes: updated
-        ? [
-            { field: "verifiedAt", before: null, after: updated.verifiedAt },
-            ...(verifiedAdmin ? [] : [{ field: "role", before: "member", after: "admin" }]),
-          ]
-        : [],
-    });
-    return { membershipId: input.membershipId, alreadyVerified: !updated, role: updated?.role ?? null };
+  // The authority's row is locked so that two verifications at once cannot both find no admin.
+  await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, target.organisationId)).for("update");
+  const [verifiedAdmin] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, target.organisationId), eq(memberships.role, "admin"), isNotNull(memberships.verifiedAt)))
+    .limit(1);
+  const [updated] = await db
+    .update(memberships)
+    .set({ verifiedAt: new Date(), verifiedById: signedIn.userId, ...(verifiedAdmin ? {} : { role: "admin" as const }) })
+    .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))
+    .returning({ id: memberships.id, verifiedAt: memberships.verifiedAt, role: memberships.role });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "membership",
+    entityId: input.membershipId,
+    action: updated ? "verified" : "verification_repeated",
+    changes: updated
+      ? [
+          { field: "verifiedAt", before: null, after: updated.verifiedAt },
+          ...(verifiedAdmin ? [] : [{ field: "role", before: "member", after: "admin" }]),
+        ]
+      : [],
   });
+  return { membershipId: input.membershipId, alreadyVerified: !updated, role: updated?.role ?? null };
 }
 
 export async function listPendingVerifications(db: Database, actor: Actor | null) {
@@ -197,28 +191,26 @@ export async function changeOffice(db: Database, actor: Actor | null, input: { m
  */
 export async function removeMember(db: Database, actor: Actor | null, input: { membershipId: string }) {
   const { signedIn, membership } = await membershipTarget(db, actor, input.membershipId);
-  return db.transaction(async (tx) => {
-    if (membership.role === "admin") {
-      const admins = await tx
-        .select({ id: memberships.id })
-        .from(memberships)
-        .where(and(eq(memberships.organisationId, membership.organisationId), eq(memberships.role, "admin")))
-        .for("update");
-      if (admins.length <= 1) throw new DomainError("CONFLICT", "On ne retire pas le dernier administrateur : nommez-en un autre d'abord.");
-    }
-    await tx.delete(memberships).where(eq(memberships.id, membership.id));
-    await tx.delete(sessions).where(eq(sessions.userId, membership.userId));
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "membership",
-      entityId: membership.id,
-      action: "removed",
-      changes: [
-        { field: "organisationId", before: membership.organisationId, after: null },
-        { field: "userId", before: membership.userId, after: null },
-        { field: "role", before: membership.role, after: null },
-      ],
-    });
-    return { membershipId: membership.id, removed: true };
+  if (membership.role === "admin") {
+    const admins = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, membership.organisationId), eq(memberships.role, "admin")))
+      .for("update");
+    if (admins.length <= 1) throw new DomainError("CONFLICT", "On ne retire pas le dernier administrateur : nommez-en un autre d'abord.");
+  }
+  await db.delete(memberships).where(eq(memberships.id, membership.id));
+  await db.delete(sessions).where(eq(sessions.userId, membership.userId));
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "membership",
+    entityId: membership.id,
+    action: "removed",
+    changes: [
+      { field: "organisationId", before: membership.organisationId, after: null },
+      { field: "userId", before: membership.userId, after: null },
+      { field: "role", before: membership.role, after: null },
+    ],
   });
+  return { membershipId: membership.id, removed: true };
 }

@@ -2,27 +2,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
 import { milestoneLevers, milestoneRelationships, milestones, projects, relationships } from "@/db/schema";
-import { otherSide, type LeverId, type Side } from "@/server/domain/gradient";
-import type { MilestoneKind, MilestoneStatus } from "@/server/domain/milestones";
+import { otherSide } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
+import type { TCreateMilestoneInput, TUpdateMilestoneInput } from "@/server/api/routers/milestone.schema";
 import { assertActsFor, assertAuthoritySide, assertCollectiveSide, loadProjectAccess, requireActor, type Actor } from "./access";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
 
-export type MilestoneFields = {
-  kind: MilestoneKind;
-  title: string;
-  occursOn: string;
-  status: MilestoneStatus;
-  description: string;
-  evidenceLinks: string[];
-  levers: LeverId[];
-};
-
 export async function createMilestone(
   db: Database,
   actor: Actor | null,
-  input: MilestoneFields & { projectId: string; as: Side; relationshipIds: string[] },
+  input: TCreateMilestoneInput,
 ) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const relationshipIds = [...new Set(input.relationshipIds)];
@@ -37,48 +27,46 @@ export async function createMilestone(
       ? assertCollectiveSide(access)
       : concerned.map((relationship) => assertAuthoritySide(access, relationship.authorityId))[0] ?? requireActor(access.actor);
   const { levers, ...fields } = input;
-  return db.transaction(async (tx) => {
-    const [milestone] = await tx
-      .insert(milestones)
-      .values({
-        projectId: input.projectId,
-        kind: fields.kind,
-        title: fields.title,
-        occursOn: fields.occursOn,
-        status: fields.status,
-        description: fields.description,
-        evidenceLinks: fields.evidenceLinks,
-        recordedSide: input.as,
-        recordedById: signedIn.userId,
-      })
-      .returning({ id: milestones.id });
-    if (!milestone) throw new Error("insert returned no row");
-    await tx.insert(milestoneRelationships).values(relationshipIds.map((relationshipId) => ({ milestoneId: milestone.id, relationshipId })));
-    if (levers.length > 0) {
-      await tx.insert(milestoneLevers).values([...new Set(levers)].map((leverId) => ({ milestoneId: milestone.id, leverId })));
-    }
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "milestone",
-      entityId: milestone.id,
+  const [milestone] = await db
+    .insert(milestones)
+    .values({
       projectId: input.projectId,
-      action: "create",
-      changes: changedFields({}, { title: fields.title, kind: fields.kind, occursOn: fields.occursOn, status: fields.status, levers }),
-      version: 1,
-    });
-    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
-    const recipients = (
-      await Promise.all(concerned.map((relationship) => peopleOfSide(tx, input.projectId, otherSide(input.as), relationship.authorityId)))
-    ).flat();
-    await notify(tx, {
-      userIds: recipients,
-      kind: "milestone_recorded",
-      projectId: input.projectId,
-      actorId: signedIn.userId,
-      payload: { title: fields.title, milestoneId: milestone.id },
-    });
-    return { milestoneId: milestone.id };
+      kind: fields.kind,
+      title: fields.title,
+      occursOn: fields.occursOn,
+      status: fields.status,
+      description: fields.description,
+      evidenceLinks: fields.evidenceLinks,
+      recordedSide: input.as,
+      recordedById: signedIn.userId,
+    })
+    .returning({ id: milestones.id });
+  if (!milestone) throw new Error("insert returned no row");
+  await db.insert(milestoneRelationships).values(relationshipIds.map((relationshipId) => ({ milestoneId: milestone.id, relationshipId })));
+  if (levers.length > 0) {
+    await db.insert(milestoneLevers).values([...new Set(levers)].map((leverId) => ({ milestoneId: milestone.id, leverId })));
+  }
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "milestone",
+    entityId: milestone.id,
+    projectId: input.projectId,
+    action: "create",
+    changes: changedFields({}, { title: fields.title, kind: fields.kind, occursOn: fields.occursOn, status: fields.status, levers }),
+    version: 1,
   });
+  await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
+  const recipients = (
+    await Promise.all(concerned.map((relationship) => peopleOfSide(db, input.projectId, otherSide(input.as), relationship.authorityId)))
+  ).flat();
+  await notify(db, {
+    userIds: recipients,
+    kind: "milestone_recorded",
+    projectId: input.projectId,
+    actorId: signedIn.userId,
+    payload: { title: fields.title, milestoneId: milestone.id },
+  });
+  return { milestoneId: milestone.id };
 }
 
 async function loadMilestone(db: Database, milestoneId: string) {
@@ -90,7 +78,7 @@ async function loadMilestone(db: Database, milestoneId: string) {
 export async function updateMilestone(
   db: Database,
   actor: Actor | null,
-  input: { milestoneId: string; version: number; changes: Partial<MilestoneFields> },
+  input: TUpdateMilestoneInput,
 ) {
   requireActor(actor);
   const milestone = await loadMilestone(db, input.milestoneId);
@@ -106,39 +94,37 @@ export async function updateMilestone(
     milestone.recordedSide === "collective"
       ? assertCollectiveSide(access)
       : assertAuthoritySide(access, concerned.find((row) => access.authorities.some((a) => a.authorityId === row.authorityId))?.authorityId ?? "");
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(milestones).where(eq(milestones.id, milestone.id)).for("update");
-    if (!current) throw notFound("Jalon introuvable.");
-    if (current.version !== input.version) {
-      const missed = await changesSinceVersion(tx, "milestone", milestone.id, input.version);
-      throw new DomainError("CONFLICT", "Ce jalon a été modifié entre-temps. Vos saisies sont conservées : comparez, puis enregistrez à nouveau.", {
-        currentVersion: current.version,
-        changes: missed,
-      });
-    }
-    const { levers, ...fields } = input.changes;
-    const currentLevers = (await tx.select({ id: milestoneLevers.leverId }).from(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id)))
-      .map((row) => row.id)
-      .sort();
-    const changes = changedFields({ ...current, levers: currentLevers }, { ...fields, levers: levers ? [...new Set(levers)].sort() : undefined });
-    if (changes.length === 0) return { milestoneId: milestone.id, version: current.version };
-    if (levers) {
-      await tx.delete(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id));
-      if (levers.length > 0) await tx.insert(milestoneLevers).values([...new Set(levers)].map((leverId) => ({ milestoneId: milestone.id, leverId })));
-    }
-    const version = current.version + 1;
-    await tx.update(milestones).set({ ...fields, version, updatedAt: new Date() }).where(eq(milestones.id, milestone.id));
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "milestone",
-      entityId: milestone.id,
-      projectId: milestone.projectId,
-      action: "update",
-      changes,
-      version,
+  const [current] = await db.select().from(milestones).where(eq(milestones.id, milestone.id)).for("update");
+  if (!current) throw notFound("Jalon introuvable.");
+  if (current.version !== input.version) {
+    const missed = await changesSinceVersion(db, "milestone", milestone.id, input.version);
+    throw new DomainError("CONFLICT", "Ce jalon a été modifié entre-temps. Vos saisies sont conservées : comparez, puis enregistrez à nouveau.", {
+      currentVersion: current.version,
+      changes: missed,
     });
-    return { milestoneId: milestone.id, version };
+  }
+  const { levers, ...fields } = input.changes;
+  const currentLevers = (await db.select({ id: milestoneLevers.leverId }).from(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id)))
+    .map((row) => row.id)
+    .sort();
+  const changes = changedFields({ ...current, levers: currentLevers }, { ...fields, levers: levers ? [...new Set(levers)].sort() : undefined });
+  if (changes.length === 0) return { milestoneId: milestone.id, version: current.version };
+  if (levers) {
+    await db.delete(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id));
+    if (levers.length > 0) await db.insert(milestoneLevers).values([...new Set(levers)].map((leverId) => ({ milestoneId: milestone.id, leverId })));
+  }
+  const version = current.version + 1;
+  await db.update(milestones).set({ ...fields, version, updatedAt: new Date() }).where(eq(milestones.id, milestone.id));
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "milestone",
+    entityId: milestone.id,
+    projectId: milestone.projectId,
+    action: "update",
+    changes,
+    version,
   });
+  return { milestoneId: milestone.id, version };
 }
 
 /** The side that did not record it confirms or contests it, for one relationship it concerns. */
@@ -162,26 +148,24 @@ export async function answerMilestone(
   if (input.answer === "contested" && input.comment.trim() === "") {
     throw new DomainError("BAD_REQUEST", "Dites en quelques mots ce que vous contestez.");
   }
-  return db.transaction(async (tx) => {
-    await tx
-      .update(milestoneRelationships)
-      .set({ confirmation: input.answer, comment: input.comment || null, decidedById: signedIn.userId, decidedAt: new Date() })
-      .where(and(eq(milestoneRelationships.milestoneId, milestone.id), eq(milestoneRelationships.relationshipId, input.relationshipId)));
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "milestone",
-      entityId: milestone.id,
-      projectId: milestone.projectId,
-      action: input.answer === "confirmed" ? "confirm" : "contest",
-      changes: [{ field: "confirmation", before: link.confirmation, after: input.answer }, ...(input.comment ? [{ field: "comment", before: null, after: input.comment }] : [])],
-    });
-    await notify(tx, {
-      userIds: milestone.recordedById ? [milestone.recordedById] : [],
-      kind: input.answer === "confirmed" ? "milestone_confirmed" : "milestone_contested",
-      projectId: milestone.projectId,
-      actorId: signedIn.userId,
-      payload: { title: milestone.title, comment: input.comment, milestoneId: milestone.id },
-    });
-    return { milestoneId: milestone.id, relationshipId: input.relationshipId, confirmation: input.answer };
+  await db
+    .update(milestoneRelationships)
+    .set({ confirmation: input.answer, comment: input.comment || null, decidedById: signedIn.userId, decidedAt: new Date() })
+    .where(and(eq(milestoneRelationships.milestoneId, milestone.id), eq(milestoneRelationships.relationshipId, input.relationshipId)));
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "milestone",
+    entityId: milestone.id,
+    projectId: milestone.projectId,
+    action: input.answer === "confirmed" ? "confirm" : "contest",
+    changes: [{ field: "confirmation", before: link.confirmation, after: input.answer }, ...(input.comment ? [{ field: "comment", before: null, after: input.comment }] : [])],
   });
+  await notify(db, {
+    userIds: milestone.recordedById ? [milestone.recordedById] : [],
+    kind: input.answer === "confirmed" ? "milestone_confirmed" : "milestone_contested",
+    projectId: milestone.projectId,
+    actorId: signedIn.userId,
+    payload: { title: milestone.title, comment: input.comment, milestoneId: milestone.id },
+  });
+  return { milestoneId: milestone.id, relationshipId: input.relationshipId, confirmation: input.answer };
 }

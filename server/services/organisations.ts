@@ -11,7 +11,6 @@ import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
 
-export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export async function createCollective(
   db: Database,
@@ -19,25 +18,23 @@ export async function createCollective(
   input: { name: string; legalForm: LegalForm },
 ) {
   const signedIn = requireActor(actor);
-  return db.transaction(async (tx) => {
-    const [collective] = await tx
-      .insert(organisations)
-      .values({ kind: "collective", name: input.name, legalForm: input.legalForm })
-      .returning({ id: organisations.id, name: organisations.name });
-    if (!collective) throw new Error("insert returned no row");
-    await tx.insert(memberships).values({ organisationId: collective.id, userId: signedIn.userId, role: "admin" });
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "organisation",
-      entityId: collective.id,
-      action: "created",
-      changes: [
-        { field: "name", before: null, after: input.name },
-        { field: "legalForm", before: null, after: input.legalForm },
-      ],
-    });
-    return collective;
+  const [collective] = await db
+    .insert(organisations)
+    .values({ kind: "collective", name: input.name, legalForm: input.legalForm })
+    .returning({ id: organisations.id, name: organisations.name });
+  if (!collective) throw new Error("insert returned no row");
+  await db.insert(memberships).values({ organisationId: collective.id, userId: signedIn.userId, role: "admin" });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "organisation",
+    entityId: collective.id,
+    action: "created",
+    changes: [
+      { field: "name", before: null, after: input.name },
+      { field: "legalForm", before: null, after: input.legalForm },
+    ],
   });
+  return collective;
 }
 
 export async function getOrganisation(db: Database, actor: Actor | null, organisationId: string) {
@@ -78,17 +75,17 @@ export async function getOrganisation(db: Database, actor: Actor | null, organis
   return { ...organisation, members, awaitingVerification, canManage: await canManageOrganisation(db, signedIn, organisationId) };
 }
 
-export async function findOrCreateUser(tx: Tx, email: string, name?: string) {
+export async function findOrCreateUser(db: Database, email: string, name?: string) {
   const normalised = email.trim().toLowerCase();
-  await tx.insert(users).values({ email: normalised, name: name ?? null }).onConflictDoNothing();
-  const [user] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, normalised));
+  await db.insert(users).values({ email: normalised, name: name ?? null }).onConflictDoNothing();
+  const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, normalised));
   if (!user) throw new Error("user upsert returned no row");
   return user;
 }
 
-export async function tellNewMember(tx: Tx, email: string, inviterName: string, organisationName: string) {
+export async function tellNewMember(db: Database, email: string, inviterName: string, organisationName: string) {
   const t = mailTranslator();
-  await sendMail(tx, {
+  await sendMail(db, {
     to: email,
     subject: t("addedToOrganisation.subject", { organisation: organisationName }),
     text: t("addedToOrganisation.text", {
@@ -102,28 +99,26 @@ export async function tellNewMember(tx: Tx, email: string, inviterName: string, 
 export async function createNetwork(db: Database, actor: Actor | null, input: { name: string; adminEmail: string }) {
   const signedIn = requirePlatformAdmin(actor);
   await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "Vous avez créé beaucoup de réseaux en peu de temps.");
-  return db.transaction(async (tx) => {
-    const [network] = await tx
-      .insert(organisations)
-      .values({ kind: "network", name: input.name })
-      .returning({ id: organisations.id, name: organisations.name });
-    if (!network) throw new Error("insert returned no row");
-    const user = await findOrCreateUser(tx, input.adminEmail);
-    await tx.insert(memberships).values({ organisationId: network.id, userId: user.id, role: "admin" });
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "organisation",
-      entityId: network.id,
-      action: "created",
-      changes: [
-        { field: "name", before: null, after: input.name },
-        { field: "adminId", before: null, after: user.id },
-      ],
-    });
-    const [creator] = await tx.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
-    await tellNewMember(tx, user.email, creator?.name ?? creator?.email ?? "Maillage", network.name);
-    return network;
+  const [network] = await db
+    .insert(organisations)
+    .values({ kind: "network", name: input.name })
+    .returning({ id: organisations.id, name: organisations.name });
+  if (!network) throw new Error("insert returned no row");
+  const user = await findOrCreateUser(db, input.adminEmail);
+  await db.insert(memberships).values({ organisationId: network.id, userId: user.id, role: "admin" });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "organisation",
+    entityId: network.id,
+    action: "created",
+    changes: [
+      { field: "name", before: null, after: input.name },
+      { field: "adminId", before: null, after: user.id },
+    ],
   });
+  const [creator] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
+  await tellNewMember(db, user.email, creator?.name ?? creator?.email ?? "Maillage", network.name);
+  return network;
 }
 
 /** The support networks a collective may ask to accompany its project. */

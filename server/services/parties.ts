@@ -22,49 +22,47 @@ export async function addAuthority(
 ) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCollectiveSide(access);
-  return db.transaction(async (tx) => {
-    const authority = await openAuthority(tx, input.territoryId);
-    if (!authority) throw new DomainError("BAD_REQUEST", "Choisissez une collectivité dans la liste.");
-    const [party] = await tx
-      .insert(projectParties)
-      .values({ projectId: input.projectId, organisationId: authority.id, role: "authority" })
-      .onConflictDoNothing()
-      .returning();
-    if (!party) throw new DomainError("CONFLICT", `${authority.name} est déjà partie prenante du projet.`);
-    const [relationship] = await tx
-      .insert(relationships)
-      .values({ projectId: input.projectId, authorityId: authority.id })
-      .returning({ id: relationships.id });
-    if (!relationship) throw new Error("insert returned no row");
-    const [proposal] = await tx
-      .insert(stageChanges)
-      .values({
-        relationshipId: relationship.id,
-        fromStage: null,
-        toStage: input.startingStage,
-        reason: input.reason,
-        proposedSide: "collective",
-        proposedById: signedIn.userId,
-      })
-      .returning({ id: stageChanges.id });
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "relationship",
-      entityId: relationship.id,
-      projectId: input.projectId,
-      action: "add_authority",
-      changes: [{ field: "authority", before: null, after: authority.name }, { field: "proposedStage", before: null, after: input.startingStage }],
-    });
-    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
-    await notify(tx, {
-      userIds: await peopleOfSide(tx, input.projectId, "authority", authority.id),
-      kind: "stage_proposed",
-      projectId: input.projectId,
-      actorId: signedIn.userId,
-      payload: { to: input.startingStage, authority: authority.name },
-    });
-    return { relationshipId: relationship.id, authorityId: authority.id, authorityName: authority.name, proposalId: proposal?.id };
+  const authority = await openAuthority(db, input.territoryId);
+  if (!authority) throw new DomainError("BAD_REQUEST", "Choisissez une collectivité dans la liste.");
+  const [party] = await db
+    .insert(projectParties)
+    .values({ projectId: input.projectId, organisationId: authority.id, role: "authority" })
+    .onConflictDoNothing()
+    .returning();
+  if (!party) throw new DomainError("CONFLICT", `${authority.name} est déjà partie prenante du projet.`);
+  const [relationship] = await db
+    .insert(relationships)
+    .values({ projectId: input.projectId, authorityId: authority.id })
+    .returning({ id: relationships.id });
+  if (!relationship) throw new Error("insert returned no row");
+  const [proposal] = await db
+    .insert(stageChanges)
+    .values({
+      relationshipId: relationship.id,
+      fromStage: null,
+      toStage: input.startingStage,
+      reason: input.reason,
+      proposedSide: "collective",
+      proposedById: signedIn.userId,
+    })
+    .returning({ id: stageChanges.id });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "relationship",
+    entityId: relationship.id,
+    projectId: input.projectId,
+    action: "add_authority",
+    changes: [{ field: "authority", before: null, after: authority.name }, { field: "proposedStage", before: null, after: input.startingStage }],
   });
+  await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
+  await notify(db, {
+    userIds: await peopleOfSide(db, input.projectId, "authority", authority.id),
+    kind: "stage_proposed",
+    projectId: input.projectId,
+    actorId: signedIn.userId,
+    payload: { to: input.startingStage, authority: authority.name },
+  });
+  return { relationshipId: relationship.id, authorityId: authority.id, authorityName: authority.name, proposalId: proposal?.id };
 }
 
 /** A collective asks a support network to accompany its project; a moderator of the network decides. */
@@ -106,34 +104,32 @@ export async function decideNetwork(
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
   if (!request) throw notFound("Demande introuvable.");
   if (request.status !== "requested") throw new DomainError("CONFLICT", "Cette demande a déjà reçu une réponse.");
-  return db.transaction(async (tx) => {
-    const where = and(
-      eq(projectParties.projectId, input.projectId),
-      eq(projectParties.organisationId, input.networkId),
-      eq(projectParties.status, "requested"),
-    );
-    const decided = input.accept
-      ? await tx.update(projectParties).set({ status: "active" }).where(where).returning()
-      : await tx.delete(projectParties).where(where).returning();
-    if (decided.length === 0) throw new DomainError("CONFLICT", "Cette demande a déjà reçu une réponse.");
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "project_party",
-      entityId: `${input.projectId}:${input.networkId}`,
-      projectId: input.projectId,
-      action: input.accept ? "accept_network" : "refuse_network",
-      changes: [{ field: "reason", before: null, after: input.reason }],
-    });
-    const [network] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.networkId));
-    await notify(tx, {
-      userIds: await peopleOfSide(tx, input.projectId, "collective", ""),
-      kind: "portfolio",
-      projectId: input.projectId,
-      actorId: signedIn.userId,
-      payload: { event: input.accept ? "request_accepted" : "request_refused", network: network?.name ?? "", reason: input.reason },
-    });
-    return { accepted: input.accept };
+  const where = and(
+    eq(projectParties.projectId, input.projectId),
+    eq(projectParties.organisationId, input.networkId),
+    eq(projectParties.status, "requested"),
+  );
+  const decided = input.accept
+    ? await db.update(projectParties).set({ status: "active" }).where(where).returning()
+    : await db.delete(projectParties).where(where).returning();
+  if (decided.length === 0) throw new DomainError("CONFLICT", "Cette demande a déjà reçu une réponse.");
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "project_party",
+    entityId: `${input.projectId}:${input.networkId}`,
+    projectId: input.projectId,
+    action: input.accept ? "accept_network" : "refuse_network",
+    changes: [{ field: "reason", before: null, after: input.reason }],
   });
+  const [network] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, input.networkId));
+  await notify(db, {
+    userIds: await peopleOfSide(db, input.projectId, "collective", ""),
+    kind: "portfolio",
+    projectId: input.projectId,
+    actorId: signedIn.userId,
+    payload: { event: input.accept ? "request_accepted" : "request_refused", network: network?.name ?? "", reason: input.reason },
+  });
+  return { accepted: input.accept };
 }
 
 /** The requests to accompany a project waiting for the networks the person moderates. */

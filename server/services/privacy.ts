@@ -108,69 +108,67 @@ export function eraseValues(changes: FieldChange[], personal: string[]): FieldCh
  */
 export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: { confirmEmail: string }) {
   const signedIn = requireActor(actor);
-  return db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, signedIn.userId)).for("update");
-    if (!user || user.deletedAt) throw notFound("Compte introuvable.");
-    if (user.email.toLowerCase() !== input.confirmEmail.trim().toLowerCase()) {
-      throw new DomainError("BAD_REQUEST", "Recopiez exactement votre adresse e-mail pour confirmer.", { field: "confirmEmail" });
-    }
-    const otherAdmin = alias(memberships, "other_admin");
-    const lastAdminOf = await tx
-      .select({ name: organisations.name })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(
-        and(
-          eq(memberships.userId, user.id),
-          eq(memberships.role, "admin"),
-          notExists(
-            tx
-              .select({ id: otherAdmin.id })
-              .from(otherAdmin)
-              .where(and(eq(otherAdmin.organisationId, memberships.organisationId), eq(otherAdmin.role, "admin"), ne(otherAdmin.userId, user.id))),
-          ),
+  const [user] = await db.select().from(users).where(eq(users.id, signedIn.userId)).for("update");
+  if (!user || user.deletedAt) throw notFound("Compte introuvable.");
+  if (user.email.toLowerCase() !== input.confirmEmail.trim().toLowerCase()) {
+    throw new DomainError("BAD_REQUEST", "Recopiez exactement votre adresse e-mail pour confirmer.", { field: "confirmEmail" });
+  }
+  const otherAdmin = alias(memberships, "other_admin");
+  const lastAdminOf = await db
+    .select({ name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(
+        eq(memberships.userId, user.id),
+        eq(memberships.role, "admin"),
+        notExists(
+          db
+            .select({ id: otherAdmin.id })
+            .from(otherAdmin)
+            .where(and(eq(otherAdmin.organisationId, memberships.organisationId), eq(otherAdmin.role, "admin"), ne(otherAdmin.userId, user.id))),
         ),
-      )
-      .orderBy(organisations.name);
-    const names = lastAdminOf.map((row) => row.name);
-    if (names.length > 0) {
-      throw new DomainError("CONFLICT", `Vous êtes le dernier administrateur de : ${names.join(", ")}. Nommez quelqu'un d'autre avant de supprimer votre compte.`, { organisations: names });
+      ),
+    )
+    .orderBy(organisations.name);
+  const names = lastAdminOf.map((row) => row.name);
+  if (names.length > 0) {
+    throw new DomainError("CONFLICT", `Vous êtes le dernier administrateur de : ${names.join(", ")}. Nommez quelqu'un d'autre avant de supprimer votre compte.`, { organisations: names });
+  }
+
+  await db.delete(sessions).where(eq(sessions.userId, user.id));
+  await db.delete(accounts).where(eq(accounts.userId, user.id));
+  await db.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
+  await db.delete(memberships).where(eq(memberships.userId, user.id));
+  await db.delete(follows).where(eq(follows.userId, user.id));
+  await db.delete(notifications).where(eq(notifications.userId, user.id));
+  await db.delete(emailPreferences).where(eq(emailPreferences.userId, user.id));
+  await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, user.id));
+  await db.delete(digestClaims).where(eq(digestClaims.userId, user.id));
+  await db.delete(outboxEmails).where(eq(outboxEmails.to, user.email));
+  // Invitations still waiting for this address are of no use to anyone now.
+  await db.update(invitations).set({ email: ERASED, revokedAt: new Date() }).where(eq(invitations.email, user.email));
+
+  // The change log keeps who did what; the personal values inside it are blanked.
+  const personal = [user.email, user.name ?? ""].filter((text) => text.length >= 3);
+  const holding = await db
+    .select({ id: changeLog.id, changes: changeLog.changes })
+    .from(changeLog)
+    .where(or(...personal.map((text) => like(sql`${changeLog.changes}::text`, `%${escapeLike(JSON.stringify(text).slice(1, -1))}%`))));
+  if (holding.length > 0) {
+    await db.execute(sql`select set_config('maillage.erasure', 'on', true)`);
+    for (const row of holding) {
+      await db.update(changeLog).set({ changes: eraseValues(row.changes, personal) }).where(eq(changeLog.id, row.id));
     }
+    await db.execute(sql`select set_config('maillage.erasure', 'off', true)`);
+  }
 
-    await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await tx.delete(accounts).where(eq(accounts.userId, user.id));
-    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, user.email));
-    await tx.delete(memberships).where(eq(memberships.userId, user.id));
-    await tx.delete(follows).where(eq(follows.userId, user.id));
-    await tx.delete(notifications).where(eq(notifications.userId, user.id));
-    await tx.delete(emailPreferences).where(eq(emailPreferences.userId, user.id));
-    await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, user.id));
-    await tx.delete(digestClaims).where(eq(digestClaims.userId, user.id));
-    await tx.delete(outboxEmails).where(eq(outboxEmails.to, user.email));
-    // Invitations still waiting for this address are of no use to anyone now.
-    await tx.update(invitations).set({ email: ERASED, revokedAt: new Date() }).where(eq(invitations.email, user.email));
-
-    // The change log keeps who did what; the personal values inside it are blanked.
-    const personal = [user.email, user.name ?? ""].filter((text) => text.length >= 3);
-    const holding = await tx
-      .select({ id: changeLog.id, changes: changeLog.changes })
-      .from(changeLog)
-      .where(or(...personal.map((text) => like(sql`${changeLog.changes}::text`, `%${escapeLike(JSON.stringify(text).slice(1, -1))}%`))));
-    if (holding.length > 0) {
-      await tx.execute(sql`select set_config('maillage.erasure', 'on', true)`);
-      for (const row of holding) {
-        await tx.update(changeLog).set({ changes: eraseValues(row.changes, personal) }).where(eq(changeLog.id, row.id));
-      }
-      await tx.execute(sql`select set_config('maillage.erasure', 'off', true)`);
-    }
-
-    await tx
-      .update(users)
-      .set({ name: DELETED_ACCOUNT_NAME, email: deletedAddress(user.id), emailVerified: null, image: null, isPlatformAdmin: false, deletedAt: new Date() })
-      .where(eq(users.id, user.id));
-    await recordChange(tx, { actorId: user.id, entity: "user", entityId: user.id, action: "deleted", changes: [{ field: "erasedEntries", before: null, after: holding.length }] });
-    return { deleted: true, erasedEntries: holding.length };
-  });
+  await db
+    .update(users)
+    .set({ name: DELETED_ACCOUNT_NAME, email: deletedAddress(user.id), emailVerified: null, image: null, isPlatformAdmin: false, deletedAt: new Date() })
+    .where(eq(users.id, user.id));
+  await recordChange(db, { actorId: user.id, entity: "user", entityId: user.id, action: "deleted", changes: [{ field: "erasedEntries", before: null, after: holding.length }] });
+  return { deleted: true, erasedEntries: holding.length };
 }
 
 /** Drops what has outlived its use; run daily by the scheduled jobs. */

@@ -3,48 +3,45 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
-import { follows, fundingLines, milestones, organisations, relationships, projectCommunes, projectParties, projects, territories, type ProjectContact, type ProjectLink } from "@/db/schema";
-import type { CollectiveStage, FundingSource, FundingStatus, Need } from "@/server/domain/project-file";
+import { follows, fundingLines, milestones, organisations, relationships, projectCommunes, projectParties, projects, territories } from "@/db/schema";
+import type { FundingSource, FundingStatus, Need } from "@/server/domain/project-file";
 import { type Stage } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
+import type { TCreateProjectInput, TUpdateProjectInput } from "@/server/api/routers/project.schema";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
 import { assertCanActForCollective, assertCanEditProject, assertCanReadProject, partyMemberOf, projectDecisions, requireActor, type Actor } from "./access";
 
-export type CreateProjectInput = { title: string; summary: string; leadCollectiveId: string; communeId: string };
-
-export async function createProject(db: Database, actor: Actor | null, input: CreateProjectInput) {
+export async function createProject(db: Database, actor: Actor | null, input: TCreateProjectInput) {
   const signedIn = requireActor(actor);
   await assertCanActForCollective(db, signedIn, input.leadCollectiveId);
-  return db.transaction(async (tx) => {
-    const [commune] = await tx
-      .select({ id: territories.id })
-      .from(territories)
-      .where(and(eq(territories.id, input.communeId), eq(territories.kind, "commune")));
-    if (!commune) throw new DomainError("BAD_REQUEST", "Choisissez une commune dans la liste.");
-    const [project] = await tx
-      .insert(projects)
-      .values({
-        title: input.title,
-        summary: input.summary,
-        leadCollectiveId: input.leadCollectiveId,
-        communeId: commune.id,
-        createdById: signedIn.userId,
-      })
-      .returning({ id: projects.id, title: projects.title });
-    if (!project) throw new Error("insert returned no row");
-    await tx.insert(projectParties).values({ projectId: project.id, organisationId: input.leadCollectiveId, role: "lead" });
-    await tx.insert(projectCommunes).values({ projectId: project.id, communeId: commune.id });
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "project",
-      entityId: project.id,
-      projectId: project.id,
-      action: "create",
-      changes: changedFields({}, { title: input.title, summary: input.summary, communeIds: [commune.id] }),
-      version: 1,
-    });
-    return project;
+  const [commune] = await db
+    .select({ id: territories.id })
+    .from(territories)
+    .where(and(eq(territories.id, input.communeId), eq(territories.kind, "commune")));
+  if (!commune) throw new DomainError("BAD_REQUEST", "Choisissez une commune dans la liste.");
+  const [project] = await db
+    .insert(projects)
+    .values({
+      title: input.title,
+      summary: input.summary,
+      leadCollectiveId: input.leadCollectiveId,
+      communeId: commune.id,
+      createdById: signedIn.userId,
+    })
+    .returning({ id: projects.id, title: projects.title });
+  if (!project) throw new Error("insert returned no row");
+  await db.insert(projectParties).values({ projectId: project.id, organisationId: input.leadCollectiveId, role: "lead" });
+  await db.insert(projectCommunes).values({ projectId: project.id, communeId: commune.id });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "project",
+    entityId: project.id,
+    projectId: project.id,
+    action: "create",
+    changes: changedFields({}, { title: input.title, summary: input.summary, communeIds: [commune.id] }),
+    version: 1,
   });
+  return project;
 }
 
 export const leadCollective = alias(organisations, "lead_collective");
@@ -157,21 +154,6 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
   };
 }
 
-export type ProjectFileChanges = {
-  title?: string;
-  summary?: string;
-  sector?: string;
-  collectiveStage?: CollectiveStage;
-  jobsNow?: number;
-  jobsPotential?: number;
-  needs?: Need[];
-  links?: ProjectLink[];
-  contacts?: ProjectContact[];
-  communeIds?: string[];
-  fundingLines?: { source: FundingSource; label: string; amountEuros: number; status: FundingStatus }[];
-  visibility?: "parties" | "territory";
-};
-
 /**
  * Saves changes to a project file made from `version`. A save over a newer version is refused
  * with what changed in between, so that nobody's edit silently overwrites another's.
@@ -179,78 +161,76 @@ export type ProjectFileChanges = {
 export async function updateProjectFile(
   db: Database,
   actor: Actor | null,
-  input: { projectId: string; version: number; changes: ProjectFileChanges },
+  input: TUpdateProjectInput,
 ) {
   const { actor: signedIn } = await assertCanEditProject(db, actor, input.projectId);
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(projects).where(eq(projects.id, input.projectId)).for("update");
-    if (!current) throw notFound("Projet introuvable.");
-    if (current.version !== input.version) {
-      const missed = await changesSinceVersion(tx, "project", input.projectId, input.version);
-      const who = [...new Set(missed.map((change) => change.actorName ?? change.actorEmail ?? "quelqu'un"))].join(", ");
-      const fields = [...new Set(missed.flatMap((change) => change.changes.map((fieldChange) => fieldChange.field)))];
-      throw new DomainError(
-        "CONFLICT",
-        `Le dossier a été modifié pendant que vous l'éditiez (par ${who || "quelqu'un"}). Vos saisies sont conservées : comparez avec la dernière version, puis enregistrez à nouveau.`,
-        { currentVersion: current.version, fields, changes: missed },
-      );
-    }
-    const { communeIds, fundingLines: newFunding, ...scalarChanges } = input.changes;
-    const [currentCommunes, currentFunding] = await Promise.all([
-      tx.select({ id: projectCommunes.communeId }).from(projectCommunes).where(eq(projectCommunes.projectId, input.projectId)),
-      tx
-        .select({ source: fundingLines.source, label: fundingLines.label, amountEuros: fundingLines.amountEuros, status: fundingLines.status })
-        .from(fundingLines)
-        .where(eq(fundingLines.projectId, input.projectId))
-        .orderBy(asc(fundingLines.position)),
-    ]);
-    const before = {
-      ...current,
-      communeIds: currentCommunes.map((commune) => commune.id).sort(),
-      fundingLines: currentFunding,
-    };
-    const changes = changedFields(before, {
-      ...scalarChanges,
-      communeIds: communeIds ? [...new Set(communeIds)].sort() : undefined,
-      fundingLines: newFunding,
-    });
-    if (changes.length === 0) return { id: current.id, version: current.version, changedFields: [] as string[] };
-
-    if (communeIds) {
-      const unique = [...new Set(communeIds)];
-      const found = await tx
-        .select({ id: territories.id })
-        .from(territories)
-        .where(and(inArray(territories.id, unique), eq(territories.kind, "commune")));
-      if (found.length !== unique.length) throw new DomainError("BAD_REQUEST", "Choisissez des communes dans la liste.");
-      await tx.delete(projectCommunes).where(eq(projectCommunes.projectId, current.id));
-      await tx.insert(projectCommunes).values(unique.map((communeId) => ({ projectId: current.id, communeId })));
-    }
-    if (newFunding) {
-      await tx.delete(fundingLines).where(eq(fundingLines.projectId, current.id));
-      if (newFunding.length > 0) {
-        await tx.insert(fundingLines).values(newFunding.map((line, position) => ({ ...line, projectId: current.id, position })));
-      }
-    }
-    const version = current.version + 1;
-    await tx
-      .update(projects)
-      .set({
-        ...scalarChanges,
-        ...(communeIds?.[0] ? { communeId: communeIds[0] } : {}),
-        version,
-        updatedAt: new Date(),
-      })
-      .where(eq(projects.id, current.id));
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "project",
-      entityId: current.id,
-      projectId: current.id,
-      action: "update",
-      changes,
-      version,
-    });
-    return { id: current.id, version, changedFields: changes.map((change) => change.field) };
+  const [current] = await db.select().from(projects).where(eq(projects.id, input.projectId)).for("update");
+  if (!current) throw notFound("Projet introuvable.");
+  if (current.version !== input.version) {
+    const missed = await changesSinceVersion(db, "project", input.projectId, input.version);
+    const who = [...new Set(missed.map((change) => change.actorName ?? change.actorEmail ?? "quelqu'un"))].join(", ");
+    const fields = [...new Set(missed.flatMap((change) => change.changes.map((fieldChange) => fieldChange.field)))];
+    throw new DomainError(
+      "CONFLICT",
+      `Le dossier a été modifié pendant que vous l'éditiez (par ${who || "quelqu'un"}). Vos saisies sont conservées : comparez avec la dernière version, puis enregistrez à nouveau.`,
+      { currentVersion: current.version, fields, changes: missed },
+    );
+  }
+  const { communeIds, fundingLines: newFunding, ...scalarChanges } = input.changes;
+  const [currentCommunes, currentFunding] = await Promise.all([
+    db.select({ id: projectCommunes.communeId }).from(projectCommunes).where(eq(projectCommunes.projectId, input.projectId)),
+    db
+      .select({ source: fundingLines.source, label: fundingLines.label, amountEuros: fundingLines.amountEuros, status: fundingLines.status })
+      .from(fundingLines)
+      .where(eq(fundingLines.projectId, input.projectId))
+      .orderBy(asc(fundingLines.position)),
+  ]);
+  const before = {
+    ...current,
+    communeIds: currentCommunes.map((commune) => commune.id).sort(),
+    fundingLines: currentFunding,
+  };
+  const changes = changedFields(before, {
+    ...scalarChanges,
+    communeIds: communeIds ? [...new Set(communeIds)].sort() : undefined,
+    fundingLines: newFunding,
   });
+  if (changes.length === 0) return { id: current.id, version: current.version, changedFields: [] as string[] };
+
+  if (communeIds) {
+    const unique = [...new Set(communeIds)];
+    const found = await db
+      .select({ id: territories.id })
+      .from(territories)
+      .where(and(inArray(territories.id, unique), eq(territories.kind, "commune")));
+    if (found.length !== unique.length) throw new DomainError("BAD_REQUEST", "Choisissez des communes dans la liste.");
+    await db.delete(projectCommunes).where(eq(projectCommunes.projectId, current.id));
+    await db.insert(projectCommunes).values(unique.map((communeId) => ({ projectId: current.id, communeId })));
+  }
+  if (newFunding) {
+    await db.delete(fundingLines).where(eq(fundingLines.projectId, current.id));
+    if (newFunding.length > 0) {
+      await db.insert(fundingLines).values(newFunding.map((line, position) => ({ ...line, projectId: current.id, position })));
+    }
+  }
+  const version = current.version + 1;
+  await db
+    .update(projects)
+    .set({
+      ...scalarChanges,
+      ...(communeIds?.[0] ? { communeId: communeIds[0] } : {}),
+      version,
+      updatedAt: new Date(),
+    })
+    .where(eq(projects.id, current.id));
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "project",
+    entityId: current.id,
+    projectId: current.id,
+    action: "update",
+    changes,
+    version,
+  });
+  return { id: current.id, version, changedFields: changes.map((change) => change.field) };
 }

@@ -25,30 +25,28 @@ export async function reviewPublic(db: Database, actor: Actor | null, input: { p
     .from(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.role, "network"), eq(projectParties.status, "active")));
   const reviewer = assertCanReviewPublic(access, holdingNetworks.length > 0);
-  return db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(projects)
-      .set({ publicRequestedAt: null, publicRequestedById: null, ...(input.accept ? { visibility: "public" as const } : {}) })
-      .where(and(eq(projects.id, input.projectId), isNotNull(projects.publicRequestedAt)))
-      .returning({ id: projects.id });
-    if (!updated) throw new DomainError("CONFLICT", "Aucune demande de publication n'est en attente pour ce projet.");
-    await recordChange(tx, {
-      actorId: reviewer.userId,
-      entity: "project",
-      entityId: input.projectId,
-      projectId: input.projectId,
-      action: input.accept ? "accept_public" : "refuse_public",
-      changes: [{ field: "reason", before: null, after: input.reason }],
-    });
-    await notify(tx, {
-      userIds: await peopleOfSide(tx, input.projectId, "collective", ""),
-      kind: "portfolio",
-      projectId: input.projectId,
-      actorId: reviewer.userId,
-      payload: { event: input.accept ? "public_accepted" : "public_refused", network: "", reason: input.reason },
-    });
-    return { visibility: input.accept ? "public" : access.visibility };
+  const [updated] = await db
+    .update(projects)
+    .set({ publicRequestedAt: null, publicRequestedById: null, ...(input.accept ? { visibility: "public" as const } : {}) })
+    .where(and(eq(projects.id, input.projectId), isNotNull(projects.publicRequestedAt)))
+    .returning({ id: projects.id });
+  if (!updated) throw new DomainError("CONFLICT", "Aucune demande de publication n'est en attente pour ce projet.");
+  await recordChange(db, {
+    actorId: reviewer.userId,
+    entity: "project",
+    entityId: input.projectId,
+    projectId: input.projectId,
+    action: input.accept ? "accept_public" : "refuse_public",
+    changes: [{ field: "reason", before: null, after: input.reason }],
   });
+  await notify(db, {
+    userIds: await peopleOfSide(db, input.projectId, "collective", ""),
+    kind: "portfolio",
+    projectId: input.projectId,
+    actorId: reviewer.userId,
+    payload: { event: input.accept ? "public_accepted" : "public_refused", network: "", reason: input.reason },
+  });
+  return { visibility: input.accept ? "public" : access.visibility };
 }
 
 /**

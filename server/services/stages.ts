@@ -49,46 +49,44 @@ export async function proposeStage(
   }
   const milestoneIds = [...new Set(input.milestoneIds ?? [])];
   try {
-    return await db.transaction(async (tx) => {
-      if (milestoneIds.length > 0) {
-        const found = await tx
-          .select({ id: milestones.id })
-          .from(milestones)
-          .where(and(inArray(milestones.id, milestoneIds), eq(milestones.projectId, relationship.projectId)));
-        if (found.length !== milestoneIds.length) throw new DomainError("BAD_REQUEST", "Ces jalons ne sont pas ceux du projet.");
-      }
-      const [proposal] = await tx
-        .insert(stageChanges)
-        .values({
-          relationshipId: relationship.id,
-          fromStage: relationship.stage,
-          toStage: input.toStage,
-          reason: input.reason,
-          proposedSide: input.as,
-          proposedById: signedIn.userId,
-        })
-        .returning({ id: stageChanges.id });
-      if (!proposal) throw new Error("insert returned no row");
-      if (milestoneIds.length > 0) {
-        await tx.insert(stageChangeMilestones).values(milestoneIds.map((milestoneId) => ({ stageChangeId: proposal.id, milestoneId })));
-      }
-      await recordChange(tx, {
-        actorId: signedIn.userId,
-        entity: "stage_change",
-        entityId: proposal.id,
-        projectId: relationship.projectId,
-        action: "propose",
-        changes: [{ field: "stage", before: relationship.stage, after: input.toStage }],
-      });
-      await notify(tx, {
-        userIds: await peopleOfSide(tx, relationship.projectId, otherSide(input.as), relationship.authorityId),
-        kind: "stage_proposed",
-        projectId: relationship.projectId,
-        actorId: signedIn.userId,
-        payload: { from: relationship.stage ?? "", to: input.toStage },
-      });
-      return { stageChangeId: proposal.id };
+    if (milestoneIds.length > 0) {
+      const found = await db
+        .select({ id: milestones.id })
+        .from(milestones)
+        .where(and(inArray(milestones.id, milestoneIds), eq(milestones.projectId, relationship.projectId)));
+      if (found.length !== milestoneIds.length) throw new DomainError("BAD_REQUEST", "Ces jalons ne sont pas ceux du projet.");
+    }
+    const [proposal] = await db
+      .insert(stageChanges)
+      .values({
+        relationshipId: relationship.id,
+        fromStage: relationship.stage,
+        toStage: input.toStage,
+        reason: input.reason,
+        proposedSide: input.as,
+        proposedById: signedIn.userId,
+      })
+      .returning({ id: stageChanges.id });
+    if (!proposal) throw new Error("insert returned no row");
+    if (milestoneIds.length > 0) {
+      await db.insert(stageChangeMilestones).values(milestoneIds.map((milestoneId) => ({ stageChangeId: proposal.id, milestoneId })));
+    }
+    await recordChange(db, {
+      actorId: signedIn.userId,
+      entity: "stage_change",
+      entityId: proposal.id,
+      projectId: relationship.projectId,
+      action: "propose",
+      changes: [{ field: "stage", before: relationship.stage, after: input.toStage }],
     });
+    await notify(db, {
+      userIds: await peopleOfSide(db, relationship.projectId, otherSide(input.as), relationship.authorityId),
+      kind: "stage_proposed",
+      projectId: relationship.projectId,
+      actorId: signedIn.userId,
+      payload: { from: relationship.stage ?? "", to: input.toStage },
+    });
+    return { stageChangeId: proposal.id };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new DomainError("CONFLICT", "Une proposition est déjà en attente pour cette relation : elle doit d'abord recevoir une réponse.");
@@ -113,37 +111,35 @@ export async function decideProposal(
   // The other side confirms or declines; the side that proposed may withdraw.
   const deciderSide: Side = input.decision === "withdrawn" ? proposal.proposedSide : otherSide(proposal.proposedSide);
   const signedIn = assertActsFor(access, deciderSide, relationship.authorityId);
-  return db.transaction(async (tx) => {
-    // Only a pending proposal changes: of two decisions at once, the second finds it decided.
-    const [decided] = await tx
-      .update(stageChanges)
-      .set({ status: input.decision, decidedById: signedIn.userId, decidedAt: new Date(), decisionComment: input.comment || null })
-      .where(and(eq(stageChanges.id, proposal.id), eq(stageChanges.status, "pending")))
-      .returning({ id: stageChanges.id });
-    if (!decided) throw new DomainError("CONFLICT", "Cette proposition a déjà reçu une réponse. Rechargez la page pour voir laquelle.");
-    if (input.decision === "confirmed") {
-      await tx.update(relationships).set({ stage: proposal.toStage }).where(eq(relationships.id, relationship.id));
-    }
-    await recordChange(tx, {
-      actorId: signedIn.userId,
-      entity: "stage_change",
-      entityId: proposal.id,
-      projectId: relationship.projectId,
-      action: input.decision === "confirmed" ? "confirm" : input.decision === "declined" ? "decline" : "withdraw",
-      changes: input.decision === "confirmed" ? [{ field: "stage", before: relationship.stage, after: proposal.toStage }] : [],
-    });
-    await tx.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, relationship.projectId));
-    if (input.decision !== "withdrawn") {
-      await notify(tx, {
-        userIds: await peopleOfSide(tx, relationship.projectId, proposal.proposedSide, relationship.authorityId),
-        kind: input.decision === "confirmed" ? "stage_confirmed" : "stage_declined",
-        projectId: relationship.projectId,
-        actorId: signedIn.userId,
-        payload: { from: proposal.fromStage ?? "", to: proposal.toStage, comment: input.comment },
-      });
-    }
-    return { stageChangeId: proposal.id, status: input.decision, stage: input.decision === "confirmed" ? proposal.toStage : relationship.stage };
+  // Only a pending proposal changes: of two decisions at once, the second finds it decided.
+  const [decided] = await db
+    .update(stageChanges)
+    .set({ status: input.decision, decidedById: signedIn.userId, decidedAt: new Date(), decisionComment: input.comment || null })
+    .where(and(eq(stageChanges.id, proposal.id), eq(stageChanges.status, "pending")))
+    .returning({ id: stageChanges.id });
+  if (!decided) throw new DomainError("CONFLICT", "Cette proposition a déjà reçu une réponse. Rechargez la page pour voir laquelle.");
+  if (input.decision === "confirmed") {
+    await db.update(relationships).set({ stage: proposal.toStage }).where(eq(relationships.id, relationship.id));
+  }
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "stage_change",
+    entityId: proposal.id,
+    projectId: relationship.projectId,
+    action: input.decision === "confirmed" ? "confirm" : input.decision === "declined" ? "decline" : "withdraw",
+    changes: input.decision === "confirmed" ? [{ field: "stage", before: relationship.stage, after: proposal.toStage }] : [],
   });
+  await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, relationship.projectId));
+  if (input.decision !== "withdrawn") {
+    await notify(db, {
+      userIds: await peopleOfSide(db, relationship.projectId, proposal.proposedSide, relationship.authorityId),
+      kind: input.decision === "confirmed" ? "stage_confirmed" : "stage_declined",
+      projectId: relationship.projectId,
+      actorId: signedIn.userId,
+      payload: { from: proposal.fromStage ?? "", to: proposal.toStage, comment: input.comment },
+    });
+  }
+  return { stageChangeId: proposal.id, status: input.decision, stage: input.decision === "confirmed" ? proposal.toStage : relationship.stage };
 }
 
 /** A moderator of a network holding the project adds a note both sides see; it confirms nothing. */
