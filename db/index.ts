@@ -90,7 +90,7 @@ export function plannedPerCall(query: SQL): SQL {
 
 /**
  * Drizzle sends every query unnamed (`prepare: false`), so PostgreSQL parses and plans it at each
- * call: 20 ms of a 30 ms "Mes projets" on the national data set. Named statements, kept per
+ * call, most of "Mes projets" on the national data set (docs/performance.md). Named statements, kept per
  * connection by postgres.js, are parsed once and, after a few runs, use a cached generic plan —
  * except those marked `plannedPerCall`, which stay unnamed.
  */

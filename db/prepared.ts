@@ -1,6 +1,6 @@
 // Statements built once per database handle and then only executed with their parameters:
-// drizzle builds a query's SQL text at every call otherwise (13 % of the server's CPU on the
-// project page, docs/performance.md). A transaction's handle lives for one transaction, so its
+// drizzle builds a query's SQL text at every call otherwise, a visible share of the server's CPU
+// on the project page (docs/performance.md). A transaction's handle lives for one transaction, so its
 // statements are built for it alone, as before.
 import type { DbOrTx } from "@/db";
 

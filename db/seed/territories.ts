@@ -151,7 +151,7 @@ export async function loadTerritories(db: Database, scope: TerritoryScope = {}):
   // Tens of thousands of rows at once: give the planner their statistics now (PGlite has no autovacuum).
   await db.execute(sql`analyze territory`);
   // GIN indexes take bulk inserts into a pending list that every search then scans row by row
-  // (7 ms instead of 0.3 ms) until a vacuum merges it: merge it now.
+  // until a vacuum merges it (docs/performance.md, territory search): merge it now.
   await db.execute(sql`select gin_clean_pending_list('territory_search_name_trgm_idx'), gin_clean_pending_list('territory_postal_codes_idx')`);
   return { loaded: rows.length, skipped: false };
 }

@@ -1,7 +1,7 @@
 // The person behind a tRPC request over HTTP, read from the session cookie Auth.js set, in one
 // prepared statement. auth() runs all of Auth.js for this (a request to its session route, a CSRF
-// token, the adapter's query built anew, a response parsed back): about 7 % of the server's CPU on
-// the project page's batch (docs/performance.md). Pages keep auth(), which also pushes a session's
+// token, the adapter's query built anew, a response parsed back), a share of the project page's
+// batch worth its own statement (docs/performance.md, "What changed to get there"). Pages keep auth(), which also pushes a session's
 // expiry back once a day while it is used; an API call comes from a page that did.
 //
 // Same answer as Auth.js: the cookie it reads (its own createActionURL decides https, hence the
