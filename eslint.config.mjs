@@ -32,12 +32,20 @@ export default defineConfig([
       ],
     },
   },
+  // Services take the types of the API's input schemas as their parameters (one contract, inferred
+  // by zod), never a value of the API.
   {
     files: ["server/services/**"],
     rules: {
-      "no-restricted-imports": [
+      "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/api", "@/server/api/*", "@/server/http", "@/server/http/*", "@/app/*", "@/components/*"], message: "Services know nothing of HTTP, the API, pages or components above them." }] },
+        {
+          patterns: [
+            { group: ["@/server/api", "@/server/api/*", "!@/server/api/routers", "@/server/http", "@/server/http/*", "@/app/*", "@/components/*"], message: "Services know nothing of HTTP, the API, pages or components above them." },
+            { group: ["@/server/api/routers/*", "!@/server/api/routers/*.schema"], message: "Services know nothing of the API's routers." },
+            { group: ["@/server/api/routers/*.schema"], allowTypeImports: true, message: "Services take only the types of the API's input schemas (import type)." },
+          ],
+        },
       ],
     },
   },

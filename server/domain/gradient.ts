@@ -15,17 +15,48 @@ export function stageRank(stage: Stage): number {
  * The study's indicators of each stage, as statements each side rates from 1 ("not at all") to
  * 5 ("entirely") for its relationship. Their wording is in the message files (barometer.questions).
  */
+export const INDICATOR_IDS = [
+  "misunderstanding",
+  "noEarlyLink",
+  "holdersDistrust",
+  "officialsDistrust",
+  "curiosity",
+  "informationNetwork",
+  "constraints",
+  "complementary",
+  "trust",
+  "skills",
+] as const;
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+
+/** The same indicators by stage, in the same order (tests/unit/gradient.test.ts holds them equal). */
 export const INDICATORS = {
   defiance: ["misunderstanding", "noEarlyLink", "holdersDistrust", "officialsDistrust"],
   observation: ["curiosity", "informationNetwork"],
   collaboration: ["constraints", "complementary"],
   coportage: ["trust", "skills"],
-} as const satisfies Record<Stage, readonly string[]>;
+} as const satisfies Record<Stage, readonly IndicatorId[]>;
 
-export type IndicatorId = (typeof INDICATORS)[Stage][number];
-export const INDICATOR_IDS: readonly IndicatorId[] = STAGES.flatMap((stage) => INDICATORS[stage]);
+/** The fifteen levers, in the study's order; LEVERS gives the stages at which it recommends each. */
+export const LEVER_IDS = [
+  "representations",
+  "jobs",
+  "public-policies",
+  "first-action",
+  "collective-dimension",
+  "authority-levels",
+  "local-ecosystem",
+  "long-time",
+  "needs-studies",
+  "individual-to-collective",
+  "land-tools",
+  "hybrid-funding",
+  "expertise",
+  "coordination",
+  "thematic-ecosystem",
+] as const;
+export type LeverId = (typeof LEVER_IDS)[number];
 
-/** The fifteen levers, with the stages at which the study recommends each. */
 export const LEVERS = [
   { id: "representations", stages: ["defiance"] },
   { id: "jobs", stages: ["defiance"] },
@@ -42,10 +73,7 @@ export const LEVERS = [
   { id: "expertise", stages: ["collaboration", "coportage"] },
   { id: "coordination", stages: ["coportage"] },
   { id: "thematic-ecosystem", stages: ["coportage"] },
-] as const satisfies readonly { id: string; stages: readonly Stage[] }[];
-
-export type LeverId = (typeof LEVERS)[number]["id"];
-export const LEVER_IDS: readonly LeverId[] = LEVERS.map((lever) => lever.id);
+] as const satisfies readonly { id: LeverId; stages: readonly Stage[] }[];
 
 /** The levers the study recommends at a stage, in the study's order. */
 export function recommendedLevers(stage: Stage): LeverId[] {

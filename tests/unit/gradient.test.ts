@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   INDICATOR_IDS,
+  INDICATORS,
+  LEVER_IDS,
+  STAGES,
   LEVERS,
   divergence,
   moveOf,
@@ -43,6 +46,11 @@ describe("the study's reference data", () => {
     expect(LEVERS).toHaveLength(15);
     expect(new Set(LEVERS.map((lever) => lever.id)).size).toBe(15);
     for (const lever of LEVERS) expect(lever.stages.length).toBeGreaterThanOrEqual(1);
+    expect(LEVERS.map((lever) => lever.id)).toEqual([...LEVER_IDS]);
+  });
+
+  it("lists the indicators stage by stage in the order of INDICATOR_IDS, each once", () => {
+    expect(STAGES.flatMap((stage) => INDICATORS[stage])).toEqual([...INDICATOR_IDS]);
   });
 
   it("recommends the study's levers per stage", () => {

@@ -7,7 +7,8 @@ export const ZAnswerBarometerInput = z
     relationshipId: ZId,
     as: z.enum(SIDES),
     answers: z
-      .partialRecord(z.enum(INDICATOR_IDS as [string, ...string[]]), ZScore)
+      .partialRecord(z.enum(INDICATOR_IDS), ZScore)
       .refine((answers) => Object.keys(answers).length > 0, "Répondez à au moins une question."),
   })
   .strict();
+export type TAnswerBarometerInput = z.infer<typeof ZAnswerBarometerInput>;

@@ -11,7 +11,7 @@ const milestoneFields = {
   status: z.enum(MILESTONE_STATUSES),
   description: zText().trim().max(4000).default(""),
   evidenceLinks: z.array(ZEvidenceLink).max(20).default([]),
-  levers: z.array(z.enum(LEVER_IDS as [string, ...string[]])).max(15).default([]),
+  levers: z.array(z.enum(LEVER_IDS)).max(15).default([]),
 };
 
 export const ZCreateMilestoneInput = z
@@ -29,12 +29,14 @@ export const ZUpdateMilestoneInput = z
         status: milestoneFields.status,
         description: zText().trim().max(4000),
         evidenceLinks: z.array(ZEvidenceLink).max(20),
-        levers: z.array(z.enum(LEVER_IDS as [string, ...string[]])).max(15),
+        levers: z.array(z.enum(LEVER_IDS)).max(15),
       })
       .partial()
       .strict(),
   })
   .strict();
+export type TCreateMilestoneInput = z.infer<typeof ZCreateMilestoneInput>;
+export type TUpdateMilestoneInput = z.infer<typeof ZUpdateMilestoneInput>;
 export const ZAnswerMilestoneInput = z.object({ milestoneId: ZId, relationshipId: ZId, comment: zComment().default("") }).strict();
 export const ZContestMilestoneInput = z
   .object({ milestoneId: ZId, relationshipId: ZId, comment: zComment().min(1, "Dites en quelques mots ce que vous contestez.") })
