@@ -2,8 +2,8 @@
 // Finds a territory as one types (name, postal code or INSEE code) and lets one pick it.
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useEffect, useId, useState } from "react";
+import type { TerritoryKind } from "@/server/domain/territories";
 
-export type TerritoryKind = "commune" | "epci" | "departement" | "region";
 export type PickedTerritory = { id: string; name: string; kind: TerritoryKind; code: string; departementCode: string | null };
 
 // Rendered only once someone has typed, so never on the server: React's lazy is enough.

@@ -5,7 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { TRPCReactProvider, useTRPC } from "@/components/trpc";
-import type { PickedTerritory, TerritoryKind } from "./territory-picker";
+import type { TerritoryKind } from "@/server/domain/territories";
+import type { PickedTerritory } from "./territory-picker";
 
 type Props = {
   query: string;

@@ -1,8 +1,9 @@
 // The official territories (régions, départements, EPCI, communes) from @etalab/decoupage-administratif.
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { TERRITORY_KINDS } from "@/server/domain/territories";
 
-export const territoryKind = pgEnum("territory_kind", ["region", "departement", "epci", "commune"]);
+export const territoryKind = pgEnum("territory_kind", TERRITORY_KINDS);
 
 export const territories = pgTable(
   "territory",

@@ -9,6 +9,7 @@ import { monthsOf } from "@/server/services/portfolio-dashboard";
 import { periodOf } from "@/server/services/portfolio-scope";
 import { handProjectPage, partyOf, shapeSummary, SUMMARY_COLUMNS, throughTerritoryOf, type Summary } from "./floor";
 import { epochMs } from "./compare";
+import type { TerritoryKind } from "@/server/domain/territories";
 
 type Caller = ReturnType<typeof createCaller>;
 
@@ -364,7 +365,7 @@ type HandDashboard = {
   answers: { relationshipId: string; side: Side; respondentId: string; answeredAt: string; answers: AnswerSet["answers"] }[] | null;
   levers: { lever: string; moves: number }[] | null;
   names: { relationshipId: string; projectId: string; title: string; authorityName: string }[] | null;
-  territories: { id: string; kind: "region" | "departement" | "epci"; name: string; code: string }[] | null;
+  territories: { id: string; kind: Exclude<TerritoryKind, "commune">; name: string; code: string }[] | null;
   sectors: string[] | null;
 };
 

@@ -1,4 +1,6 @@
 // Reference lists for organisations: legal forms, offices in an authority, roles.
+import type { TerritoryKind } from "./territories";
+
 export const LEGAL_FORMS = ["association", "scic", "scop", "sci", "cae", "ptce", "informal", "other"] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
@@ -17,8 +19,6 @@ export type AuthorityOffice = (typeof AUTHORITY_OFFICES)[number];
 
 export const MEMBERSHIP_ROLES = ["member", "admin", "moderator"] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-
-type TerritoryKind = "region" | "departement" | "epci" | "commune";
 
 /** The name an authority gets when its page is opened: "Commune de Die", "Département de la Drôme". */
 export function authorityName(territory: { kind: TerritoryKind; name: string; epciType?: string | null }): string {

@@ -9,6 +9,7 @@ import { answerSetColumns } from "./barometer";
 import { recordChange } from "./history";
 import { findNetwork } from "./portfolio";
 import { PARIS, endOf, lastActivityOf, periodOf, portfolioProjects, startOf, type Period, type PortfolioFilters } from "./portfolio-scope";
+import type { TerritoryKind } from "@/server/domain/territories";
 
 export const DEFAULT_STUCK_AFTER_DAYS = 90;
 
@@ -129,7 +130,7 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
 /** What the filters can offer: the territories and sectors of the whole portfolio. */
 async function filterOptions(db: DbOrTx, networkId: string) {
   const everything = portfolioProjects({ networkId });
-  const territories = await selectRows<{ id: string; kind: "region" | "departement" | "epci"; name: string; code: string }>(
+  const territories = await selectRows<{ id: string; kind: Exclude<TerritoryKind, "commune">; name: string; code: string }>(
     db,
     plannedPerCall(sql`with codes as (
           select distinct c.region_code, c.departement_code, c.epci_code

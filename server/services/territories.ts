@@ -10,8 +10,8 @@ import { normaliseSearchQuery } from "@/server/domain/search-text";
 import { notFound } from "@/server/errors";
 import { assertCanFollowTerritoryOf, projectVisibleWithinOwnTerritory, requireActor, type Actor } from "./access";
 import { leadCollective, projectListQuery } from "./projects";
+import type { TerritoryKind } from "@/server/domain/territories";
 
-export type TerritoryKind = (typeof territories.$inferSelect)["kind"];
 
 export type TerritorySearch = { query: string; kinds?: TerritoryKind[]; limit?: number };
 

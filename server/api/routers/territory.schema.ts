@@ -1,6 +1,7 @@
 import { z, zText } from "../zod";
+import { TERRITORY_KINDS } from "@/server/domain/territories";
 
-export const ZTerritoryKind = z.enum(["region", "departement", "epci", "commune"]);
+export const ZTerritoryKind = z.enum(TERRITORY_KINDS);
 export const ZTerritoryId = zText().regex(/^(region|departement|epci|commune)-[0-9AB]{2,9}$/, "Territoire invalide.");
 
 export const ZSearchTerritoriesInput = z
