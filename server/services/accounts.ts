@@ -54,7 +54,7 @@ export async function updateProfile(db: DbOrTx, actor: Actor | null, input: { na
     actorId: signedIn.userId,
     entity: "user",
     entityId: signedIn.userId,
-    action: "profile_updated",
+    action: "update_profile",
     changes: changedFields(previous, { name: input.name }),
   });
   return user;

@@ -29,7 +29,7 @@ export async function renewCalendarFeed(db: Database, actor: Actor | null) {
   const token = randomBytes(24).toString("base64url");
   await db.insert(calendarFeeds).values({ token, userId: signedIn.userId });
   // The token itself is a secret: the log says that a feed was renewed, never its address.
-  await recordChange(db, { actorId: signedIn.userId, entity: "calendar_feed", entityId: signedIn.userId, action: "renewed" });
+  await recordChange(db, { actorId: signedIn.userId, entity: "calendar_feed", entityId: signedIn.userId, action: "renew" });
   return { url: feedUrl(token) };
 }
 
@@ -40,7 +40,7 @@ export async function revokeCalendarFeed(db: DbOrTx, actor: Actor | null) {
     .set({ revokedAt: new Date() })
     .where(and(eq(calendarFeeds.userId, signedIn.userId), isNull(calendarFeeds.revokedAt)))
     .returning({ token: calendarFeeds.token });
-  await recordChange(db, { actorId: signedIn.userId, entity: "calendar_feed", entityId: signedIn.userId, action: "revoked" });
+  await recordChange(db, { actorId: signedIn.userId, entity: "calendar_feed", entityId: signedIn.userId, action: "revoke" });
   return { revoked: revoked.length };
 }
 

@@ -19,7 +19,7 @@ export async function followProject(db: DbOrTx, actor: Actor | null, input: { pr
     actorId: signedIn.userId,
     entity: "follow",
     entityId: input.projectId,
-    action: input.follow ? "followed" : "unfollowed",
+    action: input.follow ? "follow" : "unfollow",
   });
   return { following: input.follow };
 }

@@ -1,6 +1,7 @@
 // The change log: one way to record who changed what, used by every mutation that keeps history.
 import { and, desc, eq, gt, gte, ilike, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
+import type { ChangeAction, ChangeEntity } from "@/server/domain/change-log";
 import { escapeLike } from "@/server/domain/search-text";
 import { changeLog, comments, milestones, projects, users, type FieldChange } from "@/db/schema";
 import {
@@ -14,10 +15,10 @@ import {
 
 export type ChangeEntry = {
   actorId: string | null;
-  entity: string;
+  entity: ChangeEntity;
   entityId: string;
   projectId?: string | null;
-  action: string;
+  action: ChangeAction;
   changes?: FieldChange[];
   version?: number | null;
 };
@@ -98,7 +99,7 @@ export async function listProjectHistory(db: DbOrTx, actor: Actor | null, projec
 }
 
 /** The changes a record went through after a given version: what a conflicting save missed. */
-export async function changesSinceVersion(db: DbOrTx, entity: string, entityId: string, version: number) {
+export async function changesSinceVersion(db: DbOrTx, entity: ChangeEntity, entityId: string, version: number) {
   return db
     .select(historyColumns)
     .from(changeLog)
@@ -110,7 +111,7 @@ export async function changesSinceVersion(db: DbOrTx, entity: string, entityId: 
 export type AuditSearch = {
   /** Part of the actor's name or address. */
   person?: string;
-  entity?: string;
+  entity?: ChangeEntity;
   /** A record's id, or a project's: its entries and those of everything in it. */
   recordId?: string;
   from?: string;

@@ -53,7 +53,7 @@ export async function addMember(
     actorId: signedIn.userId,
     entity: "membership",
     entityId: membership.id,
-    action: "added",
+    action: "add",
     changes: [
       { field: "organisationId", before: null, after: organisation.id },
       { field: "userId", before: null, after: user.id },
@@ -89,7 +89,7 @@ export async function joinAuthority(
     actorId: signedIn.userId,
     entity: "membership",
     entityId: membership.id,
-    action: "joined",
+    action: "join",
     changes: [
       { field: "organisationId", before: null, after: authority.id },
       { field: "role", before: null, after: membership.role },
@@ -128,7 +128,7 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
     actorId: signedIn.userId,
     entity: "membership",
     entityId: input.membershipId,
-    action: updated ? "verified" : "verification_repeated",
+    action: updated ? "verify" : "verify_again",
     changes: updated
       ? [
           { field: "verifiedAt", before: null, after: updated.verifiedAt },
@@ -179,7 +179,7 @@ export async function changeOffice(db: Database, actor: Actor | null, input: { m
     actorId: signedIn.userId,
     entity: "membership",
     entityId: membership.id,
-    action: "office_changed",
+    action: "change_office",
     changes: [{ field: "office", before: membership.office, after: input.office }],
   });
   return { membershipId: membership.id, office: input.office, changedBy: signedIn.userId };
@@ -205,7 +205,7 @@ export async function removeMember(db: Database, actor: Actor | null, input: { m
     actorId: signedIn.userId,
     entity: "membership",
     entityId: membership.id,
-    action: "removed",
+    action: "remove",
     changes: [
       { field: "organisationId", before: membership.organisationId, after: null },
       { field: "userId", before: membership.userId, after: null },

@@ -129,7 +129,7 @@ export async function markRead(db: DbOrTx, actor: Actor | null, input: { ids?: s
     actorId: signedIn.userId,
     entity: "notification",
     entityId: input.ids ? input.ids.join(",").slice(0, 400) : "all",
-    action: "marked_read",
+    action: "mark_read",
     changes: [{ field: "readAt", before: null, after: `${updated.length}` }],
   });
   return { marked: updated.length };

@@ -28,7 +28,7 @@ export async function createCollective(
     actorId: signedIn.userId,
     entity: "organisation",
     entityId: collective.id,
-    action: "created",
+    action: "create",
     changes: [
       { field: "name", before: null, after: input.name },
       { field: "legalForm", before: null, after: input.legalForm },
@@ -110,7 +110,7 @@ export async function createNetwork(db: Database, actor: Actor | null, input: { 
     actorId: signedIn.userId,
     entity: "organisation",
     entityId: network.id,
-    action: "created",
+    action: "create",
     changes: [
       { field: "name", before: null, after: input.name },
       { field: "adminId", before: null, after: user.id },

@@ -167,7 +167,7 @@ export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: { co
     .update(users)
     .set({ name: DELETED_ACCOUNT_NAME, email: deletedAddress(user.id), emailVerified: null, image: null, isPlatformAdmin: false, deletedAt: new Date() })
     .where(eq(users.id, user.id));
-  await recordChange(db, { actorId: user.id, entity: "user", entityId: user.id, action: "deleted", changes: [{ field: "erasedEntries", before: null, after: holding.length }] });
+  await recordChange(db, { actorId: user.id, entity: "user", entityId: user.id, action: "delete", changes: [{ field: "erasedEntries", before: null, after: holding.length }] });
   return { deleted: true, erasedEntries: holding.length };
 }
 

@@ -68,7 +68,7 @@ describe("backup and restore", () => {
     expect(await moves(target.db)).toEqual(summarised);
     // The change log's ids go on after the restored ones.
     const person = await makePerson(target.db);
-    await recordChange(target.db, { actorId: person.userId, entity: "test", entityId: "après", action: "create" });
+    await recordChange(target.db, { actorId: person.userId, entity: "project", entityId: "après", action: "create" });
   });
 
   it("refuses a database that already holds data, unless told to replace it", async () => {

@@ -1,7 +1,11 @@
 // The change log keeps what happened: rows can be added, never rewritten or removed.
-import { eq, sql } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { MIGRATIONS_FOLDER } from "@/db/migrate";
 import { changeLog } from "@/db/schema";
+import { CHANGE_ACTIONS, RENAMED_ACTIONS } from "@/server/domain/change-log";
 import { recordChange } from "@/server/services/history";
 import { useTestDatabase } from "../support/db";
 import { callerFor, makePerson } from "../support/factories";
@@ -14,7 +18,7 @@ describe("the change log", () => {
     const person = await makePerson(db);
     await recordChange(db, { actorId: person.userId, entity: "project", entityId: "p-1", action: "update", changes: [{ field: "title", before: "A", after: "B" }] });
     const [entry] = await db.select().from(changeLog).where(eq(changeLog.entityId, "p-1"));
-    await expect(db.update(changeLog).set({ action: "forged" }).where(eq(changeLog.id, entry?.id ?? 0))).rejects.toThrow();
+    await expect(db.update(changeLog).set({ action: "delete" }).where(eq(changeLog.id, entry?.id ?? 0))).rejects.toThrow();
     await expect(db.delete(changeLog).where(eq(changeLog.id, entry?.id ?? 0))).rejects.toThrow();
     const [after] = await db.select().from(changeLog).where(eq(changeLog.entityId, "p-1"));
     expect(after).toEqual(entry);
@@ -30,7 +34,7 @@ describe("the change log", () => {
     });
     const [erased] = await db.select().from(changeLog).where(eq(changeLog.entityId, "c-1"));
     expect(erased?.changes).toEqual([{ field: "body", before: null, after: "[effacé]" }]);
-    await expect(db.update(changeLog).set({ action: "again" }).where(eq(changeLog.entityId, "c-1"))).rejects.toThrow();
+    await expect(db.update(changeLog).set({ action: "update" }).where(eq(changeLog.entityId, "c-1"))).rejects.toThrow();
   });
 
   it("lets erasure blank values only: who acted, on what and when cannot be rewritten", async () => {
@@ -40,7 +44,7 @@ describe("the change log", () => {
     await expect(
       db.transaction(async (tx) => {
         await tx.execute(sql`select set_config('maillage.erasure', 'on', true)`);
-        await tx.update(changeLog).set({ action: "forged", actorId: null }).where(eq(changeLog.entityId, "c-2"));
+        await tx.update(changeLog).set({ action: "delete", actorId: null }).where(eq(changeLog.entityId, "c-2"));
       }),
     ).rejects.toThrow();
     const [entry] = await db.select().from(changeLog).where(eq(changeLog.entityId, "c-2"));
@@ -72,5 +76,20 @@ describe("the change log", () => {
     expect((await api.audit.search({ recordId: "m-1", from: today, to: today })).entries).toHaveLength(1);
     expect((await api.audit.search({ recordId: "m-1", to: "2020-01-01" })).entries).toEqual([]);
     await expect(callerFor(db, someone).audit.search({})).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("renames older rows' past-tense actions to the base form the code writes, and stays append-only", async () => {
+    const db = database.db;
+    const person = await makePerson(db);
+    const older = Object.keys(RENAMED_ACTIONS);
+    // Rows as the code wrote them before migration 0017.
+    await db.insert(changeLog).values(older.map((action) => ({ actorId: person.userId, entity: "user" as const, entityId: `old-${action}`, action: action as never })));
+    const migration = readFileSync(path.join(MIGRATIONS_FOLDER, "0017_change_log_base_tense.sql"), "utf8");
+    for (const statement of migration.split("--> statement-breakpoint")) await db.execute(sql.raw(statement));
+
+    const rows = await db.select({ entityId: changeLog.entityId, action: changeLog.action }).from(changeLog).where(inArray(changeLog.entityId, older.map((action) => `old-${action}`)));
+    expect(Object.fromEntries(rows.map((row) => [row.entityId.slice(4), row.action]))).toEqual(RENAMED_ACTIONS);
+    for (const renamed of Object.values(RENAMED_ACTIONS)) expect(CHANGE_ACTIONS).toContain(renamed);
+    await expect(db.update(changeLog).set({ action: "update" }).where(eq(changeLog.entityId, "old-created"))).rejects.toThrow();
   });
 });

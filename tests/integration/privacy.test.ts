@@ -1,5 +1,5 @@
 // A person's rights over their data: the export, the deletion of their account, the retention purge.
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { changeLog, memberships, notifications, outboxEmails, sessions, users } from "@/db/schema";
@@ -42,7 +42,7 @@ describe("privacy", () => {
   it("deletes an account: sign-in ended, personal values erased, contributions kept under “Compte supprimé”", async () => {
     const db = database.db;
     const { leaving, staying, project } = await twoMembers(db);
-    await recordChange(db, { actorId: staying.userId, entity: "note", entityId: "n-1", action: "update", changes: [{ field: "contact", before: null, after: `Écrire à ${leaving.email}` }, { field: "title", before: "A", after: "B" }] });
+    await recordChange(db, { actorId: staying.userId, entity: "milestone", entityId: "n-1", action: "update", changes: [{ field: "contact", before: null, after: `Écrire à ${leaving.email}` }, { field: "title", before: "A", after: "B" }] });
 
     const answer = await callerFor(db, leaving).account.delete({ confirmEmail: leaving.email.toUpperCase() });
     expect(answer).toMatchObject({ deleted: true });
@@ -68,7 +68,7 @@ describe("privacy", () => {
     const log = JSON.stringify(await db.select().from(changeLog));
     expect(log).not.toContain(leaving.email);
     expect(log).not.toContain("Léa Départ");
-    const [deletion] = await db.select().from(changeLog).where(eq(changeLog.action, "deleted"));
+    const [deletion] = await db.select().from(changeLog).where(and(eq(changeLog.action, "delete"), eq(changeLog.entity, "user")));
     expect(deletion).toMatchObject({ actorId: leaving.userId, entity: "user", entityId: leaving.userId });
   });
 

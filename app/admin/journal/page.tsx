@@ -6,25 +6,8 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { Alert, Button, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui/primitives";
 import { ZAuditSearchInput } from "@/server/api/routers/audit.schema";
 import { serverApi } from "@/server/api/server";
+import { CHANGE_ENTITIES } from "@/server/domain/change-log";
 import { requireSignedIn } from "@/server/auth/guard";
-
-const ENTITIES = [
-  "project",
-  "relationship",
-  "stage_change",
-  "milestone",
-  "project_party",
-  "barometer_answer_set",
-  "comment",
-  "invitation",
-  "organisation",
-  "membership",
-  "user",
-  "email_preference",
-  "calendar_feed",
-  "follow",
-  "notification",
-] as const;
 
 const FILTERS = ["person", "entity", "recordId", "from", "to", "before"] as const;
 
@@ -57,7 +40,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <TextField id="person" name="person" label={t("person")} defaultValue={typeof given.person === "string" ? given.person : ""} />
           <SelectField id="entity" name="entity" label={t("entity")} defaultValue={typeof given.entity === "string" ? given.entity : ""}>
             <option value="">{t("anyEntity")}</option>
-            {ENTITIES.map((entity) => (
+            {CHANGE_ENTITIES.map((entity) => (
               <option key={entity} value={entity}>
                 {tp(`entities.${entity}`)}
               </option>

@@ -1,10 +1,10 @@
+import { CHANGE_ENTITIES } from "@/server/domain/change-log";
 import { z, ZDay, zText } from "../zod";
-
 
 export const ZAuditSearchInput = z
   .object({
     person: zText().trim().max(120).optional(),
-    entity: zText().trim().max(60).optional(),
+    entity: z.enum(CHANGE_ENTITIES).optional(),
     recordId: zText().trim().max(120).optional(),
     from: ZDay.optional(),
     to: ZDay.optional(),
