@@ -5,16 +5,19 @@ import type { Database } from "@/db";
 import { comments, memberships, organisations, projectCommunes, projectParties, projects, territories, users } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import type { AuthorityOffice, LegalForm } from "@/server/domain/organisations";
+import type { Locale } from "@/server/i18n/config";
 import type { Actor } from "@/server/services/access";
 
-export function callerFor(db: Database, actor: Actor | null) {
-  return createCaller({ db, actor });
+export function callerFor(db: Database, actor: Actor | null, locale: Locale = "fr") {
+  return createCaller({ db, actor, locale });
 }
 
 export type TestPerson = Actor & { email: string; name: string };
 
 export async function makePerson(db: Database, options: { platformAdmin?: boolean; name?: string } = {}): Promise<TestPerson> {
-  const unique = randomUUID().slice(0, 8);
+  // 64 random bits: the matrix makes tens of thousands of people in one database, where 32 bits
+  // collided about once in forty runs.
+  const unique = randomUUID().replaceAll("-", "").slice(0, 16);
   const email = `personne-${unique}@exemple.test`;
   const name = options.name ?? `Personne ${unique}`;
   const [user] = await db
