@@ -71,7 +71,7 @@ async function main() {
       const { sessionToken } = await openSession(db, userId, 1);
       const found = await adapter.getSessionAndUser?.(sessionToken);
       if (!found) throw new Error(`no session for ${userId}`);
-      return createCaller({ db, actor: { userId: found.user.id, isPlatformAdmin: (found.user as { isPlatformAdmin?: boolean }).isPlatformAdmin === true } });
+      return createCaller({ db, actor: { userId: found.user.id, isPlatformAdmin: (found.user as { isPlatformAdmin?: boolean }).isPlatformAdmin === true }, locale: "fr" });
     };
     const [official] = await selectRows<{ authority_id: string; departement: string }>(
       db,
@@ -103,7 +103,7 @@ async function main() {
       officialId: PERSONAS.official.id,
       smallFollower: await signIn(smallFollower.user_id),
       moderator: await signIn(PERSONAS.moderator.id),
-      anonymous: createCaller({ db, actor: null }),
+      anonymous: createCaller({ db, actor: null, locale: "fr" }),
       largeProjectId: benchId("project", 2),
       smallProjectId: benchId("project", 4),
       authorityId: official.authority_id,

@@ -1,18 +1,39 @@
 // Errors that services throw: each code becomes the tRPC error of the same name (server/api/trpc.ts)
 // and, for route handlers, the HTTP status tRPC gives it (httpStatusOf).
+import type { Locale } from "@/server/i18n/config";
+import { errorMessage, type ErrorKey, type ErrorValues } from "@/server/i18n/errors";
+
+export type { ErrorKey };
 
 export const DOMAIN_ERROR_CODES = ["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "BAD_REQUEST", "TOO_MANY_REQUESTS"] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
+/**
+ * A refusal a person can act on. It names its message by key (messages/*.json, "domainErrors");
+ * the edge says it in the reader's language (messageIn), and `message` is the French, for logs.
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
-    /** What a client needs to act on the error, e.g. what changed in between on a conflict. */
-    readonly details?: unknown,
+    readonly key: ErrorKey,
+    options: {
+      /** The values the message names, e.g. { name: "Commune de Die" }. */
+      values?: ErrorValues;
+      /** What a client needs to act on the error, e.g. what changed in between on a conflict. */
+      details?: unknown;
+    } = {},
   ) {
-    super(message);
+    super(errorMessage("fr", key, options.values));
     this.name = "DomainError";
+    this.values = options.values ?? {};
+    this.details = options.details;
+  }
+
+  readonly values: ErrorValues;
+  readonly details: unknown;
+
+  messageIn(locale: Locale): string {
+    return errorMessage(locale, this.key, this.values);
   }
 }
 
@@ -30,10 +51,8 @@ export function httpStatusOf(code: DomainErrorCode): number {
   return HTTP_STATUS[code];
 }
 
-export const notFound = (what = "Introuvable.") => new DomainError("NOT_FOUND", what);
-export const forbidden = (why = "Vous n'avez pas les droits pour cette action.") => new DomainError("FORBIDDEN", why);
-
-export const SERVICE_UNAVAILABLE_MESSAGE = "Service momentanément indisponible : réessayez dans un instant. Rien n'a été enregistré à moitié.";
+export const notFound = (what: ErrorKey = "notFound") => new DomainError("NOT_FOUND", what);
+export const forbidden = (why: ErrorKey = "forbidden") => new DomainError("FORBIDDEN", why);
 
 /** PostgreSQL error classes that mean the database is away, not that the request was wrong. */
 const UNAVAILABLE_SQLSTATES = /^(08|57P0[1-3]|53300)/;

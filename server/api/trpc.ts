@@ -3,25 +3,25 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import type { DbOrTx } from "@/db";
-import { DomainError, isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "@/server/errors";
+import { DomainError, isDatabaseUnavailable } from "@/server/errors";
+import { DEFAULT_LOCALE, type Locale } from "@/server/i18n/config";
+import { errorMessage } from "@/server/i18n/errors";
 import type { Actor } from "@/server/services/access";
 import { transformer } from "./transformer";
 
-export type Context = { db: DbOrTx; actor: Actor | null };
-
-export const internalErrorMessage = (reference: string) =>
-  `Une erreur inattendue est survenue de notre côté. Réessayez ; si elle revient, donnez cette référence : ${reference}.`;
+/** `locale` is the reader's language: errors are said in it. */
+export type Context = { db: DbOrTx; actor: Actor | null; locale: Locale };
 
 const t = initTRPC.context<Context>().create({
   transformer,
-  errorFormatter({ shape, error, path }) {
+  errorFormatter({ shape, error, path, ctx }) {
     if (error.code === "INTERNAL_SERVER_ERROR") {
       // The driver's message names the SQL and its parameters: it goes to the server's log under a
       // reference, and the answer says only that something broke, and which reference to quote.
       const reference = randomUUID().slice(0, 8);
       console.error(`[maillage] internal error ${reference} in ${path ?? "?"}:`, error.cause ?? error);
       return {
-        message: internalErrorMessage(reference),
+        message: errorMessage(ctx?.locale ?? DEFAULT_LOCALE, "internalError", { reference }),
         code: shape.code,
         data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, reference, fieldErrors: null, details: null },
       };
@@ -44,14 +44,14 @@ const t = initTRPC.context<Context>().create({
  * A database that went away becomes SERVICE_UNAVAILABLE, said plainly: the transaction of the
  * mutation was rolled back with the connection, and the next request reconnects.
  */
-const domainErrors = t.middleware(async ({ next }) => {
+const domainErrors = t.middleware(async ({ ctx, next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
-    return { ...result, error: new TRPCError({ code: cause.code, message: cause.message, cause }) };
+    return { ...result, error: new TRPCError({ code: cause.code, message: cause.messageIn(ctx.locale), cause }) };
   }
   if (!result.ok && isDatabaseUnavailable(result.error.cause ?? result.error)) {
-    return { ...result, error: new TRPCError({ code: "SERVICE_UNAVAILABLE", message: SERVICE_UNAVAILABLE_MESSAGE, cause: result.error.cause }) };
+    return { ...result, error: new TRPCError({ code: "SERVICE_UNAVAILABLE", message: errorMessage(ctx.locale, "serviceUnavailable"), cause: result.error.cause }) };
   }
   return result;
 });
@@ -98,6 +98,6 @@ export const publicProcedure = t.procedure.use(domainErrors).use(retryReadsOnLos
 
 /** A session exists, else UNAUTHORIZED. What the person may do is decided by the services. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Connectez-vous pour continuer." });
+  if (!ctx.actor) throw new TRPCError({ code: "UNAUTHORIZED", message: errorMessage(ctx.locale, "signInFirst") });
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });

@@ -3,24 +3,26 @@
 import type { Database, DbOrTx } from "@/db";
 import { exportCsv, exportXlsx, importTemplateCsv, MAX_IMPORT_BYTES } from "@/server/domain/spreadsheet";
 import { DomainError, httpStatusOf } from "@/server/errors";
+import { errorMessage } from "@/server/i18n/errors";
+import type { Locale } from "@/server/i18n/config";
 import { assertCanModerateNetwork, type Actor } from "@/server/services/access";
 import { planImport, runImport } from "@/server/services/portfolio-import";
 import { portfolioPage, type PortfolioQuery } from "@/server/services/portfolio-table";
-import { isSameOrigin } from "./request";
+import { isSameOrigin, localeOf } from "./request";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Who may touch a network's files: its moderators and admins, or a platform admin; others are told it does not exist. */
 async function assertNetworkFiles(db: DbOrTx, actor: Actor | null, networkId: string) {
-  if (!actor) throw new DomainError("UNAUTHORIZED", "Connectez-vous pour continuer.");
-  if (!UUID.test(networkId)) throw new DomainError("NOT_FOUND", "Réseau introuvable.");
+  if (!actor) throw new DomainError("UNAUTHORIZED", "signInFirst");
+  if (!UUID.test(networkId)) throw new DomainError("NOT_FOUND", "networkNotFound");
   await assertCanModerateNetwork(db, actor, networkId);
 }
 
-function errorResponse(error: unknown): Response {
+function errorResponse(error: unknown, locale: Locale): Response {
   if (error instanceof DomainError) {
     const details = error.details as { errors?: unknown } | undefined;
-    return Response.json({ error: error.message, errors: details?.errors ?? [] }, { status: httpStatusOf(error.code) });
+    return Response.json({ error: error.messageIn(locale), errors: details?.errors ?? [] }, { status: httpStatusOf(error.code) });
   }
   throw error;
 }
@@ -30,16 +32,16 @@ const FORM_OVERHEAD = 64 * 1024;
 
 async function uploadedBytes(request: Request): Promise<{ bytes: Uint8Array; mode: string }> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_IMPORT_BYTES + FORM_OVERHEAD) throw new DomainError("BAD_REQUEST", "Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers.");
+  if (declared > MAX_IMPORT_BYTES + FORM_OVERHEAD) throw new DomainError("BAD_REQUEST", "fileTooLarge");
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new DomainError("BAD_REQUEST", "Envoyez le fichier depuis le formulaire d'import.");
+    throw new DomainError("BAD_REQUEST", "sendFromImportForm");
   }
   const file = form.get("fichier");
-  if (!(file instanceof Blob)) throw new DomainError("BAD_REQUEST", "Choisissez un fichier CSV ou XLSX.");
-  if (file.size > MAX_IMPORT_BYTES) throw new DomainError("BAD_REQUEST", "Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers.");
+  if (!(file instanceof Blob)) throw new DomainError("BAD_REQUEST", "chooseSpreadsheet");
+  if (file.size > MAX_IMPORT_BYTES) throw new DomainError("BAD_REQUEST", "fileTooLarge");
   return { bytes: new Uint8Array(await file.arrayBuffer()), mode: String(form.get("mode") ?? "apercu") };
 }
 
@@ -48,7 +50,8 @@ async function uploadedBytes(request: Request): Promise<{ bytes: Uint8Array; mod
  * "import" to import). The import answers a stream of JSON lines: progress, then the outcome.
  */
 export async function answerImportRequest(db: Database, actor: Actor | null, networkId: string, request: Request): Promise<Response> {
-  if (!isSameOrigin(request)) return Response.json({ error: "Requête refusée : elle ne vient pas d'une page de Maillage." }, { status: 403 });
+  const locale = localeOf(request);
+  if (!isSameOrigin(request)) return Response.json({ error: errorMessage(locale, "notFromMaillage") }, { status: 403 });
   try {
     await assertNetworkFiles(db, actor, networkId);
     const { bytes, mode } = await uploadedBytes(request);
@@ -62,10 +65,10 @@ export async function answerImportRequest(db: Database, actor: Actor | null, net
           send({ type: "done", result });
         } catch (error) {
           if (error instanceof DomainError) {
-            send({ type: "error", message: error.message, errors: (error.details as { errors?: unknown } | undefined)?.errors ?? [] });
+            send({ type: "error", message: error.messageIn(locale), errors: (error.details as { errors?: unknown } | undefined)?.errors ?? [] });
           } else {
             console.error("import failed", error);
-            send({ type: "error", message: "L'import a échoué : rien n'a été modifié. Réessayez dans un instant.", errors: [] });
+            send({ type: "error", message: errorMessage(locale, "importFailed"), errors: [] });
           }
         }
         controller.close();
@@ -73,7 +76,7 @@ export async function answerImportRequest(db: Database, actor: Actor | null, net
     });
     return new Response(body, { headers: { "Content-Type": "application/x-ndjson; charset=utf-8", "Cache-Control": "no-store" } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, locale);
   }
 }
 
@@ -83,10 +86,10 @@ function fileName(kind: string, extension: string) {
 }
 
 /** GET /api/reseaux/[id]/export/(csv|xlsx), with the portfolio page's filters in the query. */
-export async function answerExportRequest(db: DbOrTx, actor: Actor | null, query: PortfolioQuery, format: string): Promise<Response> {
+export async function answerExportRequest(db: DbOrTx, actor: Actor | null, query: PortfolioQuery, format: string, locale: Locale = "fr"): Promise<Response> {
   try {
     await assertNetworkFiles(db, actor, query.networkId);
-    if (format !== "csv" && format !== "xlsx") throw new DomainError("NOT_FOUND", "Format inconnu : csv ou xlsx.");
+    if (format !== "csv" && format !== "xlsx") throw new DomainError("NOT_FOUND", "unknownFormat");
     const { rows } = await portfolioPage(db, { ...query, page: 1 }, null);
     if (format === "csv") {
       return new Response(exportCsv(rows), {
@@ -102,7 +105,7 @@ export async function answerExportRequest(db: DbOrTx, actor: Actor | null, query
       },
     });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, locale);
   }
 }
 

@@ -2,6 +2,8 @@
 import { NextResponse } from "next/server";
 import { sessionCookieAttributes, sessionCookieName } from "@/server/auth/session-cookie";
 import { env } from "@/server/env";
+import { LOCALE_COOKIE, toLocale, type Locale } from "@/server/i18n/config";
+import { errorMessage } from "@/server/i18n/errors";
 import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
 
 /**
@@ -9,6 +11,12 @@ import { PEER_ADDRESS_HEADER } from "@/server/peer-address";
  * address people reach the app at (AUTH_URL). Not the Host or X-Forwarded-Host headers, which
  * whoever sends the request writes; an absent, opaque ("null") or unreadable Origin is foreign.
  */
+/** The reader's language, from the cookie the language switch sets: what errors are said in. */
+export function localeOf(request: Request): Locale {
+  const cookie = (request.headers.get("cookie") ?? "").split(";").map((part) => part.trim().split("="));
+  return toLocale(cookie.find(([name]) => name === LOCALE_COOKIE)?.[1]);
+}
+
 export function isSameOrigin(request: Request, appUrl: string = env.APP_URL): boolean {
   const origin = request.headers.get("origin");
   if (!origin || origin === "null") return false;
@@ -27,10 +35,10 @@ export function refuseCrossSite(request: Request, appUrl: string = env.APP_URL):
   if (request.method !== "POST") return null;
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("application/json")) {
-    return Response.json({ error: "Les modifications n'acceptent que du JSON envoyé par Maillage." }, { status: 415 });
+    return Response.json({ error: errorMessage(localeOf(request), "jsonFromMaillageOnly") }, { status: 415 });
   }
   if (!isSameOrigin(request, appUrl)) {
-    return Response.json({ error: "Requête refusée : elle ne vient pas d'une page de Maillage." }, { status: 403 });
+    return Response.json({ error: errorMessage(localeOf(request), "notFromMaillage") }, { status: 403 });
   }
   return null;
 }

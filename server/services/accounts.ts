@@ -33,7 +33,7 @@ export async function getAccount(db: DbOrTx, actor: Actor | null) {
     .select({ id: users.id, name: users.name, email: users.email, isPlatformAdmin: users.isPlatformAdmin })
     .from(users)
     .where(eq(users.id, signedIn.userId));
-  if (!user) throw notFound("Compte introuvable.");
+  if (!user) throw notFound("accountNotFound");
   const organisationsOfUser = await listMembershipsOf(db, signedIn.userId);
   return {
     ...user,
@@ -49,7 +49,7 @@ export async function updateProfile(db: DbOrTx, actor: Actor | null, input: { na
     .set({ name: input.name })
     .where(eq(users.id, signedIn.userId))
     .returning({ id: users.id, name: users.name });
-  if (!user || !previous) throw notFound("Compte introuvable.");
+  if (!user || !previous) throw notFound("accountNotFound");
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "user",

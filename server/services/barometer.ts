@@ -23,8 +23,8 @@ export async function answerBarometer(
 ) {
   requireActor(actor);
   const [relationship] = await db.select().from(relationships).where(eq(relationships.id, input.relationshipId));
-  if (!relationship) throw notFound("Relation introuvable.");
-  const access = await loadProjectAccess(db, actor, relationship.projectId, "Relation introuvable.");
+  if (!relationship) throw notFound("relationshipNotFound");
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "relationshipNotFound");
   const signedIn = assertActsFor(access, input.as, relationship.authorityId);
   const [set] = await db
     .insert(barometerAnswerSets)

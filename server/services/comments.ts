@@ -84,9 +84,9 @@ export async function addComment(db: Database, actor: Actor | null, input: { pro
   if (mentionIds.length > 0) {
     const allowed = new Set((await partyPeople(db, input.projectId)).map((person) => person.id));
     if (mentionIds.some((id) => !allowed.has(id))) {
-      throw new DomainError("BAD_REQUEST", "On ne peut mentionner que les personnes qui voient le projet.");
+      throw new DomainError("BAD_REQUEST", "mentionOnlyReaders");
     }
-    await enforceRateLimit(db, LIMITS.mentionsPerPerson, signedIn.userId, "Vous avez mentionné beaucoup de monde en peu de temps.");
+    await enforceRateLimit(db, LIMITS.mentionsPerPerson, signedIn.userId, "tooManyMentions");
   }
   const [comment] = await db
     .insert(comments)
@@ -118,11 +118,11 @@ export async function addComment(db: Database, actor: Actor | null, input: { pro
 async function ownComment(db: DbOrTx, actor: Actor | null, commentId: string) {
   const signedIn = requireActor(actor);
   const [comment] = await db.select().from(comments).where(eq(comments.id, commentId));
-  if (!comment) throw notFound("Commentaire introuvable.");
-  await loadProjectAccess(db, signedIn, comment.projectId, "Commentaire introuvable.");
+  if (!comment) throw notFound("commentNotFound");
+  await loadProjectAccess(db, signedIn, comment.projectId, "commentNotFound");
   assertCommentAuthor(comment, signedIn);
-  if (comment.deletedAt) throw new DomainError("CONFLICT", "Ce commentaire a été supprimé.");
-  if (comment.hiddenAt) throw new DomainError("CONFLICT", "Ce commentaire a été masqué par la modération.");
+  if (comment.deletedAt) throw new DomainError("CONFLICT", "commentDeleted");
+  if (comment.hiddenAt) throw new DomainError("CONFLICT", "commentHidden");
   return { signedIn, comment };
 }
 
@@ -133,7 +133,7 @@ export async function editComment(db: Database, actor: Actor | null, input: { co
     .set({ body: input.body, version: comment.version + 1, updatedAt: new Date() })
     .where(and(eq(comments.id, comment.id), eq(comments.version, input.version)))
     .returning({ version: comments.version });
-  if (!updated) throw new DomainError("CONFLICT", "Ce commentaire a été modifié entre-temps ; rechargez la page.");
+  if (!updated) throw new DomainError("CONFLICT", "commentChangedMeanwhile");
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "comment",

@@ -60,8 +60,8 @@ export async function inviteOfficial(
     .select({ id: projectParties.organisationId })
     .from(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.authorityId), eq(projectParties.role, "authority")));
-  if (!party) throw new DomainError("BAD_REQUEST", "Invitez au nom d'une collectivité partie prenante du projet.");
-  await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "Vous avez envoyé beaucoup d'invitations en peu de temps.");
+  if (!party) throw new DomainError("BAD_REQUEST", "inviteForPartyAuthority");
+  await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "tooManyInvitations");
   const email = input.email.trim().toLowerCase();
   const token = newToken();
   const [invitation] = await db
@@ -125,16 +125,16 @@ export async function listInvitations(db: DbOrTx, actor: Actor | null, projectId
 async function manageable(db: DbOrTx, actor: Actor | null, invitationId: string) {
   requireActor(actor);
   const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
-  if (!invitation) throw notFound("Invitation introuvable.");
-  const access = await loadProjectAccess(db, actor, invitation.projectId, "Invitation introuvable.");
+  if (!invitation) throw notFound("invitationNotFound");
+  const access = await loadProjectAccess(db, actor, invitation.projectId, "invitationNotFound");
   return { invitation, inviter: assertCanInvite(access) };
 }
 
 /** A new link, valid 14 days from now; the previous link stops working. */
 export async function resendInvitation(db: Database, actor: Actor | null, input: { invitationId: string }) {
   const { invitation, inviter } = await manageable(db, actor, input.invitationId);
-  if (invitation.usedAt || invitation.revokedAt) throw new DomainError("CONFLICT", "Cette invitation a déjà servi ou a été annulée.");
-  await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "Vous avez envoyé beaucoup d'invitations en peu de temps.");
+  if (invitation.usedAt || invitation.revokedAt) throw new DomainError("CONFLICT", "invitationUsedOrRevoked");
+  await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "tooManyInvitations");
   const token = newToken();
   await db
     .update(invitations)
@@ -154,7 +154,7 @@ export async function resendInvitation(db: Database, actor: Actor | null, input:
 
 export async function revokeInvitation(db: DbOrTx, actor: Actor | null, input: { invitationId: string }) {
   const { invitation, inviter } = await manageable(db, actor, input.invitationId);
-  if (invitation.usedAt) throw new DomainError("CONFLICT", "Cette invitation a déjà servi.");
+  if (invitation.usedAt) throw new DomainError("CONFLICT", "invitationUsed");
   await db.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));
   await recordChange(db, { actorId: inviter.userId, entity: "invitation", entityId: invitation.id, projectId: invitation.projectId, action: "revoke" });
   return { invitationId: invitation.id, revoked: true };

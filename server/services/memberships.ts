@@ -24,15 +24,15 @@ export async function addMember(
 ) {
   const signedIn = requireActor(actor);
   await assertCanManageOrganisation(db, signedIn, input.organisationId);
-  await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "Vous avez ajouté beaucoup de personnes en peu de temps.");
+  await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "tooManyMembersAdded");
   const [organisation] = await db.select().from(organisations).where(eq(organisations.id, input.organisationId));
-  if (!organisation) throw notFound("Organisation introuvable.");
+  if (!organisation) throw notFound("organisationNotFound");
   const allowedRoles: readonly MembershipRole[] = ROLES_BY_KIND[organisation.kind];
   if (!allowedRoles.includes(input.role)) {
-    throw new DomainError("BAD_REQUEST", "Ce rôle n'existe pas pour ce type d'organisation.");
+    throw new DomainError("BAD_REQUEST", "roleNotForKind");
   }
   if (input.office && organisation.kind !== "authority") {
-    throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
+    throw new DomainError("BAD_REQUEST", "officesForAuthoritiesOnly");
   }
   const user = await findOrCreateUser(db, input.email);
   const [membership] = await db
@@ -48,7 +48,7 @@ export async function addMember(
     })
     .onConflictDoNothing()
     .returning({ id: memberships.id });
-  if (!membership) throw new DomainError("CONFLICT", "Cette personne fait déjà partie de l'organisation.");
+  if (!membership) throw new DomainError("CONFLICT", "alreadyMember");
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "membership",
@@ -78,13 +78,13 @@ export async function joinAuthority(
 ) {
   const signedIn = requireActor(actor);
   const authority = await openAuthority(db, input.territoryId);
-  if (!authority) throw notFound("Territoire introuvable.");
+  if (!authority) throw notFound("territoryNotFound");
   const [membership] = await db
     .insert(memberships)
     .values({ organisationId: authority.id, userId: signedIn.userId, role: "member", office: input.office })
     .onConflictDoNothing()
     .returning({ id: memberships.id, role: memberships.role });
-  if (!membership) throw new DomainError("CONFLICT", "Vous faites déjà partie de cette collectivité.");
+  if (!membership) throw new DomainError("CONFLICT", "alreadyInAuthority");
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "membership",
@@ -106,11 +106,11 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.id, input.membershipId));
-  if (!target) throw notFound("Membre introuvable.");
+  if (!target) throw notFound("memberNotFound");
   // Checked against the membership's own organisation: an id from elsewhere is NOT_FOUND.
-  await assertCanManageOrganisation(db, signedIn, target.organisationId, "Membre introuvable.");
+  await assertCanManageOrganisation(db, signedIn, target.organisationId, "memberNotFound");
   if (target.kind !== "authority") {
-    throw new DomainError("BAD_REQUEST", "Seuls les membres d'une collectivité ont besoin d'être vérifiés.");
+    throw new DomainError("BAD_REQUEST", "verifyAuthorityMembersOnly");
   }
   // The authority's row is locked so that two verifications at once cannot both find no admin.
   await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, target.organisationId)).for("update");
@@ -166,14 +166,14 @@ async function membershipTarget(db: Database, actor: Actor | null, membershipId:
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.id, membershipId));
-  if (!target) throw notFound("Membre introuvable.");
-  await assertCanManageOrganisation(db, signedIn, target.membership.organisationId, "Membre introuvable.");
+  if (!target) throw notFound("memberNotFound");
+  await assertCanManageOrganisation(db, signedIn, target.membership.organisationId, "memberNotFound");
   return { signedIn, ...target };
 }
 
 export async function changeOffice(db: Database, actor: Actor | null, input: { membershipId: string; office: AuthorityOffice }) {
   const { signedIn, membership, kind } = await membershipTarget(db, actor, input.membershipId);
-  if (kind !== "authority") throw new DomainError("BAD_REQUEST", "Seules les collectivités ont des fonctions d'élu·e ou d'agent·e.");
+  if (kind !== "authority") throw new DomainError("BAD_REQUEST", "officesForAuthoritiesOnly");
   await db.update(memberships).set({ office: input.office }).where(eq(memberships.id, membership.id));
   await recordChange(db, {
     actorId: signedIn.userId,
@@ -197,7 +197,7 @@ export async function removeMember(db: Database, actor: Actor | null, input: { m
       .from(memberships)
       .where(and(eq(memberships.organisationId, membership.organisationId), eq(memberships.role, "admin")))
       .for("update");
-    if (admins.length <= 1) throw new DomainError("CONFLICT", "On ne retire pas le dernier administrateur : nommez-en un autre d'abord.");
+    if (admins.length <= 1) throw new DomainError("CONFLICT", "lastAdmin");
   }
   await db.delete(memberships).where(eq(memberships.id, membership.id));
   await db.delete(sessions).where(eq(sessions.userId, membership.userId));

@@ -20,7 +20,7 @@ export async function createMilestone(
     .select({ id: relationships.id, authorityId: relationships.authorityId })
     .from(relationships)
     .where(and(eq(relationships.projectId, input.projectId), inArray(relationships.id, relationshipIds)));
-  if (concerned.length !== relationshipIds.length) throw new DomainError("BAD_REQUEST", "Choisissez des relations de ce projet.");
+  if (concerned.length !== relationshipIds.length) throw new DomainError("BAD_REQUEST", "chooseProjectRelationships");
   // The collective records for any of its relationships; an authority only for its own.
   const signedIn =
     input.as === "collective"
@@ -82,9 +82,9 @@ export async function updateMilestone(
 ) {
   requireActor(actor);
   const milestone = await loadMilestone(db, input.milestoneId);
-  if (!milestone) throw notFound("Jalon introuvable.");
-  const access = await loadProjectAccess(db, actor, milestone.projectId, "Jalon introuvable.");
-  if (milestone.hiddenAt) throw new DomainError("CONFLICT", "Ce jalon a été masqué par la modération.");
+  if (!milestone) throw notFound("milestoneNotFound");
+  const access = await loadProjectAccess(db, actor, milestone.projectId, "milestoneNotFound");
+  if (milestone.hiddenAt) throw new DomainError("CONFLICT", "milestoneHidden");
   const concerned = await db
     .select({ authorityId: relationships.authorityId })
     .from(milestoneRelationships)
@@ -95,13 +95,10 @@ export async function updateMilestone(
       ? assertCollectiveSide(access)
       : assertAuthoritySide(access, concerned.find((row) => access.authorities.some((a) => a.authorityId === row.authorityId))?.authorityId ?? "");
   const [current] = await db.select().from(milestones).where(eq(milestones.id, milestone.id)).for("update");
-  if (!current) throw notFound("Jalon introuvable.");
+  if (!current) throw notFound("milestoneNotFound");
   if (current.version !== input.version) {
     const missed = await changesSinceVersion(db, "milestone", milestone.id, input.version);
-    throw new DomainError("CONFLICT", "Ce jalon a été modifié entre-temps. Vos saisies sont conservées : comparez, puis enregistrez à nouveau.", {
-      currentVersion: current.version,
-      changes: missed,
-    });
+    throw new DomainError("CONFLICT", "milestoneChangedMeanwhile", { details: { currentVersion: current.version, changes: missed } });
   }
   const { levers, ...fields } = input.changes;
   const currentLevers = (await db.select({ id: milestoneLevers.leverId }).from(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id)))
@@ -135,18 +132,18 @@ export async function answerMilestone(
 ) {
   requireActor(actor);
   const milestone = await loadMilestone(db, input.milestoneId);
-  if (!milestone) throw notFound("Jalon introuvable.");
-  const access = await loadProjectAccess(db, actor, milestone.projectId, "Jalon introuvable.");
-  if (milestone.hiddenAt) throw new DomainError("CONFLICT", "Ce jalon a été masqué par la modération.");
+  if (!milestone) throw notFound("milestoneNotFound");
+  const access = await loadProjectAccess(db, actor, milestone.projectId, "milestoneNotFound");
+  if (milestone.hiddenAt) throw new DomainError("CONFLICT", "milestoneHidden");
   const [link] = await db
     .select({ authorityId: relationships.authorityId, confirmation: milestoneRelationships.confirmation })
     .from(milestoneRelationships)
     .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
     .where(and(eq(milestoneRelationships.milestoneId, milestone.id), eq(milestoneRelationships.relationshipId, input.relationshipId)));
-  if (!link) throw notFound("Ce jalon ne concerne pas cette relation.");
+  if (!link) throw notFound("milestoneNotOfRelationship");
   const signedIn = assertActsFor(access, otherSide(milestone.recordedSide), link.authorityId);
   if (input.answer === "contested" && input.comment.trim() === "") {
-    throw new DomainError("BAD_REQUEST", "Dites en quelques mots ce que vous contestez.");
+    throw new DomainError("BAD_REQUEST", "sayWhatYouContest");
   }
   await db
     .update(milestoneRelationships)

@@ -17,7 +17,7 @@ type Content = { kind: ContentKind; id: string; projectId: string; authorId: str
 async function loadContent(db: DbOrTx, kind: ContentKind, id: string): Promise<Content> {
   if (kind === "comment") {
     const [comment] = await db.select().from(comments).where(eq(comments.id, id));
-    if (!comment) throw notFound("Commentaire introuvable.");
+    if (!comment) throw notFound("commentNotFound");
     return {
       kind,
       id,
@@ -29,7 +29,7 @@ async function loadContent(db: DbOrTx, kind: ContentKind, id: string): Promise<C
     };
   }
   const [milestone] = await db.select().from(milestones).where(eq(milestones.id, id));
-  if (!milestone) throw notFound("Jalon introuvable.");
+  if (!milestone) throw notFound("milestoneNotFound");
   return {
     kind,
     id,
@@ -45,7 +45,7 @@ async function loadContent(db: DbOrTx, kind: ContentKind, id: string): Promise<C
 async function contentWithAccess(db: DbOrTx, actor: Actor | null, kind: ContentKind, id: string) {
   requireActor(actor);
   const content = await loadContent(db, kind, id);
-  const access = await loadProjectAccess(db, actor, content.projectId, kind === "comment" ? "Commentaire introuvable." : "Jalon introuvable.");
+  const access = await loadProjectAccess(db, actor, content.projectId, kind === "comment" ? "commentNotFound" : "milestoneNotFound");
   return { content, access };
 }
 
@@ -58,17 +58,17 @@ export async function reportContent(
   const reporter = assertCanReport(access);
   if (content.hidden && !canModerateProject(access)) {
     // Hidden content is invisible to the reporter: answer as if it did not exist.
-    throw notFound(input.kind === "comment" ? "Commentaire introuvable." : "Jalon introuvable.");
+    throw notFound(input.kind === "comment" ? "commentNotFound" : "milestoneNotFound");
   }
-  if (content.gone) throw new DomainError("CONFLICT", "Ce commentaire a été supprimé par son auteur·rice.");
-  if (content.hidden) throw new DomainError("CONFLICT", "Ce contenu est déjà masqué.");
-  await enforceRateLimit(db, LIMITS.reportsPerPerson, reporter.userId, "Vous avez fait beaucoup de signalements en peu de temps.");
+  if (content.gone) throw new DomainError("CONFLICT", "commentDeletedByAuthor");
+  if (content.hidden) throw new DomainError("CONFLICT", "alreadyHidden");
+  await enforceRateLimit(db, LIMITS.reportsPerPerson, reporter.userId, "tooManyReports");
   const [report] = await db
     .insert(contentReports)
     .values({ projectId: content.projectId, contentKind: input.kind, contentId: content.id, reason: input.reason, reporterId: reporter.userId })
     .onConflictDoNothing()
     .returning({ id: contentReports.id });
-  if (!report) throw new DomainError("CONFLICT", "Vous avez déjà signalé ce contenu ; un·e modérateur·rice va l'examiner.");
+  if (!report) throw new DomainError("CONFLICT", "alreadyReported");
   await recordChange(db, {
     actorId: reporter.userId,
     entity: "content_report",
@@ -97,7 +97,7 @@ async function setHidden(
     .set({ hiddenAt: hide ? new Date() : null })
     .where(and(eq(table.id, content.id), hide ? isNull(table.hiddenAt) : isNotNull(table.hiddenAt)))
     .returning({ id: table.id });
-  if (!changed) throw new DomainError("CONFLICT", hide ? "Ce contenu est déjà masqué." : "Ce contenu n'est pas masqué.");
+  if (!changed) throw new DomainError("CONFLICT", hide ? "alreadyHidden" : "notHidden");
   if (hide) {
     await db
       .update(contentReports)
@@ -134,15 +134,15 @@ export function restoreContent(db: Database, actor: Actor | null, input: { kind:
 export async function dismissReport(db: Database, actor: Actor | null, input: { reportId: string; reason: string }) {
   requireActor(actor);
   const [report] = await db.select().from(contentReports).where(eq(contentReports.id, input.reportId));
-  if (!report) throw notFound("Signalement introuvable.");
-  const access = await loadProjectAccess(db, actor, report.projectId, "Signalement introuvable.");
+  if (!report) throw notFound("reportNotFound");
+  const access = await loadProjectAccess(db, actor, report.projectId, "reportNotFound");
   const moderator = assertCanModerateProject(access);
   const [dismissed] = await db
     .update(contentReports)
     .set({ status: "dismissed", decidedById: moderator.userId, decidedAt: new Date(), decisionReason: input.reason })
     .where(and(eq(contentReports.id, report.id), eq(contentReports.status, "open")))
     .returning({ id: contentReports.id });
-  if (!dismissed) throw new DomainError("CONFLICT", "Ce signalement a déjà été traité.");
+  if (!dismissed) throw new DomainError("CONFLICT", "reportAlreadyHandled");
   const content = await loadContent(db, report.contentKind, report.contentId);
   await recordChange(db, {
     actorId: moderator.userId,
@@ -175,10 +175,10 @@ export async function addMilestoneMediationNote(
     .innerJoin(milestones, eq(milestones.id, milestoneRelationships.milestoneId))
     .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
     .where(and(eq(milestoneRelationships.milestoneId, input.milestoneId), eq(milestoneRelationships.relationshipId, input.relationshipId)));
-  if (!link) throw notFound("Jalon introuvable.");
-  const access = await loadProjectAccess(db, actor, link.projectId, "Jalon introuvable.");
+  if (!link) throw notFound("milestoneNotFound");
+  const access = await loadProjectAccess(db, actor, link.projectId, "milestoneNotFound");
   const { actor: moderator, networkId } = assertHoldingModerator(access);
-  if (link.confirmation !== "contested") throw new DomainError("CONFLICT", "Ce jalon n'est pas contesté : il n'y a rien à arbitrer.");
+  if (link.confirmation !== "contested") throw new DomainError("CONFLICT", "milestoneNotContested");
   const [note] = await db
     .insert(mediationNotes)
     .values({ milestoneId: input.milestoneId, relationshipId: input.relationshipId, authorId: moderator.userId, networkId, text: input.text })

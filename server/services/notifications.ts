@@ -112,7 +112,7 @@ export async function markRead(db: DbOrTx, actor: Actor | null, input: { ids?: s
       .select({ id: notifications.id })
       .from(notifications)
       .where(and(eq(notifications.userId, signedIn.userId), inArray(notifications.id, wanted)));
-    if (own.length !== wanted.length) throw notFound("Notification introuvable.");
+    if (own.length !== wanted.length) throw notFound("notificationNotFound");
   }
   const updated = await db
     .update(notifications)

@@ -55,7 +55,7 @@ export async function getOrganisation(db: Database, actor: Actor | null, organis
     .from(organisations)
     .leftJoin(territories, eq(territories.id, organisations.territoryId))
     .where(eq(organisations.id, organisationId));
-  if (!organisation) throw notFound("Organisation introuvable.");
+  if (!organisation) throw notFound("organisationNotFound");
   const members = await db
     .select({
       membershipId: memberships.id,
@@ -98,7 +98,7 @@ export async function tellNewMember(db: Database, email: string, inviterName: st
 
 export async function createNetwork(db: Database, actor: Actor | null, input: { name: string; adminEmail: string }) {
   const signedIn = requirePlatformAdmin(actor);
-  await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "Vous avez créé beaucoup de réseaux en peu de temps.");
+  await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "tooManyNetworks");
   const [network] = await db
     .insert(organisations)
     .values({ kind: "network", name: input.name })

@@ -23,13 +23,13 @@ export async function addAuthority(
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCollectiveSide(access);
   const authority = await openAuthority(db, input.territoryId);
-  if (!authority) throw new DomainError("BAD_REQUEST", "Choisissez une collectivité dans la liste.");
+  if (!authority) throw new DomainError("BAD_REQUEST", "chooseAuthorityFromList");
   const [party] = await db
     .insert(projectParties)
     .values({ projectId: input.projectId, organisationId: authority.id, role: "authority" })
     .onConflictDoNothing()
     .returning();
-  if (!party) throw new DomainError("CONFLICT", `${authority.name} est déjà partie prenante du projet.`);
+  if (!party) throw new DomainError("CONFLICT", "alreadyParty", { values: { name: authority.name } });
   const [relationship] = await db
     .insert(relationships)
     .values({ projectId: input.projectId, authorityId: authority.id })
@@ -73,13 +73,13 @@ export async function requestNetwork(db: Database, actor: Actor | null, input: {
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(and(eq(organisations.id, input.networkId), eq(organisations.kind, "network")));
-  if (!network) throw notFound("Réseau introuvable.");
+  if (!network) throw notFound("networkNotFound");
   const [party] = await db
     .insert(projectParties)
     .values({ projectId: input.projectId, organisationId: network.id, role: "network", status: "requested" })
     .onConflictDoNothing()
     .returning();
-  if (!party) throw new DomainError("CONFLICT", `${network.name} accompagne déjà le projet, ou la demande est en cours.`);
+  if (!party) throw new DomainError("CONFLICT", "networkAlreadyThere", { values: { name: network.name } });
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "project_party",
@@ -102,8 +102,8 @@ export async function decideNetwork(
     .select({ status: projectParties.status })
     .from(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
-  if (!request) throw notFound("Demande introuvable.");
-  if (request.status !== "requested") throw new DomainError("CONFLICT", "Cette demande a déjà reçu une réponse.");
+  if (!request) throw notFound("requestNotFound");
+  if (request.status !== "requested") throw new DomainError("CONFLICT", "requestAnswered");
   const where = and(
     eq(projectParties.projectId, input.projectId),
     eq(projectParties.organisationId, input.networkId),
@@ -112,7 +112,7 @@ export async function decideNetwork(
   const decided = input.accept
     ? await db.update(projectParties).set({ status: "active" }).where(where).returning()
     : await db.delete(projectParties).where(where).returning();
-  if (decided.length === 0) throw new DomainError("CONFLICT", "Cette demande a déjà reçu une réponse.");
+  if (decided.length === 0) throw new DomainError("CONFLICT", "requestAnswered");
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "project_party",

@@ -102,7 +102,7 @@ async function readAndResolve(db: DbOrTx, networkId: string, bytes: Uint8Array) 
   try {
     ({ table } = await readSpreadsheet(bytes));
   } catch (error) {
-    if (error instanceof UnreadableFile) throw new DomainError("BAD_REQUEST", error.message);
+    if (error instanceof UnreadableFile) throw new DomainError("BAD_REQUEST", "importUnreadable", { values: { reason: error.message } });
     throw error;
   }
   const checked = checkRows(table);
@@ -125,15 +125,13 @@ export async function runImport(
   const network = await findNetwork(db, input.networkId);
   const { resolved, errors } = await readAndResolve(db, input.networkId, input.bytes);
   if (errors.length > 0) {
-    throw new DomainError("BAD_REQUEST", `Le fichier comporte ${errors.length} erreur${errors.length > 1 ? "s" : ""} : corrigez-les puis relancez l'aperçu.`, {
-      errors: errors.slice(0, 200),
-    });
+    throw new DomainError("BAD_REQUEST", "importHasErrors", { values: { count: errors.length }, details: { errors: errors.slice(0, 200) } });
   }
-  if (resolved.length === 0) throw new DomainError("BAD_REQUEST", "Le fichier ne contient aucune ligne à importer.");
+  if (resolved.length === 0) throw new DomainError("BAD_REQUEST", "importHasNoRows");
   const total = resolved.length + resolved.filter((item) => item.row.stage && item.authorityTerritoryId).length;
   let done = 0;
   const step = (count: number) => {
-    if (options.signal?.aborted) throw new DomainError("CONFLICT", "Import annulé : rien n'a été modifié.");
+    if (options.signal?.aborted) throw new DomainError("CONFLICT", "importCancelled");
     done += count;
     options.onProgress?.(Math.min(done, total), total);
   };
@@ -160,7 +158,7 @@ export async function runImport(
       ],
     });
     for (const part of chunks(audit)) await tx.insert(changeLog).values(part);
-    if (options.signal?.aborted) throw new DomainError("CONFLICT", "Import annulé : rien n'a été modifié.");
+    if (options.signal?.aborted) throw new DomainError("CONFLICT", "importCancelled");
     options.onProgress?.(total, total);
     return { created: creates.length, updated, unchanged: updates.length - updated, stagesDeclared };
   });

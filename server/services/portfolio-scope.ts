@@ -27,7 +27,7 @@ export function todayInParis(now: Date): string {
 export function periodOf(filters: { from?: string; to?: string }, now = new Date()): Period {
   const to = filters.to ?? todayInParis(now);
   if (filters.from) {
-    if (filters.from > to) throw new DomainError("BAD_REQUEST", "La période commence après sa fin.");
+    if (filters.from > to) throw new DomainError("BAD_REQUEST", "periodReversed");
     return { from: filters.from, to };
   }
   const [year, month, day] = to.split("-").map(Number) as [number, number, number];

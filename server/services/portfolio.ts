@@ -15,7 +15,7 @@ export async function findNetwork(db: DbOrTx, networkId: string) {
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(and(eq(organisations.id, networkId), eq(organisations.kind, "network")));
-  if (!network) throw notFound("Réseau introuvable.");
+  if (!network) throw notFound("networkNotFound");
   return network;
 }
 
@@ -38,7 +38,7 @@ export async function inviteProject(db: Database, actor: Actor | null, input: { 
     .values({ projectId: input.projectId, organisationId: network.id, role: "network", status: "invited" })
     .onConflictDoNothing()
     .returning();
-  if (!party) throw new DomainError("CONFLICT", `${network.name} accompagne déjà ce projet, ou une demande est en cours.`);
+  if (!party) throw new DomainError("CONFLICT", "networkAlreadyThere", { values: { name: network.name } });
   await recordChange(db, {
     actorId: moderator.userId,
     entity: "project_party",
@@ -74,7 +74,7 @@ export async function answerNetworkInvitation(
   const answered = input.accept
     ? await db.update(projectParties).set({ status: "active" }).where(where).returning()
     : await db.delete(projectParties).where(where).returning();
-  if (answered.length === 0) throw notFound("Invitation introuvable : elle a peut-être déjà reçu une réponse.");
+  if (answered.length === 0) throw notFound("networkInvitationNotFound");
   await recordChange(db, {
     actorId: member.userId,
     entity: "project_party",
@@ -106,9 +106,9 @@ export async function leaveNetwork(
     .select({ status: projectParties.status })
     .from(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
-  if (!party) throw notFound("Réseau introuvable.");
+  if (!party) throw notFound("networkNotFound");
   const [project] = await db.select({ leadCollectiveId: projects.leadCollectiveId }).from(projects).where(eq(projects.id, input.projectId));
-  if (!project) throw notFound("Projet introuvable.");
+  if (!project) throw notFound("projectNotFound");
   const collectiveMember = (await db
     .select({ id: memberships.id })
     .from(memberships)
@@ -120,7 +120,7 @@ export async function leaveNetwork(
     .delete(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, network.id), eq(projectParties.role, "network")))
     .returning();
-  if (!removed) throw new DomainError("CONFLICT", "Ce réseau vient déjà de quitter le projet.");
+  if (!removed) throw new DomainError("CONFLICT", "networkJustLeft");
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "project_party",

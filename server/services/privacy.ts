@@ -51,7 +51,7 @@ export async function exportPersonalData(db: DbOrTx, actor: Actor | null) {
     .select({ id: users.id, name: users.name, email: users.email, createdAt: users.createdAt, isPlatformAdmin: users.isPlatformAdmin })
     .from(users)
     .where(eq(users.id, signedIn.userId));
-  if (!user) throw notFound("Compte introuvable.");
+  if (!user) throw notFound("accountNotFound");
   const mine = signedIn.userId;
   const [memberOf, commentRows, milestoneRows, stageChangeRows, barometerRows, followRows, notificationRows, preferenceRows, feedRows, invitationRows, activity] =
     await Promise.all([
@@ -109,9 +109,9 @@ export function eraseValues(changes: FieldChange[], personal: string[]): FieldCh
 export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: { confirmEmail: string }) {
   const signedIn = requireActor(actor);
   const [user] = await db.select().from(users).where(eq(users.id, signedIn.userId)).for("update");
-  if (!user || user.deletedAt) throw notFound("Compte introuvable.");
+  if (!user || user.deletedAt) throw notFound("accountNotFound");
   if (user.email.toLowerCase() !== input.confirmEmail.trim().toLowerCase()) {
-    throw new DomainError("BAD_REQUEST", "Recopiez exactement votre adresse e-mail pour confirmer.", { field: "confirmEmail" });
+    throw new DomainError("BAD_REQUEST", "confirmWithEmail", { details: { field: "confirmEmail" } });
   }
   const otherAdmin = alias(memberships, "other_admin");
   const lastAdminOf = await db
@@ -133,7 +133,7 @@ export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: { co
     .orderBy(organisations.name);
   const names = lastAdminOf.map((row) => row.name);
   if (names.length > 0) {
-    throw new DomainError("CONFLICT", `Vous êtes le dernier administrateur de : ${names.join(", ")}. Nommez quelqu'un d'autre avant de supprimer votre compte.`, { organisations: names });
+    throw new DomainError("CONFLICT", "lastAdminOf", { values: { names: names.join(", ") }, details: { organisations: names } });
   }
 
   await db.delete(sessions).where(eq(sessions.userId, user.id));

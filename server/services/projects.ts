@@ -18,7 +18,7 @@ export async function createProject(db: Database, actor: Actor | null, input: TC
     .select({ id: territories.id })
     .from(territories)
     .where(and(eq(territories.id, input.communeId), eq(territories.kind, "commune")));
-  if (!commune) throw new DomainError("BAD_REQUEST", "Choisissez une commune dans la liste.");
+  if (!commune) throw new DomainError("BAD_REQUEST", "chooseCommuneFromList");
   const [project] = await db
     .insert(projects)
     .values({
@@ -129,7 +129,7 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     assertCanReadProject(db, actor, projectId),
     projectFileStatement(db).execute({ projectId, viewerId: actor?.userId ?? null }),
   ]);
-  if (!row) throw notFound("Projet introuvable.");
+  if (!row) throw notFound("projectNotFound");
   const { file, following, parties, communes, fundingLines: funding, ...project } = row;
   return {
     ...project,
@@ -165,16 +165,15 @@ export async function updateProjectFile(
 ) {
   const { actor: signedIn } = await assertCanEditProject(db, actor, input.projectId);
   const [current] = await db.select().from(projects).where(eq(projects.id, input.projectId)).for("update");
-  if (!current) throw notFound("Projet introuvable.");
+  if (!current) throw notFound("projectNotFound");
   if (current.version !== input.version) {
     const missed = await changesSinceVersion(db, "project", input.projectId, input.version);
-    const who = [...new Set(missed.map((change) => change.actorName ?? change.actorEmail ?? "quelqu'un"))].join(", ");
+    const who = [...new Set(missed.flatMap((change) => change.actorName ?? change.actorEmail ?? []))].join(", ");
     const fields = [...new Set(missed.flatMap((change) => change.changes.map((fieldChange) => fieldChange.field)))];
-    throw new DomainError(
-      "CONFLICT",
-      `Le dossier a été modifié pendant que vous l'éditiez (par ${who || "quelqu'un"}). Vos saisies sont conservées : comparez avec la dernière version, puis enregistrez à nouveau.`,
-      { currentVersion: current.version, fields, changes: missed },
-    );
+    throw new DomainError("CONFLICT", who ? "projectChangedMeanwhileBy" : "projectChangedMeanwhile", {
+      values: { who },
+      details: { currentVersion: current.version, fields, changes: missed },
+    });
   }
   const { communeIds, fundingLines: newFunding, ...scalarChanges } = input.changes;
   const [currentCommunes, currentFunding] = await Promise.all([
@@ -203,7 +202,7 @@ export async function updateProjectFile(
       .select({ id: territories.id })
       .from(territories)
       .where(and(inArray(territories.id, unique), eq(territories.kind, "commune")));
-    if (found.length !== unique.length) throw new DomainError("BAD_REQUEST", "Choisissez des communes dans la liste.");
+    if (found.length !== unique.length) throw new DomainError("BAD_REQUEST", "chooseCommunesFromList");
     await db.delete(projectCommunes).where(eq(projectCommunes.projectId, current.id));
     await db.insert(projectCommunes).values(unique.map((communeId) => ({ projectId: current.id, communeId })));
   }

@@ -12,7 +12,7 @@ import { notify, peopleOfSide } from "./notifications";
 export async function requestPublic(db: Database, actor: Actor | null, input: { projectId: string }) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCollectiveSide(access);
-  if (access.visibility === "public") throw new DomainError("CONFLICT", "Le dossier est déjà public.");
+  if (access.visibility === "public") throw new DomainError("CONFLICT", "alreadyPublic");
   await db.update(projects).set({ publicRequestedAt: new Date(), publicRequestedById: signedIn.userId }).where(eq(projects.id, input.projectId));
   await recordChange(db, { actorId: signedIn.userId, entity: "project", entityId: input.projectId, projectId: input.projectId, action: "request_public" });
   return { requested: true };
@@ -30,7 +30,7 @@ export async function reviewPublic(db: Database, actor: Actor | null, input: { p
     .set({ publicRequestedAt: null, publicRequestedById: null, ...(input.accept ? { visibility: "public" as const } : {}) })
     .where(and(eq(projects.id, input.projectId), isNotNull(projects.publicRequestedAt)))
     .returning({ id: projects.id });
-  if (!updated) throw new DomainError("CONFLICT", "Aucune demande de publication n'est en attente pour ce projet.");
+  if (!updated) throw new DomainError("CONFLICT", "noPublicationRequest");
   await recordChange(db, {
     actorId: reviewer.userId,
     entity: "project",

@@ -4,7 +4,7 @@
 import { and, asc, count, eq, gte, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { rateLimitHits } from "@/db/schema";
-import { DomainError } from "@/server/errors";
+import { DomainError, type ErrorKey } from "@/server/errors";
 
 export type RateLimit = { bucket: string; limit: number; windowSeconds: number };
 
@@ -53,14 +53,8 @@ export async function consumeRateLimit(db: Database, rule: RateLimit, key: strin
   });
 }
 
-const timeFormat = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
-
-export function retryMessage(what: string, retryAt: Date): string {
-  return `${what} Vous pourrez réessayer à partir de ${timeFormat.format(retryAt)}.`;
-}
-
-/** For services: throws TOO_MANY_REQUESTS, in French, with when to retry. */
-export async function enforceRateLimit(db: Database, rule: RateLimit, key: string, what: string) {
+/** For services: throws TOO_MANY_REQUESTS; `what`'s message says what was limited and when to retry. */
+export async function enforceRateLimit(db: Database, rule: RateLimit, key: string, what: ErrorKey) {
   const answer = await consumeRateLimit(db, rule, key);
-  if (!answer.ok) throw new DomainError("TOO_MANY_REQUESTS", retryMessage(what, answer.retryAt), { retryAt: answer.retryAt });
+  if (!answer.ok) throw new DomainError("TOO_MANY_REQUESTS", what, { values: { retryAt: answer.retryAt }, details: { retryAt: answer.retryAt } });
 }

@@ -38,14 +38,14 @@ export async function proposeStage(
 ) {
   requireActor(actor);
   const relationship = await loadRelationship(db, input.relationshipId);
-  if (!relationship) throw notFound("Relation introuvable.");
-  const access = await loadProjectAccess(db, actor, relationship.projectId, "Relation introuvable.");
+  if (!relationship) throw notFound("relationshipNotFound");
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "relationshipNotFound");
   const signedIn = assertActsFor(access, input.as, relationship.authorityId);
   if (relationship.stage === null) {
-    throw new DomainError("BAD_REQUEST", "Le stade de départ de cette relation attend encore d'être confirmé.");
+    throw new DomainError("BAD_REQUEST", "startingStagePending");
   }
   if (moveOf(relationship.stage, input.toStage) === null) {
-    throw new DomainError("BAD_REQUEST", "Proposez un autre stade que le stade actuel.");
+    throw new DomainError("BAD_REQUEST", "proposeOtherStage");
   }
   const milestoneIds = [...new Set(input.milestoneIds ?? [])];
   try {
@@ -54,7 +54,7 @@ export async function proposeStage(
         .select({ id: milestones.id })
         .from(milestones)
         .where(and(inArray(milestones.id, milestoneIds), eq(milestones.projectId, relationship.projectId)));
-      if (found.length !== milestoneIds.length) throw new DomainError("BAD_REQUEST", "Ces jalons ne sont pas ceux du projet.");
+      if (found.length !== milestoneIds.length) throw new DomainError("BAD_REQUEST", "milestonesNotOfProject");
     }
     const [proposal] = await db
       .insert(stageChanges)
@@ -89,7 +89,7 @@ export async function proposeStage(
     return { stageChangeId: proposal.id };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError("CONFLICT", "Une proposition est déjà en attente pour cette relation : elle doit d'abord recevoir une réponse.");
+      throw new DomainError("CONFLICT", "proposalPending");
     }
     throw error;
   }
@@ -105,9 +105,9 @@ export async function decideProposal(
 ) {
   requireActor(actor);
   const found = await loadProposal(db, input.stageChangeId);
-  if (!found) throw notFound("Proposition introuvable.");
+  if (!found) throw notFound("proposalNotFound");
   const { proposal, relationship } = found;
-  const access = await loadProjectAccess(db, actor, relationship.projectId, "Proposition introuvable.");
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "proposalNotFound");
   // The other side confirms or declines; the side that proposed may withdraw.
   const deciderSide: Side = input.decision === "withdrawn" ? proposal.proposedSide : otherSide(proposal.proposedSide);
   const signedIn = assertActsFor(access, deciderSide, relationship.authorityId);
@@ -117,7 +117,7 @@ export async function decideProposal(
     .set({ status: input.decision, decidedById: signedIn.userId, decidedAt: new Date(), decisionComment: input.comment || null })
     .where(and(eq(stageChanges.id, proposal.id), eq(stageChanges.status, "pending")))
     .returning({ id: stageChanges.id });
-  if (!decided) throw new DomainError("CONFLICT", "Cette proposition a déjà reçu une réponse. Rechargez la page pour voir laquelle.");
+  if (!decided) throw new DomainError("CONFLICT", "proposalAnswered");
   if (input.decision === "confirmed") {
     await db.update(relationships).set({ stage: proposal.toStage }).where(eq(relationships.id, relationship.id));
   }
@@ -146,8 +146,8 @@ export async function decideProposal(
 export async function addMediationNote(db: Database, actor: Actor | null, input: { stageChangeId: string; text: string }) {
   requireActor(actor);
   const found = await loadProposal(db, input.stageChangeId);
-  if (!found) throw notFound("Proposition introuvable.");
-  const access = await loadProjectAccess(db, actor, found.relationship.projectId, "Proposition introuvable.");
+  if (!found) throw notFound("proposalNotFound");
+  const access = await loadProjectAccess(db, actor, found.relationship.projectId, "proposalNotFound");
   const { actor: moderator, networkId } = assertHoldingModerator(access);
   const [note] = await db
     .insert(mediationNotes)

@@ -106,7 +106,7 @@ export async function searchTerritories(db: DbOrTx, search: TerritorySearch): Pr
 
 export async function getTerritory(db: DbOrTx, id: string): Promise<TerritorySummary> {
   const [row] = await db.select(territorySummary).from(territories).where(eq(territories.id, id));
-  if (!row) throw notFound("Territoire introuvable.");
+  if (!row) throw notFound("territoryNotFound");
   return row;
 }
 
@@ -145,7 +145,7 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
     .from(organisations)
     .innerJoin(territories, eq(territories.id, organisations.territoryId))
     .where(and(eq(organisations.id, input.authorityId), eq(organisations.kind, "authority")));
-  if (!authority) throw notFound("Collectivité introuvable.");
+  if (!authority) throw notFound("authorityNotFound");
   const page = Math.max(1, input.page ?? 1);
   const within = communesWithin({ id: authority.territoryId, kind: authority.kind, code: authority.code });
   const actsInTerritory = exists(

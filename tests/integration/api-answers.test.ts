@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db";
 import { answerTrpcRequest } from "@/server/api/handler";
 import { MAX_TRPC_BATCH } from "@/server/domain/api-limits";
+import { answerImportRequest } from "@/server/http/portfolio-files";
+import type { Locale } from "@/server/i18n/config";
 import type { Actor } from "@/server/services/access";
 import { useTestDatabase } from "../support/db";
 import { expectNoInternals } from "../support/internals";
@@ -25,7 +27,7 @@ function mutation(path: string, input: unknown) {
   });
 }
 
-const answer = (db: Database, actor: Actor | null, request: Request) => answerTrpcRequest(request, async () => ({ db, actor }));
+const answer = (db: Database, actor: Actor | null, request: Request) => answerTrpcRequest(request, async () => ({ db, actor, locale: "fr" }));
 
 describe("tRPC answers over HTTP", () => {
   const database = useTestDatabase();
@@ -110,4 +112,24 @@ describe("tRPC answers over HTTP", () => {
     const [body] = (await refused.json()) as { error: { json: { data: { fieldErrors: Record<string, string[]> } } } }[];
     expect(body?.error.json.data.fieldErrors.occursOn).toEqual(["Choisissez une date entre 1900 et 2100."]);
   });
+
+  it("say a refusal in the reader's language: French by default, English to an English reader", async () => {
+    const db = database.db;
+    const world = await buildWorld(db);
+    const missing = { projectId: "00000000-0000-4000-8000-000000000000" };
+    const messageOf = async (locale: Locale) => {
+      const refused = await answerTrpcRequest(query("project.get", [missing]), async () => ({ db, actor: world.people.collectiveMember, locale }));
+      const [body] = (await refused.json()) as { error: { json: { message: string; data: { code: string } } } }[];
+      expect(body?.error.json.data.code).toBe("NOT_FOUND");
+      return body?.error.json.message;
+    };
+    expect(await messageOf("fr")).toBe("Projet introuvable.");
+    expect(await messageOf("en")).toBe("Project not found.");
+    // Route handlers read the same cookie.
+    const crossSite = (cookie: string) =>
+      answerImportRequest(db, world.people.holdingModerator, world.holdingNetwork.id, new Request(`${ORIGIN}/api/reseaux/x/import`, { method: "POST", headers: { origin: "https://ailleurs.example", cookie } }));
+    expect(((await (await crossSite("NEXT_LOCALE=en")).json()) as { error: string }).error).toBe("Request refused: it does not come from a Maillage page.");
+    expect(((await (await crossSite("")).json()) as { error: string }).error).toBe("Requête refusée : elle ne vient pas d'une page de Maillage.");
+  });
 });
+

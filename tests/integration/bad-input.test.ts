@@ -220,7 +220,7 @@ async function callAndRollBack(
   try {
     await db.transaction(async (tx) => {
       await before?.(tx as Database);
-      const api = createCaller({ db: tx, actor: caller }) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+      const api = createCaller({ db: tx, actor: caller, locale: "fr" }) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
       const [router, name] = procedure.split(".") as [string, string];
       try {
         await api[router]?.[name]?.(input);

@@ -10,13 +10,13 @@ import { DomainError, forbidden } from "@/server/errors";
 export type Actor = { userId: string; isPlatformAdmin: boolean };
 
 export function requireActor(actor: Actor | null): Actor {
-  if (!actor) throw new DomainError("UNAUTHORIZED", "Connectez-vous pour continuer.");
+  if (!actor) throw new DomainError("UNAUTHORIZED", "signInFirst");
   return actor;
 }
 
 export function requirePlatformAdmin(actor: Actor | null): Actor {
   const signedIn = requireActor(actor);
-  if (!signedIn.isPlatformAdmin) throw forbidden("Réservé aux administrateurs de la plateforme.");
+  if (!signedIn.isPlatformAdmin) throw forbidden("platformAdminsOnly");
   return signedIn;
 }
 

@@ -65,7 +65,7 @@ export function mayReviewPublic(access: ProjectAccess, heldByANetwork: boolean):
 export function assertCanReviewPublic(access: ProjectAccess, heldByANetwork: boolean) {
   if (access.moderatedNetworks.length > 0) return requireActor(access.actor);
   if (!heldByANetwork) return requirePlatformAdmin(access.actor);
-  throw forbidden("Ce sont les modérateurs du réseau qui accompagne le projet qui décident.");
+  throw forbidden("holdingNetworkDecides");
 }
 
 // ── Decisions for the project's page: the rules above, decided once, sent to the UI ────────────
@@ -132,5 +132,5 @@ export function mayChangeMilestoneStatus(access: ProjectAccess, milestone: { rec
 
 /** Editing or deleting a comment: its author only. */
 export function assertCommentAuthor(comment: { authorId: string | null }, actor: Actor) {
-  if (comment.authorId !== actor.userId) throw forbidden("Vous ne pouvez modifier que vos propres commentaires.");
+  if (comment.authorId !== actor.userId) throw forbidden("ownCommentsOnly");
 }

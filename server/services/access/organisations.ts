@@ -2,7 +2,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { memberships, organisations } from "@/db/schema";
-import { forbidden, notFound } from "@/server/errors";
+import { forbidden, notFound, type ErrorKey } from "@/server/errors";
 import { requireActor, speaksForNetwork, type Actor } from "./actor";
 
 async function findMembership(db: DbOrTx, userId: string, organisationId: string) {
@@ -23,7 +23,7 @@ async function findMembership(db: DbOrTx, userId: string, organisationId: string
  * Members see their organisation; others get NOT_FOUND (platform admins see every one).
  * Returns the caller's membership, or null for a platform admin who is not a member.
  */
-export async function assertCanSeeOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string, missing = "Organisation introuvable.") {
+export async function assertCanSeeOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string, missing: ErrorKey = "organisationNotFound") {
   const signedIn = requireActor(actor);
   const membership = await findMembership(db, signedIn.userId, organisationId);
   if (!membership && !signedIn.isPlatformAdmin) throw notFound(missing);
@@ -32,11 +32,11 @@ export async function assertCanSeeOrganisation(db: DbOrTx, actor: Actor | null, 
 
 type MembershipFacts = Awaited<ReturnType<typeof findMembership>>;
 
-function whyCannotManage(actor: Actor, membership: MembershipFacts): string | null {
+function whyCannotManage(actor: Actor, membership: MembershipFacts): ErrorKey | null {
   if (actor.isPlatformAdmin) return null;
-  if (membership?.role !== "admin") return "Seuls les administrateurs de l'organisation peuvent faire cela.";
+  if (membership?.role !== "admin") return "organisationAdminsOnly";
   if (membership.kind === "authority" && !membership.verifiedAt) {
-    return "Votre rôle dans cette collectivité n'est pas encore vérifié.";
+    return "notYetVerified";
   }
   return null;
 }
@@ -45,7 +45,7 @@ function whyCannotManage(actor: Actor, membership: MembershipFacts): string | nu
  * Acting in an organisation's name (adding people, verifying them): its admins — who, for an
  * authority, must be verified — or a platform admin.
  */
-export async function assertCanManageOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string, missing?: string) {
+export async function assertCanManageOrganisation(db: DbOrTx, actor: Actor | null, organisationId: string, missing?: ErrorKey) {
   const signedIn = requireActor(actor);
   const membership = await assertCanSeeOrganisation(db, signedIn, organisationId, missing);
   const why = whyCannotManage(signedIn, membership);
@@ -60,7 +60,7 @@ export async function canManageOrganisation(db: DbOrTx, actor: Actor, organisati
 export async function assertCanActForCollective(db: DbOrTx, actor: Actor | null, collectiveId: string) {
   const signedIn = requireActor(actor);
   const membership = await findMembership(db, signedIn.userId, collectiveId);
-  if (!membership || membership.kind !== "collective") throw notFound("Collectif introuvable.");
+  if (!membership || membership.kind !== "collective") throw notFound("collectiveNotFound");
 }
 
 /**
@@ -71,9 +71,9 @@ export async function assertCanFollowTerritoryOf(db: DbOrTx, actor: Actor | null
   const signedIn = requireActor(actor);
   const membership = await assertCanSeeOrganisation(db, signedIn, authorityId);
   if (signedIn.isPlatformAdmin) return;
-  if (membership?.kind !== "authority") throw notFound("Collectivité introuvable.");
+  if (membership?.kind !== "authority") throw notFound("authorityNotFound");
   if (!membership.verifiedAt) {
-    throw forbidden("Votre rôle dans cette collectivité doit être vérifié pour suivre son territoire.");
+    throw forbidden("verifyToFollowTerritory");
   }
 }
 
@@ -83,7 +83,7 @@ export async function assertCanModerateNetwork(db: DbOrTx, actor: Actor | null, 
   if (signedIn.isPlatformAdmin) return signedIn;
   const membership = await findMembership(db, signedIn.userId, networkId);
   if (membership?.kind !== "network" || !speaksForNetwork(membership.role)) {
-    throw notFound("Réseau introuvable.");
+    throw notFound("networkNotFound");
   }
   return signedIn;
 }

@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
 import { type Side } from "@/server/domain/gradient";
 import { memberships, organisations, projectCommunes, projectParties, projects, territories } from "@/db/schema";
-import { forbidden, notFound } from "@/server/errors";
+import { forbidden, notFound, type ErrorKey } from "@/server/errors";
 import { requireActor, speaksForNetwork, type Actor } from "./actor";
 import { communeWithinTerritory } from "./visibility";
 
@@ -62,7 +62,7 @@ const projectAccessStatement = preparedPerHandle((db) =>
  * reached through its project (a milestone, a comment…) passes its own `missing` message: an id
  * that exists in a project one cannot read answers as an id that exists nowhere.
  */
-export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, projectId: string, missing = "Projet introuvable."): Promise<ProjectAccess> {
+export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, projectId: string, missing: ErrorKey = "projectNotFound"): Promise<ProjectAccess> {
   // The project and the person's memberships of its active parties, in one statement: a row per
   // party (a project has a handful), with the membership where the person has one.
   const rows = await projectAccessStatement(db).execute({ projectId, userId: actor?.userId ?? "" });
@@ -123,17 +123,17 @@ async function readsThroughTerritory(db: DbOrTx, actor: Actor, projectId: string
 
 /** Acting for the collective side: the members of the lead collective. */
 export function assertCollectiveSide(access: ProjectAccess) {
-  if (!access.isCollectiveMember) throw forbidden("Seuls les membres du collectif porteur peuvent faire cela.");
+  if (!access.isCollectiveMember) throw forbidden("collectiveMembersOnly");
   return requireActor(access.actor);
 }
 
 /** Acting in an authority's name in this project: its verified members. */
 export function assertAuthoritySide(access: ProjectAccess, authorityId: string) {
   if (access.awaitingVerification.includes(authorityId)) {
-    throw forbidden("Votre rôle dans cette collectivité doit être vérifié pour agir en son nom.");
+    throw forbidden("verifyToActForAuthority");
   }
   if (!access.authorities.some((authority) => authority.authorityId === authorityId)) {
-    throw forbidden("Seuls les membres de cette collectivité peuvent faire cela.");
+    throw forbidden("authorityMembersOnly");
   }
   return requireActor(access.actor);
 }
@@ -146,7 +146,7 @@ export function assertActsFor(access: ProjectAccess, side: Side, authorityId: st
 /** Mediation: the moderators of a network that holds the project. */
 export function assertHoldingModerator(access: ProjectAccess) {
   const networkId = access.moderatedNetworks[0];
-  if (!networkId) throw forbidden("Seuls les modérateurs d'un réseau qui accompagne le projet peuvent faire cela.");
+  if (!networkId) throw forbidden("holdingModeratorsOnly");
   return { actor: requireActor(access.actor), networkId };
 }
 
@@ -164,24 +164,24 @@ export function canModerateProject(access: ProjectAccess): boolean {
 }
 
 export function assertCanModerateProject(access: ProjectAccess) {
-  if (!canModerateProject(access)) throw forbidden("Seuls les modérateurs d'un réseau qui accompagne le projet peuvent faire cela.");
+  if (!canModerateProject(access)) throw forbidden("holdingModeratorsOnly");
   return requireActor(access.actor);
 }
 
 /** Reporting a comment or a milestone: any of the project's parties. */
 export function assertCanReport(access: ProjectAccess) {
-  if (!isProjectParty(access)) throw forbidden("Seules les parties prenantes du projet peuvent signaler un contenu.");
+  if (!isProjectParty(access)) throw forbidden("onlyPartiesReport");
   return requireActor(access.actor);
 }
 
 /** The discussion thread is the parties': they read and write it; platform admins read it. */
 export function assertCanReadComments(access: ProjectAccess) {
-  if (!isProjectParty(access) && !access.isPlatformAdmin) throw forbidden("La discussion est réservée aux parties prenantes du projet.");
+  if (!isProjectParty(access) && !access.isPlatformAdmin) throw forbidden("discussionForParties");
   return requireActor(access.actor);
 }
 
 export function assertCanComment(access: ProjectAccess) {
-  if (!isProjectParty(access)) throw forbidden("Seules les parties prenantes du projet participent à la discussion.");
+  if (!isProjectParty(access)) throw forbidden("onlyPartiesDiscuss");
   return requireActor(access.actor);
 }
 
@@ -191,6 +191,6 @@ export function canInvite(access: ProjectAccess): boolean {
 }
 
 export function assertCanInvite(access: ProjectAccess) {
-  if (!canInvite(access)) throw forbidden("Seuls le collectif porteur et les réseaux qui l'accompagnent invitent des élu·es.");
+  if (!canInvite(access)) throw forbidden("onlyHoldersInvite");
   return requireActor(access.actor);
 }
