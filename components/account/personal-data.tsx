@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { loadApiClient } from "@/components/trpc-client";
 import { TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
@@ -15,12 +15,16 @@ export function PersonalData() {
   const [downloading, setDownloading] = useState(false);
   const [downloadFailed, setDownloadFailed] = useState(false);
   const router = useRouter();
-  const remove = useApiMutation((api) => api.account.delete, {
-    onSuccess: () => {
-      router.push("/");
-      router.refresh();
+  const remove = useFormMutation(
+    (api) => api.account.delete,
+    (form) => ({ confirmEmail: form.text("confirmEmail") }),
+    {
+      onSaved: () => {
+        router.push("/");
+        router.refresh();
+      },
     },
-  });
+  );
   const errors = formErrorsOf(remove.error, tc("error"));
 
   async function download() {
@@ -53,10 +57,7 @@ export function PersonalData() {
       <form
         noValidate
         className="border-t border-line pt-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          remove.mutate({ confirmEmail: String(new FormData(event.currentTarget).get("confirmEmail") ?? "") });
-        }}
+        onSubmit={remove.onSubmit}
       >
         <h3 className="mb-2 font-semibold">{t("deleteTitle")}</h3>
         <p className="mb-3 text-sm">{t("deleteExplain")}</p>

@@ -1,27 +1,23 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
 export function CreateNetworkForm() {
   const t = useTranslations("admin");
   const tc = useTranslations("common");
-  const create = useApiMutation((api) => api.organisation.createNetwork);
+  const create = useFormMutation(
+    (api) => api.organisation.createNetwork,
+    (form) => ({ name: form.text("name"), adminEmail: form.text("adminEmail") }),
+    { onSaved: (_network, form) => form.reset() },
+  );
   const errors = formErrorsOf(create.error, tc("error"));
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const formElement = event.currentTarget;
-        const form = new FormData(formElement);
-        create.mutate(
-          { name: String(form.get("name") ?? ""), adminEmail: String(form.get("adminEmail") ?? "") },
-          { onSuccess: () => formElement.reset() },
-        );
-      }}
+      onSubmit={create.onSubmit}
     >
       <TextField id="network-name" name="name" label={t("networkName")} required error={errors.fields.name} />
       <TextField id="network-admin" name="adminEmail" type="email" label={t("networkAdmin")} required error={errors.fields.adminEmail} />

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { TextArea } from "@/components/ui/field";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { Alert, Badge, Button } from "@/components/ui/primitives";
@@ -114,7 +115,16 @@ export function CommentThread({
   const t = useTranslations("conversation");
   const tc = useTranslations("common");
   const router = useRouter();
-  const add = useApiMutation((api) => api.comment.add);
+  const add = useFormMutation(
+    (api) => api.comment.add,
+    (form) => ({ projectId, body: form.text("body"), mentionIds: form.texts("mentionIds") }),
+    {
+      onSaved: (_comment, form) => {
+        form.reset();
+        router.refresh();
+      },
+    },
+  );
   const errors = formErrorsOf(add.error, tc("error"));
   return (
     <div>
@@ -127,20 +137,7 @@ export function CommentThread({
       {canWrite ? (
         <form
           noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            const formElement = event.currentTarget;
-            const form = new FormData(formElement);
-            add.mutate(
-              { projectId, body: String(form.get("body") ?? ""), mentionIds: form.getAll("mentionIds").map(String) },
-              {
-                onSuccess: () => {
-                  formElement.reset();
-                  router.refresh();
-                },
-              },
-            );
-          }}
+          onSubmit={add.onSubmit}
         >
           <TextArea id="comment-body" name="body" label={t("message")} rows={3} maxLength={4000} error={errors.fields.body} />
           {mentionable.length > 0 ? (

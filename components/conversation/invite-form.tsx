@@ -5,9 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { AUTHORITY_OFFICES, type AuthorityOffice } from "@/server/domain/organisations";
+import { AUTHORITY_OFFICES } from "@/server/domain/organisations";
 
 type Invitation = {
   id: string;
@@ -33,7 +34,17 @@ export function InviteForm({
   const router = useRouter();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const onSuccess = () => router.refresh();
-  const send = useApiMutation((api) => api.invitation.send);
+  const send = useFormMutation(
+    (api) => api.invitation.send,
+    (form) => ({ projectId, authorityId: form.text("authorityId"), email: form.text("email"), office: form.choice("office", AUTHORITY_OFFICES) }),
+    {
+      onSaved: (_invitation, form, input) => {
+        setSentTo(input.email);
+        form.reset();
+        router.refresh();
+      },
+    },
+  );
   const resend = useApiMutation((api) => api.invitation.resend, { onSuccess });
   const revoke = useApiMutation((api) => api.invitation.revoke, { onSuccess });
   const errors = formErrorsOf(send.error ?? resend.error ?? revoke.error, tc("error"));
@@ -47,21 +58,8 @@ export function InviteForm({
       <form
         noValidate
         onSubmit={(event) => {
-          event.preventDefault();
-          const formElement = event.currentTarget;
-          const form = new FormData(formElement);
-          const email = String(form.get("email") ?? "");
           setSentTo(null);
-          send.mutate(
-            { projectId, authorityId: String(form.get("authorityId")), email, office: String(form.get("office")) as AuthorityOffice },
-            {
-              onSuccess: () => {
-                setSentTo(email);
-                formElement.reset();
-                router.refresh();
-              },
-            },
-          );
+          send.onSubmit(event);
         }}
       >
         <div className="grid gap-x-4 sm:grid-cols-3">

@@ -3,11 +3,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
 import { SelectField, TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { STAGES, type Stage } from "@/server/domain/gradient";
+import { STAGES } from "@/server/domain/gradient";
 
 export function AddAuthorityForm({ projectId }: { projectId: string }) {
   const t = useTranslations("projectPage");
@@ -15,26 +15,21 @@ export function AddAuthorityForm({ projectId }: { projectId: string }) {
   const tc = useTranslations("common");
   const router = useRouter();
   const [territory, setTerritory] = useState<PickedTerritory | null>(null);
-  const add = useApiMutation((api) => api.party.addAuthority, {
-    onSuccess: () => {
-      setTerritory(null);
-      router.refresh();
+  const add = useFormMutation(
+    (api) => api.party.addAuthority,
+    (form) => ({ projectId, territoryId: territory?.id ?? "", startingStage: form.choice("startingStage", STAGES), reason: form.text("reason") }),
+    {
+      onSaved: () => {
+        setTerritory(null);
+        router.refresh();
+      },
     },
-  });
+  );
   const errors = formErrorsOf(add.error, tc("error"));
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        add.mutate({
-          projectId,
-          territoryId: territory?.id ?? "",
-          startingStage: String(form.get("startingStage")) as Stage,
-          reason: String(form.get("reason") ?? ""),
-        });
-      }}
+      onSubmit={add.onSubmit}
     >
       <p className="mb-3 text-muted">{t("addAuthorityIntro")}</p>
       <TerritoryPicker label={tc("authority")} value={territory} onChange={setTerritory} error={errors.fields.territoryId} />

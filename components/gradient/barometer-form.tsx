@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { Alert, Button } from "@/components/ui/primitives";
 import { INDICATOR_IDS, type IndicatorId, type Score, type Side } from "@/server/domain/gradient";
 
@@ -16,21 +16,23 @@ export function BarometerForm({ relationshipId, side }: { relationshipId: string
   const tc = useTranslations("common");
   const router = useRouter();
   const id = useId();
-  const answer = useApiMutation((api) => api.barometer.answer, { onSuccess: () => router.refresh() });
+  const answer = useFormMutation(
+    (api) => api.barometer.answer,
+    (form) => {
+      const answers: Partial<Record<IndicatorId, Score>> = {};
+      for (const question of INDICATOR_IDS) {
+        const score = SCORES.find((option) => option === form.number(question));
+        if (score) answers[question] = score;
+      }
+      return { relationshipId, as: side, answers };
+    },
+    { onSaved: () => router.refresh() },
+  );
   const errors = formErrorsOf(answer.error, tc("error"));
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const answers: Partial<Record<IndicatorId, Score>> = {};
-        for (const question of INDICATOR_IDS) {
-          const value = Number(form.get(question));
-          if (value >= 1 && value <= 5) answers[question] = value as Score;
-        }
-        answer.mutate({ relationshipId, as: side, answers });
-      }}
+      onSubmit={answer.onSubmit}
     >
       {INDICATOR_IDS.map((question) => (
         <fieldset key={question} className="mb-3 border-b border-line pb-3">

@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { LEVER_IDS, type LeverId, type Side } from "@/server/domain/gradient";
-import { MILESTONE_KINDS, MILESTONE_STATUSES, type MilestoneKind, type MilestoneStatus } from "@/server/domain/milestones";
+import { LEVER_IDS, type Side } from "@/server/domain/gradient";
+import { MILESTONE_KINDS, MILESTONE_STATUSES } from "@/server/domain/milestones";
 
 export type MilestoneTarget = { relationshipId: string; authorityName: string; sides: Side[] };
 
@@ -21,38 +21,36 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
   const router = useRouter();
   const sides = [...new Set(targets.flatMap((target) => target.sides))];
   const [side, setSide] = useState<Side>(sides[0] ?? "collective");
-  const create = useApiMutation((api) => api.milestone.create);
+  const create = useFormMutation(
+    (api) => api.milestone.create,
+    (form) => {
+      const evidence = form.text("evidence").trim();
+      return {
+        projectId,
+        as: side,
+        relationshipIds: form.texts("relationshipIds"),
+        kind: form.choice("kind", MILESTONE_KINDS),
+        title: form.text("title"),
+        occursOn: form.text("occursOn"),
+        status: form.choice("status", MILESTONE_STATUSES),
+        description: form.text("description"),
+        evidenceLinks: evidence ? [evidence] : [],
+        levers: form.choices("levers", LEVER_IDS),
+      };
+    },
+    {
+      onSaved: (_milestone, form) => {
+        form.reset();
+        router.refresh();
+      },
+    },
+  );
   const errors = formErrorsOf(create.error, tc("error"));
   const available = targets.filter((target) => target.sides.includes(side));
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const formElement = event.currentTarget;
-        const form = new FormData(formElement);
-        const evidence = String(form.get("evidence") ?? "").trim();
-        create.mutate(
-          {
-            projectId,
-            as: side,
-            relationshipIds: form.getAll("relationshipIds").map(String),
-            kind: String(form.get("kind")) as MilestoneKind,
-            title: String(form.get("title") ?? ""),
-            occursOn: String(form.get("occursOn") ?? ""),
-            status: String(form.get("status")) as MilestoneStatus,
-            description: String(form.get("description") ?? ""),
-            evidenceLinks: evidence ? [evidence] : [],
-            levers: form.getAll("levers").map(String) as LeverId[],
-          },
-          {
-            onSuccess: () => {
-              formElement.reset();
-              router.refresh();
-            },
-          },
-        );
-      }}
+      onSubmit={create.onSubmit}
     >
       {sides.length > 1 ? (
         <SelectField id="milestone-side" label={t("proposeAs")} value={side} onChange={(event) => setSide(event.target.value as Side)}>

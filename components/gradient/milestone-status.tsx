@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { Button } from "@/components/ui/primitives";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/server/domain/milestones";
 
@@ -14,16 +14,16 @@ export function MilestoneStatusControl({ milestoneId, version, status, title }: 
   const tc = useTranslations("common");
   const router = useRouter();
   const id = useId();
-  const update = useApiMutation((api) => api.milestone.update, { onSuccess: () => router.refresh() });
+  const update = useFormMutation(
+    (api) => api.milestone.update,
+    (form) => ({ milestoneId, version, changes: { status: form.choice("status", MILESTONE_STATUSES) } }),
+    { onSaved: () => router.refresh() },
+  );
   const errors = formErrorsOf(update.error, tc("error"));
   return (
     <form
       className="mt-2 flex flex-wrap items-center gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const next = String(new FormData(event.currentTarget).get("status")) as MilestoneStatus;
-        update.mutate({ milestoneId, version, changes: { status: next } });
-      }}
+      onSubmit={update.onSubmit}
     >
       <label htmlFor={`${id}-status`} className="sr-only">
         {t("milestoneStatus")} — {title}

@@ -3,10 +3,10 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField, TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { STAGES, type Side, type Stage } from "@/server/domain/gradient";
+import { SIDES, STAGES, type Side, type Stage } from "@/server/domain/gradient";
 
 export function ProposeStageForm({
   relationshipId,
@@ -25,12 +25,23 @@ export function ProposeStageForm({
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const propose = useApiMutation((api) => api.stage.propose, {
-    onSuccess: () => {
-      setOpen(false);
-      router.refresh();
+  const propose = useFormMutation(
+    (api) => api.stage.propose,
+    (form) => ({
+      relationshipId,
+      // With one side, the form does not ask which.
+      as: form.text("as") ? form.choice("as", SIDES) : (sides[0] ?? "collective"),
+      toStage: form.choice("toStage", STAGES),
+      reason: form.text("reason"),
+      milestoneIds: form.texts("milestoneIds"),
+    }),
+    {
+      onSaved: () => {
+        setOpen(false);
+        router.refresh();
+      },
     },
-  });
+  );
   const errors = formErrorsOf(propose.error, tc("error"));
   if (!open) {
     return (
@@ -43,17 +54,7 @@ export function ProposeStageForm({
     <form
       noValidate
       className="mt-3 rounded-lg border border-line p-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        propose.mutate({
-          relationshipId,
-          as: (String(form.get("as") ?? sides[0]) as Side) ?? "collective",
-          toStage: String(form.get("toStage")) as Stage,
-          reason: String(form.get("reason") ?? ""),
-          milestoneIds: form.getAll("milestoneIds").map(String),
-        });
-      }}
+      onSubmit={propose.onSubmit}
     >
       <SelectField id={`${id}-to`} name="toStage" label={t("proposeTo")} defaultValue={STAGES.find((stage) => stage !== currentStage)}>
         {STAGES.filter((stage) => stage !== currentStage).map((stage) => (

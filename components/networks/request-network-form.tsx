@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 
@@ -10,17 +10,14 @@ export function RequestNetworkForm({ projectId, networks }: { projectId: string;
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
   const router = useRouter();
-  const request = useApiMutation((api) => api.party.requestNetwork, { onSuccess: () => router.refresh() });
+  const request = useFormMutation((api) => api.party.requestNetwork, (form) => ({ projectId, networkId: form.text("networkId") }), { onSaved: () => router.refresh() });
   const errors = formErrorsOf(request.error, tc("error"));
   if (networks.length === 0) return null;
   return (
     <form
       noValidate
       className="flex flex-wrap items-end gap-2"
-      onSubmit={(event) => {
-        event.preventDefault();
-        request.mutate({ projectId, networkId: String(new FormData(event.currentTarget).get("networkId")) });
-      }}
+      onSubmit={request.onSubmit}
     >
       <div className="min-w-64 flex-1">
         <SelectField id="network-request" name="networkId" label={t("chooseNetwork")}>

@@ -3,10 +3,10 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { AUTHORITY_OFFICES, type AuthorityOffice, type MembershipRole } from "@/server/domain/organisations";
+import { AUTHORITY_OFFICES, type MembershipRole } from "@/server/domain/organisations";
 
 export function AddMemberForm({
   organisationId,
@@ -21,31 +21,30 @@ export function AddMemberForm({
   const tc = useTranslations("common");
   const router = useRouter();
   const [added, setAdded] = useState<string | null>(null);
-  const add = useApiMutation((api) => api.organisation.addMember, {
-    onSuccess: (_result, input) => {
-      setAdded(input.email);
-      router.refresh();
-    },
-  });
-  const errors = formErrorsOf(add.error, tc("error"));
   const roles: MembershipRole[] = kind === "network" ? ["moderator", "admin"] : ["member", "admin"];
+  const add = useFormMutation(
+    (api) => api.organisation.addMember,
+    (form) => ({
+      organisationId,
+      email: form.text("email"),
+      role: form.choice("role", roles),
+      office: kind === "authority" ? form.choice("office", AUTHORITY_OFFICES) : undefined,
+    }),
+    {
+      onSaved: (_result, form, input) => {
+        setAdded(input.email);
+        form.reset();
+        router.refresh();
+      },
+    },
+  );
+  const errors = formErrorsOf(add.error, tc("error"));
   return (
     <form
       noValidate
       onSubmit={(event) => {
-        event.preventDefault();
-        const formElement = event.currentTarget;
-        const form = new FormData(formElement);
         setAdded(null);
-        add.mutate(
-          {
-            organisationId,
-            email: String(form.get("email") ?? ""),
-            role: String(form.get("role")) as MembershipRole,
-            office: kind === "authority" ? (String(form.get("office")) as AuthorityOffice) : undefined,
-          },
-          { onSuccess: () => formElement.reset() },
-        );
+        add.onSubmit(event);
       }}
     >
       <TextField id="member-email" name="email" type="email" label={t("email")} required error={errors.fields.email} />

@@ -3,11 +3,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
 import { SelectField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { AUTHORITY_OFFICES, type AuthorityOffice } from "@/server/domain/organisations";
+import { AUTHORITY_OFFICES } from "@/server/domain/organisations";
 
 export function JoinAuthorityForm() {
   const t = useTranslations("organisation");
@@ -15,21 +15,21 @@ export function JoinAuthorityForm() {
   const tc = useTranslations("common");
   const router = useRouter();
   const [territory, setTerritory] = useState<PickedTerritory | null>(null);
-  const join = useApiMutation((api) => api.organisation.joinAuthority, {
-    onSuccess: (authority) => {
-      router.push(`/organisations/${authority.organisationId}`);
-      router.refresh();
+  const join = useFormMutation(
+    (api) => api.organisation.joinAuthority,
+    (form) => ({ territoryId: territory?.id ?? "", office: form.choice("office", AUTHORITY_OFFICES) }),
+    {
+      onSaved: (authority) => {
+        router.push(`/organisations/${authority.organisationId}`);
+        router.refresh();
+      },
     },
-  });
+  );
   const errors = formErrorsOf(join.error, tc("error"));
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        join.mutate({ territoryId: territory?.id ?? "", office: String(form.get("office")) as AuthorityOffice });
-      }}
+      onSubmit={join.onSubmit}
     >
       <TerritoryPicker label={t("territoryLabel")} value={territory} onChange={setTerritory} error={errors.fields.territoryId} />
       <SelectField id="office" name="office" label={t("office")} error={errors.fields.office}>

@@ -2,31 +2,31 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { LEGAL_FORMS, type LegalForm } from "@/server/domain/organisations";
+import { LEGAL_FORMS } from "@/server/domain/organisations";
 
 export function NewCollectiveForm() {
   const t = useTranslations("organisation");
   const tl = useTranslations("legalForms");
   const tc = useTranslations("common");
   const router = useRouter();
-  const create = useApiMutation((api) => api.organisation.createCollective, {
-    onSuccess: (collective) => {
-      router.push(`/organisations/${collective.id}`);
-      router.refresh();
+  const create = useFormMutation(
+    (api) => api.organisation.createCollective,
+    (form) => ({ name: form.text("name"), legalForm: form.choice("legalForm", LEGAL_FORMS) }),
+    {
+      onSaved: (collective) => {
+        router.push(`/organisations/${collective.id}`);
+        router.refresh();
+      },
     },
-  });
+  );
   const errors = formErrorsOf(create.error, tc("error"));
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        create.mutate({ name: String(form.get("name") ?? ""), legalForm: String(form.get("legalForm")) as LegalForm });
-      }}
+      onSubmit={create.onSubmit}
     >
       <TextField id="name" name="name" label={t("name")} required maxLength={160} error={errors.fields.name} />
       <SelectField id="legalForm" name="legalForm" label={t("legalForm")} defaultValue="association" error={errors.fields.legalForm}>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
@@ -14,22 +14,17 @@ export function NewProjectForm({ collectives }: { collectives: { id: string; nam
   const tc = useTranslations("common");
   const router = useRouter();
   const [commune, setCommune] = useState<PickedTerritory | null>(null);
-  const create = useApiMutation((api) => api.project.create, { onSuccess: (project) => router.push(`/projets/${project.id}`) });
+  const create = useFormMutation(
+    (api) => api.project.create,
+    (form) => ({ title: form.text("title"), summary: form.text("summary"), leadCollectiveId: form.text("leadCollectiveId"), communeId: commune?.id ?? "" }),
+    { onSaved: (project) => router.push(`/projets/${project.id}`) },
+  );
   const errors = formErrorsOf(create.error, tc("error"));
 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        create.mutate({
-          title: String(form.get("title") ?? ""),
-          summary: String(form.get("summary") ?? ""),
-          leadCollectiveId: String(form.get("leadCollectiveId") ?? ""),
-          communeId: commune?.id ?? "",
-        });
-      }}
+      onSubmit={create.onSubmit}
     >
       <TextField id="title" name="title" label={t("title")} hint={t("titleHint")} required maxLength={160} error={errors.fields.title} />
       <TextArea id="summary" name="summary" label={t("summaryLabel")} maxLength={4000} error={errors.fields.summary} />

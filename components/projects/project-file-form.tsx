@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { conflictOf, formErrorsOf } from "@/components/forms/mutation-errors";
-import { useApiMutation } from "@/components/forms/use-api-mutation";
+import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { TerritoryPicker, type PickedTerritory } from "@/components/territory/territory-picker";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
@@ -58,38 +58,38 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
   const [startedFrom] = useState(file);
   // After a conflict, the person has seen what changed: their next save builds on that version.
   const [acknowledgedVersion, setAcknowledgedVersion] = useState(0);
-  const save = useApiMutation((api) => api.project.update, { onSuccess: () => router.refresh() });
+  const save = useFormMutation(
+    (api) => api.project.update,
+    (form) => {
+      const edited = {
+        title: form.text("title"),
+        summary: form.text("summary"),
+        sector: form.text("sector"),
+        collectiveStage: form.choice("collectiveStage", COLLECTIVE_STAGES),
+        jobsNow: form.number("jobsNow"),
+        jobsPotential: form.number("jobsPotential"),
+        needs: form.choices("needs", NEEDS),
+        links: links.filter((link) => link.label || link.url),
+        contacts: contacts
+          .filter((contact) => contact.name)
+          .map((contact) => ({ ...contact, email: contact.email || undefined, phone: contact.phone || undefined })),
+        communeIds: communes.map((commune) => commune.id),
+        fundingLines: funding,
+        ...(file.visibility !== "public" ? { visibility: form.choice("visibility", SELF_SERVICE_VISIBILITIES) } : {}),
+      };
+      const original: Record<string, unknown> = { ...startedFrom, communeIds: startedFrom.communes.map((commune) => commune.id) };
+      const changes = Object.fromEntries(Object.entries(edited).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(original[field])));
+      return { projectId: file.projectId, version: Math.max(file.version, acknowledgedVersion), changes };
+    },
+    { onSaved: () => router.refresh() },
+  );
   const errors = formErrorsOf(save.error, tc("error"));
   const conflict = (conflictOf(save.error) as { details?: ConflictDetails } | null)?.details ?? null;
 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        const edited = {
-          title: String(form.get("title") ?? ""),
-          summary: String(form.get("summary") ?? ""),
-          sector: String(form.get("sector") ?? ""),
-          collectiveStage: String(form.get("collectiveStage")) as CollectiveStage,
-          jobsNow: Number(form.get("jobsNow") || 0),
-          jobsPotential: Number(form.get("jobsPotential") || 0),
-          needs: form.getAll("needs").map(String) as Need[],
-          links: links.filter((link) => link.label || link.url),
-          contacts: contacts
-            .filter((contact) => contact.name)
-            .map((contact) => ({ ...contact, email: contact.email || undefined, phone: contact.phone || undefined })),
-          communeIds: communes.map((commune) => commune.id),
-          fundingLines: funding,
-          ...(file.visibility !== "public" ? { visibility: String(form.get("visibility")) as "parties" | "territory" } : {}),
-        };
-        const original: Record<string, unknown> = { ...startedFrom, communeIds: startedFrom.communes.map((commune) => commune.id) };
-        const changes = Object.fromEntries(
-          Object.entries(edited).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(original[field])),
-        );
-        save.mutate({ projectId: file.projectId, version: Math.max(file.version, acknowledgedVersion), changes });
-      }}
+      onSubmit={save.onSubmit}
     >
       <TextField id="file-title" name="title" label={t("fields.title")} defaultValue={file.title} maxLength={160} error={errors.fields.changes} />
       <TextArea id="file-summary" name="summary" label={t("fields.summary")} defaultValue={file.summary} rows={5} maxLength={4000} />
