@@ -19,7 +19,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/services/*", "@/db", "@/db/*"], message: "Components take data from the API (components/router-outputs.ts), never from services or the database." }] },
+        {
+          patterns: [
+            {
+              group: ["@/server/services/*", "@/db", "@/db/*"],
+              message: "Components take data from the API (components/router-outputs.ts), never from services or the database.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -28,7 +35,14 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/server/*", "!@/server/domain", "!@/server/domain/*", "@/db", "@/db/*", "@/app/*", "@/components/*"], message: "server/domain is pure: it imports nothing of the app but itself." }] },
+        {
+          patterns: [
+            {
+              group: ["@/server/*", "!@/server/domain", "!@/server/domain/*", "@/db", "@/db/*", "@/app/*", "@/components/*"],
+              message: "server/domain is pure: it imports nothing of the app but itself.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,9 +55,16 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/server/api", "@/server/api/*", "!@/server/api/routers", "@/server/http", "@/server/http/*", "@/app/*", "@/components/*"], message: "Services know nothing of HTTP, the API, pages or components above them." },
+            {
+              group: ["@/server/api", "@/server/api/*", "!@/server/api/routers", "@/server/http", "@/server/http/*", "@/app/*", "@/components/*"],
+              message: "Services know nothing of HTTP, the API, pages or components above them.",
+            },
             { group: ["@/server/api/routers/*", "!@/server/api/routers/*.schema"], message: "Services know nothing of the API's routers." },
-            { group: ["@/server/api/routers/*.schema"], allowTypeImports: true, message: "Services take only the types of the API's input schemas (import type)." },
+            {
+              group: ["@/server/api/routers/*.schema"],
+              allowTypeImports: true,
+              message: "Services take only the types of the API's input schemas (import type).",
+            },
           ],
         },
       ],

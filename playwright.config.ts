@@ -7,9 +7,7 @@ import { DEMO_PORT, PLAIN_BASE_URL, PLAIN_PORT } from "./tests/e2e/ports";
 const next = "node node_modules/next/dist/bin/next start -H 127.0.0.1";
 
 // A real PostgreSQL when DATABASE_URL is set (CI); otherwise a fresh PGlite folder per run.
-const database: Record<string, string> = process.env.DATABASE_URL
-  ? { DATABASE_URL: process.env.DATABASE_URL }
-  : { PGLITE_DIR: ".data/e2e-pglite" };
+const database: Record<string, string> = process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: ".data/e2e-pglite" };
 
 const serverEnv: Record<string, string> = {
   ...database,

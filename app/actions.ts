@@ -32,7 +32,11 @@ export async function setLocale(formData: FormData) {
 const ZEmail = z.email().max(254);
 
 export async function requestMagicLink(formData: FormData) {
-  const email = ZEmail.safeParse(String(formData.get("email") ?? "").trim().toLowerCase());
+  const email = ZEmail.safeParse(
+    String(formData.get("email") ?? "")
+      .trim()
+      .toLowerCase(),
+  );
   if (!email.success) redirect("/connexion?erreur=email");
   const ip = clientIp(await headers());
   for (const [rule, key] of [

@@ -16,7 +16,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5c4f" };
 
-
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const actor = await currentActor();

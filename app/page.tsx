@@ -116,13 +116,9 @@ async function Dashboard() {
                   {membership.organisationName}
                 </Link>
                 <Badge>{tk(membership.kind)}</Badge>
-                <span className="text-sm text-muted">
-                  {membership.office ? to(membership.office) : tr(membership.role)}
-                </span>
+                <span className="text-sm text-muted">{membership.office ? to(membership.office) : tr(membership.role)}</span>
                 {membership.kind === "authority" ? (
-                  <Badge tone={membership.verified ? "good" : "warn"}>
-                    {membership.verified ? tc("verified") : tc("unverified")}
-                  </Badge>
+                  <Badge tone={membership.verified ? "good" : "warn"}>{membership.verified ? tc("verified") : tc("unverified")}</Badge>
                 ) : null}
               </li>
             ))}

@@ -36,13 +36,21 @@ async function main() {
       console.log(`Sauvegarde de ${where} (${connection.driver}) vers ${target}`);
       const header = await backupTo(connection.db, target, onProgress);
       const rows = Object.values(header.tables).reduce((sum, table) => sum + table.rows, 0);
-      console.log(`\r✓ ${Object.keys(header.tables).length} tables, ${rows.toLocaleString("fr-FR")} lignes, ${((performance.now() - started) / 1000).toFixed(1)} s`.padEnd(60));
+      console.log(
+        `\r✓ ${Object.keys(header.tables).length} tables, ${rows.toLocaleString("fr-FR")} lignes, ${((performance.now() - started) / 1000).toFixed(1)} s`.padEnd(
+          60,
+        ),
+      );
     } else {
       console.log(`Restauration de ${file} dans ${where} (${connection.driver})${replace ? ", en remplaçant ce qui s'y trouve" : ""}`);
       await migrate(connection);
       const header = await restoreFrom(connection.db, file ?? "", { replace, onProgress });
       const rows = Object.values(header.tables).reduce((sum, table) => sum + table.rows, 0);
-      console.log(`\r✓ ${rows.toLocaleString("fr-FR")} lignes restaurées et vérifiées (nombre et somme de contrôle par table), ${((performance.now() - started) / 1000).toFixed(1)} s`.padEnd(60));
+      console.log(
+        `\r✓ ${rows.toLocaleString("fr-FR")} lignes restaurées et vérifiées (nombre et somme de contrôle par table), ${((performance.now() - started) / 1000).toFixed(1)} s`.padEnd(
+          60,
+        ),
+      );
     }
   } finally {
     await connection.close();

@@ -85,11 +85,19 @@ export async function backupTo(db: Database, file: string, onProgress?: (table: 
   const header = await db.transaction(async (tx) => {
     await tx.execute(sql`set transaction isolation level repeatable read`);
     const tables = await tablesInOrder(tx);
-    const built: Header = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migration: await lastMigration(tx), tables: await digestTables(tx, tables) };
+    const built: Header = {
+      format: BACKUP_FORMAT,
+      createdAt: new Date().toISOString(),
+      migration: await lastMigration(tx),
+      tables: await digestTables(tx, tables),
+    };
     await write(built);
     for (const table of tables) {
       for (let offset = 0; ; offset += CHUNK) {
-        const rows = await selectRows<{ row: unknown }>(tx, sql.raw(`select row_to_json(t) as row from ${quoted(table)} t order by ctid offset ${offset} limit ${CHUNK}`));
+        const rows = await selectRows<{ row: unknown }>(
+          tx,
+          sql.raw(`select row_to_json(t) as row from ${quoted(table)} t order by ctid offset ${offset} limit ${CHUNK}`),
+        );
         if (rows.length === 0) break;
         await write({ table, rows: rows.map((row) => row.row) });
         onProgress?.(table, offset + rows.length);
@@ -144,15 +152,20 @@ export async function restoreFrom(db: Database, file: string, options: { replace
     );
     for (const { table, column } of identities) {
       await tx.execute(
-        sql.raw(`select setval(pg_get_serial_sequence('${quoted(table)}', '${column}'), coalesce((select max(${quoted(column)}) from ${quoted(table)}), 0) + 1, false)`),
+        sql.raw(
+          `select setval(pg_get_serial_sequence('${quoted(table)}', '${column}'), coalesce((select max(${quoted(column)}) from ${quoted(table)}), 0) + 1, false)`,
+        ),
       );
     }
     // The triggers rebuilt the derived tables row by row whatever the order; once more, whole, to be sure.
     await tx.execute(sql`select refresh_stage_moves(array(select id from relationship)), refresh_relationship_summaries(array(select id from relationship))`);
     const after = await digestTables(tx, tables);
     const expected: Header = header;
-    const mismatched = Object.entries(expected.tables).filter(([table, digest]) => after[table]?.rows !== digest.rows || after[table]?.checksum !== digest.checksum);
-    if (mismatched.length > 0) throw new Error(`les données restaurées diffèrent de la sauvegarde pour : ${mismatched.map(([table]) => table).join(", ")} — rien n'a été restauré`);
+    const mismatched = Object.entries(expected.tables).filter(
+      ([table, digest]) => after[table]?.rows !== digest.rows || after[table]?.checksum !== digest.checksum,
+    );
+    if (mismatched.length > 0)
+      throw new Error(`les données restaurées diffèrent de la sauvegarde pour : ${mismatched.map(([table]) => table).join(", ")} — rien n'a été restauré`);
   });
   return header as unknown as Header;
 }

@@ -18,7 +18,17 @@ const CONNECTIONS = [10, 50];
 const FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "next-floor", private: true }),
   "tsconfig.json": JSON.stringify({
-    compilerOptions: { target: "ES2022", lib: ["dom", "esnext"], strict: true, noEmit: true, module: "esnext", moduleResolution: "bundler", jsx: "preserve", skipLibCheck: true, isolatedModules: true },
+    compilerOptions: {
+      target: "ES2022",
+      lib: ["dom", "esnext"],
+      strict: true,
+      noEmit: true,
+      module: "esnext",
+      moduleResolution: "bundler",
+      jsx: "preserve",
+      skipLibCheck: true,
+      isolatedModules: true,
+    },
     include: ["**/*.ts", "**/*.tsx"],
     exclude: ["node_modules"],
   }),
@@ -49,7 +59,11 @@ async function main() {
     const linked = spawnSync("cp", ["-al", join(process.cwd(), "node_modules"), join(folder, "node_modules")], { stdio: "inherit" });
     if (linked.status !== 0) throw new Error("could not link node_modules into the throwaway app");
     const next = join(folder, "node_modules/next/dist/bin/next");
-    const built = spawnSync(process.execPath, [next, "build"], { cwd: folder, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const built = spawnSync(process.execPath, [next, "build"], {
+      cwd: folder,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (built.status !== 0) throw new Error("the throwaway app did not build");
 
     const server = spawn(process.execPath, [next, "start", "-p", String(PORT), "-H", "127.0.0.1"], {

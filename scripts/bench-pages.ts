@@ -35,7 +35,15 @@ function suggestedSlowdown(benchmarkIndex: number): number {
   return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
 }
 
-const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 /**
  * Chromium's paint holding keeps the previous page on screen until the new one is ready to paint.
@@ -105,7 +113,11 @@ async function main() {
       await open();
       const loaded = await Promise.all(responses);
       const scripts = loaded.filter((entry) => entry.script);
-      bytes[page.label] = { scripts: scripts.reduce((sum, entry) => sum + entry.size, 0), files: scripts.length, total: loaded.reduce((sum, entry) => sum + entry.size, 0) };
+      bytes[page.label] = {
+        scripts: scripts.reduce((sum, entry) => sum + entry.size, 0),
+        files: scripts.length,
+        total: loaded.reduce((sum, entry) => sum + entry.size, 0),
+      };
       await context.close();
     }
 
@@ -132,7 +144,13 @@ async function main() {
     await browser.close();
 
     // Lighthouse's simulated mobile metrics behind the score, in milliseconds (CLS is unitless).
-    const METRICS = { FCP: "first-contentful-paint", LCP: "largest-contentful-paint", TBT: "total-blocking-time", SI: "speed-index", CLS: "cumulative-layout-shift" } as const;
+    const METRICS = {
+      FCP: "first-contentful-paint",
+      LCP: "largest-contentful-paint",
+      TBT: "total-blocking-time",
+      SI: "speed-index",
+      CLS: "cumulative-layout-shift",
+    } as const;
     const metrics: Record<string, Record<keyof typeof METRICS, number[]>> = {};
     const scores: Record<string, { performance: number[]; accessibility: number[] }> = {};
     const benchmarkIndexes: number[] = [];
@@ -154,7 +172,8 @@ async function main() {
         await chrome.kill();
       }
     };
-    if (!Number.isFinite(CPU_SLOWDOWN) || CPU_SLOWDOWN < 1) throw new Error(`LIGHTHOUSE_CPU_SLOWDOWN: a number ≥ 1, not ${process.env.LIGHTHOUSE_CPU_SLOWDOWN}`);
+    if (!Number.isFinite(CPU_SLOWDOWN) || CPU_SLOWDOWN < 1)
+      throw new Error(`LIGHTHOUSE_CPU_SLOWDOWN: a number ≥ 1, not ${process.env.LIGHTHOUSE_CPU_SLOWDOWN}`);
     for (const page of pages) {
       scores[page.label] = { performance: [], accessibility: [] };
       const measured: Record<keyof typeof METRICS, number[]> = { FCP: [], LCP: [], TBT: [], SI: [], CLS: [] };
@@ -187,13 +206,19 @@ async function main() {
     for (const page of pages) {
       const measured = metrics[page.label];
       if (!measured) continue;
-      console.log(`| ${page.label} | ${ms(measured.FCP)} | ${ms(measured.LCP)} | ${ms(measured.TBT)} | ${ms(measured.SI)} | ${median(measured.CLS).toFixed(3)} | |`);
+      console.log(
+        `| ${page.label} | ${ms(measured.FCP)} | ${ms(measured.LCP)} | ${ms(measured.TBT)} | ${ms(measured.SI)} | ${median(measured.CLS).toFixed(3)} | |`,
+      );
     }
-    console.log(`\n| page | elements | layout | style | script | all main-thread tasks | (Chromium's counters, first visit unthrottled, phone screen, median of ${RUNS} loads) |\n|---|---|---|---|---|---|---|`);
+    console.log(
+      `\n| page | elements | layout | style | script | all main-thread tasks | (Chromium's counters, first visit unthrottled, phone screen, median of ${RUNS} loads) |\n|---|---|---|---|---|---|---|`,
+    );
     for (const page of pages) {
       const measured = mainThread[page.label];
       if (!measured) continue;
-      console.log(`| ${page.label} | ${median(measured.elements)} | ${ms(measured.layout)} | ${ms(measured.style)} | ${ms(measured.script)} | ${ms(measured.tasks)} | |`);
+      console.log(
+        `| ${page.label} | ${median(measured.elements)} | ${ms(measured.layout)} | ${ms(measured.style)} | ${ms(measured.script)} | ${ms(measured.tasks)} | |`,
+      );
     }
   } finally {
     server.kill("SIGTERM");

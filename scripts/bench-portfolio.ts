@@ -66,7 +66,10 @@ async function main() {
       await migrate(connection);
       await loadTerritories(db);
     });
-    const communes = await selectRows<{ code: string }>(db, sql`select code from territory where kind = 'commune' and departement_code in ('26', '07', '38', '05') order by code`);
+    const communes = await selectRows<{ code: string }>(
+      db,
+      sql`select code from territory where kind = 'commune' and departement_code in ('26', '07', '38', '05') order by code`,
+    );
     const [person] = await db.insert(users).values({ email: "bench@maillage.test", name: "Banc d'essai" }).returning();
     const [network] = await db.insert(organisations).values({ kind: "network", name: "Réseau du banc d'essai" }).returning();
     if (!person || !network) throw new Error("setup failed");
@@ -99,7 +102,9 @@ async function main() {
     await percentiles("dashboard, whole portfolio", () => getPortfolioDashboard(db, actor, { networkId: network.id }));
     await percentiles("dashboard, one département", () => getPortfolioDashboard(db, actor, { networkId: network.id, territoryId: "departement-26" }));
     await percentiles("table, first page by title", () => listPortfolio(db, actor, { networkId: network.id }));
-    await percentiles("table, page 100 by last activity", () => listPortfolio(db, actor, { networkId: network.id, sort: "lastActivity", direction: "desc", page: 100 }));
+    await percentiles("table, page 100 by last activity", () =>
+      listPortfolio(db, actor, { networkId: network.id, sort: "lastActivity", direction: "desc", page: 100 }),
+    );
     await percentiles("table, search by identifier", () => listPortfolio(db, actor, { networkId: network.id, search: "BENCH-004242" }));
     const memory = process.memoryUsage();
     console.log(`memory: rss ${(memory.rss / 1024 / 1024).toFixed(0)} MB, heap ${(memory.heapUsed / 1024 / 1024).toFixed(0)} MB`);

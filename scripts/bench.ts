@@ -39,7 +39,15 @@ async function timeBoth(procedure: () => Promise<unknown>, hand: () => Promise<u
   const times = { procedure: [] as number[], hand: [] as number[] };
   for (let call = 0; call < CALLS; call += 1) {
     // Alternating, so that whatever else the machine does weighs on both alike.
-    for (const [key, work] of call % 2 === 0 ? ([["procedure", procedure], ["hand", hand]] as const) : ([["hand", hand], ["procedure", procedure]] as const)) {
+    for (const [key, work] of call % 2 === 0
+      ? ([
+          ["procedure", procedure],
+          ["hand", hand],
+        ] as const)
+      : ([
+          ["hand", hand],
+          ["procedure", procedure],
+        ] as const)) {
       const started = performance.now();
       await work();
       times[key].push(performance.now() - started);
@@ -71,7 +79,11 @@ async function main() {
       const { sessionToken } = await openSession(db, userId, 1);
       const found = await adapter.getSessionAndUser?.(sessionToken);
       if (!found) throw new Error(`no session for ${userId}`);
-      return createCaller({ db, actor: { userId: found.user.id, isPlatformAdmin: (found.user as { isPlatformAdmin?: boolean }).isPlatformAdmin === true }, locale: "fr" });
+      return createCaller({
+        db,
+        actor: { userId: found.user.id, isPlatformAdmin: (found.user as { isPlatformAdmin?: boolean }).isPlatformAdmin === true },
+        locale: "fr",
+      });
     };
     const [official] = await selectRows<{ authority_id: string; departement: string }>(
       db,
@@ -154,7 +166,9 @@ async function run(benchCase: BenchCase) {
   console.log(
     `  procedure p50 ${f(timing.procedure.p50)} ms, p95 ${f(timing.procedure.p95)} ms · hand SQL p50 ${f(timing.hand.p50)} ms, p95 ${f(timing.hand.p95)} ms · ratio ${ratio.toFixed(2)} ${verdict}`,
   );
-  console.log(`  statements: ${statements} (${benchCase.smaller.label}: ${smallStatements}; hand SQL: ${handStatements}) · ${fields.toLocaleString("fr-FR")} fields ${found.length === 0 ? "equal" : "DIFFER"}`);
+  console.log(
+    `  statements: ${statements} (${benchCase.smaller.label}: ${smallStatements}; hand SQL: ${handStatements}) · ${fields.toLocaleString("fr-FR")} fields ${found.length === 0 ? "equal" : "DIFFER"}`,
+  );
   return {
     equal: found.length === 0,
     line: `| ${benchCase.name} | ${f(timing.procedure.p50)} / ${f(timing.procedure.p95)} ms | ${f(timing.hand.p50)} / ${f(timing.hand.p95)} ms | ${ratio.toFixed(2)} | ≤ ${benchCase.targetP95} ms ${verdict} | ${statements} / ${smallStatements} | ${fields.toLocaleString("fr-FR")} fields ${found.length === 0 ? "equal" : "DIFFER"} |`,

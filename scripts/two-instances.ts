@@ -89,14 +89,22 @@ async function main() {
     console.log(`Two instances on ports ${PORTS.join(" and ")}, one PostgreSQL (${new URL(SERVER).host}/${DATABASE})\n`);
     // Both instances set up the database at once, as two `npm start` would: the advisory lock lets one through at a time.
     const setups = await Promise.all(PORTS.map(() => run("node_modules/.bin/tsx", ["db/setup.ts"], environment)));
-    check("set-up run by both instances at once", setups.every((code) => code === 0), `exit codes ${setups.join(", ")}`);
+    check(
+      "set-up run by both instances at once",
+      setups.every((code) => code === 0),
+      `exit codes ${setups.join(", ")}`,
+    );
     for (const port of PORTS) instances.push(startServer(port, environment));
     await Promise.all(PORTS.map(waitHealthy));
 
     console.log("\nSessions");
     const camille = await signIn(PORTS[0], CAMILLE);
     const onOther = await trpc(PORTS[1], camille, "account.get", undefined, "query");
-    check("a session opened on the first instance is good on the second", (onOther.data as { email?: string } | undefined)?.email === CAMILLE, `account.get on ${PORTS[1]} → ${(onOther.data as { email?: string } | undefined)?.email ?? onOther.status}`);
+    check(
+      "a session opened on the first instance is good on the second",
+      (onOther.data as { email?: string } | undefined)?.email === CAMILLE,
+      `account.get on ${PORTS[1]} → ${(onOther.data as { email?: string } | undefined)?.email ?? onOther.status}`,
+    );
     const elise = await signIn(PORTS[1], ELISE);
 
     console.log("\nLoad through both (project page batch, 400 requests, 20 at a time)");
@@ -119,13 +127,27 @@ async function main() {
     const eliseId = (await db<{ id: string }[]>`select id from "user" where email = ${ELISE}`)[0]?.id ?? "";
     const written = await Promise.all(
       Array.from({ length: COMMENTS }, (_, index) =>
-        trpc(PORTS[index % 2] as number, camille, "comment.add", { projectId: DEMO_IDS.project, body: `Relance ${tag} n° ${index}`, mentionIds: [eliseId] }, "mutation"),
+        trpc(
+          PORTS[index % 2] as number,
+          camille,
+          "comment.add",
+          { projectId: DEMO_IDS.project, body: `Relance ${tag} n° ${index}`, mentionIds: [eliseId] },
+          "mutation",
+        ),
       ),
     );
-    check("every comment saved", written.every((answer) => answer.status === 200), `${written.filter((answer) => answer.status === 200).length}/${COMMENTS}`);
+    check(
+      "every comment saved",
+      written.every((answer) => answer.status === 200),
+      `${written.filter((answer) => answer.status === 200).length}/${COMMENTS}`,
+    );
     const [mentions] = await db<{ n: number; distinct: number }[]>`select count(*)::int as n, count(distinct payload->>'excerpt')::int as distinct
       from notification where user_id = ${eliseId} and kind = 'mention' and payload->>'excerpt' like ${`Relance ${tag}%`}`;
-    check("one notification per comment, none twice", mentions?.n === COMMENTS && mentions.distinct === COMMENTS, `${mentions?.n} notifications, ${mentions?.distinct} distinct`);
+    check(
+      "one notification per comment, none twice",
+      mentions?.n === COMMENTS && mentions.distinct === COMMENTS,
+      `${mentions?.n} notifications, ${mentions?.distinct} distinct`,
+    );
 
     // Both instances' pg-boss workers claim due emails every minute; wait for the claims to drain.
     const deadline = Date.now() + 150_000;
@@ -138,9 +160,15 @@ async function main() {
       await sleep(2_000);
     }
     await sleep(3_000);
-    const [mails] = await db<{ n: number; distinct: number }[]>`select count(*)::int as n, count(distinct substring(text from ${`Relance ${tag} n° [0-9]+`}))::int as distinct
+    const [mails] = await db<
+      { n: number; distinct: number }[]
+    >`select count(*)::int as n, count(distinct substring(text from ${`Relance ${tag} n° [0-9]+`}))::int as distinct
       from outbox_email where "to" = ${ELISE} and text like ${`%Relance ${tag}%`}`;
-    check("each notification emailed once by the scheduled job", emailed === COMMENTS && mails?.n === COMMENTS && mails.distinct === COMMENTS, `${emailed} claimed, ${mails?.n} emails, ${mails?.distinct} distinct`);
+    check(
+      "each notification emailed once by the scheduled job",
+      emailed === COMMENTS && mails?.n === COMMENTS && mails.distinct === COMMENTS,
+      `${emailed} claimed, ${mails?.n} emails, ${mails?.distinct} distinct`,
+    );
 
     console.log(`\nRate limit: Élise reports ${REPORTS} comments through both instances at once (limit ${REPORT_LIMIT} an hour)`);
     const commentIds = await db<{ id: string }[]>`select id from comment where body like ${`Relance ${tag}%`} order by created_at limit ${REPORTS}`;
@@ -185,7 +213,11 @@ async function main() {
 
     console.log("\nMemory");
     const memory = instances.map((child) => rssMegabytes(child.pid));
-    check("each instance under 400 MB", memory.every((megabytes) => megabytes > 0 && megabytes < 400), memory.map((megabytes, index) => `${PORTS[index]}: ${megabytes} MB`).join(", "));
+    check(
+      "each instance under 400 MB",
+      memory.every((megabytes) => megabytes > 0 && megabytes < 400),
+      memory.map((megabytes, index) => `${PORTS[index]}: ${megabytes} MB`).join(", "),
+    );
   } finally {
     for (const child of instances) child.kill("SIGTERM");
     await db.end();

@@ -1,9 +1,7 @@
 // The one place that reads process.env: validated with zod, with defaults that make a fresh clone run as is.
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 const EnvSchema = z
   .object({

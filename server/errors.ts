@@ -56,7 +56,17 @@ export const forbidden = (why: ErrorKey = "forbidden") => new DomainError("FORBI
 
 /** PostgreSQL error classes that mean the database is away, not that the request was wrong. */
 const UNAVAILABLE_SQLSTATES = /^(08|57P0[1-3]|53300)/;
-const UNAVAILABLE_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND"]);
+const UNAVAILABLE_CODES = new Set([
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+]);
 
 /** Is this error, or one it wraps, the database being unreachable (restart, failover, network)? */
 export function isDatabaseUnavailable(error: unknown): boolean {

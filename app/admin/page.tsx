@@ -38,8 +38,7 @@ export default async function AdminPage() {
               <li key={request.membershipId} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-3">
                 <span className="font-medium">{request.name ?? request.email}</span>
                 <span className="text-sm text-muted">
-                  {request.office ? to(request.office) : null} ·{" "}
-                  <Link href={`/organisations/${request.organisationId}`}>{request.organisationName}</Link> ·{" "}
+                  {request.office ? to(request.office) : null} · <Link href={`/organisations/${request.organisationId}`}>{request.organisationName}</Link> ·{" "}
                   {t("requestedOn", { date: format.dateTime(request.requestedAt, { dateStyle: "long" }) })}
                 </span>
                 <VerifyButton membershipId={request.membershipId} personName={request.name ?? request.email} />

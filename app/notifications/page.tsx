@@ -27,9 +27,7 @@ export default async function NotificationsPage() {
             <li key={notification.id} className={`p-4 ${notification.readAt ? "" : "bg-brand-soft/60"}`}>
               <p className="flex flex-wrap items-center gap-2">
                 {notification.readAt ? null : <Badge tone="good">{t("unread")}</Badge>}
-                <span>
-                  {t(`kinds.${notification.kind}`, { ...payloadValues(notification.payload), actor: notification.actorName ?? "—" })}
-                </span>
+                <span>{t(`kinds.${notification.kind}`, { ...payloadValues(notification.payload), actor: notification.actorName ?? "—" })}</span>
                 {notification.payload.reason ? <span className="w-full text-sm">{t("reason", { reason: notification.payload.reason })}</span> : null}
               </p>
               <p className="mt-1 text-sm text-muted">

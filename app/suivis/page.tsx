@@ -34,15 +34,15 @@ export default async function FollowedPage() {
                 <Link href={`/projets/${project.projectId}`} className="text-lg font-semibold">
                   {project.title}
                 </Link>
-                <p className={`mt-1 ${hasNews ? "font-medium text-ink" : "text-muted"}`}>
-                  {hasNews ? t("news", { count: project.newChanges }) : t("noNews")}
-                </p>
+                <p className={`mt-1 ${hasNews ? "font-medium text-ink" : "text-muted"}`}>{hasNews ? t("news", { count: project.newChanges }) : t("noNews")}</p>
                 {hasNews ? (
                   <p className="text-sm">
                     {kinds.map((kind) => (t.has(`kinds.${kind}` as "kinds.milestone") ? t(`kinds.${kind}` as "kinds.milestone") : kind)).join(" · ")}
                   </p>
                 ) : null}
-                <p className="mt-1 text-sm text-muted">{t("lastVisit", { date: format.dateTime(project.lastVisitedAt, { dateStyle: "long", timeStyle: "short" }) })}</p>
+                <p className="mt-1 text-sm text-muted">
+                  {t("lastVisit", { date: format.dateTime(project.lastVisitedAt, { dateStyle: "long", timeStyle: "short" }) })}
+                </p>
               </li>
             );
           })}

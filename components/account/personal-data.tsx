@@ -54,11 +54,7 @@ export function PersonalData() {
         </Button>
         {downloadFailed ? <Alert>{tc("error")}</Alert> : null}
       </div>
-      <form
-        noValidate
-        className="border-t border-line pt-4"
-        onSubmit={remove.onSubmit}
-      >
+      <form noValidate className="border-t border-line pt-4" onSubmit={remove.onSubmit}>
         <h3 className="mb-2 font-semibold">{t("deleteTitle")}</h3>
         <p className="mb-3 text-sm">{t("deleteExplain")}</p>
         <TextField

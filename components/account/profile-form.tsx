@@ -10,13 +10,14 @@ export function ProfileForm({ name }: { name: string }) {
   const t = useTranslations("account");
   const tc = useTranslations("common");
   const router = useRouter();
-  const update = useFormMutation((api) => api.account.updateProfile, (form) => ({ name: form.text("name") }), { onSaved: () => router.refresh() });
+  const update = useFormMutation(
+    (api) => api.account.updateProfile,
+    (form) => ({ name: form.text("name") }),
+    { onSaved: () => router.refresh() },
+  );
   const errors = formErrorsOf(update.error, tc("error"));
   return (
-    <form
-      noValidate
-      onSubmit={update.onSubmit}
-    >
+    <form noValidate onSubmit={update.onSubmit}>
       <TextField id="name" name="name" label={t("name")} defaultValue={name} required maxLength={120} error={errors.fields.name} />
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       {update.isSuccess ? <Alert tone="success">{t("saved")}</Alert> : null}

@@ -15,10 +15,7 @@ export function CreateNetworkForm() {
   );
   const errors = formErrorsOf(create.error, tc("error"));
   return (
-    <form
-      noValidate
-      onSubmit={create.onSubmit}
-    >
+    <form noValidate onSubmit={create.onSubmit}>
       <TextField id="network-name" name="name" label={t("networkName")} required error={errors.fields.name} />
       <TextField id="network-admin" name="adminEmail" type="email" label={t("networkAdmin")} required error={errors.fields.adminEmail} />
       {errors.message ? <Alert>{errors.message}</Alert> : null}

@@ -56,7 +56,14 @@ function CommentItem({ comment, canReport, canModerate }: { comment: Comment; ca
             edit.mutate({ commentId: comment.id, version: comment.version, body });
           }}
         >
-          <TextArea id={`edit-${comment.id}`} label={t("message")} value={body} onChange={(event) => setBody(event.target.value)} rows={3} error={errors.fields.body} />
+          <TextArea
+            id={`edit-${comment.id}`}
+            label={t("message")}
+            value={body}
+            onChange={(event) => setBody(event.target.value)}
+            rows={3}
+            error={errors.fields.body}
+          />
           <div className="flex gap-2">
             <Button type="submit" disabled={edit.isPending}>
               {t("save")}
@@ -135,10 +142,7 @@ export function CommentThread({
         ))}
       </ol>
       {canWrite ? (
-        <form
-          noValidate
-          onSubmit={add.onSubmit}
-        >
+        <form noValidate onSubmit={add.onSubmit}>
           <TextArea id="comment-body" name="body" label={t("message")} rows={3} maxLength={4000} error={errors.fields.body} />
           {mentionable.length > 0 ? (
             <details className="mb-4">

@@ -9,7 +9,13 @@ export function FollowButton({ projectId, following }: { projectId: string; foll
   const router = useRouter();
   const set = useApiMutation((api) => api.follow.set, { onSuccess: () => router.refresh() });
   return (
-    <Button type="button" variant={following ? "secondary" : "primary"} aria-pressed={following} disabled={set.isPending} onClick={() => set.mutate({ projectId, follow: !following })}>
+    <Button
+      type="button"
+      variant={following ? "secondary" : "primary"}
+      aria-pressed={following}
+      disabled={set.isPending}
+      onClick={() => set.mutate({ projectId, follow: !following })}
+    >
       {following ? t("unfollow") : t("follow")}
     </Button>
   );

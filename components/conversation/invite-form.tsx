@@ -97,10 +97,20 @@ export function InviteForm({
                 </span>
                 {invitation.state === "pending" || invitation.state === "expired" ? (
                   <span className="flex gap-1">
-                    <Button type="button" variant="quiet" aria-label={`${t("resend")} : ${invitation.email}`} onClick={() => resend.mutate({ invitationId: invitation.id })}>
+                    <Button
+                      type="button"
+                      variant="quiet"
+                      aria-label={`${t("resend")} : ${invitation.email}`}
+                      onClick={() => resend.mutate({ invitationId: invitation.id })}
+                    >
                       {t("resend")}
                     </Button>
-                    <Button type="button" variant="quiet" aria-label={`${t("revoke")} : ${invitation.email}`} onClick={() => revoke.mutate({ invitationId: invitation.id })}>
+                    <Button
+                      type="button"
+                      variant="quiet"
+                      aria-label={`${t("revoke")} : ${invitation.email}`}
+                      onClick={() => revoke.mutate({ invitationId: invitation.id })}
+                    >
                       {t("revoke")}
                     </Button>
                   </span>

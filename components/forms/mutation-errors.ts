@@ -14,9 +14,7 @@ export function conflictOf(error: unknown): Record<string, unknown> | null {
 export function formErrorsOf(error: unknown, fallback: string): FormErrors {
   if (!isApiError(error)) return { fields: {}, message: error ? fallback : null };
   const data = error.data as { fieldErrors?: Record<string, string[] | undefined> | null } | undefined;
-  const fields = Object.fromEntries(
-    Object.entries(data?.fieldErrors ?? {}).map(([field, messages]) => [field, messages?.[0]]),
-  );
+  const fields = Object.fromEntries(Object.entries(data?.fieldErrors ?? {}).map(([field, messages]) => [field, messages?.[0]]));
   // A validation error's own message is zod's JSON: the fields say it better.
   const message = Object.keys(fields).length > 0 ? null : error.message || fallback;
   return { fields, message };

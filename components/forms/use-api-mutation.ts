@@ -20,10 +20,7 @@ type State<TOutput> =
 
 const IDLE = { status: "idle", data: undefined, error: null } as const;
 
-export function useApiMutation<TInput, TOutput>(
-  procedure: (api: ApiClient) => Callable<TInput, TOutput>,
-  callbacks: Callbacks<TInput, TOutput> = {},
-) {
+export function useApiMutation<TInput, TOutput>(procedure: (api: ApiClient) => Callable<TInput, TOutput>, callbacks: Callbacks<TInput, TOutput> = {}) {
   const [state, setState] = useState<State<TOutput>>(IDLE);
   // The latest render's procedure and callbacks, read when a call settles.
   const latest = useRef({ procedure, callbacks });

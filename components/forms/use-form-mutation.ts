@@ -35,7 +35,11 @@ export function formValues(form: HTMLFormElement): FormValues {
       if (!isOption(options, value)) throw new Error(`the form's ${name} offers "${value}", which is not one of its options`);
       return value;
     },
-    choices: (name, options) => data.getAll(name).map(String).filter((value) => isOption(options, value)),
+    choices: (name, options) =>
+      data
+        .getAll(name)
+        .map(String)
+        .filter((value) => isOption(options, value)),
   };
 }
 

@@ -27,10 +27,7 @@ export function AddAuthorityForm({ projectId }: { projectId: string }) {
   );
   const errors = formErrorsOf(add.error, tc("error"));
   return (
-    <form
-      noValidate
-      onSubmit={add.onSubmit}
-    >
+    <form noValidate onSubmit={add.onSubmit}>
       <p className="mb-3 text-muted">{t("addAuthorityIntro")}</p>
       <TerritoryPicker label={tc("authority")} value={territory} onChange={setTerritory} error={errors.fields.territoryId} />
       <SelectField id="starting-stage" name="startingStage" label={t("startingStage")} defaultValue="observation">

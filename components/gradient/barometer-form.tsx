@@ -30,16 +30,16 @@ export function BarometerForm({ relationshipId, side }: { relationshipId: string
   );
   const errors = formErrorsOf(answer.error, tc("error"));
   return (
-    <form
-      noValidate
-      onSubmit={answer.onSubmit}
-    >
+    <form noValidate onSubmit={answer.onSubmit}>
       {INDICATOR_IDS.map((question) => (
         <fieldset key={question} className="mb-3 border-b border-line pb-3">
           <legend className="mb-1">{tq(question)}</legend>
           <div className="flex flex-wrap gap-1">
             {SCORES.map((score) => (
-              <label key={score} className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-line px-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft">
+              <label
+                key={score}
+                className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-line px-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft"
+              >
                 <input type="radio" name={question} value={score} id={`${id}-${question}-${score}`} className="h-4 w-4" />
                 <span>{t(`scale.${score}`)}</span>
               </label>

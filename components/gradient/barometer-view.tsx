@@ -19,7 +19,9 @@ export function BarometerView({ relationship }: { relationship: ProjectOverview[
         <caption className="sr-only">{relationship.authorityName}</caption>
         <thead>
           <tr className="border-b border-line">
-            <th scope="col" className="py-2 pr-2">{t("question")}</th>
+            <th scope="col" className="py-2 pr-2">
+              {t("question")}
+            </th>
             <th scope="col" className="w-28 py-2 pr-2 text-right">
               {t("sideLabels.collective")}
               <span className="block font-normal text-muted">{t("respondents", { count: barometer.collective.respondents })}</span>
@@ -28,7 +30,9 @@ export function BarometerView({ relationship }: { relationship: ProjectOverview[
               {t("sideLabels.authority")}
               <span className="block font-normal text-muted">{t("respondents", { count: barometer.authority.respondents })}</span>
             </th>
-            <th scope="col" className="w-20 py-2 text-right">{t("divergence")}</th>
+            <th scope="col" className="w-20 py-2 text-right">
+              {t("divergence")}
+            </th>
           </tr>
         </thead>
         {STAGES.map((stage) => {

@@ -30,10 +30,21 @@ export function MilestoneAnswer({ milestoneId, relationshipId, label }: { milest
         placeholder={t("contestReason")}
         className="min-h-11 flex-1 rounded-lg border border-stone-400 px-3 py-1.5"
       />
-      <Button type="button" disabled={busy} aria-label={`${t("confirmMilestone")} — ${label}`} onClick={() => confirm.mutate({ milestoneId, relationshipId, comment })}>
+      <Button
+        type="button"
+        disabled={busy}
+        aria-label={`${t("confirmMilestone")} — ${label}`}
+        onClick={() => confirm.mutate({ milestoneId, relationshipId, comment })}
+      >
         {t("confirmMilestone")}
       </Button>
-      <Button type="button" variant="secondary" disabled={busy} aria-label={`${t("contestMilestone")} — ${label}`} onClick={() => contest.mutate({ milestoneId, relationshipId, comment })}>
+      <Button
+        type="button"
+        variant="secondary"
+        disabled={busy}
+        aria-label={`${t("contestMilestone")} — ${label}`}
+        onClick={() => contest.mutate({ milestoneId, relationshipId, comment })}
+      >
         {t("contestMilestone")}
       </Button>
       {errors.message || errors.fields.comment ? (

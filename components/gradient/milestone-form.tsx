@@ -48,10 +48,7 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
   const errors = formErrorsOf(create.error, tc("error"));
   const available = targets.filter((target) => target.sides.includes(side));
   return (
-    <form
-      noValidate
-      onSubmit={create.onSubmit}
-    >
+    <form noValidate onSubmit={create.onSubmit}>
       {sides.length > 1 ? (
         <SelectField id="milestone-side" label={t("proposeAs")} value={side} onChange={(event) => setSide(event.target.value as Side)}>
           {sides.map((option) => (

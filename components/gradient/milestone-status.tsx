@@ -8,7 +8,17 @@ import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { Button } from "@/components/ui/primitives";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@/server/domain/milestones";
 
-export function MilestoneStatusControl({ milestoneId, version, status, title }: { milestoneId: string; version: number; status: MilestoneStatus; title: string }) {
+export function MilestoneStatusControl({
+  milestoneId,
+  version,
+  status,
+  title,
+}: {
+  milestoneId: string;
+  version: number;
+  status: MilestoneStatus;
+  title: string;
+}) {
   const t = useTranslations("projectPage");
   const tst = useTranslations("milestoneStatuses");
   const tc = useTranslations("common");
@@ -21,10 +31,7 @@ export function MilestoneStatusControl({ milestoneId, version, status, title }: 
   );
   const errors = formErrorsOf(update.error, tc("error"));
   return (
-    <form
-      className="mt-2 flex flex-wrap items-center gap-2"
-      onSubmit={update.onSubmit}
-    >
+    <form className="mt-2 flex flex-wrap items-center gap-2" onSubmit={update.onSubmit}>
       <label htmlFor={`${id}-status`} className="sr-only">
         {t("milestoneStatus")} — {title}
       </label>

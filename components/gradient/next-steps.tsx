@@ -16,7 +16,10 @@ export function NextSteps({ relationships }: { relationships: ProjectOverview["r
           <ul className="space-y-1">
             {relationship.nextSteps.map((step) => (
               <li key={step.lever} className="flex items-start gap-2">
-                <span aria-hidden="true" className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs ${step.used ? "bg-brand text-white" : "border border-stone-400"}`}>
+                <span
+                  aria-hidden="true"
+                  className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs ${step.used ? "bg-brand text-white" : "border border-stone-400"}`}
+                >
                   {step.used ? "✓" : ""}
                 </span>
                 <span>

@@ -51,11 +51,7 @@ export function ProposeStageForm({
     );
   }
   return (
-    <form
-      noValidate
-      className="mt-3 rounded-lg border border-line p-3"
-      onSubmit={propose.onSubmit}
-    >
+    <form noValidate className="mt-3 rounded-lg border border-line p-3" onSubmit={propose.onSubmit}>
       <SelectField id={`${id}-to`} name="toStage" label={t("proposeTo")} defaultValue={STAGES.find((stage) => stage !== currentStage)}>
         {STAGES.filter((stage) => stage !== currentStage).map((stage) => (
           <option key={stage} value={stage}>

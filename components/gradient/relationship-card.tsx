@@ -53,12 +53,7 @@ export function RelationshipCard({ relationship, milestones }: { relationship: R
               </p>
             </div>
           ))}
-          <ProposalActions
-            stageChangeId={pending.id}
-            canDecide={can.canDecide}
-            canWithdraw={can.canWithdraw}
-            canMediate={can.canMediate}
-          />
+          <ProposalActions stageChangeId={pending.id} canDecide={can.canDecide} canWithdraw={can.canWithdraw} canMediate={can.canMediate} />
         </section>
       ) : relationship.stage && can.canPropose ? (
         <div className="mt-4">

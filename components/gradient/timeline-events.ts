@@ -13,8 +13,7 @@ type DatedMilestone = { occursOn: string };
 type StageChange = { status: string; decidedAt: Date | null };
 
 export type TimelineEvent<M extends DatedMilestone, C extends StageChange> =
-  | { type: "milestone"; at: Date; milestone: M }
-  | { type: "stage"; at: Date; change: C; authorityName: string };
+  { type: "milestone"; at: Date; milestone: M } | { type: "stage"; at: Date; change: C; authorityName: string };
 
 /**
  * The events to show, newest first — only the `recent` newest when given — and the older ones left

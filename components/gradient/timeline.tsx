@@ -42,7 +42,11 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
             {event.type === "stage" ? (
               <p className="font-medium">
                 {event.change.status === "declined"
-                  ? t("declinedEvent", { authority: event.authorityName, from: event.change.fromStage ? ts(event.change.fromStage) : "—", to: ts(event.change.toStage) })
+                  ? t("declinedEvent", {
+                      authority: event.authorityName,
+                      from: event.change.fromStage ? ts(event.change.fromStage) : "—",
+                      to: ts(event.change.toStage),
+                    })
                   : event.change.fromStage
                     ? t("stageChangeEvent", { authority: event.authorityName, from: ts(event.change.fromStage), to: ts(event.change.toStage) })
                     : t("stageStartEvent", { authority: event.authorityName, to: ts(event.change.toStage) })}
@@ -89,7 +93,11 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
                 ) : null}
                 <div className="mt-1 flex flex-wrap gap-2">
                   {overview.canReport && !event.milestone.hidden ? (
-                    <ReasonAction target={{ action: "report", kind: "milestone", contentId: event.milestone.id }} label={tm("report")} about={event.milestone.title} />
+                    <ReasonAction
+                      target={{ action: "report", kind: "milestone", contentId: event.milestone.id }}
+                      label={tm("report")}
+                      about={event.milestone.title}
+                    />
                   ) : null}
                   {overview.canModerate ? (
                     <ReasonAction
@@ -118,7 +126,11 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
                             {link.notes.map((note) => (
                               <li key={note.id}>
                                 <p className="text-muted">
-                                  {tm("noteBy", { name: note.authorName ?? "—", network: note.networkName, date: format.dateTime(note.createdAt, { dateStyle: "long" }) })}
+                                  {tm("noteBy", {
+                                    name: note.authorName ?? "—",
+                                    network: note.networkName,
+                                    date: format.dateTime(note.createdAt, { dateStyle: "long" }),
+                                  })}
                                 </p>
                                 <p className="whitespace-pre-line">{note.text}</p>
                               </li>

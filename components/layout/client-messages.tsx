@@ -8,5 +8,7 @@ import { ROOT_CLIENT_NAMESPACES, SEGMENT_CLIENT_NAMESPACES, type ClientSegment }
 export async function ClientMessages({ segment, children }: { segment?: ClientSegment; children: ReactNode }) {
   const messages = await getMessages();
   const namespaces = [...ROOT_CLIENT_NAMESPACES, ...(segment ? SEGMENT_CLIENT_NAMESPACES[segment] : [])];
-  return <NextIntlClientProvider messages={Object.fromEntries(namespaces.map((namespace) => [namespace, messages[namespace]]))}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={Object.fromEntries(namespaces.map((namespace) => [namespace, messages[namespace]]))}>{children}</NextIntlClientProvider>
+  );
 }

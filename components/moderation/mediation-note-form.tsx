@@ -32,7 +32,15 @@ export function MediationNoteForm({ milestoneId, relationshipId }: { milestoneId
           add.mutate({ milestoneId, relationshipId, text });
         }}
       >
-        <TextArea id={`${id}-note`} label={t("noteLabel")} value={text} onChange={(event) => setText(event.target.value)} rows={3} maxLength={2000} error={errors.fields.text} />
+        <TextArea
+          id={`${id}-note`}
+          label={t("noteLabel")}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          rows={3}
+          maxLength={2000}
+          error={errors.fields.text}
+        />
         {errors.message ? <Alert>{errors.message}</Alert> : null}
         <Button type="submit" disabled={add.isPending}>
           {t("saveNote")}

@@ -66,8 +66,12 @@ export function MovementChart({ months }: { months: Month[] }) {
           <thead>
             <tr>
               <th scope="col">{t("month")}</th>
-              <th scope="col" className="text-right">{t("forward")}</th>
-              <th scope="col" className="text-right">{t("backward")}</th>
+              <th scope="col" className="text-right">
+                {t("forward")}
+              </th>
+              <th scope="col" className="text-right">
+                {t("backward")}
+              </th>
             </tr>
           </thead>
           <tbody>

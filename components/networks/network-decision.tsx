@@ -14,11 +14,20 @@ export function NetworkDecision({ projectId, networkId, projectTitle }: { projec
   const errors = formErrorsOf(decide.error, tc("error"));
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Button type="button" aria-label={`${t("accept")} : ${projectTitle}`} disabled={decide.isPending} onClick={() => decide.mutate({ projectId, networkId, accept: true, reason: "" })}>
+      <Button
+        type="button"
+        aria-label={`${t("accept")} : ${projectTitle}`}
+        disabled={decide.isPending}
+        onClick={() => decide.mutate({ projectId, networkId, accept: true, reason: "" })}
+      >
         {t("accept")}
       </Button>
       <ReasonAction target={{ action: "refuseNetwork", projectId, networkId }} label={t("refuse")} about={projectTitle} />
-      {errors.message ? <span role="alert" className="text-sm text-danger">{errors.message}</span> : null}
+      {errors.message ? (
+        <span role="alert" className="text-sm text-danger">
+          {errors.message}
+        </span>
+      ) : null}
     </span>
   );
 }

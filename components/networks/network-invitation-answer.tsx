@@ -14,7 +14,12 @@ export function NetworkInvitationAnswer({ projectId, networkId, networkName }: {
   const errors = formErrorsOf(answer.error, tc("error"));
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Button type="button" aria-label={`${t("acceptInvitation")} : ${networkName}`} disabled={answer.isPending} onClick={() => answer.mutate({ projectId, networkId, accept: true })}>
+      <Button
+        type="button"
+        aria-label={`${t("acceptInvitation")} : ${networkName}`}
+        disabled={answer.isPending}
+        onClick={() => answer.mutate({ projectId, networkId, accept: true })}
+      >
         {t("acceptInvitation")}
       </Button>
       <Button
@@ -26,7 +31,11 @@ export function NetworkInvitationAnswer({ projectId, networkId, networkName }: {
       >
         {t("declineInvitation")}
       </Button>
-      {errors.message ? <span role="alert" className="text-sm text-danger">{errors.message}</span> : null}
+      {errors.message ? (
+        <span role="alert" className="text-sm text-danger">
+          {errors.message}
+        </span>
+      ) : null}
     </span>
   );
 }

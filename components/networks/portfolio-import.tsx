@@ -69,9 +69,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
         buffer = lines.pop() ?? "";
         for (const line of lines.filter(Boolean)) {
           const message = JSON.parse(line) as
-            | { type: "progress"; done: number; total: number }
-            | { type: "done"; result: Result }
-            | { type: "error"; message: string; errors: RowError[] };
+            { type: "progress"; done: number; total: number } | { type: "done"; result: Result } | { type: "error"; message: string; errors: RowError[] };
           if (message.type === "progress") setState({ step: "importing", plan, done: message.done, total: message.total });
           else if (message.type === "done") setState({ step: "done", result: message.result });
           else setState({ step: "failed", message: message.message, errors: message.errors });
@@ -132,8 +130,12 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr>
-                    <th scope="col" className="pr-3">{t("line")}</th>
-                    <th scope="col" className="pr-3">{t("column")}</th>
+                    <th scope="col" className="pr-3">
+                      {t("line")}
+                    </th>
+                    <th scope="col" className="pr-3">
+                      {t("column")}
+                    </th>
                     <th scope="col">{t("problem")}</th>
                   </tr>
                 </thead>
@@ -161,9 +163,15 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
                 <table className="mt-2 w-full text-left text-sm">
                   <thead>
                     <tr>
-                      <th scope="col" className="pr-3">{t("line")}</th>
-                      <th scope="col" className="pr-3">identifiant</th>
-                      <th scope="col" className="pr-3">titre</th>
+                      <th scope="col" className="pr-3">
+                        {t("line")}
+                      </th>
+                      <th scope="col" className="pr-3">
+                        identifiant
+                      </th>
+                      <th scope="col" className="pr-3">
+                        titre
+                      </th>
                       <th scope="col">{t("action")}</th>
                     </tr>
                   </thead>

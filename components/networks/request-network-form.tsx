@@ -10,15 +10,15 @@ export function RequestNetworkForm({ projectId, networks }: { projectId: string;
   const t = useTranslations("projectPage");
   const tc = useTranslations("common");
   const router = useRouter();
-  const request = useFormMutation((api) => api.party.requestNetwork, (form) => ({ projectId, networkId: form.text("networkId") }), { onSaved: () => router.refresh() });
+  const request = useFormMutation(
+    (api) => api.party.requestNetwork,
+    (form) => ({ projectId, networkId: form.text("networkId") }),
+    { onSaved: () => router.refresh() },
+  );
   const errors = formErrorsOf(request.error, tc("error"));
   if (networks.length === 0) return null;
   return (
-    <form
-      noValidate
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={request.onSubmit}
-    >
+    <form noValidate className="flex flex-wrap items-end gap-2" onSubmit={request.onSubmit}>
       <div className="min-w-64 flex-1">
         <SelectField id="network-request" name="networkId" label={t("chooseNetwork")}>
           {networks.map((network) => (

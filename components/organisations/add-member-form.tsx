@@ -8,13 +8,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { AUTHORITY_OFFICES, type MembershipRole } from "@/server/domain/organisations";
 
-export function AddMemberForm({
-  organisationId,
-  kind,
-}: {
-  organisationId: string;
-  kind: "collective" | "authority" | "network";
-}) {
+export function AddMemberForm({ organisationId, kind }: { organisationId: string; kind: "collective" | "authority" | "network" }) {
   const t = useTranslations("organisation");
   const tr = useTranslations("roles");
   const to = useTranslations("offices");

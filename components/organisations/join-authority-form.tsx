@@ -27,10 +27,7 @@ export function JoinAuthorityForm() {
   );
   const errors = formErrorsOf(join.error, tc("error"));
   return (
-    <form
-      noValidate
-      onSubmit={join.onSubmit}
-    >
+    <form noValidate onSubmit={join.onSubmit}>
       <TerritoryPicker label={t("territoryLabel")} value={territory} onChange={setTerritory} error={errors.fields.territoryId} />
       <SelectField id="office" name="office" label={t("office")} error={errors.fields.office}>
         {AUTHORITY_OFFICES.map((office) => (

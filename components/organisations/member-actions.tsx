@@ -49,7 +49,13 @@ export function MemberActions({
           </select>
         </>
       ) : null}
-      <Button type="button" variant="quiet" aria-label={`${t("remove")} : ${personName}`} disabled={remove.isPending} onClick={() => remove.mutate({ membershipId })}>
+      <Button
+        type="button"
+        variant="quiet"
+        aria-label={`${t("remove")} : ${personName}`}
+        disabled={remove.isPending}
+        onClick={() => remove.mutate({ membershipId })}
+      >
         {t("remove")}
       </Button>
       {errors.message ? (

@@ -24,10 +24,7 @@ export function NewCollectiveForm() {
   );
   const errors = formErrorsOf(create.error, tc("error"));
   return (
-    <form
-      noValidate
-      onSubmit={create.onSubmit}
-    >
+    <form noValidate onSubmit={create.onSubmit}>
       <TextField id="name" name="name" label={t("name")} required maxLength={160} error={errors.fields.name} />
       <SelectField id="legalForm" name="legalForm" label={t("legalForm")} defaultValue="association" error={errors.fields.legalForm}>
         {LEGAL_FORMS.map((form) => (

@@ -22,10 +22,7 @@ export function NewProjectForm({ collectives }: { collectives: { id: string; nam
   const errors = formErrorsOf(create.error, tc("error"));
 
   return (
-    <form
-      noValidate
-      onSubmit={create.onSubmit}
-    >
+    <form noValidate onSubmit={create.onSubmit}>
       <TextField id="title" name="title" label={t("title")} hint={t("titleHint")} required maxLength={160} error={errors.fields.title} />
       <TextArea id="summary" name="summary" label={t("summaryLabel")} maxLength={4000} error={errors.fields.summary} />
       <SelectField id="leadCollectiveId" name="leadCollectiveId" label={t("leadCollective")} error={errors.fields.leadCollectiveId}>

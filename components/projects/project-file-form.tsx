@@ -87,10 +87,7 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
   const conflict = (conflictOf(save.error) as { details?: ConflictDetails } | null)?.details ?? null;
 
   return (
-    <form
-      noValidate
-      onSubmit={save.onSubmit}
-    >
+    <form noValidate onSubmit={save.onSubmit}>
       <TextField id="file-title" name="title" label={t("fields.title")} defaultValue={file.title} maxLength={160} error={errors.fields.changes} />
       <TextArea id="file-summary" name="summary" label={t("fields.summary")} defaultValue={file.summary} rows={5} maxLength={4000} />
       <div className="grid gap-x-4 sm:grid-cols-2">
@@ -103,7 +100,15 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
           ))}
         </SelectField>
         <TextField id="file-jobs-now" name="jobsNow" type="number" min={0} inputMode="numeric" label={t("fields.jobsNow")} defaultValue={file.jobsNow} />
-        <TextField id="file-jobs-potential" name="jobsPotential" type="number" min={0} inputMode="numeric" label={t("fields.jobsPotential")} defaultValue={file.jobsPotential} />
+        <TextField
+          id="file-jobs-potential"
+          name="jobsPotential"
+          type="number"
+          min={0}
+          inputMode="numeric"
+          label={t("fields.jobsPotential")}
+          defaultValue={file.jobsPotential}
+        />
       </div>
       <fieldset className="mb-4">
         <legend className="font-medium">{t("fields.needs")}</legend>
@@ -155,16 +160,39 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
         <legend className="font-medium">{t("fields.fundingLines")}</legend>
         {funding.map((line, index) => (
           <div key={index} className="mt-2 grid gap-x-2 rounded-lg border border-line p-2 sm:grid-cols-[1fr_1fr_8rem_8rem_auto]">
-            <SelectField id={`funding-${index}-source`} label={t("fundingSource")} value={line.source} onChange={(event) => setFunding(funding.map((row, i) => (i === index ? { ...row, source: event.target.value as FundingSource } : row)))}>
+            <SelectField
+              id={`funding-${index}-source`}
+              label={t("fundingSource")}
+              value={line.source}
+              onChange={(event) => setFunding(funding.map((row, i) => (i === index ? { ...row, source: event.target.value as FundingSource } : row)))}
+            >
               {FUNDING_SOURCES.map((source) => (
                 <option key={source} value={source}>
                   {t(`fundingSources.${source}`)}
                 </option>
               ))}
             </SelectField>
-            <TextField id={`funding-${index}-label`} label={t("fundingLabel")} value={line.label} onChange={(event) => setFunding(funding.map((row, i) => (i === index ? { ...row, label: event.target.value } : row)))} />
-            <TextField id={`funding-${index}-amount`} type="number" min={0} inputMode="numeric" label={t("fundingAmount")} value={line.amountEuros} onChange={(event) => setFunding(funding.map((row, i) => (i === index ? { ...row, amountEuros: Number(event.target.value || 0) } : row)))} />
-            <SelectField id={`funding-${index}-status`} label={t("fundingStatus")} value={line.status} onChange={(event) => setFunding(funding.map((row, i) => (i === index ? { ...row, status: event.target.value as FundingStatus } : row)))}>
+            <TextField
+              id={`funding-${index}-label`}
+              label={t("fundingLabel")}
+              value={line.label}
+              onChange={(event) => setFunding(funding.map((row, i) => (i === index ? { ...row, label: event.target.value } : row)))}
+            />
+            <TextField
+              id={`funding-${index}-amount`}
+              type="number"
+              min={0}
+              inputMode="numeric"
+              label={t("fundingAmount")}
+              value={line.amountEuros}
+              onChange={(event) => setFunding(funding.map((row, i) => (i === index ? { ...row, amountEuros: Number(event.target.value || 0) } : row)))}
+            />
+            <SelectField
+              id={`funding-${index}-status`}
+              label={t("fundingStatus")}
+              value={line.status}
+              onChange={(event) => setFunding(funding.map((row, i) => (i === index ? { ...row, status: event.target.value as FundingStatus } : row)))}
+            >
               {FUNDING_STATUSES.map((status) => (
                 <option key={status} value={status}>
                   {t(`fundingStatuses.${status}`)}
@@ -176,7 +204,12 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
             </Button>
           </div>
         ))}
-        <Button type="button" variant="secondary" className="mt-2" onClick={() => setFunding([...funding, { source: "region", label: "", amountEuros: 0, status: "requested" }])}>
+        <Button
+          type="button"
+          variant="secondary"
+          className="mt-2"
+          onClick={() => setFunding([...funding, { source: "region", label: "", amountEuros: 0, status: "requested" }])}
+        >
           {t("addLine")}
         </Button>
       </fieldset>
@@ -185,8 +218,19 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
         <legend className="font-medium">{t("fields.links")}</legend>
         {links.map((link, index) => (
           <div key={index} className="mt-2 grid gap-x-2 sm:grid-cols-[1fr_2fr_auto]">
-            <TextField id={`link-${index}-label`} label={t("linkLabel")} value={link.label} onChange={(event) => setLinks(links.map((row, i) => (i === index ? { ...row, label: event.target.value } : row)))} />
-            <TextField id={`link-${index}-url`} type="url" label={t("linkUrl")} value={link.url} onChange={(event) => setLinks(links.map((row, i) => (i === index ? { ...row, url: event.target.value } : row)))} />
+            <TextField
+              id={`link-${index}-label`}
+              label={t("linkLabel")}
+              value={link.label}
+              onChange={(event) => setLinks(links.map((row, i) => (i === index ? { ...row, label: event.target.value } : row)))}
+            />
+            <TextField
+              id={`link-${index}-url`}
+              type="url"
+              label={t("linkUrl")}
+              value={link.url}
+              onChange={(event) => setLinks(links.map((row, i) => (i === index ? { ...row, url: event.target.value } : row)))}
+            />
             <Button type="button" variant="quiet" className="self-center" onClick={() => setLinks(links.filter((_, i) => i !== index))}>
               {t("removeLine")}
             </Button>
@@ -201,10 +245,32 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
         <legend className="font-medium">{t("fields.contacts")}</legend>
         {contacts.map((contact, index) => (
           <div key={index} className="mt-2 grid gap-x-2 sm:grid-cols-[1fr_1fr_1fr_1fr_auto]">
-            <TextField id={`contact-${index}-name`} label={t("contactName")} value={contact.name} onChange={(event) => setContacts(contacts.map((row, i) => (i === index ? { ...row, name: event.target.value } : row)))} />
-            <TextField id={`contact-${index}-role`} label={t("contactRole")} value={contact.role} onChange={(event) => setContacts(contacts.map((row, i) => (i === index ? { ...row, role: event.target.value } : row)))} />
-            <TextField id={`contact-${index}-email`} type="email" label={t("contactEmail")} value={contact.email ?? ""} onChange={(event) => setContacts(contacts.map((row, i) => (i === index ? { ...row, email: event.target.value } : row)))} />
-            <TextField id={`contact-${index}-phone`} type="tel" label={t("contactPhone")} value={contact.phone ?? ""} onChange={(event) => setContacts(contacts.map((row, i) => (i === index ? { ...row, phone: event.target.value } : row)))} />
+            <TextField
+              id={`contact-${index}-name`}
+              label={t("contactName")}
+              value={contact.name}
+              onChange={(event) => setContacts(contacts.map((row, i) => (i === index ? { ...row, name: event.target.value } : row)))}
+            />
+            <TextField
+              id={`contact-${index}-role`}
+              label={t("contactRole")}
+              value={contact.role}
+              onChange={(event) => setContacts(contacts.map((row, i) => (i === index ? { ...row, role: event.target.value } : row)))}
+            />
+            <TextField
+              id={`contact-${index}-email`}
+              type="email"
+              label={t("contactEmail")}
+              value={contact.email ?? ""}
+              onChange={(event) => setContacts(contacts.map((row, i) => (i === index ? { ...row, email: event.target.value } : row)))}
+            />
+            <TextField
+              id={`contact-${index}-phone`}
+              type="tel"
+              label={t("contactPhone")}
+              value={contact.phone ?? ""}
+              onChange={(event) => setContacts(contacts.map((row, i) => (i === index ? { ...row, phone: event.target.value } : row)))}
+            />
             <Button type="button" variant="quiet" className="self-center" onClick={() => setContacts(contacts.filter((_, i) => i !== index))}>
               {t("removeLine")}
             </Button>

@@ -33,10 +33,18 @@ export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file:
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="text-muted">
-                  <th scope="col" className="py-1 pr-2 font-medium">{t("fundingSource")}</th>
-                  <th scope="col" className="py-1 pr-2 font-medium">{t("fundingLabel")}</th>
-                  <th scope="col" className="py-1 pr-2 text-right font-medium">{t("fundingAmount")}</th>
-                  <th scope="col" className="py-1 font-medium">{t("fundingStatus")}</th>
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    {t("fundingSource")}
+                  </th>
+                  <th scope="col" className="py-1 pr-2 font-medium">
+                    {t("fundingLabel")}
+                  </th>
+                  <th scope="col" className="py-1 pr-2 text-right font-medium">
+                    {t("fundingAmount")}
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    {t("fundingStatus")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -86,7 +94,12 @@ export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file:
               <li key={index}>
                 {contact.name}
                 {contact.role ? ` — ${contact.role}` : ""}
-                {contact.email ? <> · <a href={`mailto:${contact.email}`}>{contact.email}</a></> : null}
+                {contact.email ? (
+                  <>
+                    {" "}
+                    · <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                  </>
+                ) : null}
                 {contact.phone ? ` · ${contact.phone}` : ""}
               </li>
             ))}

@@ -17,8 +17,7 @@ export async function ProjectList({ projects }: { projects: ProjectSummary[] }) 
             {project.title}
           </Link>
           <p className="mt-1 text-sm text-muted">
-            {t("lead", { name: project.leadCollectiveName })} ·{" "}
-            {t("inCommune", { commune: project.communeName, departement: project.departementCode ?? "" })}
+            {t("lead", { name: project.leadCollectiveName })} · {t("inCommune", { commune: project.communeName, departement: project.departementCode ?? "" })}
           </p>
           {project.relationships.length > 0 ? (
             <ul className="mt-2 space-y-1">
@@ -26,7 +25,9 @@ export async function ProjectList({ projects }: { projects: ProjectSummary[] }) 
                 <li key={relationship.relationshipId} className="flex flex-wrap items-center gap-2 text-sm">
                   <span>{relationship.authorityName}</span>
                   {relationship.stage ? (
-                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium text-white ${STAGE_FILL[relationship.stage]}`}>{ts(relationship.stage)}</span>
+                    <span className={`rounded-full px-2 py-0.5 text-xs font-medium text-white ${STAGE_FILL[relationship.stage]}`}>
+                      {ts(relationship.stage)}
+                    </span>
                   ) : (
                     <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{tp("toConfirm")}</span>
                   )}
@@ -42,9 +43,7 @@ export async function ProjectList({ projects }: { projects: ProjectSummary[] }) 
               })}
             </p>
           ) : null}
-          <p className="mt-1 text-sm text-muted">
-            {t("updated", { date: format.dateTime(project.updatedAt, { dateStyle: "long" }) })}
-          </p>
+          <p className="mt-1 text-sm text-muted">{t("updated", { date: format.dateTime(project.updatedAt, { dateStyle: "long" }) })}</p>
         </li>
       ))}
     </ul>

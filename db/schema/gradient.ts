@@ -55,7 +55,9 @@ export const stageChanges = pgTable(
   (table) => [
     index().on(table.relationshipId, table.proposedAt),
     // One open proposal per relationship at a time.
-    uniqueIndex("stage_change_one_pending_idx").on(table.relationshipId).where(sql`${table.status} = 'pending'`),
+    uniqueIndex("stage_change_one_pending_idx")
+      .on(table.relationshipId)
+      .where(sql`${table.status} = 'pending'`),
   ],
 );
 
@@ -71,7 +73,10 @@ export const milestones = pgTable(
     occursOn: date({ mode: "string" }).notNull(),
     status: milestoneStatus().notNull(),
     description: text().notNull().default(""),
-    evidenceLinks: text().array().notNull().default(sql`'{}'::text[]`),
+    evidenceLinks: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     recordedSide: side().notNull(),
     recordedById: text().references(() => users.id, { onDelete: "set null" }),
     version: integer().notNull().default(1),

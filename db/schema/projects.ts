@@ -38,7 +38,10 @@ export const projects = pgTable(
     jobsNow: integer().notNull().default(0),
     jobsPotential: integer().notNull().default(0),
     /** land, funding, expertise, skills, network */
-    needs: text().array().notNull().default(sql`'{}'::text[]`),
+    needs: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     links: jsonb().$type<ProjectLink[]>().notNull().default([]),
     /** Private: never shown on the public view of a project. */
     contacts: jsonb().$type<ProjectContact[]>().notNull().default([]),
@@ -52,11 +55,7 @@ export const projects = pgTable(
     /** Optimistic concurrency: a save names the version it started from. */
     version: integer().notNull().default(1),
   },
-  (table) => [
-    index().on(table.communeId),
-    index().on(table.leadCollectiveId),
-    check("project_title_not_blank", sql`length(trim(${table.title})) > 0`),
-  ],
+  (table) => [index().on(table.communeId), index().on(table.leadCollectiveId), check("project_title_not_blank", sql`length(trim(${table.title})) > 0`)],
 );
 
 export const projectParties = pgTable(

@@ -22,7 +22,10 @@ export const territories = pgTable(
     /** CC, CA, CU, METRO or MET69, for an EPCI. */
     epciType: text(),
     population: integer(),
-    postalCodes: text().array().notNull().default(sql`'{}'::text[]`),
+    postalCodes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (table) => [
     index().on(table.kind, table.code),

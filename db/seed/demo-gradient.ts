@@ -22,8 +22,20 @@ export const DEMO_AUTHORITIES = {
 export type DemoAuthority = keyof typeof DEMO_AUTHORITIES;
 
 export const DEMO_COLLECTIVES = {
-  fabrique: { id: "5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a01", name: "SCIC La Fabrique du Diois", legalForm: "scic", admin: "collectiveAdmin", members: ["collectiveMember"] },
-  jardins: { id: "5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a02", name: "Association Les Jardins partagés de Châtillon", legalForm: "association", admin: "collectiveMember", members: [] },
+  fabrique: {
+    id: "5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a01",
+    name: "SCIC La Fabrique du Diois",
+    legalForm: "scic",
+    admin: "collectiveAdmin",
+    members: ["collectiveMember"],
+  },
+  jardins: {
+    id: "5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a02",
+    name: "Association Les Jardins partagés de Châtillon",
+    legalForm: "association",
+    admin: "collectiveMember",
+    members: [],
+  },
   habitat: { id: demoUuid(0xc01), name: "Coopérative d'habitants Les Trois Becs", legalForm: "other", admin: "collectiveAdmin", members: [] },
   ptce: { id: demoUuid(0xc02), name: "PTCE Vallée de la Drôme", legalForm: "ptce", admin: "collectiveAdmin", members: [] },
   velo: { id: demoUuid(0xc03), name: "Atelier vélo du Diois", legalForm: "association", admin: "collectiveMember", members: [] },
@@ -59,8 +71,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   {
     n: 1,
     title: "Tiers-lieu de l'ancienne gare de Die",
-    summary:
-      "Transformer l'ancienne halle marchandises en tiers-lieu : atelier partagé, café associatif et espace de travail pour les habitants du Diois.",
+    summary: "Transformer l'ancienne halle marchandises en tiers-lieu : atelier partagé, café associatif et espace de travail pour les habitants du Diois.",
     collective: "fabrique",
     communes: ["commune-26113"],
     sector: "Tiers-lieu, économie sociale",
@@ -225,9 +236,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     relationships: [
       {
         authority: "drome",
-        steps: [
-          { stage: "observation", on: "2025-02-25", by: "collective", reason: "Rencontre avec la vice-présidente à l'économie." },
-        ],
+        steps: [{ stage: "observation", on: "2025-02-25", by: "collective", reason: "Rencontre avec la vice-présidente à l'économie." }],
         feels: { collective: "collaboration", authority: "observation" },
       },
       {

@@ -39,16 +39,13 @@ const slug = (name: string) =>
     .toLowerCase()
     .replace(/[^a-z]+/g, ".");
 
-const projectIdOf = (project: DemoProject) =>
-  project.n === 1 ? DEMO_IDS.project : project.n === 2 ? DEMO_IDS.secondProject : demoUuid(0xb00 + project.n);
+const projectIdOf = (project: DemoProject) => (project.n === 1 ? DEMO_IDS.project : project.n === 2 ? DEMO_IDS.secondProject : demoUuid(0xb00 + project.n));
 const at = (isoDate: string, days = 0) => new Date(new Date(`${isoDate}T10:00:00Z`).getTime() + days * 24 * 60 * 60 * 1000);
 
 export async function seedDemo(db: Database): Promise<{ people: number; projects: number }> {
   return db.transaction(async (tx) => {
     // People: the one-click demo cast, and the officials of the smaller authorities.
-    const extraOfficials = Object.values(DEMO_AUTHORITIES).flatMap((authority) =>
-      typeof authority.official === "string" ? [] : [authority.official],
-    );
+    const extraOfficials = Object.values(DEMO_AUTHORITIES).flatMap((authority) => (typeof authority.official === "string" ? [] : [authority.official]));
     await tx
       .insert(users)
       .values([
@@ -103,14 +100,37 @@ export async function seedDemo(db: Database): Promise<{ people: number; projects
     await tx
       .insert(memberships)
       .values([
-        { organisationId: authorityIdOf("die"), userId: demoUserId("mayor"), role: "admin" as const, office: "maire" as const, verifiedAt, verifiedById: platformAdmin },
+        {
+          organisationId: authorityIdOf("die"),
+          userId: demoUserId("mayor"),
+          role: "admin" as const,
+          office: "maire" as const,
+          verifiedAt,
+          verifiedById: platformAdmin,
+        },
         { organisationId: authorityIdOf("die"), userId: demoUserId("councillor"), role: "member" as const, office: "conseiller_municipal" as const },
-        { organisationId: authorityIdOf("diois"), userId: demoUserId("epciOfficial"), role: "admin" as const, office: "vice_president" as const, verifiedAt, verifiedById: platformAdmin },
+        {
+          organisationId: authorityIdOf("diois"),
+          userId: demoUserId("epciOfficial"),
+          role: "admin" as const,
+          office: "vice_president" as const,
+          verifiedAt,
+          verifiedById: platformAdmin,
+        },
         ...(Object.keys(DEMO_AUTHORITIES) as DemoAuthority[]).flatMap((key) => {
           const official = DEMO_AUTHORITIES[key].official;
           return typeof official === "string"
             ? []
-            : [{ organisationId: authorityIdOf(key), userId: officialOf(key), role: "admin" as const, office: official.office, verifiedAt, verifiedById: platformAdmin }];
+            : [
+                {
+                  organisationId: authorityIdOf(key),
+                  userId: officialOf(key),
+                  role: "admin" as const,
+                  office: official.office,
+                  verifiedAt,
+                  verifiedById: platformAdmin,
+                },
+              ];
         }),
         ...Object.values(DEMO_COLLECTIVES).flatMap((collective) => [
           { organisationId: collective.id, userId: demoUserId(collective.admin), role: "admin" as const },
@@ -165,7 +185,10 @@ async function seedProject(tx: Database, project: DemoProject, lookups: Lookups)
       version: 1,
     });
   }
-  await tx.insert(projectCommunes).values(project.communes.map((communeId) => ({ projectId, communeId }))).onConflictDoNothing();
+  await tx
+    .insert(projectCommunes)
+    .values(project.communes.map((communeId) => ({ projectId, communeId })))
+    .onConflictDoNothing();
   if (created.length > 0 && project.funding.length > 0) {
     await tx.insert(fundingLines).values(project.funding.map((line, position) => ({ ...line, projectId, position })));
   }
@@ -173,7 +196,11 @@ async function seedProject(tx: Database, project: DemoProject, lookups: Lookups)
     .insert(projectParties)
     .values([
       { projectId, organisationId: collective.id, role: "lead" as const },
-      ...project.relationships.map((relationship) => ({ projectId, organisationId: lookups.authorityIdOf(relationship.authority), role: "authority" as const })),
+      ...project.relationships.map((relationship) => ({
+        projectId,
+        organisationId: lookups.authorityIdOf(relationship.authority),
+        role: "authority" as const,
+      })),
       ...(project.heldByNetwork ? [{ projectId, organisationId: DEMO_IDS.network, role: "network" as const }] : []),
     ])
     .onConflictDoNothing();

@@ -59,9 +59,7 @@ export async function readTerritoryRows(scope: TerritoryScope = {}): Promise<Ter
     readSource<SourceEpci[]>("epci.json"),
   ]);
   const wanted = scope.departements ? new Set(scope.departements) : null;
-  const communes = allCommunes.filter(
-    (commune) => commune.type === "commune-actuelle" && (!wanted || wanted.has(commune.departement)),
-  );
+  const communes = allCommunes.filter((commune) => commune.type === "commune-actuelle" && (!wanted || wanted.has(commune.departement)));
   const communeByCode = new Map(communes.map((commune) => [commune.code, commune]));
 
   // Communes carry no EPCI field: the link is the EPCI's list of members.
@@ -133,9 +131,7 @@ export async function loadTerritories(db: Database, scope: TerritoryScope = {}):
   const [existing] = await db.select({ n: count() }).from(territories);
   if (existing && existing.n === rows.length) return { loaded: 0, skipped: true };
 
-  const json = JSON.stringify(
-    rows.map((row) => ({ ...row, postalCodes: row.postalCodes ?? [] })),
-  );
+  const json = JSON.stringify(rows.map((row) => ({ ...row, postalCodes: row.postalCodes ?? [] })));
   await db.execute(sql`
     insert into territory (id, kind, code, name, search_name, region_code, departement_code, epci_code, epci_type, population, postal_codes)
     select r.id, r.kind::territory_kind, r.code, r.name, r."searchName", r."regionCode", r."departementCode", r."epciCode",

@@ -107,19 +107,18 @@ function shapeProjectPage({ file, overview }: ProjectPageAnswer) {
       version: m.version,
       hidden: m.hidden,
       levers: [...m.levers].sort(),
-      relationships: [...m.relationships].sort((a, b) => a.relationshipId.localeCompare(b.relationshipId)).map((l) => ({
-        relationshipId: l.relationshipId,
-        confirmation: l.confirmation,
-        notes: l.notes.map((note) => note.id),
-      })),
+      relationships: [...m.relationships]
+        .sort((a, b) => a.relationshipId.localeCompare(b.relationshipId))
+        .map((l) => ({
+          relationshipId: l.relationshipId,
+          confirmation: l.confirmation,
+          notes: l.notes.map((note) => note.id),
+        })),
     })),
     canModerate: overview.canModerate,
     canReport: overview.canReport,
   };
 }
-
-
-
 
 export function benchCases(s: Subjects): BenchCase[] {
   const { db } = s;
@@ -190,7 +189,10 @@ export function benchCases(s: Subjects): BenchCase[] {
       procedure: () => s.moderator.portfolio.dashboard({ networkId: s.networkId }),
       shape: (answer: Awaited<ReturnType<Caller["portfolio"]["dashboard"]>>) => ({
         ...answer,
-        stuck: { total: answer.stuck.total, projects: answer.stuck.projects.map(({ days: _days, ...row }) => ({ ...row, lastActivity: row.lastActivity.getTime() })) },
+        stuck: {
+          total: answer.stuck.total,
+          projects: answer.stuck.projects.map(({ days: _days, ...row }) => ({ ...row, lastActivity: row.lastActivity.getTime() })),
+        },
       }),
       hand: () => handDashboard(db, s.networkId),
       check: { label: "recomputed from the raw tables", answer: () => dashboardFromRawTables(db, s.networkId) },
@@ -213,7 +215,13 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
     hand: async () => {
       // The reader is a verified member of the authority (checked first, like the procedure): every
       // project acting in its territory is readable, but those whose file is for their parties only.
-      const [row] = await selectRows<{ authority: { id: string; name: string }; projects: Summary[] | null; total: number; counts: { stage: Stage | null; n: number }[] | null; communes: { id: string; name: string }[] | null }>(
+      const [row] = await selectRows<{
+        authority: { id: string; name: string };
+        projects: Summary[] | null;
+        total: number;
+        counts: { stage: Stage | null; n: number }[] | null;
+        communes: { id: string; name: string }[] | null;
+      }>(
         db,
         sql`with a as (select o.id, o.name, t.kind, t.code from organisation o join territory t on t.id = o.territory_id
               where o.id = ${s.authorityId} and exists (select 1 from membership mb where mb.organisation_id = o.id and mb.user_id = ${s.officialId} and mb.verified_at is not null)),
@@ -353,7 +361,6 @@ async function handDashboard(db: DbOrTx, networkId: string) {
   return dashboardAnswer(row, period, [...(row.widest ?? []), ...agedGaps]);
 }
 
-
 type HandDashboard = {
   network: { id: string; name: string };
   projects: number;
@@ -445,7 +452,11 @@ function gapsOf(answers: NonNullable<HandDashboard["answers"]>, now: Date) {
 }
 
 /** The dashboard's answer from one statement's figures and the relationships' widest gaps. */
-function dashboardAnswer(row: Omit<HandDashboard, "answers">, period: { from: string; to: string }, gaps: { relationshipId: string; stage: Stage; gap: number }[]) {
+function dashboardAnswer(
+  row: Omit<HandDashboard, "answers">,
+  period: { from: string; to: string },
+  gaps: { relationshipId: string; stage: Stage; gap: number }[],
+) {
   const byStage = Object.fromEntries(STAGES.map((stage) => [stage, row.stages?.find((entry) => entry.stage === stage)?.n ?? 0])) as Record<Stage, number>;
   const unconfirmed = row.stages?.find((entry) => entry.stage === null)?.n ?? 0;
   const moves = row.moves ?? [];
@@ -478,7 +489,10 @@ function dashboardAnswer(row: Omit<HandDashboard, "answers">, period: { from: st
       }),
     ),
     stuckAfterDays: row.stuckAfterDays,
-    stuck: { total: row.stuck?.[0]?.total ?? 0, projects: (row.stuck ?? []).map(({ total: _total, ...entry }) => ({ ...entry, lastActivity: ms(entry.lastActivity) })) },
+    stuck: {
+      total: row.stuck?.[0]?.total ?? 0,
+      projects: (row.stuck ?? []).map(({ total: _total, ...entry }) => ({ ...entry, lastActivity: ms(entry.lastActivity) })),
+    },
     divergent,
     levers: (row.levers ?? [])
       .map((entry) => ({ lever: entry.lever, moves: entry.moves, share: forward === 0 ? 0 : entry.moves / forward }))

@@ -58,7 +58,6 @@ export const throughTerritoryOf = (userId: string) => sql`exists (select 1 from 
     and (t.id = pcm.id or (t.kind = 'epci' and pcm.epci_code = t.code) or (t.kind = 'departement' and pcm.departement_code = t.code)
       or (t.kind = 'region' and pcm.region_code = t.code)))`;
 
-
 // ── The project page ──
 
 type Change = {
@@ -147,7 +146,9 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
     file: { ...file, can: { edit: isMember }, following },
     relationships: page.relationships.map(({ answers, levers, changes, ...relationship }) => {
       const sets = (side: Side): AnswerSet[] =>
-        (answers ?? []).filter((set) => set.side === side).map((set) => ({ respondentId: set.respondentId, answeredAt: new Date(set.answeredAt), answers: set.answers }));
+        (answers ?? [])
+          .filter((set) => set.side === side)
+          .map((set) => ({ respondentId: set.respondentId, answeredAt: new Date(set.answeredAt), answers: set.answers }));
       const collective = readingOf(sets("collective"), now);
       const authority = readingOf(sets("authority"), now);
       const used = new Set(levers ?? []);
@@ -169,7 +170,6 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
   };
 }
 
-
 /** "Mes projets": the projects of the organisations the person belongs to, latest activity first. */
 export async function handMyProjects(db: DbOrTx, userId: string) {
   const rows = await selectRows<Summary>(
@@ -185,9 +185,7 @@ export async function answerFloorRequest(db: DbOrTx, request: Request, view: str
   if (!enabled) return new Response(null, { status: 404 });
   const cookies = request.headers.get("cookie") ?? "";
   const token = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token=([^;]+)/.exec(cookies)?.[1];
-  const [session] = token
-    ? await selectRows<{ user_id: string }>(db, sql`select user_id from session where session_token = ${token} and expires > now()`)
-    : [];
+  const [session] = token ? await selectRows<{ user_id: string }>(db, sql`select user_id from session where session_token = ${token} and expires > now()`) : [];
   if (!session) return Response.json({ error: "Connectez-vous pour continuer." }, { status: 401 });
   if (view === "mes-projets") return Response.json(await handMyProjects(db, session.user_id));
   const projectId = new URL(request.url).searchParams.get("id") ?? "";

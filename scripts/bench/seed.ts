@@ -42,9 +42,72 @@ export const PERSONAS = {
   moderator: { id: "bench-reseau", email: "reseau@bench.maillage.test", name: "Sophie Réseau" },
 } as const;
 
-const FIRST_NAMES = ["Camille", "Louis", "Léa", "Hugo", "Manon", "Jules", "Chloé", "Lucas", "Emma", "Nathan", "Inès", "Arthur", "Jeanne", "Paul", "Zoé", "Martin", "Alice", "Gabriel", "Rose", "Simon"];
-const LAST_NAMES = ["Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "Andre", "Mercier", "Blanc"];
-const THEMES = ["épicerie coopérative", "tiers-lieu", "ressourcerie", "ferme partagée", "centrale villageoise", "habitat participatif", "garage solidaire", "café associatif", "légumerie", "atelier vélo", "cantine bio", "recyclerie", "maison de santé", "fablab", "autopartage"];
+const FIRST_NAMES = [
+  "Camille",
+  "Louis",
+  "Léa",
+  "Hugo",
+  "Manon",
+  "Jules",
+  "Chloé",
+  "Lucas",
+  "Emma",
+  "Nathan",
+  "Inès",
+  "Arthur",
+  "Jeanne",
+  "Paul",
+  "Zoé",
+  "Martin",
+  "Alice",
+  "Gabriel",
+  "Rose",
+  "Simon",
+];
+const LAST_NAMES = [
+  "Martin",
+  "Bernard",
+  "Dubois",
+  "Thomas",
+  "Robert",
+  "Richard",
+  "Petit",
+  "Durand",
+  "Leroy",
+  "Moreau",
+  "Simon",
+  "Laurent",
+  "Lefebvre",
+  "Michel",
+  "Garcia",
+  "David",
+  "Bertrand",
+  "Roux",
+  "Vincent",
+  "Fournier",
+  "Morel",
+  "Girard",
+  "Andre",
+  "Mercier",
+  "Blanc",
+];
+const THEMES = [
+  "épicerie coopérative",
+  "tiers-lieu",
+  "ressourcerie",
+  "ferme partagée",
+  "centrale villageoise",
+  "habitat participatif",
+  "garage solidaire",
+  "café associatif",
+  "légumerie",
+  "atelier vélo",
+  "cantine bio",
+  "recyclerie",
+  "maison de santé",
+  "fablab",
+  "autopartage",
+];
 const SECTORS = ["Alimentation", "Mobilité", "Habitat", "Culture", "Énergie", "Santé", "Réemploi"];
 
 function textArray(values: readonly string[]): string {

@@ -40,7 +40,9 @@ export function waitHealthy(port: number) {
 export function rssMegabytes(pid: number | undefined): number {
   if (!pid) return 0;
   try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"));
+    const line = readFileSync(`/proc/${pid}/status`, "utf8")
+      .split("\n")
+      .find((entry) => entry.startsWith("VmRSS:"));
     return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
   } catch {
     return 0;

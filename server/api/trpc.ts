@@ -51,7 +51,10 @@ const domainErrors = t.middleware(async ({ ctx, next }) => {
     return { ...result, error: new TRPCError({ code: cause.code, message: cause.messageIn(ctx.locale), cause }) };
   }
   if (!result.ok && isDatabaseUnavailable(result.error.cause ?? result.error)) {
-    return { ...result, error: new TRPCError({ code: "SERVICE_UNAVAILABLE", message: errorMessage(ctx.locale, "serviceUnavailable"), cause: result.error.cause }) };
+    return {
+      ...result,
+      error: new TRPCError({ code: "SERVICE_UNAVAILABLE", message: errorMessage(ctx.locale, "serviceUnavailable"), cause: result.error.cause }),
+    };
   }
   return result;
 });

@@ -96,7 +96,6 @@ export type Reading = {
 
 export const READING_WINDOW_DAYS = 365;
 
-
 /**
  * One side's reading: the latest answer set of each respondent within the last twelve months,
  * combined indicator by indicator.

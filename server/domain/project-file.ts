@@ -6,18 +6,7 @@ export type CollectiveStage = (typeof COLLECTIVE_STAGES)[number];
 export const NEEDS = ["land", "funding", "expertise", "skills", "network"] as const;
 export type Need = (typeof NEEDS)[number];
 
-export const FUNDING_SOURCES = [
-  "state",
-  "region",
-  "departement",
-  "epci",
-  "commune",
-  "eu",
-  "private_funder",
-  "citizens",
-  "scic_shares",
-  "own_revenue",
-] as const;
+export const FUNDING_SOURCES = ["state", "region", "departement", "epci", "commune", "eu", "private_funder", "citizens", "scic_shares", "own_revenue"] as const;
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 export const FUNDING_STATUSES = ["requested", "granted", "paid"] as const;

@@ -61,7 +61,12 @@ export async function answerImportRequest(db: Database, actor: Actor | null, net
       async start(controller) {
         const send = (message: object) => controller.enqueue(encoder.encode(`${JSON.stringify(message)}\n`));
         try {
-          const result = await runImport(db, actor, { networkId, bytes }, { signal: request.signal, onProgress: (done, total) => send({ type: "progress", done, total }) });
+          const result = await runImport(
+            db,
+            actor,
+            { networkId, bytes },
+            { signal: request.signal, onProgress: (done, total) => send({ type: "progress", done, total }) },
+          );
           send({ type: "done", result });
         } catch (error) {
           if (error instanceof DomainError) {
@@ -93,7 +98,11 @@ export async function answerExportRequest(db: DbOrTx, actor: Actor | null, query
     const { rows } = await portfolioPage(db, { ...query, page: 1 }, null);
     if (format === "csv") {
       return new Response(exportCsv(rows), {
-        headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName("portefeuille", "csv")}"`, "Cache-Control": "no-store" },
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${fileName("portefeuille", "csv")}"`,
+          "Cache-Control": "no-store",
+        },
       });
     }
     const bytes = await exportXlsx(rows, "Portefeuille");

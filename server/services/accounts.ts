@@ -44,11 +44,7 @@ export async function getAccount(db: DbOrTx, actor: Actor | null) {
 export async function updateProfile(db: DbOrTx, actor: Actor | null, input: { name: string }) {
   const signedIn = requireActor(actor);
   const [previous] = await db.select({ name: users.name }).from(users).where(eq(users.id, signedIn.userId));
-  const [user] = await db
-    .update(users)
-    .set({ name: input.name })
-    .where(eq(users.id, signedIn.userId))
-    .returning({ id: users.id, name: users.name });
+  const [user] = await db.update(users).set({ name: input.name }).where(eq(users.id, signedIn.userId)).returning({ id: users.id, name: users.name });
   if (!user || !previous) throw notFound("accountNotFound");
   await recordChange(db, {
     actorId: signedIn.userId,

@@ -33,7 +33,11 @@ export async function openAuthorities(tx: DbOrTx, territoryIds: string[]): Promi
 export async function openAuthority(tx: DbOrTx, territoryId: string) {
   const authorityId = (await openAuthorities(tx, [territoryId])).get(territoryId);
   if (!authorityId) return null;
-  const [authority] = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, authorityId)).for("update");
+  const [authority] = await tx
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, authorityId))
+    .for("update");
   if (!authority) throw new Error("authority upsert returned no row");
   return authority;
 }

@@ -16,11 +16,7 @@ export const answerSetColumns = {
   answers: barometerAnswerSets.answers,
 };
 
-export async function answerBarometer(
-  db: Database,
-  actor: Actor | null,
-  input: TAnswerBarometerInput,
-) {
+export async function answerBarometer(db: Database, actor: Actor | null, input: TAnswerBarometerInput) {
   requireActor(actor);
   const [relationship] = await db.select().from(relationships).where(eq(relationships.id, input.relationshipId));
   if (!relationship) throw notFound("relationshipNotFound");

@@ -55,7 +55,10 @@ const FEED_TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
  * follows it would be read as a property of the event.
  */
 export function calendarText(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(/\t/g, " ").replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
+  return value
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, "");
 }
 
 /** What the feed's address answers: 404 for an unknown or revoked token. */

@@ -24,13 +24,7 @@ async function partyPeople(db: DbOrTx, projectId: string) {
     .from(projectParties)
     .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(projectParties.projectId, projectId),
-        eq(projectParties.status, "active"),
-        membershipCounts(projectParties.role, memberships.verifiedAt),
-      ),
-    )
+    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.status, "active"), membershipCounts(projectParties.role, memberships.verifiedAt)))
     .orderBy(asc(users.name));
 }
 
@@ -68,7 +62,12 @@ export async function listComments(db: DbOrTx, actor: Actor | null, projectId: s
           .select({ commentId: commentMentions.commentId, userId: users.id, name: users.name })
           .from(commentMentions)
           .innerJoin(users, eq(users.id, commentMentions.userId))
-          .where(inArray(commentMentions.commentId, rows.map((row) => row.id)));
+          .where(
+            inArray(
+              commentMentions.commentId,
+              rows.map((row) => row.id),
+            ),
+          );
   return rows.map((row) => ({
     ...row,
     body: row.deletedAt ? "" : row.body,
@@ -148,7 +147,10 @@ export async function editComment(db: Database, actor: Actor | null, input: { co
 
 export async function deleteComment(db: Database, actor: Actor | null, input: { commentId: string }) {
   const { signedIn, comment } = await ownComment(db, actor, input.commentId);
-  await db.update(comments).set({ deletedAt: new Date(), version: comment.version + 1 }).where(eq(comments.id, comment.id));
+  await db
+    .update(comments)
+    .set({ deletedAt: new Date(), version: comment.version + 1 })
+    .where(eq(comments.id, comment.id));
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "comment",

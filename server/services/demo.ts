@@ -7,10 +7,7 @@ import { openSession } from "./sessions";
 
 export const DEMO_SESSION_DAYS = 7;
 
-export async function startDemoSession(
-  db: DbOrTx,
-  request: { demoMode: boolean; email: string },
-): Promise<{ sessionToken: string; expires: Date } | null> {
+export async function startDemoSession(db: DbOrTx, request: { demoMode: boolean; email: string }): Promise<{ sessionToken: string; expires: Date } | null> {
   if (!request.demoMode) return null;
   if (!DEMO_PEOPLE.some((person) => person.email === request.email)) return null;
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, request.email));

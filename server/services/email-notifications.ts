@@ -145,7 +145,12 @@ export async function sendImmediateEmails(db: Database, options: { limit?: numbe
     return tx
       .update(notifications)
       .set({ emailedAt: new Date() })
-      .where(inArray(notifications.id, due.map((row) => row.id)))
+      .where(
+        inArray(
+          notifications.id,
+          due.map((row) => row.id),
+        ),
+      )
       .returning();
   });
   if (claimed.length === 0) return { sent: 0 };
@@ -157,7 +162,12 @@ export async function sendImmediateEmails(db: Database, options: { limit?: numbe
     .innerJoin(recipient, eq(recipient.id, notifications.userId))
     .leftJoin(projects, eq(projects.id, notifications.projectId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
-    .where(inArray(notifications.id, claimed.map((notification) => notification.id)));
+    .where(
+      inArray(
+        notifications.id,
+        claimed.map((notification) => notification.id),
+      ),
+    );
   const t = mailTranslator();
   for (const notification of claimed) {
     const context = details.find((row) => row.id === notification.id);
@@ -225,7 +235,10 @@ export async function sendWeeklyDigests(db: Database, options: { now: Date }) {
       }),
       headers: unsubscribeHeaders(token),
     });
-    await db.update(digestClaims).set({ sentAt: new Date(), notificationCount: items.length }).where(and(eq(digestClaims.userId, userId), eq(digestClaims.weekStart, weekStart)));
+    await db
+      .update(digestClaims)
+      .set({ sentAt: new Date(), notificationCount: items.length })
+      .where(and(eq(digestClaims.userId, userId), eq(digestClaims.weekStart, weekStart)));
     sent += 1;
   }
   return { weekStart, sent };

@@ -54,7 +54,10 @@ const followedStatements = preparedPerHandle((db) => {
         updatedAt: projects.updatedAt,
         // One pass over the project's changes since the visit, for both the count and the kinds (JSON:
         // both drivers parse json without knowing the server's array types).
-        news: sql<{ count: number; kinds: string[] | null }>`(select json_build_object('count', count(*), 'kinds', json_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}))
+        news: sql<{
+          count: number;
+          kinds: string[] | null;
+        }>`(select json_build_object('count', count(*), 'kinds', json_agg(distinct ${changeLog.entity} || ':' || ${changeLog.action}))
           from ${changeLog} where ${changeLog.projectId} = ${projects.id} and ${changeLog.at} > ${follows.lastVisitedAt} and ${changeLog.actorId} is distinct from ${userId})`,
       })
       .from(follows)

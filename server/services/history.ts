@@ -4,14 +4,7 @@ import type { DbOrTx } from "@/db";
 import type { ChangeAction, ChangeEntity } from "@/server/domain/change-log";
 import { escapeLike } from "@/server/domain/search-text";
 import { changeLog, comments, milestones, projects, users, type FieldChange } from "@/db/schema";
-import {
-  assertCanReadProject,
-  historyReadingFor,
-  isProjectParty,
-  PRIVATE_PROJECT_FIELDS,
-  requirePlatformAdmin,
-  type Actor,
-} from "./access";
+import { assertCanReadProject, historyReadingFor, isProjectParty, PRIVATE_PROJECT_FIELDS, requirePlatformAdmin, type Actor } from "./access";
 
 export type ChangeEntry = {
   actorId: string | null;
@@ -73,7 +66,10 @@ export async function listProjectHistory(db: DbOrTx, actor: Actor | null, projec
       .select({ id: comments.id, hidden: sql<boolean>`${comments.hiddenAt} is not null`, deleted: sql<boolean>`${comments.deletedAt} is not null` })
       .from(comments)
       .where(and(eq(comments.projectId, projectId), or(isNotNull(comments.hiddenAt), isNotNull(comments.deletedAt)))),
-    db.select({ id: milestones.id }).from(milestones).where(and(eq(milestones.projectId, projectId), isNotNull(milestones.hiddenAt))),
+    db
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(and(eq(milestones.projectId, projectId), isNotNull(milestones.hiddenAt))),
   ]);
   const hidden = new Set([...goneComments.filter((row) => row.hidden), ...hiddenMilestones].map((row) => row.id));
   const deleted = new Set(goneComments.filter((row) => row.deleted).map((row) => row.id));

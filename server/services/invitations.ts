@@ -114,10 +114,7 @@ export async function listInvitations(db: DbOrTx, actor: Actor | null, projectId
       rows.map((row) => ({
         ...row,
         state: (row.usedAt ? "used" : row.revokedAt ? "revoked" : row.expiresAt.getTime() < Date.now() ? "expired" : "pending") as
-          | "used"
-          | "revoked"
-          | "expired"
-          | "pending",
+          "used" | "revoked" | "expired" | "pending",
       })),
     );
 }
@@ -217,42 +214,40 @@ export async function acceptInvitation(db: Database, token: string, signedIn: Ac
     const [owner] = await db.select({ id: users.id }).from(users).where(eq(users.email, pending.email));
     if (owner && owner.id !== signedIn?.userId) return signInFirst;
   }
-  return db.transaction(async (tx): Promise<AcceptAnswer> => {
-    // Claimed in one statement: of two clicks at once, only one finds it unused.
-    const [invitation] = await tx
-      .update(invitations)
-      .set({ usedAt: new Date() })
-      .where(and(eq(invitations.tokenHash, hashOf(token)), isUsable()))
-      .returning();
-    if (!invitation) {
-      const described = await describeInvitation(tx, token);
-      return { status: 410, state: described.state === "valid" ? "used" : described.state };
-    }
-    const [created] = await tx
-      .insert(users)
-      .values({ email: invitation.email, emailVerified: new Date() })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
-    const [user] = created ? [created] : await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
-    if (!user) throw new Error("user upsert returned no row");
-    // The account was made between the check above and now: its owner still signs in first.
-    if (!created && user.id !== signedIn?.userId) throw SIGN_IN_FIRST;
-    await tx
-      .insert(memberships)
-      .values({ organisationId: invitation.authorityId, userId: user.id, role: "member", office: invitation.office as AuthorityOffice })
-      .onConflictDoNothing();
-    await recordChange(tx, {
-      actorId: user.id,
-      entity: "invitation",
-      entityId: invitation.id,
-      projectId: invitation.projectId,
-      action: "accept",
+  return db
+    .transaction(async (tx): Promise<AcceptAnswer> => {
+      // Claimed in one statement: of two clicks at once, only one finds it unused.
+      const [invitation] = await tx
+        .update(invitations)
+        .set({ usedAt: new Date() })
+        .where(and(eq(invitations.tokenHash, hashOf(token)), isUsable()))
+        .returning();
+      if (!invitation) {
+        const described = await describeInvitation(tx, token);
+        return { status: 410, state: described.state === "valid" ? "used" : described.state };
+      }
+      const [created] = await tx.insert(users).values({ email: invitation.email, emailVerified: new Date() }).onConflictDoNothing().returning({ id: users.id });
+      const [user] = created ? [created] : await tx.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+      if (!user) throw new Error("user upsert returned no row");
+      // The account was made between the check above and now: its owner still signs in first.
+      if (!created && user.id !== signedIn?.userId) throw SIGN_IN_FIRST;
+      await tx
+        .insert(memberships)
+        .values({ organisationId: invitation.authorityId, userId: user.id, role: "member", office: invitation.office as AuthorityOffice })
+        .onConflictDoNothing();
+      await recordChange(tx, {
+        actorId: user.id,
+        entity: "invitation",
+        entityId: invitation.id,
+        projectId: invitation.projectId,
+        action: "accept",
+      });
+      return { status: 200, projectId: invitation.projectId, session: created ? await openSession(tx, user.id) : null };
+    })
+    .catch((error: unknown) => {
+      if (error === SIGN_IN_FIRST) return signInFirst;
+      throw error;
     });
-    return { status: 200, projectId: invitation.projectId, session: created ? await openSession(tx, user.id) : null };
-  }).catch((error: unknown) => {
-    if (error === SIGN_IN_FIRST) return signInFirst;
-    throw error;
-  });
 }
 
 const SIGN_IN_FIRST = Symbol("sign in first");

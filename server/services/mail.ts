@@ -11,11 +11,7 @@ export type MailSettings = { smtpUrl?: string; from: string };
 
 const transports = new Map<string, nodemailer.Transporter>();
 
-export async function sendMail(
-  db: DbOrTx,
-  message: MailMessage,
-  settings: MailSettings = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
-): Promise<void> {
+export async function sendMail(db: DbOrTx, message: MailMessage, settings: MailSettings = { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM }): Promise<void> {
   if (settings.smtpUrl) {
     let transport = transports.get(settings.smtpUrl);
     if (!transport) {

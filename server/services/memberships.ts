@@ -71,11 +71,7 @@ export async function addMember(
  * unverified member, who is no more than a signed-in stranger until someone vouches for them. The
  * first to be verified becomes the authority's admin (verifyMembership).
  */
-export async function joinAuthority(
-  db: Database,
-  actor: Actor | null,
-  input: { territoryId: string; office: AuthorityOffice },
-) {
+export async function joinAuthority(db: Database, actor: Actor | null, input: { territoryId: string; office: AuthorityOffice }) {
   const signedIn = requireActor(actor);
   const authority = await openAuthority(db, input.territoryId);
   if (!authority) throw notFound("territoryNotFound");
@@ -130,10 +126,7 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
     entityId: input.membershipId,
     action: updated ? "verify" : "verify_again",
     changes: updated
-      ? [
-          { field: "verifiedAt", before: null, after: updated.verifiedAt },
-          ...(verifiedAdmin ? [] : [{ field: "role", before: "member", after: "admin" }]),
-        ]
+      ? [{ field: "verifiedAt", before: null, after: updated.verifiedAt }, ...(verifiedAdmin ? [] : [{ field: "role", before: "member", after: "admin" }])]
       : [],
   });
   return { membershipId: input.membershipId, alreadyVerified: !updated, role: updated?.role ?? null };

@@ -9,11 +9,7 @@ import { assertActsFor, assertAuthoritySide, assertCollectiveSide, loadProjectAc
 import { changedFields, changesSinceVersion, recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
 
-export async function createMilestone(
-  db: Database,
-  actor: Actor | null,
-  input: TCreateMilestoneInput,
-) {
+export async function createMilestone(db: Database, actor: Actor | null, input: TCreateMilestoneInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const relationshipIds = [...new Set(input.relationshipIds)];
   const concerned = await db
@@ -25,7 +21,7 @@ export async function createMilestone(
   const signedIn =
     input.as === "collective"
       ? assertCollectiveSide(access)
-      : concerned.map((relationship) => assertAuthoritySide(access, relationship.authorityId))[0] ?? requireActor(access.actor);
+      : (concerned.map((relationship) => assertAuthoritySide(access, relationship.authorityId))[0] ?? requireActor(access.actor));
   const { levers, ...fields } = input;
   const [milestone] = await db
     .insert(milestones)
@@ -75,11 +71,7 @@ async function loadMilestone(db: Database, milestoneId: string) {
 }
 
 /** Edits by the side that recorded it, from the version it started from. */
-export async function updateMilestone(
-  db: Database,
-  actor: Actor | null,
-  input: TUpdateMilestoneInput,
-) {
+export async function updateMilestone(db: Database, actor: Actor | null, input: TUpdateMilestoneInput) {
   requireActor(actor);
   const milestone = await loadMilestone(db, input.milestoneId);
   if (!milestone) throw notFound("milestoneNotFound");
@@ -111,7 +103,10 @@ export async function updateMilestone(
     if (levers.length > 0) await db.insert(milestoneLevers).values([...new Set(levers)].map((leverId) => ({ milestoneId: milestone.id, leverId })));
   }
   const version = current.version + 1;
-  await db.update(milestones).set({ ...fields, version, updatedAt: new Date() }).where(eq(milestones.id, milestone.id));
+  await db
+    .update(milestones)
+    .set({ ...fields, version, updatedAt: new Date() })
+    .where(eq(milestones.id, milestone.id));
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "milestone",
@@ -155,7 +150,10 @@ export async function answerMilestone(
     entityId: milestone.id,
     projectId: milestone.projectId,
     action: input.answer === "confirmed" ? "confirm" : "contest",
-    changes: [{ field: "confirmation", before: link.confirmation, after: input.answer }, ...(input.comment ? [{ field: "comment", before: null, after: input.comment }] : [])],
+    changes: [
+      { field: "confirmation", before: link.confirmation, after: input.answer },
+      ...(input.comment ? [{ field: "comment", before: null, after: input.comment }] : []),
+    ],
   });
   await notify(db, {
     userIds: milestone.recordedById ? [milestone.recordedById] : [],

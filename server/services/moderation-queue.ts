@@ -51,15 +51,7 @@ export async function listModerationQueue(db: DbOrTx, actor: Actor | null) {
       .from(comments)
       .innerJoin(projects, eq(projects.id, comments.projectId))
       .leftJoin(author, eq(author.id, comments.authorId))
-      .where(
-        and(
-          or(
-            isNotNull(comments.hiddenAt),
-            exists(openReportOn("comment", comments.id)),
-          ),
-          moderated,
-        ),
-      ),
+      .where(and(or(isNotNull(comments.hiddenAt), exists(openReportOn("comment", comments.id))), moderated)),
     db
       .select({
         id: milestones.id,
@@ -73,15 +65,7 @@ export async function listModerationQueue(db: DbOrTx, actor: Actor | null) {
       .from(milestones)
       .innerJoin(projects, eq(projects.id, milestones.projectId))
       .leftJoin(author, eq(author.id, milestones.recordedById))
-      .where(
-        and(
-          or(
-            isNotNull(milestones.hiddenAt),
-            exists(openReportOn("milestone", milestones.id)),
-          ),
-          moderated,
-        ),
-      ),
+      .where(and(or(isNotNull(milestones.hiddenAt), exists(openReportOn("milestone", milestones.id))), moderated)),
   ]);
   const contents = [
     ...commentRows.map((row) => ({ ...row, kind: "comment" as const })),
@@ -142,7 +126,12 @@ export async function listContestedMilestones(db: DbOrTx, actor: Actor | null) {
           })
           .from(mediationNotes)
           .leftJoin(users, eq(users.id, mediationNotes.authorId))
-          .where(inArray(mediationNotes.milestoneId, rows.map((row) => row.milestoneId)))
+          .where(
+            inArray(
+              mediationNotes.milestoneId,
+              rows.map((row) => row.milestoneId),
+            ),
+          )
           .orderBy(asc(mediationNotes.createdAt));
   return rows.map((row) => ({
     ...row,

@@ -49,11 +49,7 @@ async function contentWithAccess(db: DbOrTx, actor: Actor | null, kind: ContentK
   return { content, access };
 }
 
-export async function reportContent(
-  db: Database,
-  actor: Actor | null,
-  input: { kind: ContentKind; contentId: string; reason: string },
-) {
+export async function reportContent(db: Database, actor: Actor | null, input: { kind: ContentKind; contentId: string; reason: string }) {
   const { content, access } = await contentWithAccess(db, actor, input.kind, input.contentId);
   const reporter = assertCanReport(access);
   if (content.hidden && !canModerateProject(access)) {
@@ -83,12 +79,7 @@ export async function reportContent(
   return { reportId: report.id };
 }
 
-async function setHidden(
-  db: Database,
-  actor: Actor | null,
-  input: { kind: ContentKind; contentId: string; reason: string },
-  hide: boolean,
-) {
+async function setHidden(db: Database, actor: Actor | null, input: { kind: ContentKind; contentId: string; reason: string }, hide: boolean) {
   const { content, access } = await contentWithAccess(db, actor, input.kind, input.contentId);
   const moderator = assertCanModerateProject(access);
   const table = input.kind === "comment" ? comments : milestones;
@@ -163,14 +154,15 @@ export async function dismissReport(db: Database, actor: Actor | null, input: { 
 }
 
 /** A holding network's moderator adds a note on a contested milestone; both sides see it and are told. */
-export async function addMilestoneMediationNote(
-  db: Database,
-  actor: Actor | null,
-  input: { milestoneId: string; relationshipId: string; text: string },
-) {
+export async function addMilestoneMediationNote(db: Database, actor: Actor | null, input: { milestoneId: string; relationshipId: string; text: string }) {
   requireActor(actor);
   const [link] = await db
-    .select({ confirmation: milestoneRelationships.confirmation, projectId: milestones.projectId, authorityId: relationships.authorityId, title: milestones.title })
+    .select({
+      confirmation: milestoneRelationships.confirmation,
+      projectId: milestones.projectId,
+      authorityId: relationships.authorityId,
+      title: milestones.title,
+    })
     .from(milestoneRelationships)
     .innerJoin(milestones, eq(milestones.id, milestoneRelationships.milestoneId))
     .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))

@@ -15,9 +15,9 @@ export async function notify(
 ) {
   const recipients = [...new Set(event.userIds)].filter((userId) => userId !== event.actorId);
   if (recipients.length === 0) return;
-  await db.insert(notifications).values(
-    recipients.map((userId) => ({ userId, kind: event.kind, projectId: event.projectId, actorId: event.actorId, payload: event.payload })),
-  );
+  await db
+    .insert(notifications)
+    .values(recipients.map((userId) => ({ userId, kind: event.kind, projectId: event.projectId, actorId: event.actorId, payload: event.payload })));
 }
 
 /** The people who speak for one side of a relationship: the collective's members, or the authority's verified ones. */
@@ -85,7 +85,10 @@ export async function withoutGoneExcerpts<T extends { kind: NotificationKind; pa
           .where(and(inArray(comments.id, commentIds), or(isNotNull(comments.hiddenAt), isNotNull(comments.deletedAt)))),
     milestoneIds.length === 0
       ? []
-      : db.select({ id: milestones.id }).from(milestones).where(and(inArray(milestones.id, milestoneIds), isNotNull(milestones.hiddenAt))),
+      : db
+          .select({ id: milestones.id })
+          .from(milestones)
+          .where(and(inArray(milestones.id, milestoneIds), isNotNull(milestones.hiddenAt))),
   ]);
   const gone = new Set([...goneComments, ...hiddenMilestones].map((row) => row.id));
   return rows.map((row) => {
@@ -117,13 +120,7 @@ export async function markRead(db: DbOrTx, actor: Actor | null, input: { ids?: s
   const updated = await db
     .update(notifications)
     .set({ readAt: new Date() })
-    .where(
-      and(
-        eq(notifications.userId, signedIn.userId),
-        isNull(notifications.readAt),
-        input.ids ? inArray(notifications.id, input.ids) : undefined,
-      ),
-    )
+    .where(and(eq(notifications.userId, signedIn.userId), isNull(notifications.readAt), input.ids ? inArray(notifications.id, input.ids) : undefined))
     .returning({ id: notifications.id });
   await recordChange(db, {
     actorId: signedIn.userId,

@@ -11,12 +11,7 @@ import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
 
-
-export async function createCollective(
-  db: Database,
-  actor: Actor | null,
-  input: { name: string; legalForm: LegalForm },
-) {
+export async function createCollective(db: Database, actor: Actor | null, input: { name: string; legalForm: LegalForm }) {
   const signedIn = requireActor(actor);
   const [collective] = await db
     .insert(organisations)
@@ -68,16 +63,17 @@ export async function getOrganisation(db: Database, actor: Actor | null, organis
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(eq(memberships.organisationId, organisationId), awaitingVerification ? eq(memberships.userId, signedIn.userId) : undefined),
-    )
+    .where(and(eq(memberships.organisationId, organisationId), awaitingVerification ? eq(memberships.userId, signedIn.userId) : undefined))
     .orderBy(asc(users.name), asc(users.email));
   return { ...organisation, members, awaitingVerification, canManage: await canManageOrganisation(db, signedIn, organisationId) };
 }
 
 export async function findOrCreateUser(db: Database, email: string, name?: string) {
   const normalised = email.trim().toLowerCase();
-  await db.insert(users).values({ email: normalised, name: name ?? null }).onConflictDoNothing();
+  await db
+    .insert(users)
+    .values({ email: normalised, name: name ?? null })
+    .onConflictDoNothing();
   const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.email, normalised));
   if (!user) throw new Error("user upsert returned no row");
   return user;
@@ -99,10 +95,7 @@ export async function tellNewMember(db: Database, email: string, inviterName: st
 export async function createNetwork(db: Database, actor: Actor | null, input: { name: string; adminEmail: string }) {
   const signedIn = requirePlatformAdmin(actor);
   await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "tooManyNetworks");
-  const [network] = await db
-    .insert(organisations)
-    .values({ kind: "network", name: input.name })
-    .returning({ id: organisations.id, name: organisations.name });
+  const [network] = await db.insert(organisations).values({ kind: "network", name: input.name }).returning({ id: organisations.id, name: organisations.name });
   if (!network) throw new Error("insert returned no row");
   const user = await findOrCreateUser(db, input.adminEmail);
   await db.insert(memberships).values({ organisationId: network.id, userId: user.id, role: "admin" });

@@ -15,11 +15,7 @@ import { notify, peopleOfSide } from "./notifications";
  * Adds an authority to the project (opening its page if nobody has yet) and opens the relationship,
  * with a starting stage proposed by the collective that the authority side confirms.
  */
-export async function addAuthority(
-  db: Database,
-  actor: Actor | null,
-  input: { projectId: string; territoryId: string; startingStage: Stage; reason: string },
-) {
+export async function addAuthority(db: Database, actor: Actor | null, input: { projectId: string; territoryId: string; startingStage: Stage; reason: string }) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCollectiveSide(access);
   const authority = await openAuthority(db, input.territoryId);
@@ -30,10 +26,7 @@ export async function addAuthority(
     .onConflictDoNothing()
     .returning();
   if (!party) throw new DomainError("CONFLICT", "alreadyParty", { values: { name: authority.name } });
-  const [relationship] = await db
-    .insert(relationships)
-    .values({ projectId: input.projectId, authorityId: authority.id })
-    .returning({ id: relationships.id });
+  const [relationship] = await db.insert(relationships).values({ projectId: input.projectId, authorityId: authority.id }).returning({ id: relationships.id });
   if (!relationship) throw new Error("insert returned no row");
   const [proposal] = await db
     .insert(stageChanges)
@@ -52,7 +45,10 @@ export async function addAuthority(
     entityId: relationship.id,
     projectId: input.projectId,
     action: "add_authority",
-    changes: [{ field: "authority", before: null, after: authority.name }, { field: "proposedStage", before: null, after: input.startingStage }],
+    changes: [
+      { field: "authority", before: null, after: authority.name },
+      { field: "proposedStage", before: null, after: input.startingStage },
+    ],
   });
   await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, input.projectId));
   await notify(db, {
@@ -92,11 +88,7 @@ export async function requestNetwork(db: Database, actor: Actor | null, input: {
 }
 
 /** A moderator (or admin) of the network accepts or refuses to accompany the project. */
-export async function decideNetwork(
-  db: Database,
-  actor: Actor | null,
-  input: { projectId: string; networkId: string; accept: boolean; reason: string },
-) {
+export async function decideNetwork(db: Database, actor: Actor | null, input: { projectId: string; networkId: string; accept: boolean; reason: string }) {
   const signedIn = await assertCanModerateNetwork(db, actor, input.networkId);
   const [request] = await db
     .select({ status: projectParties.status })
@@ -104,11 +96,7 @@ export async function decideNetwork(
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
   if (!request) throw notFound("requestNotFound");
   if (request.status !== "requested") throw new DomainError("CONFLICT", "requestAnswered");
-  const where = and(
-    eq(projectParties.projectId, input.projectId),
-    eq(projectParties.organisationId, input.networkId),
-    eq(projectParties.status, "requested"),
-  );
+  const where = and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.status, "requested"));
   const decided = input.accept
     ? await db.update(projectParties).set({ status: "active" }).where(where).returning()
     : await db.delete(projectParties).where(where).returning();

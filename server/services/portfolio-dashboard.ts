@@ -186,19 +186,21 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
         (select rs.relationship_id, null, null, false from relationship_summary rs
           where rs.project_id in ${inPortfolio} and not (rs.reading_from <= ${at} and ${at} <= rs.reading_until))`),
   );
-  const summarised = rows.flatMap((row) => (row.holds && row.stage !== null && row.gap !== null ? [{ relationshipId: row.relationship_id, stage: row.stage, gap: row.gap }] : []));
+  const summarised = rows.flatMap((row) =>
+    row.holds && row.stage !== null && row.gap !== null ? [{ relationshipId: row.relationship_id, stage: row.stage, gap: row.gap }] : [],
+  );
   const aged = rows.filter((row) => !row.holds).map((row) => row.relationship_id);
-  const gaps = [
-    ...summarised,
-    ...(await widestGapsFromAnswers(db, aged, now)),
-  ];
+  const gaps = [...summarised, ...(await widestGapsFromAnswers(db, aged, now))];
   const top = gaps.sort((a, b) => b.gap - a.gap || a.relationshipId.localeCompare(b.relationshipId)).slice(0, limit);
   if (top.length === 0) return [];
   const names = await selectRows<{ relationship_id: string; project_id: string; title: string; authority: string }>(
     db,
     sql`select r.id as relationship_id, p.id as project_id, p.title, a.name as authority
         from ${relationships} r join project p on p.id = r.project_id join organisation a on a.id = r.authority_id
-        where r.id in (${sql.join(top.map((row) => sql`${row.relationshipId}`), sql`, `)})`,
+        where r.id in (${sql.join(
+          top.map((row) => sql`${row.relationshipId}`),
+          sql`, `,
+        )})`,
   );
   return top.map((row) => {
     const named = names.find((candidate) => candidate.relationship_id === row.relationshipId);
@@ -209,10 +211,7 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
 /** The widest gap of each relationship, from its answer sets (what relationship_summary holds while its reading is current). */
 export async function widestGapsFromAnswers(db: DbOrTx, relationshipIds: string[], now: Date) {
   if (relationshipIds.length === 0) return [];
-  const rows = await db
-    .select(answerSetColumns)
-    .from(barometerAnswerSets)
-    .where(inArray(barometerAnswerSets.relationshipId, relationshipIds));
+  const rows = await db.select(answerSetColumns).from(barometerAnswerSets).where(inArray(barometerAnswerSets.relationshipId, relationshipIds));
   return [...answerSetsBySide(rows)].flatMap(([relationshipId, sides]) => {
     const widest = widestGap(sides.collective, sides.authority, now);
     return widest ? [{ relationshipId, ...widest }] : [];

@@ -14,7 +14,6 @@ export type Resolved = {
   authorityTerritoryId: string | null;
 };
 
-
 export type ProjectFields = { title: string; sector: string; summary: string; jobsNow: number; communeId: string };
 
 export function updatesOf(row: ImportRow, current: ProjectFields, communeId: string | null): Partial<ProjectFields> {
@@ -31,14 +30,21 @@ export async function currentFields(db: DbOrTx, projectIds: string[]) {
   const fields = new Map<string, ProjectFields & { version: number }>();
   for (const part of chunks(projectIds)) {
     const rows = await db
-      .select({ id: projects.id, title: projects.title, sector: projects.sector, summary: projects.summary, jobsNow: projects.jobsNow, communeId: projects.communeId, version: projects.version })
+      .select({
+        id: projects.id,
+        title: projects.title,
+        sector: projects.sector,
+        summary: projects.summary,
+        jobsNow: projects.jobsNow,
+        communeId: projects.communeId,
+        version: projects.version,
+      })
       .from(projects)
       .where(inArray(projects.id, part));
     for (const row of rows) fields.set(row.id, row);
   }
   return fields;
 }
-
 
 export type AuditEntry = typeof changeLog.$inferInsert;
 
@@ -61,7 +67,10 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
       .selectDistinct({ id: organisations.id, name: organisations.name })
       .from(organisations)
       .innerJoin(projects, eq(projects.leadCollectiveId, organisations.id))
-      .innerJoin(projectParties, and(eq(projectParties.projectId, projects.id), eq(projectParties.organisationId, writing.network.id), eq(projectParties.role, "network")))
+      .innerJoin(
+        projectParties,
+        and(eq(projectParties.projectId, projects.id), eq(projectParties.organisationId, writing.network.id), eq(projectParties.role, "network")),
+      )
       .where(and(eq(organisations.kind, "collective"), inArray(organisations.name, part)));
     for (const row of known) if (!collectiveIds.has(row.name)) collectiveIds.set(row.name, row.id);
   }
@@ -94,12 +103,16 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
       .returning({ id: projects.id });
     part.forEach((item, index) => projectIds.set(item.row.identifier, (inserted[index] as { id: string }).id));
     const ids = part.map((item) => ({ item, projectId: projectIds.get(item.row.identifier) as string }));
-    await writing.tx.insert(projectParties).values([
-      ...ids.map(({ item, projectId }) => ({ projectId, organisationId: collectiveIds.get(item.row.collective as string) as string, role: "lead" as const })),
-      ...ids.map(({ projectId }) => ({ projectId, organisationId: writing.network.id, role: "network" as const })),
-    ]);
+    await writing.tx
+      .insert(projectParties)
+      .values([
+        ...ids.map(({ item, projectId }) => ({ projectId, organisationId: collectiveIds.get(item.row.collective as string) as string, role: "lead" as const })),
+        ...ids.map(({ projectId }) => ({ projectId, organisationId: writing.network.id, role: "network" as const })),
+      ]);
     await writing.tx.insert(projectCommunes).values(ids.map(({ item, projectId }) => ({ projectId, communeId: item.communeId as string })));
-    await writing.tx.insert(portfolioIdentifiers).values(ids.map(({ item, projectId }) => ({ networkId: writing.network.id, identifier: item.row.identifier, projectId })));
+    await writing.tx
+      .insert(portfolioIdentifiers)
+      .values(ids.map(({ item, projectId }) => ({ networkId: writing.network.id, identifier: item.row.identifier, projectId })));
     for (const { item, projectId } of ids) {
       writing.audit.push({
         actorId: writing.moderatorId,
@@ -120,7 +133,10 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
 
 /** Projects already in the portfolio: only what changed, each one version further. Returns how many changed. */
 export async function updateProjects(writing: ImportWriting, updates: Resolved[], projectIds: Map<string, string>) {
-  const fields = await currentFields(writing.tx, updates.map((item) => item.existingProjectId as string));
+  const fields = await currentFields(
+    writing.tx,
+    updates.map((item) => item.existingProjectId as string),
+  );
   let updated = 0;
   for (const part of chunks(updates)) {
     for (const item of part) {
@@ -195,7 +211,11 @@ export async function declareStages(writing: ImportWriting, withStage: Resolved[
     });
     if (proposals.length > 0) {
       // One open proposal per relationship: where one already waits, the declaration is skipped.
-      const inserted = await writing.tx.insert(stageChanges).values(proposals).onConflictDoNothing().returning({ id: stageChanges.id, relationshipId: stageChanges.relationshipId, toStage: stageChanges.toStage });
+      const inserted = await writing.tx
+        .insert(stageChanges)
+        .values(proposals)
+        .onConflictDoNothing()
+        .returning({ id: stageChanges.id, relationshipId: stageChanges.relationshipId, toStage: stageChanges.toStage });
       stagesDeclared += inserted.length;
       for (const proposal of inserted) {
         const relationship = found.find((row) => row.id === proposal.relationshipId);

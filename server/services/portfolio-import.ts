@@ -9,7 +9,16 @@ import { checkRows, readSpreadsheet, UnreadableFile, type ImportPlan, type Impor
 import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { findNetwork } from "./portfolio";
-import { createProjects, currentFields, declareStages, updateProjects, updatesOf, type AuditEntry, type ImportWriting, type Resolved } from "./portfolio-import-writes";
+import {
+  createProjects,
+  currentFields,
+  declareStages,
+  updateProjects,
+  updatesOf,
+  type AuditEntry,
+  type ImportWriting,
+  type Resolved,
+} from "./portfolio-import-writes";
 
 type Progress = (done: number, total: number) => void;
 
@@ -24,15 +33,23 @@ async function resolve(db: DbOrTx, networkId: string, rows: ImportRow[]) {
       .where(and(eq(portfolioIdentifiers.networkId, networkId), inArray(portfolioIdentifiers.identifier, part)));
     for (const row of found) existing.set(row.identifier, row.projectId);
   }
-  const communeCodes = [...new Set(rows.flatMap((row) => [row.communeCode, row.authorityCode?.length === 5 ? row.authorityCode : undefined]).filter(Boolean) as string[])];
+  const communeCodes = [
+    ...new Set(rows.flatMap((row) => [row.communeCode, row.authorityCode?.length === 5 ? row.authorityCode : undefined]).filter(Boolean) as string[]),
+  ];
   const epciCodes = [...new Set(rows.flatMap((row) => (row.authorityCode?.length === 9 ? [row.authorityCode] : [])))];
   const territoryIds = new Map<string, string>();
   for (const part of chunks(communeCodes)) {
-    const found = await db.select({ id: territories.id, code: territories.code }).from(territories).where(and(eq(territories.kind, "commune"), inArray(territories.code, part)));
+    const found = await db
+      .select({ id: territories.id, code: territories.code })
+      .from(territories)
+      .where(and(eq(territories.kind, "commune"), inArray(territories.code, part)));
     for (const row of found) territoryIds.set(`commune:${row.code}`, row.id);
   }
   for (const part of chunks(epciCodes)) {
-    const found = await db.select({ id: territories.id, code: territories.code }).from(territories).where(and(eq(territories.kind, "epci"), inArray(territories.code, part)));
+    const found = await db
+      .select({ id: territories.id, code: territories.code })
+      .from(territories)
+      .where(and(eq(territories.kind, "epci"), inArray(territories.code, part)));
     for (const row of found) territoryIds.set(`epci:${row.code}`, row.id);
   }
   // For updates without a commune in the file, the stage concerns the project's own commune.
@@ -72,7 +89,10 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
   await assertCanModerateNetwork(db, actor, input.networkId);
   await findNetwork(db, input.networkId);
   const { checked, resolved, errors } = await readAndResolve(db, input.networkId, input.bytes);
-  const fields = await currentFields(db, resolved.flatMap((item) => (item.existingProjectId ? [item.existingProjectId] : [])));
+  const fields = await currentFields(
+    db,
+    resolved.flatMap((item) => (item.existingProjectId ? [item.existingProjectId] : [])),
+  );
   let creates = 0;
   let updates = 0;
   const preview: ImportPlan["preview"] = [];
@@ -82,7 +102,13 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
     if (action === "create") creates += 1;
     if (action === "update") updates += 1;
     if (preview.length < 50) {
-      preview.push({ line: item.row.line, identifier: item.row.identifier, title: item.row.title ?? current?.title ?? "", action, stage: item.row.stage ?? null });
+      preview.push({
+        line: item.row.line,
+        identifier: item.row.identifier,
+        title: item.row.title ?? current?.title ?? "",
+        action,
+        stage: item.row.stage ?? null,
+      });
     }
   }
   return {
@@ -109,7 +135,6 @@ async function readAndResolve(db: DbOrTx, networkId: string, bytes: Uint8Array) 
   const { resolved, errors } = await resolve(db, networkId, checked.rows);
   return { checked, resolved, errors: [...checked.errors, ...errors] };
 }
-
 
 /**
  * Imports the file in one transaction: any error in any row, a failure, or the person cancelling
@@ -144,7 +169,11 @@ export async function runImport(
     await createProjects(writing, creates, projectIds);
     const updates = resolved.filter((item) => item.existingProjectId);
     const updated = await updateProjects(writing, updates, projectIds);
-    const stagesDeclared = await declareStages(writing, resolved.filter((item) => item.row.stage && item.authorityTerritoryId), projectIds);
+    const stagesDeclared = await declareStages(
+      writing,
+      resolved.filter((item) => item.row.stage && item.authorityTerritoryId),
+      projectIds,
+    );
 
     audit.push({
       actorId: moderator.userId,

@@ -10,7 +10,6 @@ import { lastActivityOf, portfolioCondition, portfolioProjects, relationshipSumm
 
 // ── The portfolio table ─────────────────────────────────────────────────────────────────────
 
-
 export type PortfolioQuery = PortfolioFilters & {
   search?: string;
   stage?: Stage | "none";
@@ -41,26 +40,26 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
   const conditions: SQL[] = [portfolioCondition(query)];
   if (query.search) conditions.push(sql`(p.title ilike ${`%${query.search}%`} or lead.name ilike ${`%${query.search}%`} or pi.identifier = ${query.search})`);
   const inPortfolio = portfolioProjects(query);
-  const stageFilter =
-    query.stage === undefined ? sql`true` : query.stage === "none" ? sql`best_stage is null` : sql`best_stage = ${query.stage}`;
-  const pageQuery = (limit: SQL) => selectRows<{
-    id: string;
-    title: string;
-    collective: string;
-    legal_form: LegalForm;
-    commune: string;
-    commune_code: string;
-    departement: string | null;
-    sector: string;
-    identifier: string | null;
-    best_stage: Stage | null;
-    relationships: number;
-    unconfirmed: number;
-    last_activity: Date | string;
-    total: number;
-  }>(
-    db,
-    plannedPerCall(sql`select *, count(*) over ()::int as total from (
+  const stageFilter = query.stage === undefined ? sql`true` : query.stage === "none" ? sql`best_stage is null` : sql`best_stage = ${query.stage}`;
+  const pageQuery = (limit: SQL) =>
+    selectRows<{
+      id: string;
+      title: string;
+      collective: string;
+      legal_form: LegalForm;
+      commune: string;
+      commune_code: string;
+      departement: string | null;
+      sector: string;
+      identifier: string | null;
+      best_stage: Stage | null;
+      relationships: number;
+      unconfirmed: number;
+      last_activity: Date | string;
+      total: number;
+    }>(
+      db,
+      plannedPerCall(sql`select *, count(*) over ()::int as total from (
           select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector,
             pi.identifier,
             summary.best_stage,
@@ -78,7 +77,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
         where ${stageFilter}
         order by ${SORT_COLUMNS[query.sort ?? "title"]} ${direction} nulls last, p.title asc, p.id asc
         ${limit}`),
-  );
+    );
   const rows = await pageQuery(pageSize === null ? sql`` : sql`limit ${pageSize} offset ${(page - 1) * pageSize}`);
   // Past the last page the window count has no row to ride on: count on its own.
   const total = rows[0]?.total ?? (page > 1 ? ((await pageQuery(sql`limit 1`))[0]?.total ?? 0) : 0);

@@ -58,19 +58,11 @@ export async function inviteProject(db: Database, actor: Actor | null, input: { 
 }
 
 /** The collective accepts or declines a network's invitation. */
-export async function answerNetworkInvitation(
-  db: Database,
-  actor: Actor | null,
-  input: { projectId: string; networkId: string; accept: boolean },
-) {
+export async function answerNetworkInvitation(db: Database, actor: Actor | null, input: { projectId: string; networkId: string; accept: boolean }) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const member = assertCollectiveSide(access);
   const network = await findNetwork(db, input.networkId);
-  const where = and(
-    eq(projectParties.projectId, input.projectId),
-    eq(projectParties.organisationId, network.id),
-    eq(projectParties.status, "invited"),
-  );
+  const where = and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, network.id), eq(projectParties.status, "invited"));
   const answered = input.accept
     ? await db.update(projectParties).set({ status: "active" }).where(where).returning()
     : await db.delete(projectParties).where(where).returning();
@@ -96,11 +88,7 @@ export async function answerNetworkInvitation(
  * Either side ends the accompaniment: a member of the collective, or a moderator of the network.
  * A pending request or invitation is withdrawn the same way.
  */
-export async function leaveNetwork(
-  db: Database,
-  actor: Actor | null,
-  input: { projectId: string; networkId: string; reason: string },
-) {
+export async function leaveNetwork(db: Database, actor: Actor | null, input: { projectId: string; networkId: string; reason: string }) {
   const signedIn = requireActor(actor);
   const [party] = await db
     .select({ status: projectParties.status })
@@ -109,10 +97,13 @@ export async function leaveNetwork(
   if (!party) throw notFound("networkNotFound");
   const [project] = await db.select({ leadCollectiveId: projects.leadCollectiveId }).from(projects).where(eq(projects.id, input.projectId));
   if (!project) throw notFound("projectNotFound");
-  const collectiveMember = (await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, project.leadCollectiveId), eq(memberships.userId, signedIn.userId)))).length > 0;
+  const collectiveMember =
+    (
+      await db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, project.leadCollectiveId), eq(memberships.userId, signedIn.userId)))
+    ).length > 0;
   const side = collectiveMember ? "collective" : "network";
   if (!collectiveMember) await assertCanModerateNetwork(db, signedIn, input.networkId);
   const network = await findNetwork(db, input.networkId);

@@ -53,20 +53,86 @@ export async function exportPersonalData(db: DbOrTx, actor: Actor | null) {
     .where(eq(users.id, signedIn.userId));
   if (!user) throw notFound("accountNotFound");
   const mine = signedIn.userId;
-  const [memberOf, commentRows, milestoneRows, stageChangeRows, barometerRows, followRows, notificationRows, preferenceRows, feedRows, invitationRows, activity] =
-    await Promise.all([
-      listMembershipsOf(db, mine),
-      db.select({ id: comments.id, projectId: comments.projectId, body: comments.body, createdAt: comments.createdAt, deletedAt: comments.deletedAt }).from(comments).where(eq(comments.authorId, mine)),
-      db.select({ id: milestones.id, projectId: milestones.projectId, title: milestones.title, description: milestones.description, occursOn: milestones.occursOn, createdAt: milestones.createdAt }).from(milestones).where(eq(milestones.recordedById, mine)),
-      db.select({ id: stageChanges.id, relationshipId: stageChanges.relationshipId, fromStage: stageChanges.fromStage, toStage: stageChanges.toStage, reason: stageChanges.reason, status: stageChanges.status, proposedAt: stageChanges.proposedAt }).from(stageChanges).where(or(eq(stageChanges.proposedById, mine), eq(stageChanges.decidedById, mine))),
-      db.select({ relationshipId: barometerAnswerSets.relationshipId, side: barometerAnswerSets.side, answers: barometerAnswerSets.answers, answeredAt: barometerAnswerSets.answeredAt }).from(barometerAnswerSets).where(eq(barometerAnswerSets.respondentId, mine)),
-      db.select({ projectId: follows.projectId, since: follows.followedAt, lastVisitedAt: follows.lastVisitedAt }).from(follows).where(eq(follows.userId, mine)),
-      db.select({ kind: notifications.kind, projectId: notifications.projectId, payload: notifications.payload, createdAt: notifications.createdAt, readAt: notifications.readAt }).from(notifications).where(eq(notifications.userId, mine)),
-      db.select({ kind: emailPreferences.kind, frequency: emailPreferences.frequency }).from(emailPreferences).where(eq(emailPreferences.userId, mine)),
-      db.select({ createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, mine)),
-      db.select({ projectId: invitations.projectId, email: invitations.email, office: invitations.office, createdAt: invitations.createdAt }).from(invitations).where(eq(invitations.invitedById, mine)),
-      db.select({ at: changeLog.at, entity: changeLog.entity, entityId: changeLog.entityId, projectId: changeLog.projectId, action: changeLog.action, changes: changeLog.changes }).from(changeLog).where(eq(changeLog.actorId, mine)).orderBy(changeLog.at),
-    ]);
+  const [
+    memberOf,
+    commentRows,
+    milestoneRows,
+    stageChangeRows,
+    barometerRows,
+    followRows,
+    notificationRows,
+    preferenceRows,
+    feedRows,
+    invitationRows,
+    activity,
+  ] = await Promise.all([
+    listMembershipsOf(db, mine),
+    db
+      .select({ id: comments.id, projectId: comments.projectId, body: comments.body, createdAt: comments.createdAt, deletedAt: comments.deletedAt })
+      .from(comments)
+      .where(eq(comments.authorId, mine)),
+    db
+      .select({
+        id: milestones.id,
+        projectId: milestones.projectId,
+        title: milestones.title,
+        description: milestones.description,
+        occursOn: milestones.occursOn,
+        createdAt: milestones.createdAt,
+      })
+      .from(milestones)
+      .where(eq(milestones.recordedById, mine)),
+    db
+      .select({
+        id: stageChanges.id,
+        relationshipId: stageChanges.relationshipId,
+        fromStage: stageChanges.fromStage,
+        toStage: stageChanges.toStage,
+        reason: stageChanges.reason,
+        status: stageChanges.status,
+        proposedAt: stageChanges.proposedAt,
+      })
+      .from(stageChanges)
+      .where(or(eq(stageChanges.proposedById, mine), eq(stageChanges.decidedById, mine))),
+    db
+      .select({
+        relationshipId: barometerAnswerSets.relationshipId,
+        side: barometerAnswerSets.side,
+        answers: barometerAnswerSets.answers,
+        answeredAt: barometerAnswerSets.answeredAt,
+      })
+      .from(barometerAnswerSets)
+      .where(eq(barometerAnswerSets.respondentId, mine)),
+    db.select({ projectId: follows.projectId, since: follows.followedAt, lastVisitedAt: follows.lastVisitedAt }).from(follows).where(eq(follows.userId, mine)),
+    db
+      .select({
+        kind: notifications.kind,
+        projectId: notifications.projectId,
+        payload: notifications.payload,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
+      .from(notifications)
+      .where(eq(notifications.userId, mine)),
+    db.select({ kind: emailPreferences.kind, frequency: emailPreferences.frequency }).from(emailPreferences).where(eq(emailPreferences.userId, mine)),
+    db.select({ createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt }).from(calendarFeeds).where(eq(calendarFeeds.userId, mine)),
+    db
+      .select({ projectId: invitations.projectId, email: invitations.email, office: invitations.office, createdAt: invitations.createdAt })
+      .from(invitations)
+      .where(eq(invitations.invitedById, mine)),
+    db
+      .select({
+        at: changeLog.at,
+        entity: changeLog.entity,
+        entityId: changeLog.entityId,
+        projectId: changeLog.projectId,
+        action: changeLog.action,
+        changes: changeLog.changes,
+      })
+      .from(changeLog)
+      .where(eq(changeLog.actorId, mine))
+      .orderBy(changeLog.at),
+  ]);
   return {
     exportedAt: new Date().toISOString(),
     account: user,
@@ -158,7 +224,10 @@ export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: { co
   if (holding.length > 0) {
     await db.execute(sql`select set_config('maillage.erasure', 'on', true)`);
     for (const row of holding) {
-      await db.update(changeLog).set({ changes: eraseValues(row.changes, personal) }).where(eq(changeLog.id, row.id));
+      await db
+        .update(changeLog)
+        .set({ changes: eraseValues(row.changes, personal) })
+        .where(eq(changeLog.id, row.id));
     }
     await db.execute(sql`select set_config('maillage.erasure', 'off', true)`);
   }
@@ -167,7 +236,13 @@ export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: { co
     .update(users)
     .set({ name: DELETED_ACCOUNT_NAME, email: deletedAddress(user.id), emailVerified: null, image: null, isPlatformAdmin: false, deletedAt: new Date() })
     .where(eq(users.id, user.id));
-  await recordChange(db, { actorId: user.id, entity: "user", entityId: user.id, action: "delete", changes: [{ field: "erasedEntries", before: null, after: holding.length }] });
+  await recordChange(db, {
+    actorId: user.id,
+    entity: "user",
+    entityId: user.id,
+    action: "delete",
+    changes: [{ field: "erasedEntries", before: null, after: holding.length }],
+  });
   return { deleted: true, erasedEntries: holding.length };
 }
 

@@ -157,20 +157,21 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
   // the barometer of a project they only read in public) is read and dropped here.
   const reads = overviewReads(db);
   const parameters = { projectId };
-  const [access, [relationshipRows, changeRows, noteRows, supportRows, allMilestoneRows, allAnswerRows, allLeverRows, allLinkRows, allMilestoneNoteRows]] = await Promise.all([
-    loadProjectAccess(db, actor, projectId),
-    Promise.all([
-      reads.relationships.execute(parameters),
-      reads.changes.execute(parameters),
-      reads.changeNotes.execute(parameters),
-      reads.changeSupports.execute(parameters),
-      reads.milestones.execute(parameters),
-      reads.answerSets.execute(parameters),
-      reads.levers.execute(parameters),
-      reads.links.execute(parameters),
-      reads.milestoneNotes.execute(parameters),
-    ]),
-  ]);
+  const [access, [relationshipRows, changeRows, noteRows, supportRows, allMilestoneRows, allAnswerRows, allLeverRows, allLinkRows, allMilestoneNoteRows]] =
+    await Promise.all([
+      loadProjectAccess(db, actor, projectId),
+      Promise.all([
+        reads.relationships.execute(parameters),
+        reads.changes.execute(parameters),
+        reads.changeNotes.execute(parameters),
+        reads.changeSupports.execute(parameters),
+        reads.milestones.execute(parameters),
+        reads.answerSets.execute(parameters),
+        reads.levers.execute(parameters),
+        reads.links.execute(parameters),
+        reads.milestoneNotes.execute(parameters),
+      ]),
+    ]);
   const moderator = canModerateProject(access);
   // Hidden milestones are gone for everyone but the project's moderators.
   const milestoneRows = moderator ? allMilestoneRows : allMilestoneRows.filter((milestone) => !milestone.hidden);

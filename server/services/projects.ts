@@ -105,7 +105,15 @@ const projectFileStatement = preparedPerHandle((db) =>
       ...summaryColumns,
       file: projects,
       following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${sql.placeholder("viewerId")} and ${follows.projectId} = ${projects.id})`,
-      parties: sql<{ organisationId: string; name: string; kind: (typeof organisations.$inferSelect)["kind"]; role: (typeof projectParties.$inferSelect)["role"]; status: (typeof projectParties.$inferSelect)["status"] }[]>`coalesce((
+      parties: sql<
+        {
+          organisationId: string;
+          name: string;
+          kind: (typeof organisations.$inferSelect)["kind"];
+          role: (typeof projectParties.$inferSelect)["role"];
+          status: (typeof projectParties.$inferSelect)["status"];
+        }[]
+      >`coalesce((
         select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'role', pp.role, 'status', pp.status)
           order by pp.created_at, pp.organisation_id)
         from ${projectParties} pp join ${organisations} o on o.id = pp.organisation_id where pp.project_id = ${projects.id}), '[]'::json)`,
@@ -158,11 +166,7 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
  * Saves changes to a project file made from `version`. A save over a newer version is refused
  * with what changed in between, so that nobody's edit silently overwrites another's.
  */
-export async function updateProjectFile(
-  db: Database,
-  actor: Actor | null,
-  input: TUpdateProjectInput,
-) {
+export async function updateProjectFile(db: Database, actor: Actor | null, input: TUpdateProjectInput) {
   const { actor: signedIn } = await assertCanEditProject(db, actor, input.projectId);
   const [current] = await db.select().from(projects).where(eq(projects.id, input.projectId)).for("update");
   if (!current) throw notFound("projectNotFound");

@@ -98,11 +98,7 @@ export async function proposeStage(
 type Decision = "confirmed" | "declined" | "withdrawn";
 
 /** Confirm or decline (the other side), or withdraw (the proposing side) a pending proposal. */
-export async function decideProposal(
-  db: Database,
-  actor: Actor | null,
-  input: { stageChangeId: string; decision: Decision; comment: string },
-) {
+export async function decideProposal(db: Database, actor: Actor | null, input: { stageChangeId: string; decision: Decision; comment: string }) {
   requireActor(actor);
   const found = await loadProposal(db, input.stageChangeId);
   if (!found) throw notFound("proposalNotFound");

@@ -12,7 +12,6 @@ import { assertCanFollowTerritoryOf, projectVisibleWithinOwnTerritory, requireAc
 import { leadCollective, projectListQuery } from "./projects";
 import type { TerritoryKind } from "@/server/domain/territories";
 
-
 export type TerritorySearch = { query: string; kinds?: TerritoryKind[]; limit?: number };
 
 const territorySummary = {
@@ -161,9 +160,7 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
     where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
   const matching = and(
     inTerritory,
-    input.stage === "none" ? sql`${stageWithAuthority} is null` : input.stage
-        ? sql`${stageWithAuthority} = ${input.stage}`
-        : undefined,
+    input.stage === "none" ? sql`${stageWithAuthority} is null` : input.stage ? sql`${stageWithAuthority} = ${input.stage}` : undefined,
     input.legalForm ? eq(leadCollective.legalForm, input.legalForm) : undefined,
     input.sector ? sql`${projects.sector} ilike ${`%${input.sector}%`}` : undefined,
     input.communeId

@@ -79,8 +79,14 @@ test("a project's trust moves forward: the collective proposes, the commune conf
   await expect(page2.getByText(/Chaque côté répond/)).toBeVisible();
   await expectAccessible(page2);
   // The collective answers the ten questions on the barometer's tab.
-  await page2.getByText(/Répondre au baromètre/).first().click();
-  const barometerForm = page2.locator("form").filter({ has: page2.getByRole("button", { name: "Enregistrer mes réponses" }) }).first();
+  await page2
+    .getByText(/Répondre au baromètre/)
+    .first()
+    .click();
+  const barometerForm = page2
+    .locator("form")
+    .filter({ has: page2.getByRole("button", { name: "Enregistrer mes réponses" }) })
+    .first();
   const questions = barometerForm.getByRole("group");
   await expect(questions).toHaveCount(10);
   for (let index = 0; index < 10; index += 1) await questions.nth(index).getByRole("radio").nth(3).check();

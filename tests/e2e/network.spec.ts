@@ -9,7 +9,9 @@ async function numberIn(page: Page, pattern: RegExp) {
   return Number(pattern.exec(text)?.[1] ?? Number.NaN);
 }
 
-test("a network moderates its portfolio: accepts a project, hides a reported comment, imports a spreadsheet and sees the dashboard move", async ({ browser }) => {
+test("a network moderates its portfolio: accepts a project, hides a reported comment, imports a spreadsheet and sees the dashboard move", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const title = uniqueLabel("Recyclerie du Diois");
   const comment = uniqueLabel("Ce maire ne comprend rien");
@@ -98,7 +100,9 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
       `${prefix}-1;Jardin partagé de Luc;Les Jardiniers du Luc;Association;26167;${sector};Observation`,
       `${prefix}-2;Atelier bois de Châtillon;Copeaux & Cie;SCOP;${secondCommune};${sector};`,
     ].join("\r\n");
-  await moderator.getByLabel("Votre fichier (CSV ou XLSX, 10 Mo au plus)").setInputFiles({ name: "portefeuille.csv", mimeType: "text/csv", buffer: Buffer.from(fileWith("26O86")) });
+  await moderator
+    .getByLabel("Votre fichier (CSV ou XLSX, 10 Mo au plus)")
+    .setInputFiles({ name: "portefeuille.csv", mimeType: "text/csv", buffer: Buffer.from(fileWith("26O86")) });
   await moderator.getByRole("button", { name: "Vérifier le fichier" }).click();
   await expect(moderator.getByText("1 erreur à corriger")).toBeVisible();
   const errorRow = moderator.getByRole("row").filter({ hasText: "« 26O86 » n'est pas un code INSEE de commune" });
@@ -108,7 +112,9 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
   await expectAccessible(moderator);
 
   // Fixed, checked again, imported with its progress bar.
-  await moderator.getByLabel("Votre fichier (CSV ou XLSX, 10 Mo au plus)").setInputFiles({ name: "portefeuille.csv", mimeType: "text/csv", buffer: Buffer.from(fileWith("26086")) });
+  await moderator
+    .getByLabel("Votre fichier (CSV ou XLSX, 10 Mo au plus)")
+    .setInputFiles({ name: "portefeuille.csv", mimeType: "text/csv", buffer: Buffer.from(fileWith("26086")) });
   await moderator.getByRole("button", { name: "Vérifier le fichier" }).click();
   await expect(moderator.getByText("2 lignes : 2 projets à créer, aucun à mettre à jour, aucun inchangé.")).toBeVisible();
   await moderator.getByRole("button", { name: "Importer 2 lignes" }).click();

@@ -72,7 +72,14 @@ describe("tRPC answers over HTTP", () => {
     const db = database.db;
     const world = await buildWorld(db);
     const calls = Array.from({ length: MAX_TRPC_BATCH + 1 }, () => "account.get").join(",");
-    const refused = await answer(db, world.people.collectiveMember, query(calls, Array.from({ length: MAX_TRPC_BATCH + 1 }, () => undefined)));
+    const refused = await answer(
+      db,
+      world.people.collectiveMember,
+      query(
+        calls,
+        Array.from({ length: MAX_TRPC_BATCH + 1 }, () => undefined),
+      ),
+    );
     expect(refused.status).toBe(400);
     const accepted = await answer(db, world.people.collectiveMember, query(Array.from({ length: MAX_TRPC_BATCH }, () => "account.get").join(","), []));
     expect(accepted.status).toBe(200);
@@ -127,9 +134,13 @@ describe("tRPC answers over HTTP", () => {
     expect(await messageOf("en")).toBe("Project not found.");
     // Route handlers read the same cookie.
     const crossSite = (cookie: string) =>
-      answerImportRequest(db, world.people.holdingModerator, world.holdingNetwork.id, new Request(`${ORIGIN}/api/reseaux/x/import`, { method: "POST", headers: { origin: "https://ailleurs.example", cookie } }));
+      answerImportRequest(
+        db,
+        world.people.holdingModerator,
+        world.holdingNetwork.id,
+        new Request(`${ORIGIN}/api/reseaux/x/import`, { method: "POST", headers: { origin: "https://ailleurs.example", cookie } }),
+      );
     expect(((await (await crossSite("NEXT_LOCALE=en")).json()) as { error: string }).error).toBe("Request refused: it does not come from a Maillage page.");
     expect(((await (await crossSite("")).json()) as { error: string }).error).toBe("Requête refusée : elle ne vient pas d'une page de Maillage.");
   });
 });
-

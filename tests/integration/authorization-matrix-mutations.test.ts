@@ -44,7 +44,10 @@ const MUTATIONS: Record<string, Entry> = {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.account.updateProfile({ name: "Nom changé" }),
     effect: async ({ db, world, caller }) => {
-      const [user] = await db.select().from(users).where(eq(users.id, personOf(world, caller)?.userId ?? ""));
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(eq(users.id, personOf(world, caller)?.userId ?? ""));
       expect(user?.name).toBe("Nom changé");
     },
   },
@@ -88,8 +91,7 @@ const MUTATIONS: Record<string, Entry> = {
   },
   "organisation.addMember": {
     expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", platformAdmin: "ok" }),
-    call: (api, world) =>
-      api.organisation.addMember({ organisationId: world.collective.id, email: "nouveau.membre@exemple.test", role: "member" }),
+    call: (api, world) => api.organisation.addMember({ organisationId: world.collective.id, email: "nouveau.membre@exemple.test", role: "member" }),
     effect: async ({ db, world, result }) => {
       const { userId } = result as { userId: string };
       expect((await membershipOf(db, userId, world.collective.id))?.role).toBe("member");
@@ -140,7 +142,11 @@ const MUTATIONS: Record<string, Entry> = {
       platformAdmin: "ok",
     }),
     prepare: async (db, world) => {
-      await db.insert(sessions).values({ sessionToken: `session-${world.pendingMembership.id}`, userId: world.people.unverifiedPartyOfficial.userId, expires: new Date(Date.now() + 86_400_000) });
+      await db.insert(sessions).values({
+        sessionToken: `session-${world.pendingMembership.id}`,
+        userId: world.people.unverifiedPartyOfficial.userId,
+        expires: new Date(Date.now() + 86_400_000),
+      });
       return {};
     },
     call: (api, world) => api.organisation.removeMember({ membershipId: world.pendingMembership.id }),
@@ -180,12 +186,14 @@ const MUTATIONS: Record<string, Entry> = {
   },
   "project.update": {
     expected: projectAction(["collectiveMember"]),
-    call: (api, world) =>
-      api.project.update({ projectId: world.project.id, version: 1, changes: { title: "Tiers-lieu renommé", jobsPotential: 4 } }),
+    call: (api, world) => api.project.update({ projectId: world.project.id, version: 1, changes: { title: "Tiers-lieu renommé", jobsPotential: 4 } }),
     effect: async ({ db, world, caller }) => {
       const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
       expect(project).toMatchObject({ title: "Tiers-lieu renommé", jobsPotential: 4, version: 2 });
-      const [entry] = await db.select().from(changeLog).where(and(eq(changeLog.entityId, world.project.id), eq(changeLog.version, 2)));
+      const [entry] = await db
+        .select()
+        .from(changeLog)
+        .where(and(eq(changeLog.entityId, world.project.id), eq(changeLog.version, 2)));
       expect(entry).toMatchObject({ actorId: personOf(world, caller)?.userId, action: "update" });
     },
   },
@@ -212,8 +220,7 @@ const MUTATIONS: Record<string, Entry> = {
   },
   "party.addAuthority": {
     expected: projectAction(["collectiveMember"]),
-    call: (api, world) =>
-      api.party.addAuthority({ projectId: world.project.id, territoryId: world.openCommune.id, startingStage: "defiance", reason: "" }),
+    call: (api, world) => api.party.addAuthority({ projectId: world.project.id, territoryId: world.openCommune.id, startingStage: "defiance", reason: "" }),
     effect: async ({ db, world, result }) => {
       const { relationshipId } = result as { relationshipId: string };
       const [relationship] = await db.select().from(relationships).where(eq(relationships.id, relationshipId));
@@ -278,7 +285,10 @@ const MUTATIONS: Record<string, Entry> = {
     prepare: pendingInvitation,
     call: (api, _world, _caller, prepared) => api.invitation.resend({ invitationId: prepared.invitationId ?? "" }),
     effect: async ({ db, prepared }) => {
-      const [invitation] = await db.select().from(invitations).where(eq(invitations.id, prepared.invitationId ?? ""));
+      const [invitation] = await db
+        .select()
+        .from(invitations)
+        .where(eq(invitations.id, prepared.invitationId ?? ""));
       expect(invitation?.sentCount).toBe(2);
     },
   },
@@ -287,7 +297,10 @@ const MUTATIONS: Record<string, Entry> = {
     prepare: pendingInvitation,
     call: (api, _world, _caller, prepared) => api.invitation.revoke({ invitationId: prepared.invitationId ?? "" }),
     effect: async ({ db, prepared }) => {
-      const [invitation] = await db.select().from(invitations).where(eq(invitations.id, prepared.invitationId ?? ""));
+      const [invitation] = await db
+        .select()
+        .from(invitations)
+        .where(eq(invitations.id, prepared.invitationId ?? ""));
       expect(invitation?.revokedAt).toBeInstanceOf(Date);
     },
   },
@@ -303,14 +316,24 @@ const MUTATIONS: Record<string, Entry> = {
   "comment.edit": {
     expected: projectAction(["collectiveMember"]),
     prepare: async (db, world) => {
-      const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({ projectId: world.project.id, body: "Premier jet", mentionIds: [] });
+      const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({
+        projectId: world.project.id,
+        body: "Premier jet",
+        mentionIds: [],
+      });
       return { commentId };
     },
     call: (api, _world, _caller, prepared) => api.comment.edit({ commentId: prepared.commentId ?? "", version: 1, body: "Texte corrigé" }),
     effect: async ({ db, prepared }) => {
-      const [comment] = await db.select().from(comments).where(eq(comments.id, prepared.commentId ?? ""));
+      const [comment] = await db
+        .select()
+        .from(comments)
+        .where(eq(comments.id, prepared.commentId ?? ""));
       expect(comment).toMatchObject({ body: "Texte corrigé", version: 2 });
-      const [entry] = await db.select().from(changeLog).where(and(eq(changeLog.entityId, prepared.commentId ?? ""), eq(changeLog.action, "update")));
+      const [entry] = await db
+        .select()
+        .from(changeLog)
+        .where(and(eq(changeLog.entityId, prepared.commentId ?? ""), eq(changeLog.action, "update")));
       expect(entry?.changes).toEqual([{ field: "body", before: "Premier jet", after: "Texte corrigé" }]);
     },
   },
@@ -324,7 +347,10 @@ const MUTATIONS: Record<string, Entry> = {
     effect: async ({ db, world, prepared }) => {
       const listed = await callerFor(db, world.people.collectiveMember).comment.list({ projectId: world.project.id });
       expect(listed).toEqual([expect.objectContaining({ id: prepared.commentId, body: "" })]);
-      const [entry] = await db.select().from(changeLog).where(and(eq(changeLog.entityId, prepared.commentId ?? ""), eq(changeLog.action, "delete")));
+      const [entry] = await db
+        .select()
+        .from(changeLog)
+        .where(and(eq(changeLog.entityId, prepared.commentId ?? ""), eq(changeLog.action, "delete")));
       expect(entry?.changes).toEqual([{ field: "body", before: "À effacer", after: null }]);
     },
   },
@@ -350,7 +376,10 @@ const MUTATIONS: Record<string, Entry> = {
     unaudited: "a visit changes nothing anyone else reads; logging every page view would drown the history",
     effect: async ({ db, world, caller, result }) => {
       expect(result).toEqual({ following: true });
-      const [row] = await db.select().from(follows).where(and(eq(follows.userId, personOf(world, caller)?.userId ?? ""), eq(follows.projectId, world.project.id)));
+      const [row] = await db
+        .select()
+        .from(follows)
+        .where(and(eq(follows.userId, personOf(world, caller)?.userId ?? ""), eq(follows.projectId, world.project.id)));
       expect(row?.lastVisitedAt.getTime()).toBeGreaterThan(new Date("2020-01-02").getTime());
     },
   },
@@ -387,7 +416,10 @@ const MUTATIONS: Record<string, Entry> = {
     prepare: pendingProposal,
     call: (api, _world, _caller, prepared) => api.stage.decline({ stageChangeId: prepared.stageChangeId ?? "", comment: "Pas encore." }),
     effect: async ({ db, world, prepared }) => {
-      const [proposal] = await db.select().from(stageChanges).where(eq(stageChanges.id, prepared.stageChangeId ?? ""));
+      const [proposal] = await db
+        .select()
+        .from(stageChanges)
+        .where(eq(stageChanges.id, prepared.stageChangeId ?? ""));
       expect(proposal).toMatchObject({ status: "declined", decisionComment: "Pas encore." });
       const [relationship] = await db.select().from(relationships).where(eq(relationships.id, world.relationshipId));
       expect(relationship?.stage).toBe("observation");
@@ -398,7 +430,10 @@ const MUTATIONS: Record<string, Entry> = {
     prepare: pendingProposal,
     call: (api, _world, _caller, prepared) => api.stage.withdraw({ stageChangeId: prepared.stageChangeId ?? "", comment: "" }),
     effect: async ({ db, prepared }) => {
-      const [proposal] = await db.select().from(stageChanges).where(eq(stageChanges.id, prepared.stageChangeId ?? ""));
+      const [proposal] = await db
+        .select()
+        .from(stageChanges)
+        .where(eq(stageChanges.id, prepared.stageChangeId ?? ""));
       expect(proposal?.status).toBe("withdrawn");
     },
   },
@@ -408,7 +443,10 @@ const MUTATIONS: Record<string, Entry> = {
     call: (api, _world, _caller, prepared) =>
       api.stage.addMediationNote({ stageChangeId: prepared.stageChangeId ?? "", text: "Retrouvons-nous au réseau jeudi." }),
     effect: async ({ db, world, prepared }) => {
-      const notes = await db.select().from(mediationNotes).where(eq(mediationNotes.stageChangeId, prepared.stageChangeId ?? ""));
+      const notes = await db
+        .select()
+        .from(mediationNotes)
+        .where(eq(mediationNotes.stageChangeId, prepared.stageChangeId ?? ""));
       expect(notes).toEqual([expect.objectContaining({ text: "Retrouvons-nous au réseau jeudi.", networkId: world.holdingNetwork.id })]);
     },
   },
@@ -426,7 +464,10 @@ const MUTATIONS: Record<string, Entry> = {
     effect: async ({ db, world }) => {
       const [milestone] = await db.select().from(milestones).where(eq(milestones.id, world.milestoneId));
       expect(milestone?.hiddenAt).not.toBeNull();
-      const told = await db.select().from(notifications).where(and(eq(notifications.userId, world.people.collectiveMember.userId), eq(notifications.kind, "moderation")));
+      const told = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, world.people.collectiveMember.userId), eq(notifications.kind, "moderation")));
       expect(told).toEqual([expect.objectContaining({ payload: expect.objectContaining({ action: "hidden", reason: "Propos injurieux." }) })]);
     },
   },
@@ -448,17 +489,25 @@ const MUTATIONS: Record<string, Entry> = {
       callerFor(db, world.people.partyOfficial).moderation.report({ kind: "milestone", contentId: world.milestoneId, reason: "Inexact." }),
     call: (api, _world, _caller, prepared) => api.moderation.dismiss({ reportId: prepared.reportId ?? "", reason: "Le jalon est attesté." }),
     effect: async ({ db, prepared }) => {
-      const [report] = await db.select().from(contentReports).where(eq(contentReports.id, prepared.reportId ?? ""));
+      const [report] = await db
+        .select()
+        .from(contentReports)
+        .where(eq(contentReports.id, prepared.reportId ?? ""));
       expect(report).toMatchObject({ status: "dismissed", decisionReason: "Le jalon est attesté." });
     },
   },
   "moderation.addMilestoneNote": {
     expected: projectAction(["holdingModerator"]),
     prepare: async (db, world) => {
-      await callerFor(db, world.people.partyOfficial).milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "Pas ce jour-là." });
+      await callerFor(db, world.people.partyOfficial).milestone.contest({
+        milestoneId: world.milestoneId,
+        relationshipId: world.relationshipId,
+        comment: "Pas ce jour-là.",
+      });
       return {};
     },
-    call: (api, world) => api.moderation.addMilestoneNote({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, text: "Le compte rendu est daté du 12." }),
+    call: (api, world) =>
+      api.moderation.addMilestoneNote({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, text: "Le compte rendu est daté du 12." }),
     effect: async ({ db, world }) => {
       const notes = await db.select().from(mediationNotes).where(eq(mediationNotes.milestoneId, world.milestoneId));
       expect(notes).toEqual([expect.objectContaining({ relationshipId: world.relationshipId, networkId: world.holdingNetwork.id })]);
@@ -547,8 +596,7 @@ const MUTATIONS: Record<string, Entry> = {
   },
   "milestone.contest": {
     expected: projectAction(["partyOfficial"]),
-    call: (api, world) =>
-      api.milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "C'était en avril." }),
+    call: (api, world) => api.milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "C'était en avril." }),
     effect: async ({ db, world }) => {
       const [link] = await db.select().from(milestoneRelationships).where(eq(milestoneRelationships.milestoneId, world.milestoneId));
       expect(link).toMatchObject({ confirmation: "contested", comment: "C'était en avril." });
@@ -556,11 +604,12 @@ const MUTATIONS: Record<string, Entry> = {
   },
   "barometer.answer": {
     expected: projectAction(["collectiveMember", "partyOfficial"]),
-    call: (api, world, caller) =>
-      api.barometer.answer({ relationshipId: world.relationshipId, as: sideOf(caller), answers: { curiosity: 4, trust: 2 } }),
+    call: (api, world, caller) => api.barometer.answer({ relationshipId: world.relationshipId, as: sideOf(caller), answers: { curiosity: 4, trust: 2 } }),
     effect: async ({ db, world, caller }) => {
       const sets = await db.select().from(barometerAnswerSets).where(eq(barometerAnswerSets.relationshipId, world.relationshipId));
-      expect(sets).toEqual([expect.objectContaining({ side: sideOf(caller), respondentId: personOf(world, caller)?.userId, answers: { curiosity: 4, trust: 2 } })]);
+      expect(sets).toEqual([
+        expect.objectContaining({ side: sideOf(caller), respondentId: personOf(world, caller)?.userId, answers: { curiosity: 4, trust: 2 } }),
+      ]);
     },
   },
 };

@@ -31,7 +31,12 @@ const QUERIES: Record<string, Entry> = {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.account.emailPreferences(),
     effect: ({ result }) =>
-      expect(result).toEqual(expect.arrayContaining([{ kind: "mention", frequency: "immediate" }, { kind: "milestone_recorded", frequency: "weekly" }])),
+      expect(result).toEqual(
+        expect.arrayContaining([
+          { kind: "mention", frequency: "immediate" },
+          { kind: "milestone_recorded", frequency: "weekly" },
+        ]),
+      ),
   },
   "account.exportData": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
@@ -66,14 +71,12 @@ const QUERIES: Record<string, Entry> = {
   "organisation.pendingVerifications": {
     expected: everyone("FORBIDDEN", { anonymous: "UNAUTHORIZED", platformAdmin: "ok" }),
     call: (api) => api.organisation.pendingVerifications(),
-    effect: ({ world, result }) =>
-      expect(result).toEqual(expect.arrayContaining([expect.objectContaining({ membershipId: world.pendingMembership.id })])),
+    effect: ({ world, result }) => expect(result).toEqual(expect.arrayContaining([expect.objectContaining({ membershipId: world.pendingMembership.id })])),
   },
   "organisation.listNetworks": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.organisation.listNetworks(),
-    effect: ({ world, result }) =>
-      expect(result).toEqual(expect.arrayContaining([{ id: world.holdingNetwork.id, name: world.holdingNetwork.name }])),
+    effect: ({ world, result }) => expect(result).toEqual(expect.arrayContaining([{ id: world.holdingNetwork.id, name: world.holdingNetwork.name }])),
   },
   "project.get": {
     expected: readProject("NOT_FOUND"),
@@ -95,7 +98,10 @@ const QUERIES: Record<string, Entry> = {
     expected: readProject("NOT_FOUND"),
     call: (api, world) => api.project.overview({ projectId: world.project.id }),
     effect: ({ world, caller, result }) => {
-      const overview = result as { relationships: { id: string; stage: string; can: { sides: string[] } }[]; milestones: { id: string; canChangeStatus: boolean; relationships: { canAnswer: boolean }[] }[] };
+      const overview = result as {
+        relationships: { id: string; stage: string; can: { sides: string[] } }[];
+        milestones: { id: string; canChangeStatus: boolean; relationships: { canAnswer: boolean }[] }[];
+      };
       expect(overview.relationships).toEqual([expect.objectContaining({ id: world.relationshipId, stage: "observation" })]);
       expect(overview.milestones.map((milestone) => milestone.id)).toEqual([world.milestoneId]);
       // Who acts for which side, decided by the service: the collective recorded the milestone, the commune answers it.
@@ -204,7 +210,9 @@ const QUERIES: Record<string, Entry> = {
     call: (api, world) => api.comment.mentionable({ projectId: world.project.id }),
     effect: ({ world, result }) => {
       const ids = (result as { id: string }[]).map((person) => person.id);
-      expect(ids).toEqual(expect.arrayContaining([world.people.collectiveMember.userId, world.people.partyOfficial.userId, world.people.holdingModerator.userId]));
+      expect(ids).toEqual(
+        expect.arrayContaining([world.people.collectiveMember.userId, world.people.partyOfficial.userId, world.people.holdingModerator.userId]),
+      );
       expect(ids).not.toContain(world.people.territoryOfficial.userId);
     },
   },
@@ -213,7 +221,10 @@ const QUERIES: Record<string, Entry> = {
     prepare: async (db, world) => {
       await callerFor(db, world.people.collectiveMember).follow.set({ projectId: world.project.id, follow: true });
       // Last looked at before the official confirmed the starting stage: that is what is new.
-      await db.update(follows).set({ lastVisitedAt: new Date("2020-01-01") }).where(eq(follows.userId, world.people.collectiveMember.userId));
+      await db
+        .update(follows)
+        .set({ lastVisitedAt: new Date("2020-01-01") })
+        .where(eq(follows.userId, world.people.collectiveMember.userId));
       return {};
     },
     call: (api) => api.follow.list(),
@@ -264,7 +275,11 @@ const QUERIES: Record<string, Entry> = {
   "moderation.contested": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     prepare: async (db, world) => {
-      await callerFor(db, world.people.partyOfficial).milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "Pas ce jour-là." });
+      await callerFor(db, world.people.partyOfficial).milestone.contest({
+        milestoneId: world.milestoneId,
+        relationshipId: world.relationshipId,
+        comment: "Pas ce jour-là.",
+      });
       return {};
     },
     call: (api) => api.moderation.contested(),

@@ -47,7 +47,11 @@ const MUTATIONS: Record<
   "barometer.answer": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, relationshipId: world.relationshipId, as: "collective" }) },
   "comment.add": {
     caller: "collectiveMember",
-    pin: (input, { world }) => ({ ...input, projectId: world.project.id, mentionIds: (input.mentionIds as unknown[] | undefined)?.length ? [world.people.partyOfficial.userId] : [] }),
+    pin: (input, { world }) => ({
+      ...input,
+      projectId: world.project.id,
+      mentionIds: (input.mentionIds as unknown[] | undefined)?.length ? [world.people.partyOfficial.userId] : [],
+    }),
   },
   "comment.edit": { caller: "collectiveMember", pin: (input, { ids }) => ({ ...input, commentId: ids.commentId, version: 1 }) },
   "comment.delete": { caller: "collectiveMember", pin: (input, { ids }) => ({ ...input, commentId: ids.commentId }) },
@@ -65,14 +69,28 @@ const MUTATIONS: Record<
     pin: (input, { world }) => ({ ...input, projectId: world.project.id, as: "collective", relationshipIds: [world.relationshipId] }),
   },
   "milestone.update": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, version: 1 }) },
-  "milestone.confirm": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, relationshipId: world.relationshipId }) },
-  "milestone.contest": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, relationshipId: world.relationshipId }) },
-  "party.addAuthority": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, projectId: world.project.id, territoryId: world.openCommune.id }) },
-  "party.requestNetwork": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.otherNetwork.id }) },
+  "milestone.confirm": {
+    caller: "partyOfficial",
+    pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, relationshipId: world.relationshipId }),
+  },
+  "milestone.contest": {
+    caller: "partyOfficial",
+    pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, relationshipId: world.relationshipId }),
+  },
+  "party.addAuthority": {
+    caller: "collectiveMember",
+    pin: (input, { world }) => ({ ...input, projectId: world.project.id, territoryId: world.openCommune.id }),
+  },
+  "party.requestNetwork": {
+    caller: "collectiveMember",
+    pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.otherNetwork.id }),
+  },
   "party.decideNetwork": {
     caller: "otherModerator",
-    before: (tx, { world }) => callerFor(tx, world.people.collectiveMember).party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id }),
-    pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.otherNetwork.id }) },
+    before: (tx, { world }) =>
+      callerFor(tx, world.people.collectiveMember).party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id }),
+    pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.otherNetwork.id }),
+  },
   "stage.propose": {
     caller: "partyOfficial",
     // One proposal at a time: the one waiting in this world is withdrawn first.
@@ -93,14 +111,19 @@ const MUTATIONS: Record<
   "moderation.hide": { caller: "holdingModerator", pin: (input, fixture) => ({ ...input, contentId: contentOf(input, fixture) }) },
   "moderation.restore": {
     caller: "holdingModerator",
-    before: (tx, { world }) => callerFor(tx, world.people.holdingModerator).moderation.hide({ kind: "milestone", contentId: world.milestoneId, reason: "Propos déplacés." }),
+    before: (tx, { world }) =>
+      callerFor(tx, world.people.holdingModerator).moderation.hide({ kind: "milestone", contentId: world.milestoneId, reason: "Propos déplacés." }),
     pin: (input, { world }) => ({ ...input, kind: "milestone", contentId: world.milestoneId }),
   },
   "moderation.dismiss": { caller: "holdingModerator", pin: (input, { ids }) => ({ ...input, reportId: ids.reportId }) },
   "moderation.addMilestoneNote": {
     caller: "holdingModerator",
     before: (tx, { world }) =>
-      callerFor(tx, world.people.partyOfficial).milestone.contest({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "Pas de rencontre ce jour-là." }),
+      callerFor(tx, world.people.partyOfficial).milestone.contest({
+        milestoneId: world.milestoneId,
+        relationshipId: world.relationshipId,
+        comment: "Pas de rencontre ce jour-là.",
+      }),
     pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, relationshipId: world.relationshipId }),
   },
   "portfolio.invite": { caller: "platformAdmin", pin: (input, { world }) => ({ ...input, networkId: world.otherNetwork.id, projectId: world.project.id }) },
@@ -121,7 +144,10 @@ const MUTATIONS: Record<
   "organisation.changeOffice": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, membershipId: world.pendingMembership.id }) },
   "organisation.removeMember": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, membershipId: world.pendingMembership.id }) },
   "organisation.createNetwork": { caller: "platformAdmin" },
-  "project.create": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, leadCollectiveId: world.collective.id, communeId: world.commune.id }) },
+  "project.create": {
+    caller: "collectiveMember",
+    pin: (input, { world }) => ({ ...input, leadCollectiveId: world.collective.id, communeId: world.commune.id }),
+  },
   "project.update": {
     caller: "collectiveMember",
     pin: (input, { world }) => {
@@ -135,7 +161,8 @@ const MUTATIONS: Record<
   "project.reviewPublic": {
     caller: "holdingModerator",
     before: (tx, { world }) => callerFor(tx, world.people.collectiveMember).project.requestPublic({ projectId: world.project.id }),
-    pin: (input, { world }) => ({ ...input, projectId: world.project.id }) },
+    pin: (input, { world }) => ({ ...input, projectId: world.project.id }),
+  },
 };
 
 // ── Hostile values ────────────────────────────────────────────────────────────────────────────
@@ -197,7 +224,10 @@ function casesFor(schema: ZodType, pin: (input: Input) => Input): fc.Arbitrary<C
     {
       weight: 3,
       arbitrary: fc.tuple(valid, fc.constantFrom(...FORBIDDEN_KEYS), fc.anything({ maxDepth: 1 }), fc.boolean()).map(([input, key, value, nested]): Case => {
-        const target = nested && input.changes && typeof input.changes === "object" ? { ...input, changes: { ...(input.changes as Input), [key]: value } } : { ...input, [key]: value };
+        const target =
+          nested && input.changes && typeof input.changes === "object"
+            ? { ...input, changes: { ...(input.changes as Input), [key]: value } }
+            : { ...input, [key]: value };
         return { kind: "extraKey", input: target };
       }),
     },
@@ -270,7 +300,9 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("bad input, property-based", () =
     // Every organisation keeps an administrator when the platform admin deletes their account.
     await db.insert(memberships).values({ organisationId: world.collective.id, userId: (await makePerson(db)).userId, role: "admin" });
     const { reportId } = await callerFor(db, world.people.partyOfficial).moderation.report({ kind: "comment", contentId: commentId, reason: "Hors sujet." });
-    const notificationIds = (await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, world.people.partyOfficial.userId))).map((row) => row.id);
+    const notificationIds = (
+      await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, world.people.partyOfficial.userId))
+    ).map((row) => row.id);
     fixture = { world, ids: { stageChangeId, invitationId, commentId, reportId }, notificationIds };
   });
 

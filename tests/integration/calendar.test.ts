@@ -19,7 +19,18 @@ describe("the calendar feed", () => {
     const { id: projectId } = await asMember.project.create({ title: "Fournil partagé", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
     const { relationshipId } = await asMember.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
     const milestone = (title: string, status: "planned" | "done", occursOn: string) =>
-      asMember.milestone.create({ projectId, as: "collective", relationshipIds: [relationshipId], kind: "site_visit", title, occursOn, status, description: "", evidenceLinks: [], levers: [] });
+      asMember.milestone.create({
+        projectId,
+        as: "collective",
+        relationshipIds: [relationshipId],
+        kind: "site_visit",
+        title,
+        occursOn,
+        status,
+        description: "",
+        evidenceLinks: [],
+        levers: [],
+      });
     await milestone("Visite du fournil avec le conseil", "planned", "2027-01-15");
     await milestone("Première fournée", "done", "2026-06-01");
 

@@ -16,9 +16,20 @@ describe("the change log", () => {
   it("refuses to rewrite or delete an entry, even for the database's superuser", async () => {
     const db = database.db;
     const person = await makePerson(db);
-    await recordChange(db, { actorId: person.userId, entity: "project", entityId: "p-1", action: "update", changes: [{ field: "title", before: "A", after: "B" }] });
+    await recordChange(db, {
+      actorId: person.userId,
+      entity: "project",
+      entityId: "p-1",
+      action: "update",
+      changes: [{ field: "title", before: "A", after: "B" }],
+    });
     const [entry] = await db.select().from(changeLog).where(eq(changeLog.entityId, "p-1"));
-    await expect(db.update(changeLog).set({ action: "delete" }).where(eq(changeLog.id, entry?.id ?? 0))).rejects.toThrow();
+    await expect(
+      db
+        .update(changeLog)
+        .set({ action: "delete" })
+        .where(eq(changeLog.id, entry?.id ?? 0)),
+    ).rejects.toThrow();
     await expect(db.delete(changeLog).where(eq(changeLog.id, entry?.id ?? 0))).rejects.toThrow();
     const [after] = await db.select().from(changeLog).where(eq(changeLog.entityId, "p-1"));
     expect(after).toEqual(entry);
@@ -27,10 +38,19 @@ describe("the change log", () => {
   it("lets the erasure of personal values through, inside its own transaction only", async () => {
     const db = database.db;
     const person = await makePerson(db);
-    await recordChange(db, { actorId: person.userId, entity: "comment", entityId: "c-1", action: "create", changes: [{ field: "body", before: null, after: "Mon numéro : 06 00 00 00 00" }] });
+    await recordChange(db, {
+      actorId: person.userId,
+      entity: "comment",
+      entityId: "c-1",
+      action: "create",
+      changes: [{ field: "body", before: null, after: "Mon numéro : 06 00 00 00 00" }],
+    });
     await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('maillage.erasure', 'on', true)`);
-      await tx.update(changeLog).set({ changes: [{ field: "body", before: null, after: "[effacé]" }] }).where(eq(changeLog.entityId, "c-1"));
+      await tx
+        .update(changeLog)
+        .set({ changes: [{ field: "body", before: null, after: "[effacé]" }] })
+        .where(eq(changeLog.entityId, "c-1"));
     });
     const [erased] = await db.select().from(changeLog).where(eq(changeLog.entityId, "c-1"));
     expect(erased?.changes).toEqual([{ field: "body", before: null, after: "[effacé]" }]);
@@ -83,11 +103,21 @@ describe("the change log", () => {
     const person = await makePerson(db);
     const older = Object.keys(RENAMED_ACTIONS);
     // Rows as the code wrote them before migration 0017.
-    await db.insert(changeLog).values(older.map((action) => ({ actorId: person.userId, entity: "user" as const, entityId: `old-${action}`, action: action as never })));
+    await db
+      .insert(changeLog)
+      .values(older.map((action) => ({ actorId: person.userId, entity: "user" as const, entityId: `old-${action}`, action: action as never })));
     const migration = readFileSync(path.join(MIGRATIONS_FOLDER, "0017_change_log_base_tense.sql"), "utf8");
     for (const statement of migration.split("--> statement-breakpoint")) await db.execute(sql.raw(statement));
 
-    const rows = await db.select({ entityId: changeLog.entityId, action: changeLog.action }).from(changeLog).where(inArray(changeLog.entityId, older.map((action) => `old-${action}`)));
+    const rows = await db
+      .select({ entityId: changeLog.entityId, action: changeLog.action })
+      .from(changeLog)
+      .where(
+        inArray(
+          changeLog.entityId,
+          older.map((action) => `old-${action}`),
+        ),
+      );
     expect(Object.fromEntries(rows.map((row) => [row.entityId.slice(4), row.action]))).toEqual(RENAMED_ACTIONS);
     for (const renamed of Object.values(RENAMED_ACTIONS)) expect(CHANGE_ACTIONS).toContain(renamed);
     await expect(db.update(changeLog).set({ action: "update" }).where(eq(changeLog.entityId, "old-created"))).rejects.toThrow();

@@ -40,7 +40,11 @@ const answerSet = fc.record({
   respondent: fc.integer({ min: 0, max: 3 }),
   // Up to 500 days ago, to the millisecond: some answers are older than the twelve-month window.
   ageMs: fc.integer({ min: 0, max: 500 * DAY }),
-  answers: fc.dictionary(fc.constantFrom(...INDICATOR_IDS), fc.integer({ min: 1, max: 5 }) as fc.Arbitrary<Score>, { minKeys: 0, maxKeys: INDICATOR_IDS.length, noNullPrototype: true }),
+  answers: fc.dictionary(fc.constantFrom(...INDICATOR_IDS), fc.integer({ min: 1, max: 5 }) as fc.Arbitrary<Score>, {
+    minKeys: 0,
+    maxKeys: INDICATOR_IDS.length,
+    noNullPrototype: true,
+  }),
 });
 
 describe("the dashboard's summaries", () => {
@@ -102,7 +106,11 @@ describe("the dashboard's summaries", () => {
           fc.oneof(
             fc.record({ op: fc.constant("milestone" as const), on: fc.integer({ min: 0, max: 200 }), levers: fc.subarray([...LEVER_IDS], { maxLength: 3 }) }),
             fc.record({ op: fc.constant("move" as const), on: fc.integer({ min: 0, max: 200 }), to: fc.constantFrom(...STAGES) }),
-            fc.record({ op: fc.constantFrom("hide" as const, "cancel" as const, "unlink" as const, "delete" as const, "reschedule" as const), pick: fc.nat(), on: fc.integer({ min: 0, max: 200 }) }),
+            fc.record({
+              op: fc.constantFrom("hide" as const, "cancel" as const, "unlink" as const, "delete" as const, "reschedule" as const),
+              pick: fc.nat(),
+              on: fc.integer({ min: 0, max: 200 }),
+            }),
           ),
           { minLength: 1, maxLength: 6 },
         ),
@@ -115,7 +123,8 @@ describe("the dashboard's summaries", () => {
                 .returning();
               milestoneIds.push(milestone!.id);
               await db.insert(milestoneRelationships).values({ milestoneId: milestone!.id, relationshipId });
-              if (operation.levers.length > 0) await db.insert(milestoneLevers).values(operation.levers.map((leverId) => ({ milestoneId: milestone!.id, leverId })));
+              if (operation.levers.length > 0)
+                await db.insert(milestoneLevers).values(operation.levers.map((leverId) => ({ milestoneId: milestone!.id, leverId })));
             } else if (operation.op === "move") {
               const [current] = await db.select({ stage: relationships.stage }).from(relationships).where(eq(relationships.id, relationshipId));
               const decidedAt = new Date(`${day(operation.on)}T15:00:00Z`);
@@ -133,7 +142,11 @@ describe("the dashboard's summaries", () => {
               const id = milestoneIds[operation.pick % milestoneIds.length]!;
               if (operation.op === "hide") await db.update(milestones).set({ hiddenAt: new Date() }).where(eq(milestones.id, id));
               if (operation.op === "cancel") await db.update(milestones).set({ status: "cancelled" }).where(eq(milestones.id, id));
-              if (operation.op === "reschedule") await db.update(milestones).set({ occursOn: day(operation.on) }).where(eq(milestones.id, id));
+              if (operation.op === "reschedule")
+                await db
+                  .update(milestones)
+                  .set({ occursOn: day(operation.on) })
+                  .where(eq(milestones.id, id));
               if (operation.op === "unlink") await db.delete(milestoneRelationships).where(eq(milestoneRelationships.milestoneId, id));
               if (operation.op === "delete") await db.delete(milestones).where(eq(milestones.id, id));
             }
@@ -151,7 +164,9 @@ describe("the dashboard's summaries", () => {
     const { projectId, relationshipId } = await freshRelationship(db);
     const confirm = async (fromStage: Stage | null, toStage: Stage, day: string) => {
       const decidedAt = new Date(`${day}T15:00:00Z`);
-      await db.insert(stageChanges).values({ relationshipId, fromStage, toStage, proposedSide: "collective", proposedAt: decidedAt, status: "confirmed", decidedAt });
+      await db
+        .insert(stageChanges)
+        .values({ relationshipId, fromStage, toStage, proposedSide: "collective", proposedAt: decidedAt, status: "confirmed", decidedAt });
     };
     const milestoneOn = async (day: string, levers: LeverId[]) => {
       const [milestone] = await db
@@ -211,7 +226,9 @@ describe("the nightly refresh of aged readings", () => {
     const expected = await summaryOf(db, aged.relationshipId);
     expect(expected).toMatchObject({ widest_stage: "coportage", widest_gap: 2.5 });
     // As the row would look had its oldest answer turned twelve months old since it was taken.
-    await db.execute(sql`update relationship_summary set reading_until = now() - interval '1 hour', widest_gap = 0.5 where relationship_id = ${aged.relationshipId}`);
+    await db.execute(
+      sql`update relationship_summary set reading_until = now() - interval '1 hour', widest_gap = 0.5 where relationship_id = ${aged.relationshipId}`,
+    );
     await db.execute(sql`update relationship_summary set widest_gap = 0.25 where relationship_id = ${current.relationshipId}`);
     expect(await refreshAgedReadings(db)).toBe(1);
     expect(await summaryOf(db, aged.relationshipId)).toEqual(expected);

@@ -26,12 +26,7 @@ import { codeOf } from "../support/trpc-code";
 const NOW = new Date("2026-06-30T10:00:00Z");
 const at = (day: string) => new Date(`${day}T10:00:00Z`);
 
-async function relationshipWith(
-  db: Database,
-  projectId: string,
-  departement: string,
-  history: { from: Stage | null; to: Stage; on: string }[],
-) {
+async function relationshipWith(db: Database, projectId: string, departement: string, history: { from: Stage | null; to: Stage; on: string }[]) {
   const authority = await makeAuthority(db, (await freeCommune(db, departement)).id);
   const current = history.at(-1)?.to ?? null;
   const opened = at(history[0]?.on ?? "2024-02-01");
@@ -91,7 +86,10 @@ describe("the portfolio dashboard", () => {
     const association = await makeCollective(db, {}, "association");
     const inPortfolio = async (key: string, collectiveId: string, departement: string, sector: string, createdOn: string) => {
       const project = await makeProject(db, collectiveId, (await freeCommune(db, departement)).id, `Projet ${key}`);
-      await db.update(projects).set({ sector, createdAt: at(createdOn) }).where(eq(projects.id, project.id));
+      await db
+        .update(projects)
+        .set({ sector, createdAt: at(createdOn) })
+        .where(eq(projects.id, project.id));
       await db.insert(projectParties).values({ projectId: project.id, organisationId: networkId, role: "network" });
       ids[key] = project.id;
       return project.id;
@@ -100,7 +98,10 @@ describe("the portfolio dashboard", () => {
     const p2 = await inPortfolio("P2", association.id, "38", "Mobilité", "2025-07-15");
     const p3 = await inPortfolio("P3", scic.id, "26", "alimentation", "2023-12-01");
     const p4 = await makeProject(db, association.id, (await freeCommune(db, "38")).id, "Projet hors portefeuille");
-    await db.update(projects).set({ createdAt: at("2026-01-15") }).where(eq(projects.id, p4.id));
+    await db
+      .update(projects)
+      .set({ createdAt: at("2026-01-15") })
+      .where(eq(projects.id, p4.id));
 
     const r1 = await relationshipWith(db, p1, "26", [
       { from: null, to: "observation", on: "2025-03-01" },
@@ -115,7 +116,9 @@ describe("the portfolio dashboard", () => {
     const r3 = await relationshipWith(db, p3, "26", [{ from: null, to: "observation", on: "2024-01-01" }]);
     // A starting stage still waiting for the authority: no confirmed stage.
     const r4 = await relationshipWith(db, p3, "26", []);
-    await db.insert(stageChanges).values({ relationshipId: r4, fromStage: null, toStage: "collaboration", proposedSide: "collective", proposedAt: at("2024-02-01") });
+    await db
+      .insert(stageChanges)
+      .values({ relationshipId: r4, fromStage: null, toStage: "collaboration", proposedSide: "collective", proposedAt: at("2024-02-01") });
     const r5 = await relationshipWith(db, p4.id, "38", [
       { from: null, to: "collaboration", on: "2026-02-01" },
       { from: "collaboration", to: "coportage", on: "2026-05-01" },
@@ -131,7 +134,9 @@ describe("the portfolio dashboard", () => {
     await milestoneOn(db, p4.id, r5, "2026-04-01", ["coordination"]);
 
     const answers = async (relationshipId: string, side: "collective" | "authority", given: Record<string, number>) =>
-      db.insert(barometerAnswerSets).values({ relationshipId, side, respondentId: (await makePerson(db)).userId, answeredAt: at("2026-06-01"), answers: given });
+      db
+        .insert(barometerAnswerSets)
+        .values({ relationshipId, side, respondentId: (await makePerson(db)).userId, answeredAt: at("2026-06-01"), answers: given });
     await answers(r1, "collective", { trust: 5, skills: 5 });
     await answers(r1, "authority", { trust: 1, skills: 2 });
     await answers(r2, "collective", { curiosity: 4 });

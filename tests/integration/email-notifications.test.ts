@@ -15,7 +15,10 @@ const MONDAY = new Date("2026-11-23T07:00:00Z");
 async function weeklyNotification(db: Database, person: TestPerson, title: string) {
   await notify(db, { userIds: [person.userId], kind: "milestone_recorded", projectId: null, actorId: null, payload: { title } });
   // Recorded during the week before MONDAY.
-  await db.update(notifications).set({ createdAt: new Date("2026-11-18T10:00:00Z") }).where(and(eq(notifications.userId, person.userId), sql`${notifications.payload}->>'title' = ${title}`));
+  await db
+    .update(notifications)
+    .set({ createdAt: new Date("2026-11-18T10:00:00Z") })
+    .where(and(eq(notifications.userId, person.userId), sql`${notifications.payload}->>'title' = ${title}`));
 }
 
 describe("emails about notifications", () => {

@@ -49,10 +49,20 @@ describe("the gradient of a relationship", () => {
   it("moves several stages at once, and back, each time proposed by one side and confirmed by the other", async () => {
     const world = await relationshipAtObservation(database.db);
     await world.asMayor.stage.confirm({ stageChangeId: world.proposalId, comment: "" });
-    const up = await world.asMayor.stage.propose({ relationshipId: world.relationshipId, as: "authority", toStage: "coportage", reason: "La commune entre au capital de la SCIC." });
+    const up = await world.asMayor.stage.propose({
+      relationshipId: world.relationshipId,
+      as: "authority",
+      toStage: "coportage",
+      reason: "La commune entre au capital de la SCIC.",
+    });
     expect((await errorOf(world.asMayor.stage.confirm({ stageChangeId: up.stageChangeId, comment: "" }))).code).toBe("FORBIDDEN");
     await world.asCollective.stage.confirm({ stageChangeId: up.stageChangeId, comment: "Oui !" });
-    const down = await world.asCollective.stage.propose({ relationshipId: world.relationshipId, as: "collective", toStage: "collaboration", reason: "Le nouveau conseil se retire du capital." });
+    const down = await world.asCollective.stage.propose({
+      relationshipId: world.relationshipId,
+      as: "collective",
+      toStage: "collaboration",
+      reason: "Le nouveau conseil se retire du capital.",
+    });
     await world.asMayor.stage.confirm({ stageChangeId: down.stageChangeId, comment: "" });
     const [relationship] = (await world.asCollective.project.overview({ projectId: world.projectId })).relationships;
     expect(relationship?.stage).toBe("collaboration");
@@ -68,9 +78,9 @@ describe("the gradient of a relationship", () => {
     const world = await relationshipAtObservation(database.db);
     await world.asMayor.stage.confirm({ stageChangeId: world.proposalId, comment: "" });
     const first = await world.asCollective.stage.propose({ relationshipId: world.relationshipId, as: "collective", toStage: "collaboration", reason: "x" });
-    expect(
-      (await errorOf(world.asMayor.stage.propose({ relationshipId: world.relationshipId, as: "authority", toStage: "defiance", reason: "y" }))).code,
-    ).toBe("CONFLICT");
+    expect((await errorOf(world.asMayor.stage.propose({ relationshipId: world.relationshipId, as: "authority", toStage: "defiance", reason: "y" }))).code).toBe(
+      "CONFLICT",
+    );
     expect((await errorOf(world.asMayor.stage.withdraw({ stageChangeId: first.stageChangeId, comment: "" }))).code).toBe("FORBIDDEN");
     expect((await errorOf(world.asMayor.stage.decline({ stageChangeId: first.stageChangeId, comment: "" }))).code).toBe("BAD_REQUEST");
     await world.asMayor.stage.decline({ stageChangeId: first.stageChangeId, comment: "Attendons le vote du budget." });
@@ -92,7 +102,9 @@ describe("the gradient of a relationship", () => {
     await asModerator.stage.addMediationNote({ stageChangeId: world.proposalId, text: "Proposons une visite commune." });
     expect((await errorOf(asModerator.stage.confirm({ stageChangeId: world.proposalId, comment: "" }))).code).toBe("FORBIDDEN");
     const [relationship] = (await world.asMayor.project.overview({ projectId: world.projectId })).relationships;
-    expect(relationship?.pending?.notes).toEqual([expect.objectContaining({ text: "Proposons une visite commune.", authorName: "Sophie", networkName: network.name })]);
+    expect(relationship?.pending?.notes).toEqual([
+      expect.objectContaining({ text: "Proposons une visite commune.", authorName: "Sophie", networkName: network.name }),
+    ]);
   });
 });
 
@@ -182,13 +194,33 @@ describe("the barometer", () => {
   it("shows each side's reading, the stage it suggests and where the sides diverge, without changing the stage", async () => {
     const world = await relationshipAtObservation(database.db);
     await world.asMayor.stage.confirm({ stageChangeId: world.proposalId, comment: "" });
-    const high = { misunderstanding: 1, noEarlyLink: 1, holdersDistrust: 1, officialsDistrust: 1, curiosity: 5, informationNetwork: 4, constraints: 4, complementary: 4, trust: 2, skills: 2 } as const;
-    const low = { misunderstanding: 4, noEarlyLink: 4, holdersDistrust: 3, officialsDistrust: 3, curiosity: 3, informationNetwork: 3, constraints: 2, complementary: 2, trust: 1, skills: 1 } as const;
+    const high = {
+      misunderstanding: 1,
+      noEarlyLink: 1,
+      holdersDistrust: 1,
+      officialsDistrust: 1,
+      curiosity: 5,
+      informationNetwork: 4,
+      constraints: 4,
+      complementary: 4,
+      trust: 2,
+      skills: 2,
+    } as const;
+    const low = {
+      misunderstanding: 4,
+      noEarlyLink: 4,
+      holdersDistrust: 3,
+      officialsDistrust: 3,
+      curiosity: 3,
+      informationNetwork: 3,
+      constraints: 2,
+      complementary: 2,
+      trust: 1,
+      skills: 1,
+    } as const;
     await world.asCollective.barometer.answer({ relationshipId: world.relationshipId, as: "collective", answers: high });
     await world.asMayor.barometer.answer({ relationshipId: world.relationshipId, as: "authority", answers: low });
-    expect(
-      (await errorOf(world.asMayor.barometer.answer({ relationshipId: world.relationshipId, as: "collective", answers: high }))).code,
-    ).toBe("FORBIDDEN");
+    expect((await errorOf(world.asMayor.barometer.answer({ relationshipId: world.relationshipId, as: "collective", answers: high }))).code).toBe("FORBIDDEN");
     const [relationship] = (await world.asCollective.project.overview({ projectId: world.projectId })).relationships;
     expect(relationship?.stage).toBe("observation");
     expect(relationship?.barometer?.collective).toMatchObject({ respondents: 1, suggestion: "collaboration" });
@@ -200,7 +232,11 @@ describe("the barometer", () => {
   it("is not shown, nor are private contacts, to someone who reads the project only because it is public", async () => {
     const world = await relationshipAtObservation(database.db);
     const admin = await makePerson(database.db, { platformAdmin: true });
-    await world.asCollective.project.update({ projectId: world.projectId, version: 1, changes: { contacts: [{ name: "Camille", role: "Co-gérante", phone: "06 00 00 00 00" }] } });
+    await world.asCollective.project.update({
+      projectId: world.projectId,
+      version: 1,
+      changes: { contacts: [{ name: "Camille", role: "Co-gérante", phone: "06 00 00 00 00" }] },
+    });
     await world.asCollective.project.requestPublic({ projectId: world.projectId });
     await callerFor(database.db, admin).project.reviewPublic({ projectId: world.projectId, accept: true, reason: "" });
     await world.asCollective.barometer.answer({ relationshipId: world.relationshipId, as: "collective", answers: { trust: 4 } });

@@ -40,7 +40,10 @@ describe("invitations", () => {
     const accepted = await acceptInvitation(db, token, null);
     expect(accepted).toMatchObject({ status: 200, projectId });
     if (accepted.status !== 200) return;
-    const [session] = await db.select().from(sessions).where(eq(sessions.sessionToken, accepted.session?.sessionToken ?? ""));
+    const [session] = await db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.sessionToken, accepted.session?.sessionToken ?? ""));
     const [user] = await db.select().from(users).where(eq(users.email, "secretariat@mairie.test"));
     expect(session?.userId).toBe(user?.id);
     expect(await membershipOf(db, user?.id ?? "", authorityId)).toMatchObject({ role: "member", office: "agent", verifiedAt: null });
@@ -59,7 +62,10 @@ describe("invitations", () => {
     const { invitationId } = await api.invitation.send({ projectId, authorityId, email: "elu@village.test", office: "adjoint" });
     const first = (await emailedToken(db, "elu@village.test")).token;
 
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.id, invitationId));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.id, invitationId));
     expect(await acceptInvitation(db, first, null)).toEqual({ status: 410, state: "expired" });
 
     await api.invitation.resend({ invitationId });

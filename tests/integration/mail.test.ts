@@ -42,11 +42,7 @@ describe("mail", () => {
   });
 
   it("keeps a message in the outbox when no SMTP server is set", async () => {
-    await sendMail(
-      database.db,
-      { to: "maire@die.test", subject: "Votre lien", text: "Bonjour" },
-      { from: "Maillage <ne-pas-repondre@maillage.test>" },
-    );
+    await sendMail(database.db, { to: "maire@die.test", subject: "Votre lien", text: "Bonjour" }, { from: "Maillage <ne-pas-repondre@maillage.test>" });
     const [message] = await database.db.select().from(outboxEmails).where(eq(outboxEmails.to, "maire@die.test")).orderBy(desc(outboxEmails.createdAt));
     expect(message).toMatchObject({ subject: "Votre lien", text: "Bonjour" });
     expect((await listOutbox(database.db)).map((mail) => mail.to)).toContain("maire@die.test");

@@ -11,7 +11,10 @@ import { codeOf } from "../support/trpc-code";
 import { buildWorld, type World } from "../support/world";
 
 async function toldTo(db: Database, userId: string, kind: "moderation" | "portfolio" | "mediation") {
-  const rows = await db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), eq(notifications.kind, kind)));
   return rows.map((row) => row.payload);
 }
 
@@ -182,7 +185,11 @@ describe("the portfolio", () => {
     ]);
     expect(await codeOf(asOtherModerator.portfolio.invite({ networkId: world.otherNetwork.id, projectId: world.project.id }))).toBe("CONFLICT");
 
-    await callerFor(db, world.people.collectiveMember).portfolio.answerInvitation({ projectId: world.project.id, networkId: world.otherNetwork.id, accept: true });
+    await callerFor(db, world.people.collectiveMember).portfolio.answerInvitation({
+      projectId: world.project.id,
+      networkId: world.otherNetwork.id,
+      accept: true,
+    });
     expect(await toldTo(db, world.people.otherModerator.userId, "portfolio")).toEqual([expect.objectContaining({ event: "invitation_accepted" })]);
     // Now a holding network: its moderator moderates the project.
     const overview = await asOtherModerator.project.overview({ projectId: world.project.id });
@@ -211,7 +218,11 @@ describe("the portfolio", () => {
       reason: "Nous n'accompagnons que des projets en Isère.",
     });
     await asCollective.project.requestPublic({ projectId: world.project.id });
-    await callerFor(db, world.people.holdingModerator).project.reviewPublic({ projectId: world.project.id, accept: false, reason: "Ajoutez d'abord un résumé." });
+    await callerFor(db, world.people.holdingModerator).project.reviewPublic({
+      projectId: world.project.id,
+      accept: false,
+      reason: "Ajoutez d'abord un résumé.",
+    });
     expect(await toldTo(db, world.people.collectiveMember.userId, "portfolio")).toEqual([
       expect.objectContaining({ event: "request_refused", network: world.otherNetwork.name, reason: "Nous n'accompagnons que des projets en Isère." }),
       expect.objectContaining({ event: "public_refused", reason: "Ajoutez d'abord un résumé." }),

@@ -33,9 +33,7 @@ describe("organisations", () => {
     expect(seen).toMatchObject({ awaitingVerification: true, canManage: false });
     expect(seen.members.map((member) => member.email)).toEqual([mayor.email]);
     expect(JSON.stringify(seen)).not.toContain(councillor.email);
-    expect(
-      await codeOf(callerFor(db, mayor).organisation.verifyMembership({ membershipId: councillorMembership?.id ?? "" })),
-    ).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(db, mayor).organisation.verifyMembership({ membershipId: councillorMembership?.id ?? "" }))).toBe("FORBIDDEN");
     expect(
       await codeOf(
         callerFor(db, mayor).organisation.addMember({
@@ -91,9 +89,7 @@ describe("organisations", () => {
     const commune = await freeCommune(db);
     const person = await makePerson(db);
     await callerFor(db, person).organisation.joinAuthority({ territoryId: commune.id, office: "adjoint" });
-    expect(await codeOf(callerFor(db, person).organisation.joinAuthority({ territoryId: commune.id, office: "maire" }))).toBe(
-      "CONFLICT",
-    );
+    expect(await codeOf(callerFor(db, person).organisation.joinAuthority({ territoryId: commune.id, office: "maire" }))).toBe("CONFLICT");
     const rows = await db.select().from(organisations).where(eq(organisations.territoryId, commune.id));
     expect(rows).toHaveLength(1);
   });
@@ -131,21 +127,17 @@ describe("organisations", () => {
     const account = await callerFor(db, { userId: added.userId, isPlatformAdmin: false }).account.get();
     expect(account.email).toBe("nouvelle.recrue@exemple.test");
 
+    expect(await codeOf(callerFor(db, member).organisation.addMember({ organisationId: collective.id, email: "x@exemple.test", role: "member" }))).toBe(
+      "FORBIDDEN",
+    );
     expect(
-      await codeOf(callerFor(db, member).organisation.addMember({ organisationId: collective.id, email: "x@exemple.test", role: "member" })),
-    ).toBe("FORBIDDEN");
-    expect(
-      await codeOf(
-        callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "nouvelle.recrue@exemple.test", role: "admin" }),
-      ),
+      await codeOf(callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "nouvelle.recrue@exemple.test", role: "admin" })),
     ).toBe("CONFLICT");
+    expect(await codeOf(callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "y@exemple.test", role: "moderator" }))).toBe(
+      "BAD_REQUEST",
+    );
     expect(
-      await codeOf(callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "y@exemple.test", role: "moderator" })),
-    ).toBe("BAD_REQUEST");
-    expect(
-      await codeOf(
-        callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "z@exemple.test", role: "member", office: "maire" }),
-      ),
+      await codeOf(callerFor(db, admin).organisation.addMember({ organisationId: collective.id, email: "z@exemple.test", role: "member", office: "maire" })),
     ).toBe("BAD_REQUEST");
   });
 
@@ -156,9 +148,7 @@ describe("organisations", () => {
     const view = await callerFor(db, founder).organisation.get({ organisationId: collective.id });
     expect(view).toMatchObject({ kind: "collective", legalForm: "scic", canManage: true });
     expect(view.members).toEqual([expect.objectContaining({ userId: founder.userId, role: "admin" })]);
-    expect(
-      await codeOf(callerFor(db, founder).organisation.createNetwork({ name: "Réseau", adminEmail: "r@exemple.test" })),
-    ).toBe("FORBIDDEN");
+    expect(await codeOf(callerFor(db, founder).organisation.createNetwork({ name: "Réseau", adminEmail: "r@exemple.test" }))).toBe("FORBIDDEN");
   });
 
   it("refuses a blank collective name with the field named", async () => {
@@ -177,7 +167,12 @@ describe("organisations", () => {
     const member = await makePerson(db);
     const collective = await makeCollective(db, { admin, members: [member] });
     const commune = await freeCommune(db);
-    const { id: projectId } = await callerFor(db, admin).project.create({ title: "Potager", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const { id: projectId } = await callerFor(db, admin).project.create({
+      title: "Potager",
+      summary: "",
+      leadCollectiveId: collective.id,
+      communeId: commune.id,
+    });
     expect((await callerFor(db, member).project.get({ projectId })).title).toBe("Potager");
     const { sessions } = await import("@/db/schema");
     await db.insert(sessions).values({ sessionToken: `s-${member.userId}`, userId: member.userId, expires: new Date(Date.now() + 86_400_000) });

@@ -74,13 +74,26 @@ describe("importing a portfolio", () => {
       .where(and(eq(portfolioIdentifiers.networkId, network.id), eq(portfolioIdentifiers.identifier, "DR-1")));
     expect(imported?.project).toMatchObject({ title: "Épicerie coopérative", sector: "Alimentation", jobsNow: 3, communeId: a.id, visibility: "parties" });
     // One collective for the two rows that name it.
-    const leads = await db.select({ lead: projects.leadCollectiveId }).from(projects).innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id)).where(eq(portfolioIdentifiers.networkId, network.id));
+    const leads = await db
+      .select({ lead: projects.leadCollectiveId })
+      .from(projects)
+      .innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id))
+      .where(eq(portfolioIdentifiers.networkId, network.id));
     expect(new Set(leads.map((row) => row.lead)).size).toBe(2);
-    const [held] = await db.select().from(projectParties).where(and(eq(projectParties.projectId, imported?.project.id ?? ""), eq(projectParties.organisationId, network.id)));
+    const [held] = await db
+      .select()
+      .from(projectParties)
+      .where(and(eq(projectParties.projectId, imported?.project.id ?? ""), eq(projectParties.organisationId, network.id)));
     expect(held).toMatchObject({ role: "network", status: "active" });
-    const [relationship] = await db.select().from(relationships).where(eq(relationships.projectId, imported?.project.id ?? ""));
+    const [relationship] = await db
+      .select()
+      .from(relationships)
+      .where(eq(relationships.projectId, imported?.project.id ?? ""));
     expect(relationship?.stage).toBeNull();
-    const [declared] = await db.select().from(stageChanges).where(eq(stageChanges.relationshipId, relationship?.id ?? ""));
+    const [declared] = await db
+      .select()
+      .from(stageChanges)
+      .where(eq(stageChanges.relationshipId, relationship?.id ?? ""));
     expect(declared).toMatchObject({ status: "pending", toStage: "observation", fromStage: null, declaredByNetworkId: network.id });
     const audit = await db.select().from(changeLog).where(eq(changeLog.actorId, moderator.userId));
     expect(audit.map((row) => row.action).sort()).toEqual(["declare", "declare", "import", "import_create", "import_create", "import_create"]);
@@ -97,7 +110,12 @@ describe("importing a portfolio", () => {
     await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines, ",")) });
     const before = await databaseFingerprint(db);
     expect(await planImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines, ",")) })).toMatchObject({ creates: 0, updates: 0, unchanged: 2 });
-    expect(await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines, ",")) })).toEqual({ created: 0, updated: 0, unchanged: 2, stagesDeclared: 0 });
+    expect(await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(lines, ",")) })).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      stagesDeclared: 0,
+    });
     const after = await databaseFingerprint(db);
     // Only the audit row of the import itself was added.
     expect({ ...after, change_log: "" }).toEqual({ ...before, change_log: "" });
@@ -106,7 +124,11 @@ describe("importing a portfolio", () => {
     const changed = lines.map((line) => [...line]);
     (changed[2] as string[])[1] = "Atelier vélo solidaire";
     expect(await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(changed, ",")) })).toMatchObject({ created: 0, updated: 1 });
-    const [project] = await db.select().from(projects).innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id)).where(eq(portfolioIdentifiers.identifier, "A-2"));
+    const [project] = await db
+      .select()
+      .from(projects)
+      .innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id))
+      .where(eq(portfolioIdentifiers.identifier, "A-2"));
     expect(project?.project).toMatchObject({ title: "Atelier vélo solidaire", version: 2 });
   });
 
@@ -140,7 +162,13 @@ describe("importing a portfolio", () => {
     });
     expect(await databaseFingerprint(db)).toEqual(before);
 
-    const missing = encode(csv([["identifiant", "titre", "collectif", "commune"], ["N-1", "", "", ""], ["N-2", "Titre", "Collectif", "99999"]]));
+    const missing = encode(
+      csv([
+        ["identifiant", "titre", "collectif", "commune"],
+        ["N-1", "", "", ""],
+        ["N-2", "Titre", "Collectif", "99999"],
+      ]),
+    );
     expect((await planImport(db, moderator, { networkId: network.id, bytes: missing })).errors).toEqual([
       { line: 2, column: "titre", message: "Le titre est obligatoire pour un nouveau projet." },
       { line: 2, column: "collectif", message: "Le collectif porteur est obligatoire pour un nouveau projet." },
@@ -182,7 +210,11 @@ describe("importing a portfolio", () => {
     const plan = await planImport(db, moderator, { networkId: network.id, bytes });
     expect(plan).toMatchObject({ creates: 2, errors: [] });
     await runImport(db, moderator, { networkId: network.id, bytes });
-    const rows = await db.select({ title: projects.title, jobs: projects.jobsNow }).from(projects).innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id)).where(eq(portfolioIdentifiers.networkId, network.id));
+    const rows = await db
+      .select({ title: projects.title, jobs: projects.jobsNow })
+      .from(projects)
+      .innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id))
+      .where(eq(portfolioIdentifiers.networkId, network.id));
     expect(rows.sort((x, y) => x.title.localeCompare(y.title))).toEqual([
       { title: "Café associatif", jobs: 2 },
       { title: "Maison de santé", jobs: 4 },
@@ -192,7 +224,10 @@ describe("importing a portfolio", () => {
   it("a cancelled import leaves the database as it was", async () => {
     const db = database.db;
     const { moderator, network, communes } = await setup(db);
-    const lines = [["identifiant", "titre", "collectif", "commune"], ...Array.from({ length: 1200 }, (_, index) => [`C-${index}`, `Projet ${index}`, `Collectif ${index % 40}`, communes[index % 3]?.code ?? ""])];
+    const lines = [
+      ["identifiant", "titre", "collectif", "commune"],
+      ...Array.from({ length: 1200 }, (_, index) => [`C-${index}`, `Projet ${index}`, `Collectif ${index % 40}`, communes[index % 3]?.code ?? ""]),
+    ];
     const before = await databaseFingerprint(db);
     const cancel = new AbortController();
     await expect(
@@ -232,7 +267,7 @@ describe("exporting a portfolio", () => {
     const { moderator, network, communes } = await setup(db);
     const hostile = [
       ["identifiant", "titre", "collectif", "commune", "secteur"],
-      ["=1+1", "=HYPERLINK(\"http://evil.test\";\"clic\")", "+33 collectif", communes[0]?.code ?? "", "-2"],
+      ["=1+1", '=HYPERLINK("http://evil.test";"clic")', "+33 collectif", communes[0]?.code ?? "", "-2"],
       ["@SUM", "Titre sûr", "@collectif", communes[1]?.code ?? "", "Alimentation"],
     ];
     await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(hostile)) });
@@ -276,7 +311,12 @@ describe("exporting a portfolio", () => {
     expect(drome).toContain("Projet drômois");
     expect(drome).not.toContain("Projet isérois");
     const everything = await (await answerExportRequest(db, moderator, { networkId: network.id }, "csv")).text();
-    expect(await planImport(db, moderator, { networkId: network.id, bytes: encode(everything) })).toMatchObject({ errors: [], creates: 0, updates: 0, unchanged: 2 });
+    expect(await planImport(db, moderator, { networkId: network.id, bytes: encode(everything) })).toMatchObject({
+      errors: [],
+      creates: 0,
+      updates: 0,
+      unchanged: 2,
+    });
   });
 
   it("offers a template that imports as it is", async () => {
@@ -305,13 +345,21 @@ describe("the portfolio's route handlers", () => {
   it("streams the import's progress, then its outcome", async () => {
     const db = database.db;
     const { moderator, network, communes } = await setup(db);
-    const bytes = encode(csv([["identifiant", "titre", "collectif", "commune"], ["H-1", "Projet HTTP", "Collectif H", communes[0]?.code ?? ""]]));
+    const bytes = encode(
+      csv([
+        ["identifiant", "titre", "collectif", "commune"],
+        ["H-1", "Projet HTTP", "Collectif H", communes[0]?.code ?? ""],
+      ]),
+    );
     const preview = await answerImportRequest(db, moderator, network.id, upload(network.id, form(bytes, "apercu")));
     expect(preview.status).toBe(200);
     expect(await preview.json()).toMatchObject({ creates: 1, errors: [] });
     const answer = await answerImportRequest(db, moderator, network.id, upload(network.id, form(bytes, "import")));
     expect(answer.headers.get("content-type")).toContain("application/x-ndjson");
-    const messages = (await answer.text()).trim().split("\n").map((line) => JSON.parse(line) as { type: string });
+    const messages = (await answer.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { type: string });
     expect(messages.at(0)).toMatchObject({ type: "progress", total: 1 });
     expect(messages.at(-1)).toEqual({ type: "done", result: { created: 1, updated: 0, unchanged: 0, stagesDeclared: 0 } });
   });
@@ -323,15 +371,30 @@ describe("the portfolio's route handlers", () => {
     const admin = await makePerson(db, { platformAdmin: true });
     const bytes = encode("identifiant\r\nX");
     const before = await databaseFingerprint(db);
-    const foreign = await answerImportRequest(db, admin, network.id, upload(network.id, form(bytes, "import"), { origin: "https://evil.test", host: "127.0.0.1:3100" }));
+    const foreign = await answerImportRequest(
+      db,
+      admin,
+      network.id,
+      upload(network.id, form(bytes, "import"), { origin: "https://evil.test", host: "127.0.0.1:3100" }),
+    );
     expect(foreign.status).toBe(403);
     expect((await answerImportRequest(db, null, network.id, upload(network.id, form(bytes, "apercu")))).status).toBe(401);
     expect((await answerImportRequest(db, stranger, network.id, upload(network.id, form(bytes, "apercu")))).status).toBe(404);
     expect((await answerImportRequest(db, stranger, "not-a-uuid", upload("not-a-uuid", form(bytes, "apercu")))).status).toBe(404);
-    const notAFile = await answerImportRequest(db, admin, network.id, upload(network.id, "fichier=rien", { origin: env.APP_URL, host: "127.0.0.1:3100", "content-type": "application/x-www-form-urlencoded" }));
+    const notAFile = await answerImportRequest(
+      db,
+      admin,
+      network.id,
+      upload(network.id, "fichier=rien", { origin: env.APP_URL, host: "127.0.0.1:3100", "content-type": "application/x-www-form-urlencoded" }),
+    );
     expect(notAFile.status).toBe(400);
     expect(await notAFile.json()).toMatchObject({ error: "Choisissez un fichier CSV ou XLSX." });
-    const tooBig = await answerImportRequest(db, admin, network.id, upload(network.id, form(bytes, "apercu"), { origin: env.APP_URL, host: "127.0.0.1:3100", "content-length": String(20 * 1024 * 1024) }));
+    const tooBig = await answerImportRequest(
+      db,
+      admin,
+      network.id,
+      upload(network.id, form(bytes, "apercu"), { origin: env.APP_URL, host: "127.0.0.1:3100", "content-length": String(20 * 1024 * 1024) }),
+    );
     expect(tooBig.status).toBe(400);
     expect((await answerExportRequest(db, stranger, { networkId: network.id }, "csv")).status).toBe(404);
     expect((await answerExportRequest(db, null, { networkId: network.id }, "csv")).status).toBe(401);

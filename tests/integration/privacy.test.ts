@@ -42,7 +42,16 @@ describe("privacy", () => {
   it("deletes an account: sign-in ended, personal values erased, contributions kept under “Compte supprimé”", async () => {
     const db = database.db;
     const { leaving, staying, project } = await twoMembers(db);
-    await recordChange(db, { actorId: staying.userId, entity: "milestone", entityId: "n-1", action: "update", changes: [{ field: "contact", before: null, after: `Écrire à ${leaving.email}` }, { field: "title", before: "A", after: "B" }] });
+    await recordChange(db, {
+      actorId: staying.userId,
+      entity: "milestone",
+      entityId: "n-1",
+      action: "update",
+      changes: [
+        { field: "contact", before: null, after: `Écrire à ${leaving.email}` },
+        { field: "title", before: "A", after: "B" },
+      ],
+    });
 
     const answer = await callerFor(db, leaving).account.delete({ confirmEmail: leaving.email.toUpperCase() });
     expect(answer).toMatchObject({ deleted: true });
@@ -64,11 +73,17 @@ describe("privacy", () => {
 
     // The change log: the address is blanked wherever it was written, the rest is untouched.
     const [note] = await db.select().from(changeLog).where(eq(changeLog.entityId, "n-1"));
-    expect(note?.changes).toEqual([{ field: "contact", before: null, after: "[effacé]" }, { field: "title", before: "A", after: "B" }]);
+    expect(note?.changes).toEqual([
+      { field: "contact", before: null, after: "[effacé]" },
+      { field: "title", before: "A", after: "B" },
+    ]);
     const log = JSON.stringify(await db.select().from(changeLog));
     expect(log).not.toContain(leaving.email);
     expect(log).not.toContain("Léa Départ");
-    const [deletion] = await db.select().from(changeLog).where(and(eq(changeLog.action, "delete"), eq(changeLog.entity, "user")));
+    const [deletion] = await db
+      .select()
+      .from(changeLog)
+      .where(and(eq(changeLog.action, "delete"), eq(changeLog.entity, "user")));
     expect(deletion).toMatchObject({ actorId: leaving.userId, entity: "user", entityId: leaving.userId });
   });
 

@@ -103,9 +103,7 @@ describe("the project file", () => {
     await db.insert(memberships).values({ organisationId: collective.id, userId: colleague.userId, role: "member" });
 
     await callerFor(db, colleague).project.update({ projectId, version: 1, changes: { summary: "Réparer et réemployer." } });
-    const conflict = await errorOf(
-      callerFor(db, member).project.update({ projectId, version: 1, changes: { summary: "Autre texte" } }),
-    );
+    const conflict = await errorOf(callerFor(db, member).project.update({ projectId, version: 1, changes: { summary: "Autre texte" } }));
     expect(conflict.code).toBe("CONFLICT");
     expect(conflict.message).toContain("Thomas");
     const details = (conflict.cause as { details?: { currentVersion: number; fields: string[] } }).details;
@@ -117,13 +115,9 @@ describe("the project file", () => {
     const db = database.db;
     const { member, projectId } = await projectWithMember(db);
     const api = callerFor(db, member);
-    const badLink = await errorOf(
-      api.project.update({ projectId, version: 1, changes: { links: [{ label: "x", url: "javascript:alert(1)" }] } }),
-    );
+    const badLink = await errorOf(api.project.update({ projectId, version: 1, changes: { links: [{ label: "x", url: "javascript:alert(1)" }] } }));
     expect(badLink.code).toBe("BAD_REQUEST");
-    const sneaky = await errorOf(
-      api.project.update({ projectId, version: 1, changes: { leadCollectiveId: "x" } as never }),
-    );
+    const sneaky = await errorOf(api.project.update({ projectId, version: 1, changes: { leadCollectiveId: "x" } as never }));
     expect(sneaky.code).toBe("BAD_REQUEST");
     const publicAtOnce = await errorOf(api.project.update({ projectId, version: 1, changes: { visibility: "public" as never } }));
     expect(publicAtOnce.code).toBe("BAD_REQUEST");

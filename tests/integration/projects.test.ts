@@ -70,7 +70,10 @@ describe("projects", () => {
     for (const [level, official] of Object.entries(seers)) {
       const mine = await callerFor(db, official).account.get();
       const view = await callerFor(db, official).project.listForTerritory({ authorityId: mine.memberships[0]?.organisationId ?? "" });
-      expect(view.projects.map((row) => row.id), level).toContain(project?.id);
+      expect(
+        view.projects.map((row) => row.id),
+        level,
+      ).toContain(project?.id);
       expect((await callerFor(db, official).project.get({ projectId: project?.id ?? "" })).title).toBe("Ressourcerie");
     }
 
@@ -92,14 +95,22 @@ describe("projects", () => {
     for (let index = 0; index < 53; index += 1) created.push(await makeProject(db, collective.id, commune.id, `Projet ${index}`));
     // Later projects were active more recently.
     for (const [index, project] of created.entries()) {
-      await db.update(projects).set({ updatedAt: new Date(Date.UTC(2026, 0, 1, 0, index)) }).where(eq(projects.id, project.id));
+      await db
+        .update(projects)
+        .set({ updatedAt: new Date(Date.UTC(2026, 0, 1, 0, index)) })
+        .where(eq(projects.id, project.id));
     }
     const official = await verifiedOfficialOf(db, commune.id);
     const authorityId = (await callerFor(db, official).account.get()).memberships[0]?.organisationId ?? "";
     const first = await callerFor(db, official).project.listForTerritory({ authorityId });
     expect(first).toMatchObject({ page: 1, pageSize: 50, total: 53, pages: 2 });
     expect(first.counts.none).toBe(53);
-    expect(first.projects.map((row) => row.title)).toEqual(created.slice(3).reverse().map((project) => project.title));
+    expect(first.projects.map((row) => row.title)).toEqual(
+      created
+        .slice(3)
+        .reverse()
+        .map((project) => project.title),
+    );
     const second = await callerFor(db, official).project.listForTerritory({ authorityId, page: 2 });
     expect(second.projects.map((row) => row.title)).toEqual(["Projet 2", "Projet 1", "Projet 0"]);
     expect(second.total).toBe(53);

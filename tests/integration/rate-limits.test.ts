@@ -59,7 +59,12 @@ describe("rate limits", () => {
       expect((refused as TRPCError).message).toMatch(/Vous pourrez réessayer à partir de \d{2}:\d{2}/);
     };
 
-    const { invitationId } = await asCollective.invitation.send({ projectId: world.project.id, authorityId: world.authority.id, email: "relance@mairie.test", office: "adjoint" });
+    const { invitationId } = await asCollective.invitation.send({
+      projectId: world.project.id,
+      authorityId: world.authority.id,
+      email: "relance@mairie.test",
+      office: "adjoint",
+    });
     for (let i = 1; i < LIMITS.invitationsPerPerson.limit; i += 1) await asCollective.invitation.resend({ invitationId });
     const emailsBefore = (await db.select().from(outboxEmails)).length;
     await tooMany(() => asCollective.invitation.resend({ invitationId }));

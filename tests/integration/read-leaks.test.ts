@@ -144,7 +144,12 @@ describe("no read tells a caller what the reference reads refuse them", () => {
   it("tells a reader of a public project nothing of its contacts, discussion or people's addresses through the history", async () => {
     const db = database.db;
     const world = await buildWorld(db);
-    const secrets = await plant(db, world, { visibility: "public", comments: [{ author: "partyOfficial", state: "shown", mention: false }], milestones: [] }, 0);
+    const secrets = await plant(
+      db,
+      world,
+      { visibility: "public", comments: [{ author: "partyOfficial", state: "shown", mention: false }], milestones: [] },
+      0,
+    );
     const stranger: CallerKind = "otherCollectiveMember";
     const history = await callerFor(db, personOf(world, stranger)).project.history({ projectId: world.project.id });
     const text = JSON.stringify(history);

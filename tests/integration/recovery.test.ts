@@ -24,7 +24,9 @@ describe("recovery", () => {
 
   it("recognises a database that went away, through the wrappers around the error", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))).toBe(true);
-    expect(isDatabaseUnavailable(new Error("Failed query", { cause: Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" }) }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(new Error("Failed query", { cause: Object.assign(new Error("write CONNECTION_CLOSED"), { code: "CONNECTION_CLOSED" }) })),
+    ).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
     expect(isDatabaseUnavailable(new Error("anything else"))).toBe(false);
@@ -54,7 +56,9 @@ describe("recovery", () => {
         );
         let waiting: { pid: number }[] = [];
         for (let attempt = 0; attempt < 200 && waiting.length === 0; attempt += 1) {
-          waiting = await killer<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name} and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
+          waiting = await killer<
+            { pid: number }[]
+          >`select pid from pg_stat_activity where datname = ${name} and wait_event_type = 'Lock' and pid <> pg_backend_pid()`;
           if (waiting.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
         }
         expect(waiting.length).toBe(1);
@@ -71,7 +75,12 @@ describe("recovery", () => {
     expect(cutOff).toMatchObject({ code: "SERVICE_UNAVAILABLE", message: expect.stringContaining("Service momentanément indisponible") });
     const [untouched] = await db.select().from(projects).where(eq(projects.id, projectId));
     expect(untouched).toMatchObject({ title: "Coupure", version: 1 });
-    expect(await db.select().from(changeLog).where(and(eq(changeLog.entityId, projectId), eq(changeLog.action, "update")))).toEqual([]);
+    expect(
+      await db
+        .select()
+        .from(changeLog)
+        .where(and(eq(changeLog.entityId, projectId), eq(changeLog.action, "update"))),
+    ).toEqual([]);
 
     await api.project.update({ projectId, version: 1, changes: { title: "Après la coupure" } });
     const [saved] = await db.select().from(projects).where(eq(projects.id, projectId));
@@ -85,7 +94,9 @@ describe("recovery", () => {
     await Promise.all(Array.from({ length: 10 }, () => api.account.get()));
     const name = await databaseName(db);
     const killer = postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
-    const [{ killed } = { killed: 0 }] = await killer<{ killed: number }[]>`select count(pg_terminate_backend(pid))::int as killed from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
+    const [{ killed } = { killed: 0 }] = await killer<
+      { killed: number }[]
+    >`select count(pg_terminate_backend(pid))::int as killed from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`;
     await killer.end();
     expect(killed).toBeGreaterThan(0);
     // A restart takes longer than this: the dropped sockets are seen closed before the next

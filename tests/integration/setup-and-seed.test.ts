@@ -27,20 +27,29 @@ describe("setup", () => {
     await seedDemo(db);
     expect(await databaseFingerprint(db)).toEqual(first);
 
-    const [people] = await db.select({ n: count() }).from(users).where(sql`${users.email} like '%@demo.maillage.test'`);
+    const [people] = await db
+      .select({ n: count() })
+      .from(users)
+      .where(sql`${users.email} like '%@demo.maillage.test'`);
     expect(people?.n).toBe(DEMO_PEOPLE.length);
     const [demoProjects] = await db.select({ n: count() }).from(projects);
     expect(demoProjects?.n).toBe(10);
     const [authorities] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "authority"));
     expect(authorities?.n).toBe(8);
-    const [unverified] = await db.select({ n: count() }).from(memberships).where(sql`${memberships.verifiedAt} is null and ${memberships.office} is not null`);
+    const [unverified] = await db
+      .select({ n: count() })
+      .from(memberships)
+      .where(sql`${memberships.verifiedAt} is null and ${memberships.office} is not null`);
     expect(unverified?.n).toBe(1);
   });
 
   it("gives the mayor of Die the demo project of her commune in her territory view", async () => {
     const db = database.db;
     await seedDemo(db);
-    const [mayor] = await db.select().from(users).where(eq(users.email, demoPerson("mayor").email));
+    const [mayor] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, demoPerson("mayor").email));
     const api = callerFor(db, { userId: mayor?.id ?? "", isPlatformAdmin: false });
     const account = await api.account.get();
     const commune = account.memberships.find((membership) => membership.organisationName === "Commune de Die");
@@ -52,14 +61,19 @@ describe("setup", () => {
   it("shows trust in motion: every stage reached, a step backwards, open proposals, both sides answering", async () => {
     const db = database.db;
     await seedDemo(db);
-    const [admin] = await db.select().from(users).where(eq(users.email, demoPerson("platformAdmin").email));
+    const [admin] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, demoPerson("platformAdmin").email));
     const api = callerFor(db, { userId: admin?.id ?? "", isPlatformAdmin: true });
     const overviews = await Promise.all((await db.select({ id: projects.id }).from(projects)).map(({ id }) => api.project.overview({ projectId: id })));
     const relationships = overviews.flatMap((overview) => overview.relationships);
     expect(new Set(relationships.map((relationship) => relationship.stage))).toEqual(new Set(["defiance", "observation", "collaboration", "coportage"]));
     const rank = ["defiance", "observation", "collaboration", "coportage"];
     const backwards = relationships.flatMap((relationship) =>
-      relationship.changes.filter((change) => change.fromStage && rank.indexOf(change.toStage) < rank.indexOf(change.fromStage) && change.status === "confirmed"),
+      relationship.changes.filter(
+        (change) => change.fromStage && rank.indexOf(change.toStage) < rank.indexOf(change.fromStage) && change.status === "confirmed",
+      ),
     );
     expect(backwards.length).toBeGreaterThanOrEqual(1);
     expect(relationships.filter((relationship) => relationship.pending).length).toBeGreaterThanOrEqual(2);
@@ -71,7 +85,10 @@ describe("setup", () => {
   it("gives the intercommunality its territory at a glance: counts per stage, filters, latest activity first", async () => {
     const db = database.db;
     await seedDemo(db);
-    const [official] = await db.select().from(users).where(eq(users.email, demoPerson("epciOfficial").email));
+    const [official] = await db
+      .select()
+      .from(users)
+      .where(eq(users.email, demoPerson("epciOfficial").email));
     const api = callerFor(db, { userId: official?.id ?? "", isPlatformAdmin: false });
     const diois = (await api.account.get()).memberships.find((membership) => membership.organisationName === "CC du Diois");
     const authorityId = diois?.organisationId ?? "";
@@ -85,7 +102,9 @@ describe("setup", () => {
     expect((await api.project.listForTerritory({ authorityId, legalForm: "scic" })).projects).toHaveLength(4);
     const inRomeyer = await api.project.listForTerritory({ authorityId, communeId: "commune-26282" });
     expect(inRomeyer.projects.map((project) => project.title).sort()).toEqual(["Habitat partagé des Trois Becs", "Scierie mobile du Vercors Sud"]);
-    expect((await api.project.listForTerritory({ authorityId, sector: "santé" })).projects.map((project) => project.title)).toEqual(["Maison de santé de Marignac"]);
+    expect((await api.project.listForTerritory({ authorityId, sector: "santé" })).projects.map((project) => project.title)).toEqual([
+      "Maison de santé de Marignac",
+    ]);
     expect(all.communes.map((commune) => commune.name)).toContain("Romeyer");
   });
 });

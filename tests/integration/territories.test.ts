@@ -48,10 +48,7 @@ describe("territories from @etalab/decoupage-administratif", () => {
       postalCodes: ["26150"],
     });
     expect(die?.population).toBeGreaterThan(4_000);
-    const [members] = await database.db
-      .select({ n: count() })
-      .from(territories)
-      .where(eq(territories.epciCode, "242600534"));
+    const [members] = await database.db.select({ n: count() }).from(territories).where(eq(territories.epciCode, "242600534"));
     const diois = expected.find((row) => row.id === "epci-242600534");
     expect(diois?.name).toBe("CC du Diois");
     expect(members?.n).toBe(expected.filter((row) => row.epciCode === "242600534").length);

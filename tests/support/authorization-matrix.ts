@@ -100,12 +100,7 @@ function listRouteHandlers(directory: string, base = directory): string[] {
  * rather than NOT_FOUND: acts on the authority they asked to join, which they know exists. On
  * everything else — every project read and write — they are a signed-in stranger.
  */
-const UNVERIFIED_KNOWS_OWN_AUTHORITY = [
-  "project.listForTerritory",
-  "organisation.verifyMembership",
-  "organisation.changeOffice",
-  "organisation.removeMember",
-];
+const UNVERIFIED_KNOWS_OWN_AUTHORITY = ["project.listForTerritory", "organisation.verifyMembership", "organisation.changeOffice", "organisation.removeMember"];
 
 /** The callers with the most rights in their own world, short of platform admin. */
 const FOREIGN_CALLERS = ["collectiveMember", "partyOfficial", "holdingModerator"] as const;
@@ -316,7 +311,10 @@ export function describeAuthorizationMatrix(kind: "query" | "mutation", entries:
         where: (sessions, { eq: equals }) => equals(sessions.sessionToken, answer.sessionToken),
       });
       expect(session?.expires.getTime()).toBeGreaterThan(Date.now());
-      const [owner] = await db.select().from(users).where(and(eq(users.id, session?.userId ?? "")));
+      const [owner] = await db
+        .select()
+        .from(users)
+        .where(and(eq(users.id, session?.userId ?? "")));
       expect(owner?.email).toBe("camille.roux@demo.maillage.test");
     });
   });

@@ -28,11 +28,7 @@ export async function makePerson(db: Database, options: { platformAdmin?: boolea
   return { userId: user.id, isPlatformAdmin: options.platformAdmin ?? false, email, name };
 }
 
-export async function makeCollective(
-  db: Database,
-  people: { admin?: TestPerson; members?: TestPerson[] } = {},
-  legalForm: LegalForm = "association",
-) {
+export async function makeCollective(db: Database, people: { admin?: TestPerson; members?: TestPerson[] } = {}, legalForm: LegalForm = "association") {
   const [collective] = await db
     .insert(organisations)
     .values({ kind: "collective", name: `Collectif ${randomUUID().slice(0, 6)}`, legalForm })

@@ -3,17 +3,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { projectParties, projects } from "@/db/schema";
-import {
-  callerFor,
-  ensureAuthority,
-  freeCommune,
-  makeAuthority,
-  makeCollective,
-  makeNetwork,
-  makePerson,
-  membershipOf,
-  type TestPerson,
-} from "./factories";
+import { callerFor, ensureAuthority, freeCommune, makeAuthority, makeCollective, makeNetwork, makePerson, membershipOf, type TestPerson } from "./factories";
 
 export const CALLERS = [
   "anonymous",

@@ -53,7 +53,12 @@ function stringArbitrary(def: Def): fc.Arbitrary<string> {
         .map(([local, domain]) => `${local}@${domain}`);
     case "url":
       return fc
-        .tuple(fc.constantFrom("http", "https"), fc.stringMatching(/^[a-z]{1,12}$/), fc.constantFrom("fr", "org", "coop"), fc.stringMatching(/^[a-z0-9/-]{0,30}$/))
+        .tuple(
+          fc.constantFrom("http", "https"),
+          fc.stringMatching(/^[a-z]{1,12}$/),
+          fc.constantFrom("fr", "org", "coop"),
+          fc.stringMatching(/^[a-z0-9/-]{0,30}$/),
+        )
         .map(([scheme, host, tld, rest]) => `${scheme}://${host}.${tld}/${rest}`);
     case "date":
       return fc.date({ min: new Date("2000-01-01"), max: new Date("2035-12-31"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));

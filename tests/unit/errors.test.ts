@@ -26,7 +26,15 @@ describe("the messages of DomainError", () => {
   });
 
   it("render in each language with their values, leaving no brace or key behind", () => {
-    const values = { name: "Commune de Die", who: "Sophie Garnier", names: "Collectif A", count: 3, reason: "Fichier vide.", reference: "ab12cd34", retryAt: new Date("2026-12-03T13:05:00Z") };
+    const values = {
+      name: "Commune de Die",
+      who: "Sophie Garnier",
+      names: "Collectif A",
+      count: 3,
+      reason: "Fichier vide.",
+      reference: "ab12cd34",
+      retryAt: new Date("2026-12-03T13:05:00Z"),
+    };
     for (const key of keys) {
       const error = new DomainError("BAD_REQUEST", key, { values });
       for (const locale of LOCALES) {

@@ -95,11 +95,14 @@ describe("the client's address for the per-address limits", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as { port: number };
     const seen = await new Promise<string>((resolve, reject) => {
-      const request = httpRequest({ host: "127.0.0.1", port, headers: { [PEER_ADDRESS_HEADER]: "198.51.100.9", "x-forwarded-for": "198.51.100.9" } }, (response) => {
-        let body = "";
-        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
-        response.on("end", () => resolve(body));
-      });
+      const request = httpRequest(
+        { host: "127.0.0.1", port, headers: { [PEER_ADDRESS_HEADER]: "198.51.100.9", "x-forwarded-for": "198.51.100.9" } },
+        (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          response.on("end", () => resolve(body));
+        },
+      );
       request.on("error", reject);
       request.end();
     });

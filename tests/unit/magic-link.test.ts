@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authCallbackPath, confirmationPageUrl } from "@/server/auth/magic-link";
 
 describe("the magic link", () => {
-  const callback =
-    "http://localhost:3000/api/auth/callback/email?callbackUrl=https%3A%2F%2Fmaillage.example%2Fprojets&token=abc123&email=maire%40die.fr";
+  const callback = "http://localhost:3000/api/auth/callback/email?callbackUrl=https%3A%2F%2Fmaillage.example%2Fprojets&token=abc123&email=maire%40die.fr";
 
   it("emails a link to our confirmation page at AUTH_URL, not to the callback a scanner would consume", () => {
     // Auth.js named the host the server calls itself; the email names the address people use.

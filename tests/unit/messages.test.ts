@@ -42,7 +42,11 @@ describe("client components' messages", () => {
     const path = await import("node:path");
     const root = process.cwd();
     const resolveImport = (from: string, specifier: string): string | null => {
-      const base = specifier.startsWith("@/") ? path.join(root, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+      const base = specifier.startsWith("@/")
+        ? path.join(root, specifier.slice(2))
+        : specifier.startsWith(".")
+          ? path.resolve(path.dirname(from), specifier)
+          : null;
       if (!base) return null;
       const candidate = [`${base}.tsx`, `${base}.ts`, base, path.join(base, "index.ts")].find((file) => existsSync(file) && statSync(file).isFile());
       return candidate && !candidate.startsWith(path.join(root, "server")) && !candidate.startsWith(path.join(root, "db")) ? candidate : null;

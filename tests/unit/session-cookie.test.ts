@@ -35,7 +35,9 @@ describe("the session cookie", () => {
   });
 
   it("is the __Secure- one, sent only over https, where Auth.js uses https", () => {
-    const request = new NextRequest("https://maillage.example/", { headers: { cookie: "__Secure-authjs.session-token=le-jeton; authjs.session-token=ancien" } });
+    const request = new NextRequest("https://maillage.example/", {
+      headers: { cookie: "__Secure-authjs.session-token=le-jeton; authjs.session-token=ancien" },
+    });
     const response = NextResponse.next();
     keepSessionCookie(request, response, { AUTH_URL: "https://maillage.example" });
     expect(response.cookies.get("__Secure-authjs.session-token")).toMatchObject({ value: "le-jeton", secure: true });

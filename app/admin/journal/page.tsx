@@ -31,7 +31,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const api = await serverApi();
   const result = parsed.success ? await api.audit.search(parsed.data) : null;
   const olderHref = (before: number) =>
-    `/admin/journal?${new URLSearchParams({ ...Object.fromEntries(Object.entries(given).filter(([name]) => name !== "before").map(([name, value]) => [name, String(value)])), before: String(before) })}`;
+    `/admin/journal?${new URLSearchParams({
+      ...Object.fromEntries(
+        Object.entries(given)
+          .filter(([name]) => name !== "before")
+          .map(([name, value]) => [name, String(value)]),
+      ),
+      before: String(before),
+    })}`;
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} intro={t("intro")} />

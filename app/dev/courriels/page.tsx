@@ -26,9 +26,7 @@ export default async function OutboxPage() {
             <p className="text-sm text-muted">
               {t("to", { to: email.to })} · {format.dateTime(email.createdAt, { dateStyle: "long", timeStyle: "short" })}
             </p>
-            <pre className="mt-3 overflow-x-auto font-sans whitespace-pre-wrap">
-              {linkify(email.text)}
-            </pre>
+            <pre className="mt-3 overflow-x-auto font-sans whitespace-pre-wrap">{linkify(email.text)}</pre>
           </article>
         </Card>
       ))}

@@ -4,13 +4,7 @@ import { getDb } from "@/server/db";
 import { describeInvitation } from "@/server/services/invitations";
 
 // The emailed link lands here; opening it (as mail scanners do) uses nothing up: the button does.
-export default async function InvitationPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ token: string }>;
-  searchParams: Promise<{ connexion?: string }>;
-}) {
+export default async function InvitationPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ connexion?: string }> }) {
   const { token } = await params;
   const { connexion } = await searchParams;
   const t = await getTranslations("invitation");

@@ -42,19 +42,12 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
               <span className="font-medium">{member.name ?? member.email}</span>
               <span className="text-sm text-muted">{member.email}</span>
               <Badge>{member.office ? to(member.office) : tr(member.role)}</Badge>
-              {isAuthority ? (
-                <Badge tone={member.verifiedAt ? "good" : "warn"}>{member.verifiedAt ? tc("verified") : tc("unverified")}</Badge>
-              ) : null}
+              {isAuthority ? <Badge tone={member.verifiedAt ? "good" : "warn"}>{member.verifiedAt ? tc("verified") : tc("unverified")}</Badge> : null}
               {isAuthority && !member.verifiedAt && organisation.canManage ? (
                 <VerifyButton membershipId={member.membershipId} personName={member.name ?? member.email} />
               ) : null}
               {organisation.canManage ? (
-                <MemberActions
-                  membershipId={member.membershipId}
-                  personName={member.name ?? member.email}
-                  office={member.office}
-                  isAuthority={isAuthority}
-                />
+                <MemberActions membershipId={member.membershipId} personName={member.name ?? member.email} office={member.office} isAuthority={isAuthority} />
               ) : null}
             </li>
           ))}

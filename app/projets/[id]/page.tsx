@@ -187,12 +187,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <ProjectFileView file={file} leadCollectiveName={project.leadCollectiveName} legalForm={project.legalForm} />
             {project.publicRequested ? <p className="mt-4 font-medium text-amber-900">{t("publicRequested")}</p> : null}
             <div className="mt-4">
-              {can.requestPublic && !project.publicRequested ? (
-                <PublicRequest projectId={project.id} mode="request" />
-              ) : null}
-              {project.publicRequested && can.reviewPublic ? (
-                <PublicRequest projectId={project.id} mode="review" />
-              ) : null}
+              {can.requestPublic && !project.publicRequested ? <PublicRequest projectId={project.id} mode="request" /> : null}
+              {project.publicRequested && can.reviewPublic ? <PublicRequest projectId={project.id} mode="review" /> : null}
             </div>
           </Card>
           <Card>
@@ -221,9 +217,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             {can.requestNetwork ? (
               <RequestNetworkForm
                 projectId={project.id}
-                networks={(await api.organisation.listNetworks()).filter(
-                  (network) => !project.parties.some((party) => party.organisationId === network.id),
-                )}
+                networks={(await api.organisation.listNetworks()).filter((network) => !project.parties.some((party) => party.organisationId === network.id))}
               />
             ) : null}
           </Card>

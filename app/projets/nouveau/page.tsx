@@ -24,9 +24,7 @@ export default async function NewProjectPage() {
           <NewProjectForm collectives={collectives} />
         </Card>
       ) : (
-        <EmptyState action={<ButtonLink href="/organisations/nouvelle">{th("createCollective")}</ButtonLink>}>
-          {t("needCollective")}
-        </EmptyState>
+        <EmptyState action={<ButtonLink href="/organisations/nouvelle">{th("createCollective")}</ButtonLink>}>{t("needCollective")}</EmptyState>
       )}
     </div>
   );

@@ -41,10 +41,16 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
   const filtered = Boolean(filters.territoryId || filters.legalForm || filters.sector || filters.from || filters.to);
   const exportQuery = withParams("", query, { du: undefined, au: undefined, page: undefined });
   const { byStage, unconfirmed, total } = dashboard.relationships;
-  const bars = [...STAGES.map((stage) => ({ key: stage, label: ts(stage), count: byStage[stage], fill: STAGE_FILL[stage] })), { key: "none", label: t("unconfirmed"), count: unconfirmed, fill: "bg-stone-400" }];
+  const bars = [
+    ...STAGES.map((stage) => ({ key: stage, label: ts(stage), count: byStage[stage], fill: STAGE_FILL[stage] })),
+    { key: "none", label: t("unconfirmed"), count: unconfirmed, fill: "bg-stone-400" },
+  ];
   return (
     <div className="space-y-6">
-      <PageHeader title={`${t("dashboard")} — ${dashboard.network.name}`} intro={t("periodLine", { from: day(dashboard.period.from), to: day(dashboard.period.to), projects: dashboard.projects })}>
+      <PageHeader
+        title={`${t("dashboard")} — ${dashboard.network.name}`}
+        intro={t("periodLine", { from: day(dashboard.period.from), to: day(dashboard.period.to), projects: dashboard.projects })}
+      >
         <ButtonLink href={`/reseaux/${id}/portefeuille${exportQuery}`} variant="secondary">
           {t("portfolio")}
         </ButtonLink>
@@ -149,7 +155,10 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
               {dashboard.stuck.projects.map((project) => (
                 <li key={project.projectId}>
                   <Link href={`/projets/${project.projectId}`}>{project.title}</Link>
-                  <span className="text-sm text-muted"> — {t("stuckLine", { date: format.dateTime(project.lastActivity, { dateStyle: "long" }), days: project.days })}</span>
+                  <span className="text-sm text-muted">
+                    {" "}
+                    — {t("stuckLine", { date: format.dateTime(project.lastActivity, { dateStyle: "long" }), days: project.days })}
+                  </span>
                 </li>
               ))}
               {dashboard.stuck.total > dashboard.stuck.projects.length ? (
@@ -191,7 +200,9 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
                 <li key={row.lever}>
                   <div className="flex justify-between gap-2">
                     <span>{tlev(row.lever)}</span>
-                    <span className="shrink-0 text-sm whitespace-nowrap text-muted tabular-nums">{t("leverLine", { moves: row.moves, total: dashboard.movement.forward })}</span>
+                    <span className="shrink-0 text-sm whitespace-nowrap text-muted tabular-nums">
+                      {t("leverLine", { moves: row.moves, total: dashboard.movement.forward })}
+                    </span>
                   </div>
                   <span className="block h-2 rounded bg-stone-100" aria-hidden="true">
                     <span className="block h-2 rounded bg-accent" style={{ width: `${row.share * 100}%` }} />

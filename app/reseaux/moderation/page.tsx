@@ -35,15 +35,16 @@ export default async function ModerationPage() {
               <li key={`${content.kind}-${content.id}`}>
                 <Card>
                   <p className="text-sm text-muted">
-                    {t(content.kind, { author: content.authorName ?? "—" })} ·{" "}
-                    <Link href={contentHref(content)}>{content.projectTitle}</Link>
+                    {t(content.kind, { author: content.authorName ?? "—" })} · <Link href={contentHref(content)}>{content.projectTitle}</Link>
                   </p>
                   <blockquote className="my-2 border-l-4 border-line pl-3 whitespace-pre-line break-words">{content.text}</blockquote>
                   <ul className="mb-2 space-y-2">
                     {content.reports.map((report) => (
                       <li key={report.id} className="flex flex-wrap items-center gap-2 text-sm">
                         <Badge tone="warn">{t("report")}</Badge>
-                        <span className="flex-1">{t("reportLine", { name: report.reporterName ?? "—", date: day(report.createdAt), reason: report.reason })}</span>
+                        <span className="flex-1">
+                          {t("reportLine", { name: report.reporterName ?? "—", date: day(report.createdAt), reason: report.reason })}
+                        </span>
                         <ReasonAction target={{ action: "dismiss", reportId: report.id }} label={t("dismiss")} about={content.text.slice(0, 60)} />
                       </li>
                     ))}
@@ -66,7 +67,8 @@ export default async function ModerationPage() {
               <li key={`${row.milestoneId}-${row.relationshipId}`}>
                 <Card>
                   <p className="font-medium">
-                    <Link href={wholeTimelineHref(row.projectId)}>{row.projectTitle}</Link> — {row.title} ({format.dateTime(new Date(`${row.occursOn}T12:00:00Z`), { dateStyle: "long" })})
+                    <Link href={wholeTimelineHref(row.projectId)}>{row.projectTitle}</Link> — {row.title} (
+                    {format.dateTime(new Date(`${row.occursOn}T12:00:00Z`), { dateStyle: "long" })})
                   </p>
                   <p className="text-sm text-muted">{t("recordedBy", { side: row.recordedSide })}</p>
                   <p className="text-sm text-muted">
@@ -77,7 +79,9 @@ export default async function ModerationPage() {
                     <ul className="mt-2 space-y-1 border-l-2 border-stage-collaboration pl-3 text-sm" aria-label={t("notes")}>
                       {row.notes.map((note) => (
                         <li key={note.createdAt.toISOString()}>
-                          <span className="text-muted">{day(note.createdAt)} · {note.authorName ?? "—"} : </span>
+                          <span className="text-muted">
+                            {day(note.createdAt)} · {note.authorName ?? "—"} :{" "}
+                          </span>
                           {note.text}
                         </li>
                       ))}
@@ -105,7 +109,11 @@ export default async function ModerationPage() {
                   </p>
                   <p className="break-words">{content.text.slice(0, 200)}</p>
                 </div>
-                <ReasonAction target={{ action: "restore", kind: content.kind, contentId: content.id }} label={t("restore")} about={content.text.slice(0, 60)} />
+                <ReasonAction
+                  target={{ action: "restore", kind: content.kind, contentId: content.id }}
+                  label={t("restore")}
+                  about={content.text.slice(0, 60)}
+                />
               </li>
             ))}
           </ul>

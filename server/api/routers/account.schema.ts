@@ -7,6 +7,4 @@ export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
 
 export const ZSetEmailPreferenceInput = z.object({ kind: z.enum(notificationKind.enumValues), frequency: z.enum(EMAIL_FREQUENCIES) }).strict();
 
-export const ZDeleteAccountInput = z
-  .object({ confirmEmail: zText().trim().min(1, "Recopiez votre adresse e-mail pour confirmer.").max(254) })
-  .strict();
+export const ZDeleteAccountInput = z.object({ confirmEmail: zText().trim().min(1, "Recopiez votre adresse e-mail pour confirmer.").max(254) }).strict();

@@ -6,13 +6,9 @@ import { ZDeleteAccountInput, ZSetEmailPreferenceInput, ZUpdateProfileInput } fr
 
 export const accountRouter = createTRPCRouter({
   get: protectedProcedure.query(({ ctx }) => getAccount(ctx.db, ctx.actor)),
-  updateProfile: protectedProcedure
-    .input(ZUpdateProfileInput)
-    .mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
+  updateProfile: protectedProcedure.input(ZUpdateProfileInput).mutation(({ ctx, input }) => updateProfile(ctx.db, ctx.actor, input)),
   emailPreferences: protectedProcedure.query(({ ctx }) => listEmailPreferences(ctx.db, ctx.actor)),
-  setEmailPreference: protectedProcedure
-    .input(ZSetEmailPreferenceInput)
-    .mutation(({ ctx, input }) => setEmailPreference(ctx.db, ctx.actor, input)),
+  setEmailPreference: protectedProcedure.input(ZSetEmailPreferenceInput).mutation(({ ctx, input }) => setEmailPreference(ctx.db, ctx.actor, input)),
   exportData: protectedProcedure.query(({ ctx }) => exportPersonalData(ctx.db, ctx.actor)),
   delete: protectedProcedure.input(ZDeleteAccountInput).mutation(({ ctx, input }) => deleteAccount(ctx.db, ctx.actor, input)),
 });

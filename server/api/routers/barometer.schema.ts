@@ -6,9 +6,7 @@ export const ZAnswerBarometerInput = z
   .object({
     relationshipId: ZId,
     as: z.enum(SIDES),
-    answers: z
-      .partialRecord(z.enum(INDICATOR_IDS), ZScore)
-      .refine((answers) => Object.keys(answers).length > 0, "Répondez à au moins une question."),
+    answers: z.partialRecord(z.enum(INDICATOR_IDS), ZScore).refine((answers) => Object.keys(answers).length > 0, "Répondez à au moins une question."),
   })
   .strict();
 export type TAnswerBarometerInput = z.infer<typeof ZAnswerBarometerInput>;

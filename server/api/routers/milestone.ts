@@ -3,14 +3,8 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 import { ZAnswerMilestoneInput, ZContestMilestoneInput, ZCreateMilestoneInput, ZUpdateMilestoneInput } from "./milestone.schema";
 
 export const milestoneRouter = createTRPCRouter({
-  create: protectedProcedure
-    .input(ZCreateMilestoneInput)
-    .mutation(({ ctx, input }) => createMilestone(ctx.db, ctx.actor, input)),
+  create: protectedProcedure.input(ZCreateMilestoneInput).mutation(({ ctx, input }) => createMilestone(ctx.db, ctx.actor, input)),
   update: protectedProcedure.input(ZUpdateMilestoneInput).mutation(({ ctx, input }) => updateMilestone(ctx.db, ctx.actor, input)),
-  confirm: protectedProcedure
-    .input(ZAnswerMilestoneInput)
-    .mutation(({ ctx, input }) => answerMilestone(ctx.db, ctx.actor, { ...input, answer: "confirmed" })),
-  contest: protectedProcedure
-    .input(ZContestMilestoneInput)
-    .mutation(({ ctx, input }) => answerMilestone(ctx.db, ctx.actor, { ...input, answer: "contested" })),
+  confirm: protectedProcedure.input(ZAnswerMilestoneInput).mutation(({ ctx, input }) => answerMilestone(ctx.db, ctx.actor, { ...input, answer: "confirmed" })),
+  contest: protectedProcedure.input(ZContestMilestoneInput).mutation(({ ctx, input }) => answerMilestone(ctx.db, ctx.actor, { ...input, answer: "contested" })),
 });

@@ -6,6 +6,4 @@ const ZContentKind = z.enum(["comment", "milestone"]);
 export const ZReportInput = z.object({ kind: ZContentKind, contentId: ZId, reason: ZReason }).strict();
 export const ZModerateInput = z.object({ kind: ZContentKind, contentId: ZId, reason: ZReason }).strict();
 export const ZDismissReportInput = z.object({ reportId: ZId, reason: ZReason }).strict();
-export const ZMilestoneNoteInput = z
-  .object({ milestoneId: ZId, relationshipId: ZId, text: zText().trim().min(1, "Écrivez votre note.").max(2000) })
-  .strict();
+export const ZMilestoneNoteInput = z.object({ milestoneId: ZId, relationshipId: ZId, text: zText().trim().min(1, "Écrivez votre note.").max(2000) }).strict();

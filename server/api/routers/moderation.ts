@@ -1,10 +1,4 @@
-import {
-  addMilestoneMediationNote,
-  dismissReport,
-  hideContent,
-  reportContent,
-  restoreContent,
-} from "@/server/services/moderation";
+import { addMilestoneMediationNote, dismissReport, hideContent, reportContent, restoreContent } from "@/server/services/moderation";
 import { listContestedMilestones, listModerationQueue } from "@/server/services/moderation-queue";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import { ZDismissReportInput, ZMilestoneNoteInput, ZModerateInput, ZReportInput } from "./moderation.schema";

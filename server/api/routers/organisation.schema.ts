@@ -7,9 +7,7 @@ const ZEmail = z.email({ error: "Adresse e-mail invalide." }).max(254);
 
 export const ZOrganisationIdInput = z.object({ organisationId: ZId }).strict();
 
-export const ZCreateCollectiveInput = z
-  .object({ name: ZOrganisationName, legalForm: z.enum(LEGAL_FORMS) })
-  .strict();
+export const ZCreateCollectiveInput = z.object({ name: ZOrganisationName, legalForm: z.enum(LEGAL_FORMS) }).strict();
 export type TCreateCollectiveInput = z.infer<typeof ZCreateCollectiveInput>;
 
 export const ZAddMemberInput = z

@@ -13,24 +13,14 @@ import {
 } from "./organisation.schema";
 
 export const organisationRouter = createTRPCRouter({
-  get: protectedProcedure
-    .input(ZOrganisationIdInput)
-    .query(({ ctx, input }) => getOrganisation(ctx.db, ctx.actor, input.organisationId)),
-  createCollective: protectedProcedure
-    .input(ZCreateCollectiveInput)
-    .mutation(({ ctx, input }) => createCollective(ctx.db, ctx.actor, input)),
+  get: protectedProcedure.input(ZOrganisationIdInput).query(({ ctx, input }) => getOrganisation(ctx.db, ctx.actor, input.organisationId)),
+  createCollective: protectedProcedure.input(ZCreateCollectiveInput).mutation(({ ctx, input }) => createCollective(ctx.db, ctx.actor, input)),
   addMember: protectedProcedure.input(ZAddMemberInput).mutation(({ ctx, input }) => addMember(ctx.db, ctx.actor, input)),
-  joinAuthority: protectedProcedure
-    .input(ZJoinAuthorityInput)
-    .mutation(({ ctx, input }) => joinAuthority(ctx.db, ctx.actor, input)),
-  verifyMembership: protectedProcedure
-    .input(ZVerifyMembershipInput)
-    .mutation(({ ctx, input }) => verifyMembership(ctx.db, ctx.actor, input)),
+  joinAuthority: protectedProcedure.input(ZJoinAuthorityInput).mutation(({ ctx, input }) => joinAuthority(ctx.db, ctx.actor, input)),
+  verifyMembership: protectedProcedure.input(ZVerifyMembershipInput).mutation(({ ctx, input }) => verifyMembership(ctx.db, ctx.actor, input)),
   changeOffice: protectedProcedure.input(ZChangeOfficeInput).mutation(({ ctx, input }) => changeOffice(ctx.db, ctx.actor, input)),
   removeMember: protectedProcedure.input(ZMembershipIdInput).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input)),
   pendingVerifications: protectedProcedure.query(({ ctx }) => listPendingVerifications(ctx.db, ctx.actor)),
   listNetworks: protectedProcedure.query(({ ctx }) => listNetworks(ctx.db, ctx.actor)),
-  createNetwork: protectedProcedure
-    .input(ZCreateNetworkInput)
-    .mutation(({ ctx, input }) => createNetwork(ctx.db, ctx.actor, input)),
+  createNetwork: protectedProcedure.input(ZCreateNetworkInput).mutation(({ ctx, input }) => createNetwork(ctx.db, ctx.actor, input)),
 });

@@ -6,6 +6,4 @@ export const ZAddAuthorityInput = z
   .object({ projectId: ZId, territoryId: ZTerritoryId, startingStage: z.enum(STAGES), reason: zComment().default("") })
   .strict();
 export const ZRequestNetworkInput = z.object({ projectId: ZId, networkId: ZId }).strict();
-export const ZDecideNetworkInput = z
-  .object({ projectId: ZId, networkId: ZId, accept: z.boolean(), reason: zComment().default("") })
-  .strict();
+export const ZDecideNetworkInput = z.object({ projectId: ZId, networkId: ZId, accept: z.boolean(), reason: zComment().default("") }).strict();

@@ -3,20 +3,11 @@ import { getPortfolioDashboard, setStuckAfterDays } from "@/server/services/port
 import { listPortfolio } from "@/server/services/portfolio-table";
 import { answerNetworkInvitation, inviteProject, leaveNetwork } from "@/server/services/portfolio";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
-import {
-  ZAnswerNetworkInvitationInput,
-  ZDashboardInput,
-  ZInviteProjectInput,
-  ZLeaveNetworkInput,
-  ZPortfolioInput,
-  ZStuckAfterInput,
-} from "./portfolio.schema";
+import { ZAnswerNetworkInvitationInput, ZDashboardInput, ZInviteProjectInput, ZLeaveNetworkInput, ZPortfolioInput, ZStuckAfterInput } from "./portfolio.schema";
 
 export const portfolioRouter = createTRPCRouter({
   invite: protectedProcedure.input(ZInviteProjectInput).mutation(({ ctx, input }) => inviteProject(ctx.db, ctx.actor, input)),
-  answerInvitation: protectedProcedure
-    .input(ZAnswerNetworkInvitationInput)
-    .mutation(({ ctx, input }) => answerNetworkInvitation(ctx.db, ctx.actor, input)),
+  answerInvitation: protectedProcedure.input(ZAnswerNetworkInvitationInput).mutation(({ ctx, input }) => answerNetworkInvitation(ctx.db, ctx.actor, input)),
   leave: protectedProcedure.input(ZLeaveNetworkInput).mutation(({ ctx, input }) => leaveNetwork(ctx.db, ctx.actor, input)),
   myNetworks: protectedProcedure.query(({ ctx }) => listMyNetworks(ctx.db, ctx.actor)),
   dashboard: protectedProcedure.input(ZDashboardInput).query(({ ctx, input }) => getPortfolioDashboard(ctx.db, ctx.actor, input)),

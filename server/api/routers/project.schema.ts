@@ -29,16 +29,18 @@ export const ZTerritoryProjectsInput = z
 
 const ZShortText = zText().trim().max(160);
 
-export const ZProjectLink = z
-  .object({ label: zText().trim().min(1).max(120), url: zWebUrl() })
-  .strict();
+export const ZProjectLink = z.object({ label: zText().trim().min(1).max(120), url: zWebUrl() }).strict();
 
 export const ZProjectContact = z
   .object({
     name: zText().trim().min(1).max(120),
     role: ZShortText,
     email: z.email({ error: "Adresse e-mail invalide." }).max(254).optional(),
-    phone: zText().trim().max(30).regex(/^[+0-9 ().-]*$/, "Numéro de téléphone invalide.").optional(),
+    phone: zText()
+      .trim()
+      .max(30)
+      .regex(/^[+0-9 ().-]*$/, "Numéro de téléphone invalide.")
+      .optional(),
   })
   .strict();
 

@@ -16,7 +16,5 @@ export const projectRouter = createTRPCRouter({
   publicRequests: protectedProcedure.query(({ ctx }) => listPublicRequests(ctx.db, ctx.actor)),
   reviewPublic: protectedProcedure.input(ZReviewPublicInput).mutation(({ ctx, input }) => reviewPublic(ctx.db, ctx.actor, input)),
   listMine: protectedProcedure.query(({ ctx }) => listMyProjects(ctx.db, ctx.actor)),
-  listForTerritory: protectedProcedure
-    .input(ZTerritoryProjectsInput)
-    .query(({ ctx, input }) => listTerritoryProjects(ctx.db, ctx.actor, input)),
+  listForTerritory: protectedProcedure.input(ZTerritoryProjectsInput).query(({ ctx, input }) => listTerritoryProjects(ctx.db, ctx.actor, input)),
 });

@@ -4,14 +4,8 @@ import { ZDecideStageInput, ZDeclineStageInput, ZMediationNoteInput, ZProposeSta
 
 export const stageRouter = createTRPCRouter({
   propose: protectedProcedure.input(ZProposeStageInput).mutation(({ ctx, input }) => proposeStage(ctx.db, ctx.actor, input)),
-  confirm: protectedProcedure
-    .input(ZDecideStageInput)
-    .mutation(({ ctx, input }) => decideProposal(ctx.db, ctx.actor, { ...input, decision: "confirmed" })),
-  decline: protectedProcedure
-    .input(ZDeclineStageInput)
-    .mutation(({ ctx, input }) => decideProposal(ctx.db, ctx.actor, { ...input, decision: "declined" })),
-  withdraw: protectedProcedure
-    .input(ZDecideStageInput)
-    .mutation(({ ctx, input }) => decideProposal(ctx.db, ctx.actor, { ...input, decision: "withdrawn" })),
+  confirm: protectedProcedure.input(ZDecideStageInput).mutation(({ ctx, input }) => decideProposal(ctx.db, ctx.actor, { ...input, decision: "confirmed" })),
+  decline: protectedProcedure.input(ZDeclineStageInput).mutation(({ ctx, input }) => decideProposal(ctx.db, ctx.actor, { ...input, decision: "declined" })),
+  withdraw: protectedProcedure.input(ZDecideStageInput).mutation(({ ctx, input }) => decideProposal(ctx.db, ctx.actor, { ...input, decision: "withdrawn" })),
   addMediationNote: protectedProcedure.input(ZMediationNoteInput).mutation(({ ctx, input }) => addMediationNote(ctx.db, ctx.actor, input)),
 });

@@ -4,7 +4,11 @@ import { type LegalForm } from "../organisations";
 
 /** The columns of the import file, in the order of the template. */
 export const IMPORT_COLUMNS = [
-  { key: "identifiant", required: true, help: "Votre identifiant du projet (obligatoire, unique dans le fichier). Réimporter le même identifiant met le projet à jour." },
+  {
+    key: "identifiant",
+    required: true,
+    help: "Votre identifiant du projet (obligatoire, unique dans le fichier). Réimporter le même identifiant met le projet à jour.",
+  },
   { key: "titre", required: false, help: "Titre du projet (obligatoire pour un nouveau projet)." },
   { key: "collectif", required: false, help: "Nom du collectif porteur (obligatoire pour un nouveau projet)." },
   { key: "forme_juridique", required: false, help: "Association, SCIC, SCOP, SCI, CAE, PTCE, Collectif informel ou Autre (Autre par défaut)." },
@@ -13,7 +17,11 @@ export const IMPORT_COLUMNS = [
   { key: "resume", required: false, help: "Résumé du projet." },
   { key: "emplois", required: false, help: "Nombre d'emplois aujourd'hui (nombre entier)." },
   { key: "stade", required: false, help: "Défiance, Observation, Collaboration ou Co-portage : déclaré par le réseau, à confirmer par les deux côtés." },
-  { key: "collectivite", required: false, help: "La collectivité concernée par le stade : code INSEE d'une commune ou SIREN d'une intercommunalité (la commune du projet par défaut)." },
+  {
+    key: "collectivite",
+    required: false,
+    help: "La collectivité concernée par le stade : code INSEE d'une commune ou SIREN d'une intercommunalité (la commune du projet par défaut).",
+  },
 ] as const;
 
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]["key"];
@@ -35,7 +43,6 @@ export type ImportPlan = {
   /** The first rows, as they will be read, for the preview. */
   preview: { line: number; identifier: string; title: string; action: "create" | "update" | "unchanged"; stage: string | null }[];
 };
-
 
 /** What an import did. */
 export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number };

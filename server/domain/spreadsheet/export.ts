@@ -16,7 +16,18 @@ export function neutraliseCell(value: string): string {
 /** The template offered for download: the header row and one example, semicolon-separated as French Excel expects. */
 export function importTemplateCsv(): string {
   const header = IMPORT_COLUMNS.map((column) => column.key);
-  const example = ["DROME-001", "Épicerie coopérative du Diois", "Les Amis de l'Épicerie", "SCIC", "26113", "Alimentation", "Une épicerie en circuit court.", "3", "Observation", "26113"];
+  const example = [
+    "DROME-001",
+    "Épicerie coopérative du Diois",
+    "Les Amis de l'Épicerie",
+    "SCIC",
+    "26113",
+    "Alimentation",
+    "Une épicerie en circuit court.",
+    "3",
+    "Observation",
+    "26113",
+  ];
   return `\uFEFF${Papa.unparse([header, example], { delimiter: ";" })}\r\n`;
 }
 

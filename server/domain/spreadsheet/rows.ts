@@ -1,6 +1,16 @@
 // How each row of the table is checked and becomes an import row, or errors naming its line and column.
 import { LEGAL_FORMS, type LegalForm } from "../organisations";
-import { columnOf, IMPORT_COLUMNS, LEGAL_FORM_NAMES, MAX_IMPORT_ROWS, simplify, STAGE_NAMES, type ImportColumn, type ImportRow, type RowError } from "./columns";
+import {
+  columnOf,
+  IMPORT_COLUMNS,
+  LEGAL_FORM_NAMES,
+  MAX_IMPORT_ROWS,
+  simplify,
+  STAGE_NAMES,
+  type ImportColumn,
+  type ImportRow,
+  type RowError,
+} from "./columns";
 
 /** Control characters and lone surrogates have no business in a cell: they are refused, not stored. */
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -36,7 +46,11 @@ export function checkRows(table: string[][]): { rows: ImportRow[]; errors: RowEr
   }
   const body = table.slice(headerIndex + 1);
   if (body.filter((row) => row.some((cell) => cell.trim() !== "")).length > MAX_IMPORT_ROWS) {
-    return { rows: [], errors: [{ line: 1, column: null, message: `Le fichier dépasse ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} lignes : découpez-le.` }], ignoredColumns };
+    return {
+      rows: [],
+      errors: [{ line: 1, column: null, message: `Le fichier dépasse ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} lignes : découpez-le.` }],
+      ignoredColumns,
+    };
   }
   const seen = new Map<string, number>();
   const rows: ImportRow[] = [];
@@ -89,7 +103,10 @@ export function checkRows(table: string[][]): { rows: ImportRow[]; errors: RowEr
       const known = LEGAL_FORM_NAMES[simplify(legalForm)] ?? (LEGAL_FORMS as readonly string[]).find((form) => form === simplify(legalForm));
       if (known) row.legalForm = known as LegalForm;
       else {
-        fail("forme_juridique", `« ${legalForm} » n'est pas une forme juridique connue : Association, SCIC, SCOP, SCI, CAE, PTCE, Collectif informel ou Autre.`);
+        fail(
+          "forme_juridique",
+          `« ${legalForm} » n'est pas une forme juridique connue : Association, SCIC, SCOP, SCI, CAE, PTCE, Collectif informel ou Autre.`,
+        );
         valid = false;
       }
     }

@@ -13,7 +13,6 @@ export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, proj
   return loadProjectAccess(db, actor, projectId);
 }
 
-
 /** Editing a project file: the members of its lead collective. */
 export async function assertCanEditProject(db: DbOrTx, actor: Actor | null, projectId: string) {
   const access = await loadProjectAccess(db, actor, projectId);
@@ -89,13 +88,9 @@ export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, project
   const access: ProjectAccess = {
     ...base,
     isCollectiveMember: partyMemberships.some((row) => row.role === "lead"),
-    authorities: partyMemberships
-      .filter((row) => row.role === "authority")
-      .map((row) => ({ authorityId: row.organisationId, verified: true as const })),
+    authorities: partyMemberships.filter((row) => row.role === "authority").map((row) => ({ authorityId: row.organisationId, verified: true as const })),
     awaitingVerification,
-    moderatedNetworks: partyMemberships
-      .filter((row) => row.role === "network" && speaksForNetwork(row.membershipRole))
-      .map((row) => row.organisationId),
+    moderatedNetworks: partyMemberships.filter((row) => row.role === "network" && speaksForNetwork(row.membershipRole)).map((row) => row.organisationId),
     publicOnly: false,
   };
   if (access.isPlatformAdmin || partyMemberships.length > 0) return access;
@@ -114,9 +109,7 @@ async function readsThroughTerritory(db: DbOrTx, actor: Actor, projectId: string
     .innerJoin(authorityTerritory, eq(authorityTerritory.id, organisations.territoryId))
     .innerJoin(projectCommunes, eq(projectCommunes.projectId, projectId))
     .innerJoin(projectCommune, eq(projectCommune.id, projectCommunes.communeId))
-    .where(
-      and(eq(memberships.userId, actor.userId), isNotNull(memberships.verifiedAt), communeWithinTerritory(projectCommune, authorityTerritory)),
-    )
+    .where(and(eq(memberships.userId, actor.userId), isNotNull(memberships.verifiedAt), communeWithinTerritory(projectCommune, authorityTerritory)))
     .limit(1);
   return row !== undefined;
 }

@@ -64,13 +64,7 @@ export function projectVisibleTo(db: DbOrTx, actor: { userId: string | Placehold
     .innerJoin(authorityTerritory, eq(authorityTerritory.id, organisations.territoryId))
     .innerJoin(projectCommunes, eq(projectCommunes.projectId, projects.id))
     .innerJoin(projectCommune, eq(projectCommune.id, projectCommunes.communeId))
-    .where(
-      and(
-        eq(memberships.userId, actor.userId),
-        isNotNull(memberships.verifiedAt),
-        communeWithinTerritory(projectCommune, authorityTerritory),
-      ),
-    );
+    .where(and(eq(memberships.userId, actor.userId), isNotNull(memberships.verifiedAt), communeWithinTerritory(projectCommune, authorityTerritory)));
   return sql`(${projects.visibility} = 'public' or ${partyMemberOf(db, actor.userId)} or (${projects.visibility} <> 'parties' and ${exists(viaTerritory)}))`;
 }
 

@@ -28,10 +28,12 @@ export default async function PrintableProjectPage({ params }: { params: Promise
   const now = new Date();
   const since = now.getTime() - YEAR_MS;
   const events = [
-    ...overview.milestones.filter((milestone) => !milestone.hidden).map((milestone) => ({
-      at: new Date(`${milestone.occursOn}T12:00:00Z`),
-      text: `${milestone.title} (${tk(milestone.kind)})`,
-    })),
+    ...overview.milestones
+      .filter((milestone) => !milestone.hidden)
+      .map((milestone) => ({
+        at: new Date(`${milestone.occursOn}T12:00:00Z`),
+        text: `${milestone.title} (${tk(milestone.kind)})`,
+      })),
     ...overview.relationships.flatMap((relationship) =>
       relationship.changes
         .filter((change) => change.status === "confirmed" && change.decidedAt)
@@ -73,9 +75,7 @@ export default async function PrintableProjectPage({ params }: { params: Promise
                 .map((change) => (
                   <tr key={change.id} className="border-t border-line">
                     <td className="py-1 pr-2 whitespace-nowrap">{change.decidedAt ? format.dateTime(change.decidedAt, { dateStyle: "medium" }) : ""}</td>
-                    <td className="py-1 pr-2">
-                      {change.fromStage ? `${ts(change.fromStage)} → ${ts(change.toStage)}` : ts(change.toStage)}
-                    </td>
+                    <td className="py-1 pr-2">{change.fromStage ? `${ts(change.fromStage)} → ${ts(change.toStage)}` : ts(change.toStage)}</td>
                     <td className="py-1">{change.reason}</td>
                   </tr>
                 ))}

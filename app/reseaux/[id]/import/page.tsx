@@ -35,7 +35,9 @@ export default async function PortfolioImportPage({ params }: { params: Promise<
           <table className="w-full text-left text-sm">
             <thead>
               <tr>
-                <th scope="col" className="pr-4">{t("column")}</th>
+                <th scope="col" className="pr-4">
+                  {t("column")}
+                </th>
                 <th scope="col">{t("meaning")}</th>
               </tr>
             </thead>

@@ -44,7 +44,11 @@ export default async function PortfolioPage({ params, searchParams }: Props) {
     const next = active && tableQuery.direction === "asc" ? "desc" : "asc";
     return (
       <th scope="col" className="px-3 py-2" aria-sort={active ? (tableQuery.direction === "asc" ? "ascending" : "descending") : undefined}>
-        <Link href={withParams(path, query, { tri: column, ordre: next, page: undefined })} aria-label={tt("sortBy", { column: label })} className="no-underline hover:underline">
+        <Link
+          href={withParams(path, query, { tri: column, ordre: next, page: undefined })}
+          aria-label={tt("sortBy", { column: label })}
+          className="no-underline hover:underline"
+        >
           {label}
           {active ? <span aria-hidden="true">{tableQuery.direction === "asc" ? " ▲" : " ▼"}</span> : null}
         </Link>

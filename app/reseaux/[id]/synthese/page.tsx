@@ -57,24 +57,36 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
           <thead>
             <tr className="border-b border-line">
               <th scope="col">{t("stage")}</th>
-              <th scope="col" className="text-right">{t("count")}</th>
-              <th scope="col" className="text-right">{t("share")}</th>
-              <th scope="col" className="text-right">{t("median")}</th>
+              <th scope="col" className="text-right">
+                {t("count")}
+              </th>
+              <th scope="col" className="text-right">
+                {t("share")}
+              </th>
+              <th scope="col" className="text-right">
+                {t("median")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {STAGES.map((stage) => (
               <tr key={stage} className="border-b border-line">
-                <th scope="row" className="font-normal">{ts(stage)}</th>
+                <th scope="row" className="font-normal">
+                  {ts(stage)}
+                </th>
                 <td className="text-right tabular-nums">{format.number(byStage[stage])}</td>
                 <td className="text-right tabular-nums">{percent(byStage[stage])}</td>
                 <td className="text-right">
-                  {dashboard.medianDays[stage] ? t("medianValue", { days: Math.round(dashboard.medianDays[stage].days), stays: dashboard.medianDays[stage].stays }) : "—"}
+                  {dashboard.medianDays[stage]
+                    ? t("medianValue", { days: Math.round(dashboard.medianDays[stage].days), stays: dashboard.medianDays[stage].stays })
+                    : "—"}
                 </td>
               </tr>
             ))}
             <tr>
-              <th scope="row" className="font-normal">{t("unconfirmed")}</th>
+              <th scope="row" className="font-normal">
+                {t("unconfirmed")}
+              </th>
               <td className="text-right tabular-nums">{format.number(unconfirmed)}</td>
               <td className="text-right tabular-nums">{percent(unconfirmed)}</td>
               <td />
@@ -90,14 +102,20 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
           <thead>
             <tr className="border-b border-line">
               <th scope="col">{t("month")}</th>
-              <th scope="col" className="text-right">{t("forward")}</th>
-              <th scope="col" className="text-right">{t("backward")}</th>
+              <th scope="col" className="text-right">
+                {t("forward")}
+              </th>
+              <th scope="col" className="text-right">
+                {t("backward")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {dashboard.movement.months.map((month) => (
               <tr key={month.month}>
-                <th scope="row" className="font-normal">{format.dateTime(new Date(`${month.month}-15T12:00:00Z`), { month: "long", year: "numeric" })}</th>
+                <th scope="row" className="font-normal">
+                  {format.dateTime(new Date(`${month.month}-15T12:00:00Z`), { month: "long", year: "numeric" })}
+                </th>
                 <td className="text-right tabular-nums">{month.forward}</td>
                 <td className="text-right tabular-nums">{month.backward}</td>
               </tr>
@@ -133,7 +151,9 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
                 {project.title} — {t("stuckLine", { date: format.dateTime(project.lastActivity, { dateStyle: "long" }), days: project.days })}
               </li>
             ))}
-            {dashboard.stuck.total > dashboard.stuck.projects.length ? <li>{t("stuckMore", { count: dashboard.stuck.total - dashboard.stuck.projects.length })}</li> : null}
+            {dashboard.stuck.total > dashboard.stuck.projects.length ? (
+              <li>{t("stuckMore", { count: dashboard.stuck.total - dashboard.stuck.projects.length })}</li>
+            ) : null}
           </ul>
         )}
       </section>
@@ -146,7 +166,8 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
           <ul className="list-disc pl-6">
             {dashboard.divergent.map((row) => (
               <li key={row.relationshipId}>
-                {row.title} — {t("divergentLine", { authority: row.authorityName, gap: format.number(row.gap, { maximumFractionDigits: 1 }), stage: ts(row.stage) })}
+                {row.title} —{" "}
+                {t("divergentLine", { authority: row.authorityName, gap: format.number(row.gap, { maximumFractionDigits: 1 }), stage: ts(row.stage) })}
               </li>
             ))}
           </ul>
