@@ -5,6 +5,7 @@ import { memberships, organisations, territories, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { requireActor, type Actor } from "./access";
 import { changedFields, recordChange } from "./history";
+import type { TUpdateProfileInput } from "@/server/api/routers/account.schema";
 
 export async function listMembershipsOf(db: DbOrTx, userId: string) {
   return db
@@ -41,7 +42,7 @@ export async function getAccount(db: DbOrTx, actor: Actor | null) {
   };
 }
 
-export async function updateProfile(db: DbOrTx, actor: Actor | null, input: { name: string }) {
+export async function updateProfile(db: DbOrTx, actor: Actor | null, input: TUpdateProfileInput) {
   const signedIn = requireActor(actor);
   const [previous] = await db.select({ name: users.name }).from(users).where(eq(users.id, signedIn.userId));
   const [user] = await db.update(users).set({ name: input.name }).where(eq(users.id, signedIn.userId)).returning({ id: users.id, name: users.name });

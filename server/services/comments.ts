@@ -16,6 +16,7 @@ import {
 import { changedFields, recordChange } from "./history";
 import { notify } from "./notifications";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
+import type { TAddCommentInput, TCommentIdInput, TEditCommentInput } from "@/server/api/routers/comment.schema";
 
 /** The people one may mention: the members of the project's active parties (verified, for an authority). */
 async function partyPeople(db: DbOrTx, projectId: string) {
@@ -76,7 +77,7 @@ export async function listComments(db: DbOrTx, actor: Actor | null, projectId: s
   }));
 }
 
-export async function addComment(db: Database, actor: Actor | null, input: { projectId: string; body: string; mentionIds: string[] }) {
+export async function addComment(db: Database, actor: Actor | null, input: TAddCommentInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCanComment(access);
   const mentionIds = [...new Set(input.mentionIds)];
@@ -125,7 +126,7 @@ async function ownComment(db: DbOrTx, actor: Actor | null, commentId: string) {
   return { signedIn, comment };
 }
 
-export async function editComment(db: Database, actor: Actor | null, input: { commentId: string; version: number; body: string }) {
+export async function editComment(db: Database, actor: Actor | null, input: TEditCommentInput) {
   const { signedIn, comment } = await ownComment(db, actor, input.commentId);
   const [updated] = await db
     .update(comments)
@@ -145,7 +146,7 @@ export async function editComment(db: Database, actor: Actor | null, input: { co
   return { commentId: comment.id, version: updated.version };
 }
 
-export async function deleteComment(db: Database, actor: Actor | null, input: { commentId: string }) {
+export async function deleteComment(db: Database, actor: Actor | null, input: TCommentIdInput) {
   const { signedIn, comment } = await ownComment(db, actor, input.commentId);
   await db
     .update(comments)

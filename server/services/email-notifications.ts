@@ -12,6 +12,7 @@ import { requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { withoutGoneExcerpts } from "./notifications";
+import type { TSetEmailPreferenceInput } from "@/server/api/routers/account.schema";
 
 export const EMAIL_FREQUENCIES = emailFrequency.enumValues;
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
@@ -62,7 +63,7 @@ export async function frequencyFor(db: DbOrTx, userId: string, kind: Notificatio
   return chosen?.frequency ?? DEFAULT_FREQUENCY[kind];
 }
 
-export async function setEmailPreference(db: DbOrTx, actor: Actor | null, input: { kind: NotificationKind; frequency: EmailFrequency }) {
+export async function setEmailPreference(db: DbOrTx, actor: Actor | null, input: TSetEmailPreferenceInput) {
   const signedIn = requireActor(actor);
   await db
     .insert(emailPreferences)

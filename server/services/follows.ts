@@ -5,8 +5,10 @@ import { preparedPerHandle } from "@/db/prepared";
 import { changeLog, follows, projects } from "@/db/schema";
 import { recordChange } from "./history";
 import { loadProjectAccess, projectVisibleTo, requireActor, type Actor } from "./access";
+import type { TFollowInput } from "@/server/api/routers/follow.schema";
+import type { TProjectIdInput } from "@/server/api/routers/project.schema";
 
-export async function followProject(db: DbOrTx, actor: Actor | null, input: { projectId: string; follow: boolean }) {
+export async function followProject(db: DbOrTx, actor: Actor | null, input: TFollowInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = requireActor(access.actor);
   if (input.follow) {
@@ -28,7 +30,7 @@ export async function followProject(db: DbOrTx, actor: Actor | null, input: { pr
  * Opening a followed project: what is new for the person starts after this moment. A visit is not
  * a change to anything: it moves the follow's mark and leaves the audit log alone.
  */
-export async function markVisited(db: DbOrTx, actor: Actor | null, input: { projectId: string }) {
+export async function markVisited(db: DbOrTx, actor: Actor | null, input: TProjectIdInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = requireActor(access.actor);
   const updated = await db

@@ -5,6 +5,7 @@ import type { ChangeAction, ChangeEntity } from "@/server/domain/change-log";
 import { escapeLike } from "@/server/domain/search-text";
 import { changeLog, comments, milestones, projects, users, type FieldChange } from "@/db/schema";
 import { assertCanReadProject, historyReadingFor, isProjectParty, PRIVATE_PROJECT_FIELDS, requirePlatformAdmin, type Actor } from "./access";
+import type { TAuditSearchInput } from "@/server/api/routers/audit.schema";
 
 export type ChangeEntry = {
   actorId: string | null;
@@ -104,22 +105,10 @@ export async function changesSinceVersion(db: DbOrTx, entity: ChangeEntity, enti
     .orderBy(changeLog.version);
 }
 
-export type AuditSearch = {
-  /** Part of the actor's name or address. */
-  person?: string;
-  entity?: ChangeEntity;
-  /** A record's id, or a project's: its entries and those of everything in it. */
-  recordId?: string;
-  from?: string;
-  to?: string;
-  /** Entries older than this id: the next page. */
-  before?: number;
-};
-
 export const AUDIT_PAGE_SIZE = 50;
 
 /** The platform admins' view of the audit log: every entry, filtered, newest first, 50 at a time. */
-export async function searchAuditLog(db: DbOrTx, actor: Actor | null, input: AuditSearch) {
+export async function searchAuditLog(db: DbOrTx, actor: Actor | null, input: TAuditSearchInput) {
   requirePlatformAdmin(actor);
   const filters: (SQL | undefined)[] = [
     input.person ? or(ilike(users.email, `%${escapeLike(input.person)}%`), ilike(users.name, `%${escapeLike(input.person)}%`)) : undefined,

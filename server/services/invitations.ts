@@ -14,6 +14,7 @@ import { sendMail } from "./mail";
 import { notify } from "./notifications";
 import { LIMITS, enforceRateLimit } from "./rate-limits";
 import { openSession } from "./sessions";
+import type { TInvitationIdInput, TInviteOfficialInput } from "@/server/api/routers/invitation.schema";
 
 export const INVITATION_DAYS = 14;
 
@@ -49,11 +50,7 @@ async function sendInvitation(db: DbOrTx, invitation: { email: string; token: st
   });
 }
 
-export async function inviteOfficial(
-  db: Database,
-  actor: Actor | null,
-  input: { projectId: string; authorityId: string; email: string; office: AuthorityOffice },
-) {
+export async function inviteOfficial(db: Database, actor: Actor | null, input: TInviteOfficialInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const inviter = assertCanInvite(access);
   const [party] = await db
@@ -128,7 +125,7 @@ async function manageable(db: DbOrTx, actor: Actor | null, invitationId: string)
 }
 
 /** A new link, valid 14 days from now; the previous link stops working. */
-export async function resendInvitation(db: Database, actor: Actor | null, input: { invitationId: string }) {
+export async function resendInvitation(db: Database, actor: Actor | null, input: TInvitationIdInput) {
   const { invitation, inviter } = await manageable(db, actor, input.invitationId);
   if (invitation.usedAt || invitation.revokedAt) throw new DomainError("CONFLICT", "invitationUsedOrRevoked");
   await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "tooManyInvitations");
@@ -149,7 +146,7 @@ export async function resendInvitation(db: Database, actor: Actor | null, input:
   return { invitationId: invitation.id, sentCount: invitation.sentCount + 1 };
 }
 
-export async function revokeInvitation(db: DbOrTx, actor: Actor | null, input: { invitationId: string }) {
+export async function revokeInvitation(db: DbOrTx, actor: Actor | null, input: TInvitationIdInput) {
   const { invitation, inviter } = await manageable(db, actor, input.invitationId);
   if (invitation.usedAt) throw new DomainError("CONFLICT", "invitationUsed");
   await db.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, invitation.id));

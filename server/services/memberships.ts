@@ -3,13 +3,20 @@
 import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, organisations, sessions, users } from "@/db/schema";
-import type { AuthorityOffice, MembershipRole } from "@/server/domain/organisations";
+import type { MembershipRole } from "@/server/domain/organisations";
 import { DomainError, notFound } from "@/server/errors";
 import { assertCanManageOrganisation, requireActor, requirePlatformAdmin, type Actor } from "./access";
 import { recordChange } from "./history";
 import { openAuthority } from "./authorities";
 import { findOrCreateUser, tellNewMember } from "./organisations";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
+import type {
+  TAddMemberInput,
+  TChangeOfficeInput,
+  TJoinAuthorityInput,
+  TMembershipIdInput,
+  TVerifyMembershipInput,
+} from "@/server/api/routers/organisation.schema";
 
 const ROLES_BY_KIND = {
   collective: ["member", "admin"],
@@ -17,11 +24,7 @@ const ROLES_BY_KIND = {
   network: ["moderator", "admin"],
 } as const satisfies Record<string, readonly MembershipRole[]>;
 
-export async function addMember(
-  db: Database,
-  actor: Actor | null,
-  input: { organisationId: string; email: string; role: MembershipRole; office?: AuthorityOffice },
-) {
+export async function addMember(db: Database, actor: Actor | null, input: TAddMemberInput) {
   const signedIn = requireActor(actor);
   await assertCanManageOrganisation(db, signedIn, input.organisationId);
   await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "tooManyMembersAdded");
@@ -71,7 +74,7 @@ export async function addMember(
  * unverified member, who is no more than a signed-in stranger until someone vouches for them. The
  * first to be verified becomes the authority's admin (verifyMembership).
  */
-export async function joinAuthority(db: Database, actor: Actor | null, input: { territoryId: string; office: AuthorityOffice }) {
+export async function joinAuthority(db: Database, actor: Actor | null, input: TJoinAuthorityInput) {
   const signedIn = requireActor(actor);
   const authority = await openAuthority(db, input.territoryId);
   if (!authority) throw notFound("territoryNotFound");
@@ -95,7 +98,7 @@ export async function joinAuthority(db: Database, actor: Actor | null, input: { 
   return { organisationId: authority.id, name: authority.name, role: membership.role };
 }
 
-export async function verifyMembership(db: Database, actor: Actor | null, input: { membershipId: string }) {
+export async function verifyMembership(db: Database, actor: Actor | null, input: TVerifyMembershipInput) {
   const signedIn = requireActor(actor);
   const [target] = await db
     .select({ organisationId: memberships.organisationId, kind: organisations.kind })
@@ -164,7 +167,7 @@ async function membershipTarget(db: Database, actor: Actor | null, membershipId:
   return { signedIn, ...target };
 }
 
-export async function changeOffice(db: Database, actor: Actor | null, input: { membershipId: string; office: AuthorityOffice }) {
+export async function changeOffice(db: Database, actor: Actor | null, input: TChangeOfficeInput) {
   const { signedIn, membership, kind } = await membershipTarget(db, actor, input.membershipId);
   if (kind !== "authority") throw new DomainError("BAD_REQUEST", "officesForAuthoritiesOnly");
   await db.update(memberships).set({ office: input.office }).where(eq(memberships.id, membership.id));
@@ -182,7 +185,7 @@ export async function changeOffice(db: Database, actor: Actor | null, input: { m
  * Removes someone from an organisation. Their sessions end too, so that a browser left signed in
  * somewhere holds nothing the organisation gave them.
  */
-export async function removeMember(db: Database, actor: Actor | null, input: { membershipId: string }) {
+export async function removeMember(db: Database, actor: Actor | null, input: TMembershipIdInput) {
   const { signedIn, membership } = await membershipTarget(db, actor, input.membershipId);
   if (membership.role === "admin") {
     const admins = await db

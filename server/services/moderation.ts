@@ -9,6 +9,7 @@ import { assertCanModerateProject, assertCanReport, canModerateProject, assertHo
 import { recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
 import { LIMITS, enforceRateLimit } from "./rate-limits";
+import type { TModerateInput, TDismissReportInput, TMilestoneNoteInput, TReportInput } from "@/server/api/routers/moderation.schema";
 
 export type ContentKind = "comment" | "milestone";
 
@@ -49,7 +50,7 @@ async function contentWithAccess(db: DbOrTx, actor: Actor | null, kind: ContentK
   return { content, access };
 }
 
-export async function reportContent(db: Database, actor: Actor | null, input: { kind: ContentKind; contentId: string; reason: string }) {
+export async function reportContent(db: Database, actor: Actor | null, input: TReportInput) {
   const { content, access } = await contentWithAccess(db, actor, input.kind, input.contentId);
   const reporter = assertCanReport(access);
   if (content.hidden && !canModerateProject(access)) {
@@ -79,7 +80,7 @@ export async function reportContent(db: Database, actor: Actor | null, input: { 
   return { reportId: report.id };
 }
 
-async function setHidden(db: Database, actor: Actor | null, input: { kind: ContentKind; contentId: string; reason: string }, hide: boolean) {
+async function setHidden(db: Database, actor: Actor | null, input: TModerateInput, hide: boolean) {
   const { content, access } = await contentWithAccess(db, actor, input.kind, input.contentId);
   const moderator = assertCanModerateProject(access);
   const table = input.kind === "comment" ? comments : milestones;
@@ -113,16 +114,16 @@ async function setHidden(db: Database, actor: Actor | null, input: { kind: Conte
   return { kind: input.kind, contentId: content.id, hidden: hide };
 }
 
-export function hideContent(db: Database, actor: Actor | null, input: { kind: ContentKind; contentId: string; reason: string }) {
+export function hideContent(db: Database, actor: Actor | null, input: TModerateInput) {
   return setHidden(db, actor, input, true);
 }
 
-export function restoreContent(db: Database, actor: Actor | null, input: { kind: ContentKind; contentId: string; reason: string }) {
+export function restoreContent(db: Database, actor: Actor | null, input: TModerateInput) {
   return setHidden(db, actor, input, false);
 }
 
 /** The report was unfounded: it leaves the queue, the content stays, the reporter is told why. */
-export async function dismissReport(db: Database, actor: Actor | null, input: { reportId: string; reason: string }) {
+export async function dismissReport(db: Database, actor: Actor | null, input: TDismissReportInput) {
   requireActor(actor);
   const [report] = await db.select().from(contentReports).where(eq(contentReports.id, input.reportId));
   if (!report) throw notFound("reportNotFound");
@@ -154,7 +155,7 @@ export async function dismissReport(db: Database, actor: Actor | null, input: { 
 }
 
 /** A holding network's moderator adds a note on a contested milestone; both sides see it and are told. */
-export async function addMilestoneMediationNote(db: Database, actor: Actor | null, input: { milestoneId: string; relationshipId: string; text: string }) {
+export async function addMilestoneMediationNote(db: Database, actor: Actor | null, input: TMilestoneNoteInput) {
   requireActor(actor);
   const [link] = await db
     .select({

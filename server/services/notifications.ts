@@ -8,6 +8,7 @@ import { requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 
 import type { NotificationKind } from "@/server/domain/notifications";
+import type { TMarkReadInput } from "@/server/api/routers/notification.schema";
 
 export async function notify(
   db: DbOrTx,
@@ -107,7 +108,7 @@ export async function countUnread(db: DbOrTx, actor: Actor | null) {
 }
 
 /** Marks some of one's own notifications read, or all of them; others' are never touched. */
-export async function markRead(db: DbOrTx, actor: Actor | null, input: { ids?: string[] }) {
+export async function markRead(db: DbOrTx, actor: Actor | null, input: TMarkReadInput) {
   const signedIn = requireActor(actor);
   if (input.ids && input.ids.length > 0) {
     const wanted = [...new Set(input.ids)];

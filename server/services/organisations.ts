@@ -2,7 +2,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, organisations, territories, users } from "@/db/schema";
-import type { LegalForm } from "@/server/domain/organisations";
 import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import { mailTranslator } from "@/server/i18n/messages";
@@ -10,8 +9,9 @@ import { assertCanSeeOrganisation, canManageOrganisation, requireActor, requireP
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
+import type { TCreateCollectiveInput, TCreateNetworkInput } from "@/server/api/routers/organisation.schema";
 
-export async function createCollective(db: Database, actor: Actor | null, input: { name: string; legalForm: LegalForm }) {
+export async function createCollective(db: Database, actor: Actor | null, input: TCreateCollectiveInput) {
   const signedIn = requireActor(actor);
   const [collective] = await db
     .insert(organisations)
@@ -92,7 +92,7 @@ export async function tellNewMember(db: Database, email: string, inviterName: st
   });
 }
 
-export async function createNetwork(db: Database, actor: Actor | null, input: { name: string; adminEmail: string }) {
+export async function createNetwork(db: Database, actor: Actor | null, input: TCreateNetworkInput) {
   const signedIn = requirePlatformAdmin(actor);
   await enforceRateLimit(db, LIMITS.membersAddedPerPerson, signedIn.userId, "tooManyNetworks");
   const [network] = await db.insert(organisations).values({ kind: "network", name: input.name }).returning({ id: organisations.id, name: organisations.name });

@@ -4,18 +4,18 @@ import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { memberships, organisations, projectParties, projects, relationships, stageChanges } from "@/db/schema";
-import type { Stage } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
 import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speaksForNetworkSql, type Actor } from "./access";
 import { recordChange } from "./history";
 import { openAuthority } from "./authorities";
 import { notify, peopleOfSide } from "./notifications";
+import type { TAddAuthorityInput, TDecideNetworkInput, TRequestNetworkInput } from "@/server/api/routers/party.schema";
 
 /**
  * Adds an authority to the project (opening its page if nobody has yet) and opens the relationship,
  * with a starting stage proposed by the collective that the authority side confirms.
  */
-export async function addAuthority(db: Database, actor: Actor | null, input: { projectId: string; territoryId: string; startingStage: Stage; reason: string }) {
+export async function addAuthority(db: Database, actor: Actor | null, input: TAddAuthorityInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCollectiveSide(access);
   const authority = await openAuthority(db, input.territoryId);
@@ -62,7 +62,7 @@ export async function addAuthority(db: Database, actor: Actor | null, input: { p
 }
 
 /** A collective asks a support network to accompany its project; a moderator of the network decides. */
-export async function requestNetwork(db: Database, actor: Actor | null, input: { projectId: string; networkId: string }) {
+export async function requestNetwork(db: Database, actor: Actor | null, input: TRequestNetworkInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCollectiveSide(access);
   const [network] = await db
@@ -88,7 +88,7 @@ export async function requestNetwork(db: Database, actor: Actor | null, input: {
 }
 
 /** A moderator (or admin) of the network accepts or refuses to accompany the project. */
-export async function decideNetwork(db: Database, actor: Actor | null, input: { projectId: string; networkId: string; accept: boolean; reason: string }) {
+export async function decideNetwork(db: Database, actor: Actor | null, input: TDecideNetworkInput) {
   const signedIn = await assertCanModerateNetwork(db, actor, input.networkId);
   const [request] = await db
     .select({ status: projectParties.status })

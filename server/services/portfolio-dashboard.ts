@@ -10,6 +10,7 @@ import { recordChange } from "./history";
 import { findNetwork } from "./portfolio";
 import { PARIS, endOf, lastActivityOf, periodOf, portfolioProjects, startOf, type Period, type PortfolioFilters } from "./portfolio-scope";
 import type { TerritoryKind } from "@/server/domain/territories";
+import type { TStuckAfterInput } from "@/server/api/routers/portfolio.schema";
 
 export const DEFAULT_STUCK_AFTER_DAYS = 90;
 
@@ -233,7 +234,7 @@ export async function refreshAgedReadings(db: DbOrTx): Promise<number> {
 
 // ── Settings ────────────────────────────────────────────────────────────────────────────────
 
-export async function setStuckAfterDays(db: Database, actor: Actor | null, input: { networkId: string; days: number }) {
+export async function setStuckAfterDays(db: Database, actor: Actor | null, input: TStuckAfterInput) {
   const moderator = await assertCanModerateNetwork(db, actor, input.networkId);
   await findNetwork(db, input.networkId);
   const before = await getStuckAfterDays(db, input.networkId);

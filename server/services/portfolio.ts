@@ -8,6 +8,7 @@ import { DomainError, notFound } from "@/server/errors";
 import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speaksForNetworkSql, type Actor } from "./access";
 import { recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
+import type { TAnswerNetworkInvitationInput, TInviteProjectInput, TLeaveNetworkInput } from "@/server/api/routers/portfolio.schema";
 
 /** A support network by its id; NOT_FOUND for any other id. */
 export async function findNetwork(db: DbOrTx, networkId: string) {
@@ -29,7 +30,7 @@ export async function moderatorsOf(db: DbOrTx, networkId: string): Promise<strin
 }
 
 /** A network's moderator invites a project they can read into the portfolio; its collective answers. */
-export async function inviteProject(db: Database, actor: Actor | null, input: { networkId: string; projectId: string }) {
+export async function inviteProject(db: Database, actor: Actor | null, input: TInviteProjectInput) {
   const moderator = await assertCanModerateNetwork(db, actor, input.networkId);
   const access = await loadProjectAccess(db, moderator, input.projectId);
   const network = await findNetwork(db, input.networkId);
@@ -58,7 +59,7 @@ export async function inviteProject(db: Database, actor: Actor | null, input: { 
 }
 
 /** The collective accepts or declines a network's invitation. */
-export async function answerNetworkInvitation(db: Database, actor: Actor | null, input: { projectId: string; networkId: string; accept: boolean }) {
+export async function answerNetworkInvitation(db: Database, actor: Actor | null, input: TAnswerNetworkInvitationInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const member = assertCollectiveSide(access);
   const network = await findNetwork(db, input.networkId);
@@ -88,7 +89,7 @@ export async function answerNetworkInvitation(db: Database, actor: Actor | null,
  * Either side ends the accompaniment: a member of the collective, or a moderator of the network.
  * A pending request or invitation is withdrawn the same way.
  */
-export async function leaveNetwork(db: Database, actor: Actor | null, input: { projectId: string; networkId: string; reason: string }) {
+export async function leaveNetwork(db: Database, actor: Actor | null, input: TLeaveNetworkInput) {
   const signedIn = requireActor(actor);
   const [party] = await db
     .select({ status: projectParties.status })

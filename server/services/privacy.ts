@@ -30,6 +30,7 @@ import { requireActor, type Actor } from "./access";
 import { listMembershipsOf } from "./accounts";
 import { recordChange } from "./history";
 import { withoutGoneExcerpts } from "./notifications";
+import type { TDeleteAccountInput } from "@/server/api/routers/account.schema";
 
 /** What a deleted account's contributions are shown under. */
 export const DELETED_ACCOUNT_NAME = "Compte supprimé";
@@ -172,7 +173,7 @@ export function eraseValues(changes: FieldChange[], personal: string[]): FieldCh
  * "Compte supprimé", because the other side relied on it. Refused while they are the last
  * administrator of an organisation.
  */
-export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: { confirmEmail: string }) {
+export async function deleteAccount(db: DbOrTx, actor: Actor | null, input: TDeleteAccountInput) {
   const signedIn = requireActor(actor);
   const [user] = await db.select().from(users).where(eq(users.id, signedIn.userId)).for("update");
   if (!user || user.deletedAt) throw notFound("accountNotFound");

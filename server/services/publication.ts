@@ -7,9 +7,10 @@ import { DomainError } from "@/server/errors";
 import { assertCanReviewPublic, assertCollectiveSide, loadProjectAccess, projectsModeratedBy, requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
+import type { TProjectIdInput, TReviewPublicInput } from "@/server/api/routers/project.schema";
 
 /** Going public: the collective asks; a moderator of a holding network, or a platform admin when none, decides. */
-export async function requestPublic(db: Database, actor: Actor | null, input: { projectId: string }) {
+export async function requestPublic(db: Database, actor: Actor | null, input: TProjectIdInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const signedIn = assertCollectiveSide(access);
   if (access.visibility === "public") throw new DomainError("CONFLICT", "alreadyPublic");
@@ -18,7 +19,7 @@ export async function requestPublic(db: Database, actor: Actor | null, input: { 
   return { requested: true };
 }
 
-export async function reviewPublic(db: Database, actor: Actor | null, input: { projectId: string; accept: boolean; reason: string }) {
+export async function reviewPublic(db: Database, actor: Actor | null, input: TReviewPublicInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
   const holdingNetworks = await db
     .select({ id: projectParties.organisationId })

@@ -3,11 +3,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { mediationNotes, milestones, projects, relationships, stageChangeMilestones, stageChanges } from "@/db/schema";
-import { moveOf, otherSide, type Side, type Stage } from "@/server/domain/gradient";
+import { moveOf, otherSide, type Side } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
 import { assertActsFor, assertHoldingModerator, loadProjectAccess, requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
+import type { TMediationNoteInput, TProposeStageInput } from "@/server/api/routers/stage.schema";
 
 /** Postgres's unique_violation, whatever the driver wraps it in. */
 function isUniqueViolation(error: unknown): boolean {
@@ -31,11 +32,7 @@ async function loadProposal(db: DbOrTx, stageChangeId: string) {
   return proposal ?? null;
 }
 
-export async function proposeStage(
-  db: Database,
-  actor: Actor | null,
-  input: { relationshipId: string; as: Side; toStage: Stage; reason: string; milestoneIds?: string[] },
-) {
+export async function proposeStage(db: Database, actor: Actor | null, input: TProposeStageInput) {
   requireActor(actor);
   const relationship = await loadRelationship(db, input.relationshipId);
   if (!relationship) throw notFound("relationshipNotFound");
@@ -139,7 +136,7 @@ export async function decideProposal(db: Database, actor: Actor | null, input: {
 }
 
 /** A moderator of a network holding the project adds a note both sides see; it confirms nothing. */
-export async function addMediationNote(db: Database, actor: Actor | null, input: { stageChangeId: string; text: string }) {
+export async function addMediationNote(db: Database, actor: Actor | null, input: TMediationNoteInput) {
   requireActor(actor);
   const found = await loadProposal(db, input.stageChangeId);
   if (!found) throw notFound("proposalNotFound");

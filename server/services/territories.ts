@@ -5,12 +5,12 @@ import type { DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
 import { organisations, projectCommunes, projects, relationships, territories } from "@/db/schema";
 import { STAGES, type Stage } from "@/server/domain/gradient";
-import type { LegalForm } from "@/server/domain/organisations";
 import { normaliseSearchQuery } from "@/server/domain/search-text";
 import { notFound } from "@/server/errors";
 import { assertCanFollowTerritoryOf, projectVisibleWithinOwnTerritory, requireActor, type Actor } from "./access";
 import { leadCollective, projectListQuery } from "./projects";
 import type { TerritoryKind } from "@/server/domain/territories";
+import type { TTerritoryProjectsInput } from "@/server/api/routers/project.schema";
 
 export type TerritorySearch = { query: string; kinds?: TerritoryKind[]; limit?: number };
 
@@ -111,17 +111,6 @@ export async function getTerritory(db: DbOrTx, id: string): Promise<TerritorySum
 
 // ── An authority's territory view ──────────────────────────────────────────────────────────────
 
-export type TerritoryFilters = {
-  authorityId: string;
-  /** The stage of the project's relationship with this authority; "none" when it is not a party. */
-  stage?: Stage | "none";
-  legalForm?: LegalForm;
-  sector?: string;
-  communeId?: string;
-  /** From 1; TERRITORY_PAGE_SIZE projects a page. */
-  page?: number;
-};
-
 export const TERRITORY_PAGE_SIZE = 50;
 
 /** The communes within a territory, found through the code columns their index covers. */
@@ -136,7 +125,7 @@ function communesWithin(territory: { id: string; kind: string; code: string }): 
  * région), whether or not it is a party, within each project's visibility; latest activity first,
  * a page at a time.
  */
-export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TerritoryFilters) {
+export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TTerritoryProjectsInput) {
   const signedIn = requireActor(actor);
   await assertCanFollowTerritoryOf(db, signedIn, input.authorityId);
   const [authority] = await db

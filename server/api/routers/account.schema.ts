@@ -8,3 +8,5 @@ export type TUpdateProfileInput = z.infer<typeof ZUpdateProfileInput>;
 export const ZSetEmailPreferenceInput = z.object({ kind: z.enum(notificationKind.enumValues), frequency: z.enum(EMAIL_FREQUENCIES) }).strict();
 
 export const ZDeleteAccountInput = z.object({ confirmEmail: zText().trim().min(1, "Recopiez votre adresse e-mail pour confirmer.").max(254) }).strict();
+export type TSetEmailPreferenceInput = z.infer<typeof ZSetEmailPreferenceInput>;
+export type TDeleteAccountInput = z.infer<typeof ZDeleteAccountInput>;

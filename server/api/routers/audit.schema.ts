@@ -3,11 +3,15 @@ import { z, ZDay, zText } from "../zod";
 
 export const ZAuditSearchInput = z
   .object({
+    /** Part of the actor's name or address. */
     person: zText().trim().max(120).optional(),
     entity: z.enum(CHANGE_ENTITIES).optional(),
+    /** A record's id, or a project's: its entries and those of everything in it. */
     recordId: zText().trim().max(120).optional(),
     from: ZDay.optional(),
     to: ZDay.optional(),
+    /** Entries older than this id: the next page. */
     before: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
+export type TAuditSearchInput = z.infer<typeof ZAuditSearchInput>;

@@ -10,3 +10,5 @@ export const ZInviteOfficialInput = z
   })
   .strict();
 export const ZInvitationIdInput = z.object({ invitationId: ZId }).strict();
+export type TInviteOfficialInput = z.infer<typeof ZInviteOfficialInput>;
+export type TInvitationIdInput = z.infer<typeof ZInvitationIdInput>;

@@ -7,3 +7,7 @@ export const ZReportInput = z.object({ kind: ZContentKind, contentId: ZId, reaso
 export const ZModerateInput = z.object({ kind: ZContentKind, contentId: ZId, reason: ZReason }).strict();
 export const ZDismissReportInput = z.object({ reportId: ZId, reason: ZReason }).strict();
 export const ZMilestoneNoteInput = z.object({ milestoneId: ZId, relationshipId: ZId, text: zText().trim().min(1, "Écrivez votre note.").max(2000) }).strict();
+export type TReportInput = z.infer<typeof ZReportInput>;
+export type TModerateInput = z.infer<typeof ZModerateInput>;
+export type TDismissReportInput = z.infer<typeof ZDismissReportInput>;
+export type TMilestoneNoteInput = z.infer<typeof ZMilestoneNoteInput>;

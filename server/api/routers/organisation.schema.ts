@@ -30,3 +30,6 @@ export type TCreateNetworkInput = z.infer<typeof ZCreateNetworkInput>;
 
 export const ZChangeOfficeInput = z.object({ membershipId: ZId, office: z.enum(AUTHORITY_OFFICES) }).strict();
 export const ZMembershipIdInput = z.object({ membershipId: ZId }).strict();
+export type TVerifyMembershipInput = z.infer<typeof ZVerifyMembershipInput>;
+export type TChangeOfficeInput = z.infer<typeof ZChangeOfficeInput>;
+export type TMembershipIdInput = z.infer<typeof ZMembershipIdInput>;

@@ -7,3 +7,6 @@ export const ZAddAuthorityInput = z
   .strict();
 export const ZRequestNetworkInput = z.object({ projectId: ZId, networkId: ZId }).strict();
 export const ZDecideNetworkInput = z.object({ projectId: ZId, networkId: ZId, accept: z.boolean(), reason: zComment().default("") }).strict();
+export type TAddAuthorityInput = z.infer<typeof ZAddAuthorityInput>;
+export type TRequestNetworkInput = z.infer<typeof ZRequestNetworkInput>;
+export type TDecideNetworkInput = z.infer<typeof ZDecideNetworkInput>;

@@ -32,3 +32,7 @@ export const ZPortfolioInput = z
 export const ZStuckAfterInput = z
   .object({ networkId: ZId, days: z.number({ error: "Indiquez un nombre de jours." }).int().min(7, "Au moins 7 jours.").max(730, "Au plus 730 jours.") })
   .strict();
+export type TInviteProjectInput = z.infer<typeof ZInviteProjectInput>;
+export type TAnswerNetworkInvitationInput = z.infer<typeof ZAnswerNetworkInvitationInput>;
+export type TLeaveNetworkInput = z.infer<typeof ZLeaveNetworkInput>;
+export type TStuckAfterInput = z.infer<typeof ZStuckAfterInput>;

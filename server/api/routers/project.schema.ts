@@ -19,13 +19,16 @@ export const ZProjectIdInput = z.object({ projectId: ZId }).strict();
 export const ZTerritoryProjectsInput = z
   .object({
     authorityId: ZId,
+    /** The stage of the project's relationship with this authority; "none" when it is not a party. */
     stage: z.enum([...STAGES, "none"]).optional(),
     legalForm: z.enum(LEGAL_FORMS).optional(),
     sector: zText().trim().max(120).optional(),
     communeId: ZTerritoryId.optional(),
+    /** From 1; TERRITORY_PAGE_SIZE projects a page. */
     page: z.number().int().min(1).max(10_000).optional(),
   })
   .strict();
+export type TTerritoryProjectsInput = z.infer<typeof ZTerritoryProjectsInput>;
 
 const ZShortText = zText().trim().max(160);
 
@@ -80,3 +83,5 @@ export const ZUpdateProjectInput = z
 export type TUpdateProjectInput = z.infer<typeof ZUpdateProjectInput>;
 
 export const ZReviewPublicInput = z.object({ projectId: ZId, accept: z.boolean(), reason: zComment().default("") }).strict();
+export type TProjectIdInput = z.infer<typeof ZProjectIdInput>;
+export type TReviewPublicInput = z.infer<typeof ZReviewPublicInput>;

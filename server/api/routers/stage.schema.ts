@@ -13,3 +13,5 @@ export const ZProposeStageInput = z
 export const ZDecideStageInput = z.object({ stageChangeId: ZId, comment: zComment().default("") }).strict();
 export const ZDeclineStageInput = z.object({ stageChangeId: ZId, comment: zComment().min(1, "Dites pourquoi en quelques mots.") }).strict();
 export const ZMediationNoteInput = z.object({ stageChangeId: ZId, text: zText().trim().min(1).max(2000) }).strict();
+export type TProposeStageInput = z.infer<typeof ZProposeStageInput>;
+export type TMediationNoteInput = z.infer<typeof ZMediationNoteInput>;
