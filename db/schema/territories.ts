@@ -1,6 +1,6 @@
 // The official territories (régions, départements, EPCI, communes) from @etalab/decoupage-administratif.
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { index, integer, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { TERRITORY_KINDS } from "@/server/domain/territories";
 
 export const territoryKind = pgEnum("territory_kind", TERRITORY_KINDS);
@@ -21,6 +21,12 @@ export const territories = pgTable(
     epciCode: text(),
     /** CC, CA, CU, METRO or MET69, for an EPCI. */
     epciType: text(),
+    /**
+     * The SIREN of the territory's authority, which a SIRET's first nine digits name (ProConnect):
+     * a commune's from the package, an EPCI's is its code. Null for départements and régions,
+     * whose SIREN the package does not ship.
+     */
+    siren: text(),
     population: integer(),
     postalCodes: text()
       .array()
@@ -33,6 +39,7 @@ export const territories = pgTable(
     index().on(table.code),
     index().on(table.epciCode),
     index().on(table.departementCode),
+    uniqueIndex().on(table.siren),
     index("territory_search_name_trgm_idx").using("gin", table.searchName.op("gin_trgm_ops")),
     index("territory_postal_codes_idx").using("gin", table.postalCodes),
   ],

@@ -17,6 +17,7 @@ type SourceCommune = {
   region: string;
   population?: number;
   codesPostaux?: string[];
+  siren?: string;
 };
 type SourceEpci = {
   code: string;
@@ -80,6 +81,7 @@ export async function readTerritoryRows(scope: TerritoryScope = {}): Promise<Ter
       regionCode: members.find((member) => member.departement === departementCode)?.region ?? null,
       epciType: epci.type,
       population: epci.populationMunicipale ?? null,
+      siren: epci.code,
     });
   }
 
@@ -121,6 +123,7 @@ export async function readTerritoryRows(scope: TerritoryScope = {}): Promise<Ter
     epciCode: epciOfCommune.get(commune.code) ?? null,
     population: commune.population ?? null,
     postalCodes: commune.codesPostaux ?? [],
+    siren: commune.siren ?? null,
   }));
   return [...regionRows, ...departementRows, ...epciRows, ...communeRows];
 }
@@ -128,21 +131,21 @@ export async function readTerritoryRows(scope: TerritoryScope = {}): Promise<Ter
 /** Inserts or refreshes the territories in one statement; does nothing when they are already there. */
 export async function loadTerritories(db: Database, scope: TerritoryScope = {}): Promise<{ loaded: number; skipped: boolean }> {
   const rows = await readTerritoryRows(scope);
-  const [existing] = await db.select({ n: count() }).from(territories);
-  if (existing && existing.n === rows.length) return { loaded: 0, skipped: true };
+  const [existing] = await db.select({ n: count(), sirens: count(territories.siren) }).from(territories);
+  if (existing && existing.n === rows.length && existing.sirens === rows.filter((row) => row.siren).length) return { loaded: 0, skipped: true };
 
   const json = JSON.stringify(rows.map((row) => ({ ...row, postalCodes: row.postalCodes ?? [] })));
   await db.execute(sql`
-    insert into territory (id, kind, code, name, search_name, region_code, departement_code, epci_code, epci_type, population, postal_codes)
+    insert into territory (id, kind, code, name, search_name, region_code, departement_code, epci_code, epci_type, population, postal_codes, siren)
     select r.id, r.kind::territory_kind, r.code, r.name, r."searchName", r."regionCode", r."departementCode", r."epciCode",
-           r."epciType", r.population, array(select json_array_elements_text(r."postalCodes"))
+           r."epciType", r.population, array(select json_array_elements_text(r."postalCodes")), r.siren
     from json_to_recordset(${json}::json) as r(
       id text, kind text, code text, name text, "searchName" text, "regionCode" text, "departementCode" text,
-      "epciCode" text, "epciType" text, population integer, "postalCodes" json)
+      "epciCode" text, "epciType" text, population integer, "postalCodes" json, siren text)
     on conflict (id) do update set
       name = excluded.name, search_name = excluded.search_name, region_code = excluded.region_code,
       departement_code = excluded.departement_code, epci_code = excluded.epci_code, epci_type = excluded.epci_type,
-      population = excluded.population, postal_codes = excluded.postal_codes
+      population = excluded.population, postal_codes = excluded.postal_codes, siren = excluded.siren
   `);
   // Tens of thousands of rows at once: give the planner their statistics now (PGlite has no autovacuum).
   await db.execute(sql`analyze territory`);

@@ -30,6 +30,20 @@ describe("territories from @etalab/decoupage-administratif", () => {
     expect(await countOf("region")).toBe(expected.filter((row) => row.kind === "region").length);
   });
 
+  it("knows each commune's and EPCI's SIREN, and fills them into a database loaded before it had them", async () => {
+    const bySiren = async (siren: string) => (await database.db.select({ id: territories.id }).from(territories).where(eq(territories.siren, siren)))[0]?.id;
+    expect(await bySiren("212601132")).toBe("commune-26113");
+    const [diois] = await database.db.select().from(territories).where(eq(territories.id, "epci-242600534"));
+    expect(diois?.siren).toBe("242600534");
+    const [drome] = await database.db.select().from(territories).where(eq(territories.id, "departement-26"));
+    expect(drome?.siren).toBeNull();
+
+    await database.db.update(territories).set({ siren: null });
+    const reload = await loadTerritories(database.db);
+    expect(reload.skipped).toBe(false);
+    expect(await bySiren("212601132")).toBe("commune-26113");
+  });
+
   it("changes nothing when loaded again", async () => {
     const before = await database.db.execute(sql`select md5(string_agg(t::text, '|' order by t.id)) as digest from territory t`);
     const again = await loadTerritories(database.db);
