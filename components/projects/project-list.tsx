@@ -1,10 +1,11 @@
 // A list of project cards: title, lead collective, communes, each relationship's stage, the latest milestone.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_FILL } from "@/components/gradient/stage-strip";
 import type { ProjectSummary } from "@/components/router-outputs";
 
-export async function ProjectList({ projects }: { projects: ProjectSummary[] }) {
+export async function ProjectList<T extends ProjectSummary>({ projects, actionsOf }: { projects: T[]; actionsOf?: (project: T) => ReactNode }) {
   const t = await getTranslations("project");
   const ts = await getTranslations("stages");
   const tp = await getTranslations("projectPage");
@@ -44,6 +45,7 @@ export async function ProjectList({ projects }: { projects: ProjectSummary[] }) 
             </p>
           ) : null}
           <p className="mt-1 text-sm text-muted">{t("updated", { date: format.dateTime(project.updatedAt, { dateStyle: "long" }) })}</p>
+          {actionsOf?.(project)}
         </li>
       ))}
     </ul>

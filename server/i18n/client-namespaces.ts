@@ -27,6 +27,7 @@ export const SEGMENT_CLIENT_NAMESPACES = {
     "print",
     "project",
     "projectPage",
+    "publicProjects",
     "stages",
     "territoryKinds",
     "territoryPicker",

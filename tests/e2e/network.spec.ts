@@ -136,3 +136,21 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
   await expectAccessible(moderator);
   await moderatorContext.close();
 });
+
+test("a moderator reaches the directory of public projects from the network's dashboard and filters it by département", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("moderator") });
+  const page = await context.newPage();
+  await page.goto("/reseaux");
+  await page.getByRole("link", { name: NETWORK, exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Tableau de bord — ${NETWORK}` })).toBeVisible();
+  await page.getByRole("link", { name: "Parcourir les projets publics" }).first().click();
+  await expect(page.getByRole("heading", { name: "Projets publics" })).toBeVisible();
+  await page.getByLabel("Département").selectOption("26");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(page).toHaveURL(/departement=26/);
+  await expect(page.getByLabel("Département")).toHaveValue("26");
+  // However many files other tests have made public meanwhile, the count is said.
+  await expect(page.getByText(/^(Aucun projet|\d+ projets?)$/)).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
+});

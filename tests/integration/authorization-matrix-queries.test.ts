@@ -3,7 +3,7 @@
 // database unchanged (the harness: tests/support/authorization-matrix.ts).
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { follows } from "@/db/schema";
+import { follows, projects } from "@/db/schema";
 import { describeAuthorizationMatrix, everyone, projectAction, readProject, type Entry } from "../support/authorization-matrix";
 import { useTestDatabase } from "../support/db";
 import { callerFor } from "../support/factories";
@@ -160,6 +160,27 @@ const QUERIES: Record<string, Entry> = {
     effect: ({ world, result }) => {
       const { projects: listed } = result as { projects: { id: string }[] };
       expect(listed.map((project) => project.id)).toEqual([world.project.id]);
+    },
+  },
+  "project.listPublic": {
+    // Public projects are for anyone to read, signed in or not.
+    expected: everyone("ok"),
+    prepare: async (db, world) => {
+      await db.update(projects).set({ visibility: "public" }).where(eq(projects.id, world.project.id));
+      return {};
+    },
+    call: (api, world) => api.project.listPublic({ query: world.collective.name }),
+    effect: ({ world, caller, result }) => {
+      const { projects: listed } = result as { projects: { id: string; withMyNetworks: { networkId: string; status: string | null }[] }[] };
+      const found = listed.find((project) => project.id === world.project.id);
+      // Where the project stands with a network is said to that network's moderators alone.
+      const expected =
+        caller === "holdingModerator"
+          ? [{ networkId: world.holdingNetwork.id, status: "active" }]
+          : caller === "otherModerator"
+            ? [{ networkId: world.otherNetwork.id, status: null }]
+            : [];
+      expect(found?.withMyNetworks.map(({ networkId, status }) => ({ networkId, status }))).toEqual(expected);
     },
   },
   "party.networkRequests": {

@@ -123,6 +123,8 @@ const TAKES_NO_FOREIGN_ID = [
   "organisation.createNetwork",
   "project.publicRequests",
   "project.listMine",
+  // Searched by text: public projects are anyone's to find.
+  "project.listPublic",
   "party.networkRequests",
   "moderation.queue",
   "moderation.contested",

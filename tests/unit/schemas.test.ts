@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ZAddMemberInput, ZJoinAuthorityInput } from "@/server/api/routers/organisation.schema";
-import { ZCreateProjectInput } from "@/server/api/routers/project.schema";
+import { ZCreateProjectInput, ZPublicProjectsInput } from "@/server/api/routers/project.schema";
 import { ZSearchTerritoriesInput } from "@/server/api/routers/territory.schema";
 
 const validProject = {
@@ -49,5 +49,15 @@ describe("mutation inputs", () => {
     expect(ZSearchTerritoriesInput.safeParse({ query: "   " }).success).toBe(false);
     expect(ZSearchTerritoriesInput.safeParse({ query: "x".repeat(101) }).success).toBe(false);
     expect(ZSearchTerritoriesInput.safeParse({ query: "die", limit: 1000 }).success).toBe(false);
+  });
+});
+
+describe("the public directory's search", () => {
+  it("takes a département by its code, Corsica and overseas included, and nothing else", () => {
+    for (const code of ["26", "2A", "2B", "974"]) expect(ZPublicProjectsInput.safeParse({ departementCode: code }).success, code).toBe(true);
+    for (const code of ["2", "260", "2C", "26 ", "departement-26"]) expect(ZPublicProjectsInput.safeParse({ departementCode: code }).success, code).toBe(false);
+    expect(ZPublicProjectsInput.safeParse({ query: "x".repeat(121) }).success).toBe(false);
+    expect(ZPublicProjectsInput.safeParse({ stage: "collaboration", page: 2 }).success).toBe(true);
+    expect(ZPublicProjectsInput.safeParse({ page: 0 }).success).toBe(false);
   });
 });

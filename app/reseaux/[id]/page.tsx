@@ -57,6 +57,9 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
         <ButtonLink href={`/reseaux/${id}/import`} variant="secondary">
           {t("import")}
         </ButtonLink>
+        <ButtonLink href="/projets/publics" variant="secondary">
+          {t("browsePublic")}
+        </ButtonLink>
         <ButtonLink href={`/reseaux/${id}/synthese${withParams("", query, {})}`} variant="secondary">
           {t("summary")}
         </ButtonLink>
@@ -105,7 +108,9 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
         </div>
       </form>
 
-      {dashboard.projects === 0 && !filtered ? <EmptyState>{t("emptyPortfolio")}</EmptyState> : null}
+      {dashboard.projects === 0 && !filtered ? (
+        <EmptyState action={<ButtonLink href="/projets/publics">{t("browsePublic")}</ButtonLink>}>{t("emptyPortfolio")}</EmptyState>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>

@@ -85,3 +85,20 @@ export type TUpdateProjectInput = z.infer<typeof ZUpdateProjectInput>;
 export const ZReviewPublicInput = z.object({ projectId: ZId, accept: z.boolean(), reason: zComment().default("") }).strict();
 export type TProjectIdInput = z.infer<typeof ZProjectIdInput>;
 export type TReviewPublicInput = z.infer<typeof ZReviewPublicInput>;
+
+export const ZPublicProjectsInput = z
+  .object({
+    /** Part of the project's title or of its collective's name. */
+    query: zText().trim().max(120).optional(),
+    departementCode: z
+      .string()
+      .regex(/^(\d{2}|2A|2B|97\d)$/, "Département invalide.")
+      .optional(),
+    sector: zText().trim().max(120).optional(),
+    /** A relationship of the project stands at this stage. */
+    stage: z.enum(STAGES).optional(),
+    /** From 1; PUBLIC_PAGE_SIZE projects a page. */
+    page: z.number().int().min(1).max(10_000).optional(),
+  })
+  .strict();
+export type TPublicProjectsInput = z.infer<typeof ZPublicProjectsInput>;

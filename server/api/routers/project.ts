@@ -3,8 +3,9 @@ import { getProjectOverview } from "@/server/services/project-overview";
 import { listPublicRequests, requestPublic, reviewPublic } from "@/server/services/publication";
 import { createProject, getProject, listMyProjects, updateProjectFile } from "@/server/services/projects";
 import { listTerritoryProjects } from "@/server/services/territories";
+import { listPublicProjects } from "@/server/services/public-projects";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../trpc";
-import { ZCreateProjectInput, ZProjectIdInput, ZReviewPublicInput, ZTerritoryProjectsInput, ZUpdateProjectInput } from "./project.schema";
+import { ZCreateProjectInput, ZProjectIdInput, ZPublicProjectsInput, ZReviewPublicInput, ZTerritoryProjectsInput, ZUpdateProjectInput } from "./project.schema";
 
 export const projectRouter = createTRPCRouter({
   create: protectedProcedure.input(ZCreateProjectInput).mutation(({ ctx, input }) => createProject(ctx.db, ctx.actor, input)),
@@ -16,5 +17,6 @@ export const projectRouter = createTRPCRouter({
   publicRequests: protectedProcedure.query(({ ctx }) => listPublicRequests(ctx.db, ctx.actor)),
   reviewPublic: protectedProcedure.input(ZReviewPublicInput).mutation(({ ctx, input }) => reviewPublic(ctx.db, ctx.actor, input)),
   listMine: protectedProcedure.query(({ ctx }) => listMyProjects(ctx.db, ctx.actor)),
+  listPublic: publicProcedure.input(ZPublicProjectsInput).query(({ ctx, input }) => listPublicProjects(ctx.db, ctx.actor, input)),
   listForTerritory: protectedProcedure.input(ZTerritoryProjectsInput).query(({ ctx, input }) => listTerritoryProjects(ctx.db, ctx.actor, input)),
 });

@@ -96,7 +96,9 @@ export default async function PortfolioPage({ params, searchParams }: Props) {
         {tt("count", { count: page.total })}
       </p>
       {page.rows.length === 0 ? (
-        <EmptyState>{filtered ? tt("noMatch") : t("emptyPortfolio")}</EmptyState>
+        <EmptyState action={filtered ? null : <ButtonLink href="/projets/publics">{t("browsePublic")}</ButtonLink>}>
+          {filtered ? tt("noMatch") : t("emptyPortfolio")}
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-line bg-white">
           <table className="w-full min-w-[48rem] text-left text-sm">
