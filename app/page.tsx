@@ -120,6 +120,19 @@ async function Dashboard() {
                 {membership.kind === "authority" ? (
                   <Badge tone={membership.verified ? "good" : "warn"}>{membership.verified ? tc("verified") : tc("unverified")}</Badge>
                 ) : null}
+                {membership.kind === "authority" && !membership.verified ? (
+                  <p className="w-full text-sm">
+                    <Link href={`/organisations/${membership.organisationId}`}>
+                      {membership.verifiers.length > 0
+                        ? t("verifiedBy", {
+                            names: membership.verifiers
+                              .map((verifier) => (verifier.office ? `${verifier.name ?? "—"} (${to(verifier.office)})` : (verifier.name ?? "—")))
+                              .join(", "),
+                          })
+                        : t("verifiedByTeam")}
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CreateNetworkForm } from "@/components/admin/create-network-form";
 import { VerifyButton } from "@/components/organisations/verify-button";
 import { PublicRequestList } from "@/components/projects/public-request-list";
-import { ButtonLink, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 
@@ -41,6 +41,11 @@ export default async function AdminPage() {
                   {request.office ? to(request.office) : null} · <Link href={`/organisations/${request.organisationId}`}>{request.organisationName}</Link> ·{" "}
                   {t("requestedOn", { date: format.dateTime(request.requestedAt, { dateStyle: "long" }) })}
                 </span>
+                {request.noVerifiedAdmin ? (
+                  <Badge tone="warn">{t("noVerifiedAdmin")}</Badge>
+                ) : (
+                  <span className="text-sm text-muted">{t("authorityVerifies")}</span>
+                )}
                 <VerifyButton membershipId={request.membershipId} personName={request.name ?? request.email} />
               </li>
             ))}

@@ -32,6 +32,9 @@ export default async function NotificationsPage() {
               </p>
               <p className="mt-1 text-sm text-muted">
                 {notification.projectId ? <Link href={`/projets/${notification.projectId}`}>{notification.projectTitle}</Link> : null}
+                {!notification.projectId && notification.payload.organisationId ? (
+                  <Link href={`/organisations/${notification.payload.organisationId}`}>{notification.payload.organisation}</Link>
+                ) : null}
                 {" · "}
                 {format.dateTime(notification.createdAt, { dateStyle: "long", timeStyle: "short" })}
               </p>

@@ -14,7 +14,8 @@ export type ReasonActionKind =
   | { action: "report" | "hide" | "restore"; kind: "comment" | "milestone"; contentId: string }
   | { action: "dismiss"; reportId: string }
   | { action: "refuseNetwork" | "leave"; projectId: string; networkId: string }
-  | { action: "refusePublic"; projectId: string };
+  | { action: "refusePublic"; projectId: string }
+  | { action: "refuseMembership"; membershipId: string };
 
 /** One mutation per button, whichever decision it carries. */
 function useReasonMutation(target: ReasonActionKind, onDone: () => void) {
@@ -36,6 +37,8 @@ function useReasonMutation(target: ReasonActionKind, onDone: () => void) {
             return client.portfolio.leave.mutate({ projectId: target.projectId, networkId: target.networkId, reason });
           case "refusePublic":
             return client.project.reviewPublic.mutate({ projectId: target.projectId, accept: false, reason });
+          case "refuseMembership":
+            return client.organisation.refuseMembership.mutate({ membershipId: target.membershipId, reason });
         }
       },
     }),

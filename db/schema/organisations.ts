@@ -51,6 +51,8 @@ export const memberships = pgTable(
     /** For an authority: set when an admin of it or a platform admin vouches for the person. */
     verifiedAt: timestamp({ withTimezone: true }),
     verifiedById: text().references(() => users.id, { onDelete: "set null" }),
+    /** When a claim still waiting after seven days was reminded to its verifiers: once, never again. */
+    claimRemindedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [unique().on(table.organisationId, table.userId), index().on(table.userId)],

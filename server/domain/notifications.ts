@@ -15,11 +15,13 @@ export const NOTIFICATION_KINDS = [
   "portfolio",
   /** A moderator's note on a contested milestone or stage change. */
   "mediation",
+  /** A claim to speak for an authority: asked (told to who can verify it), verified or refused (told to its author). */
+  "membership",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Every value a notification's message may name, empty when its payload lacks it. */
 export function payloadValues(payload: Record<string, string>) {
-  return { title: "", excerpt: "", action: "", content: "", event: "", network: "", reason: "", ...payload };
+  return { title: "", excerpt: "", action: "", content: "", event: "", network: "", reason: "", organisation: "", ...payload };
 }

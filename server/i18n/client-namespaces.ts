@@ -12,7 +12,7 @@ export const SEGMENT_CLIENT_NAMESPACES = {
   collectivites: ["common", "offices", "organisation", "territoryKinds", "territoryPicker"],
   compte: ["account", "common", "emailPrefs"],
   notifications: ["notifications"],
-  organisations: ["common", "legalForms", "offices", "organisation", "roles"],
+  organisations: ["common", "legalForms", "moderation", "offices", "organisation", "roles"],
   projets: [
     "barometer",
     "common",

@@ -1,5 +1,5 @@
 // A person's own account: who they are and where they belong.
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { memberships, organisations, territories, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
@@ -36,9 +36,26 @@ export async function getAccount(db: DbOrTx, actor: Actor | null) {
     .where(eq(users.id, signedIn.userId));
   if (!user) throw notFound("accountNotFound");
   const organisationsOfUser = await listMembershipsOf(db, signedIn.userId);
+  const waiting = organisationsOfUser
+    .filter((membership) => membership.kind === "authority" && membership.verified === null)
+    .map((membership) => membership.organisationId);
+  // Who can vouch for a claim still waiting: the authority's verified admins (none: the platform's team).
+  const verifiers =
+    waiting.length > 0
+      ? await db
+          .select({ organisationId: memberships.organisationId, name: users.name, office: memberships.office })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(inArray(memberships.organisationId, waiting), eq(memberships.role, "admin"), isNotNull(memberships.verifiedAt)))
+          .orderBy(asc(users.name))
+      : [];
   return {
     ...user,
-    memberships: organisationsOfUser.map(({ verified, ...membership }) => ({ ...membership, verified: verified !== null })),
+    memberships: organisationsOfUser.map(({ verified, ...membership }) => ({
+      ...membership,
+      verified: verified !== null,
+      verifiers: verifiers.filter((row) => row.organisationId === membership.organisationId).map(({ name, office }) => ({ name, office })),
+    })),
   };
 }
 

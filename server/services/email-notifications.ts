@@ -31,6 +31,7 @@ export const DEFAULT_FREQUENCY: Record<NotificationKind, EmailFrequency> = {
   moderation: "immediate",
   portfolio: "immediate",
   mediation: "immediate",
+  membership: "immediate",
 };
 
 /** The frequency in force for a notification row, as SQL: the person's choice, else the default. */
@@ -179,7 +180,11 @@ export async function sendImmediateEmails(db: Database, options: { limit?: numbe
       subject: t("notification.subject", { project: context.projectTitle ?? "Maillage" }),
       text: t("notification.text", {
         what: describe(notification.kind, context.actorName, notification.payload, context.projectTitle),
-        url: notification.projectId ? `${env.APP_URL}/projets/${notification.projectId}` : `${env.APP_URL}/notifications`,
+        url: notification.projectId
+          ? `${env.APP_URL}/projets/${notification.projectId}`
+          : notification.payload.organisationId
+            ? `${env.APP_URL}/organisations/${notification.payload.organisationId}`
+            : `${env.APP_URL}/notifications`,
         unsubscribe: `${env.APP_URL}/desabonnement?jeton=${token}`,
       }),
       headers: unsubscribeHeaders(token),

@@ -1,22 +1,15 @@
-// Who speaks for an organisation: joining an authority, adding people, verifying them, changing
-// their office, removing them.
-import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
+// Who speaks for an organisation: adding people, changing their office, removing them. Claims to
+// speak for an authority (joining, verifying, refusing) are in membership-claims.ts.
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, organisations, sessions, users } from "@/db/schema";
 import type { MembershipRole } from "@/server/domain/organisations";
 import { DomainError, notFound } from "@/server/errors";
-import { assertCanManageOrganisation, requireActor, requirePlatformAdmin, type Actor } from "./access";
+import { assertCanManageOrganisation, requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
-import { openAuthority } from "./authorities";
 import { findOrCreateUser, tellNewMember } from "./organisations";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
-import type {
-  TAddMemberInput,
-  TChangeOfficeInput,
-  TJoinAuthorityInput,
-  TMembershipIdInput,
-  TVerifyMembershipInput,
-} from "@/server/api/routers/organisation.schema";
+import type { TAddMemberInput, TChangeOfficeInput, TMembershipIdInput } from "@/server/api/routers/organisation.schema";
 
 const ROLES_BY_KIND = {
   collective: ["member", "admin"],
@@ -67,92 +60,6 @@ export async function addMember(db: Database, actor: Actor | null, input: TAddMe
   const [inviter] = await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, signedIn.userId));
   await tellNewMember(db, user.email, inviter?.name ?? inviter?.email ?? "Maillage", organisation.name);
   return { membershipId: membership.id, userId: user.id };
-}
-
-/**
- * Speaking for an authority starts here: the first person opens its page; everyone joins as an
- * unverified member, who is no more than a signed-in stranger until someone vouches for them. The
- * first to be verified becomes the authority's admin (verifyMembership).
- */
-export async function joinAuthority(db: Database, actor: Actor | null, input: TJoinAuthorityInput) {
-  const signedIn = requireActor(actor);
-  const authority = await openAuthority(db, input.territoryId);
-  if (!authority) throw notFound("territoryNotFound");
-  const [membership] = await db
-    .insert(memberships)
-    .values({ organisationId: authority.id, userId: signedIn.userId, role: "member", office: input.office })
-    .onConflictDoNothing()
-    .returning({ id: memberships.id, role: memberships.role });
-  if (!membership) throw new DomainError("CONFLICT", "alreadyInAuthority");
-  await recordChange(db, {
-    actorId: signedIn.userId,
-    entity: "membership",
-    entityId: membership.id,
-    action: "join",
-    changes: [
-      { field: "organisationId", before: null, after: authority.id },
-      { field: "role", before: null, after: membership.role },
-      { field: "office", before: null, after: input.office },
-    ],
-  });
-  return { organisationId: authority.id, name: authority.name, role: membership.role };
-}
-
-export async function verifyMembership(db: Database, actor: Actor | null, input: TVerifyMembershipInput) {
-  const signedIn = requireActor(actor);
-  const [target] = await db
-    .select({ organisationId: memberships.organisationId, kind: organisations.kind })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.id, input.membershipId));
-  if (!target) throw notFound("memberNotFound");
-  // Checked against the membership's own organisation: an id from elsewhere is NOT_FOUND.
-  await assertCanManageOrganisation(db, signedIn, target.organisationId, "memberNotFound");
-  if (target.kind !== "authority") {
-    throw new DomainError("BAD_REQUEST", "verifyAuthorityMembersOnly");
-  }
-  // The authority's row is locked so that two verifications at once cannot both find no admin.
-  await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, target.organisationId)).for("update");
-  const [verifiedAdmin] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, target.organisationId), eq(memberships.role, "admin"), isNotNull(memberships.verifiedAt)))
-    .limit(1);
-  const [updated] = await db
-    .update(memberships)
-    .set({ verifiedAt: new Date(), verifiedById: signedIn.userId, ...(verifiedAdmin ? {} : { role: "admin" as const }) })
-    .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))
-    .returning({ id: memberships.id, verifiedAt: memberships.verifiedAt, role: memberships.role });
-  await recordChange(db, {
-    actorId: signedIn.userId,
-    entity: "membership",
-    entityId: input.membershipId,
-    action: updated ? "verify" : "verify_again",
-    changes: updated
-      ? [{ field: "verifiedAt", before: null, after: updated.verifiedAt }, ...(verifiedAdmin ? [] : [{ field: "role", before: "member", after: "admin" }])]
-      : [],
-  });
-  return { membershipId: input.membershipId, alreadyVerified: !updated, role: updated?.role ?? null };
-}
-
-export async function listPendingVerifications(db: Database, actor: Actor | null) {
-  requirePlatformAdmin(actor);
-  return db
-    .select({
-      membershipId: memberships.id,
-      organisationId: organisations.id,
-      organisationName: organisations.name,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      office: memberships.office,
-      requestedAt: memberships.createdAt,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(organisations.kind, "authority"), isNull(memberships.verifiedAt)))
-    .orderBy(asc(memberships.createdAt));
 }
 
 async function membershipTarget(db: Database, actor: Actor | null, membershipId: string) {

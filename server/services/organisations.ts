@@ -1,7 +1,7 @@
 // Collectives, authorities and networks: creating them and reading one; who speaks for them is in memberships.ts.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db";
-import { memberships, organisations, territories, users } from "@/db/schema";
+import { invitations, memberships, organisations, territories, users } from "@/db/schema";
 import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import { mailTranslator } from "@/server/i18n/messages";
@@ -60,12 +60,23 @@ export async function getOrganisation(db: Database, actor: Actor | null, organis
       role: memberships.role,
       office: memberships.office,
       verifiedAt: memberships.verifiedAt,
+      /** When they joined or asked to: what a verifier judges a claim by, with who invited them. */
+      requestedAt: memberships.createdAt,
+      invitedBy: sql<string | null>`(select coalesce(inviter.name, inviter.email) from ${invitations} i join ${users} inviter on inviter.id = i.invited_by_id
+        where i.authority_id = ${memberships.organisationId} and i.email = ${users.email} and i.used_at is not null order by i.used_at desc limit 1)`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, organisationId), awaitingVerification ? eq(memberships.userId, signedIn.userId) : undefined))
     .orderBy(asc(users.name), asc(users.email));
-  return { ...organisation, members, awaitingVerification, canManage: await canManageOrganisation(db, signedIn, organisationId) };
+  return {
+    ...organisation,
+    members,
+    awaitingVerification,
+    /** The reader's own claim still waiting, which they may remind the verifiers of. */
+    pendingClaimId: awaitingVerification ? (membership?.id ?? null) : null,
+    canManage: await canManageOrganisation(db, signedIn, organisationId),
+  };
 }
 
 export async function findOrCreateUser(db: Database, email: string, name?: string) {

@@ -18,6 +18,8 @@ export const LIMITS = {
   /** Comments that mention someone: each mention is an email at once. */
   mentionsPerPerson: { bucket: "mention", limit: 30, windowSeconds: 3600 },
   reportsPerPerson: { bucket: "report", limit: 20, windowSeconds: 3600 },
+  /** A waiting claim reminds those who can verify it once a day at most. */
+  remindersPerClaim: { bucket: "verification-reminder", limit: 1, windowSeconds: 86_400 },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitAnswer = { ok: true } | { ok: false; retryAt: Date };

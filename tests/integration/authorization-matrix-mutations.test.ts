@@ -121,6 +121,43 @@ const MUTATIONS: Record<string, Entry> = {
       expect(membership?.verifiedById).toBe(personOf(world, caller)?.userId);
     },
   },
+  "organisation.refuseMembership": {
+    expected: everyone("NOT_FOUND", {
+      anonymous: "UNAUTHORIZED",
+      partyOfficial: "ok",
+      unverifiedPartyOfficial: "FORBIDDEN",
+      platformAdmin: "ok",
+    }),
+    call: (api, world) => api.organisation.refuseMembership({ membershipId: world.pendingMembership.id, reason: "Personne inconnue en mairie." }),
+    effect: async ({ db, world, caller }) => {
+      expect(await db.select().from(memberships).where(eq(memberships.id, world.pendingMembership.id))).toEqual([]);
+      // Its author is told, with the reason.
+      const told = await db.select().from(notifications).where(eq(notifications.userId, world.people.unverifiedPartyOfficial.userId));
+      expect(told).toEqual([
+        expect.objectContaining({
+          kind: "membership",
+          actorId: personOf(world, caller)?.userId,
+          payload: expect.objectContaining({ event: "refused", reason: "Personne inconnue en mairie." }),
+        }),
+      ]);
+    },
+  },
+  "organisation.remindVerifiers": {
+    // The claim is the unverified official's own: anyone else, whatever their rights, is told it does not exist.
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", unverifiedPartyOfficial: "ok" }),
+    call: (api, world) => api.organisation.remindVerifiers({ membershipId: world.pendingMembership.id }),
+    effect: async ({ db, world, result }) => {
+      expect(result).toEqual({ reminded: 1 });
+      const told = await db.select().from(notifications).where(eq(notifications.userId, world.people.partyOfficial.userId));
+      expect(told).toContainEqual(
+        expect.objectContaining({
+          kind: "membership",
+          actorId: world.people.unverifiedPartyOfficial.userId,
+          payload: expect.objectContaining({ event: "reminder" }),
+        }),
+      );
+    },
+  },
   "organisation.changeOffice": {
     expected: everyone("NOT_FOUND", {
       anonymous: "UNAUTHORIZED",

@@ -141,6 +141,8 @@ const MUTATIONS: Record<
   },
   "organisation.joinAuthority": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, territoryId: world.openCommune.id }) },
   "organisation.verifyMembership": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, membershipId: world.pendingMembership.id }) },
+  "organisation.remindVerifiers": { caller: "unverifiedPartyOfficial", pin: (input, { world }) => ({ ...input, membershipId: world.pendingMembership.id }) },
+  "organisation.refuseMembership": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, membershipId: world.pendingMembership.id }) },
   "organisation.changeOffice": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, membershipId: world.pendingMembership.id }) },
   "organisation.removeMember": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, membershipId: world.pendingMembership.id }) },
   "organisation.createNetwork": { caller: "platformAdmin" },

@@ -100,7 +100,14 @@ function listRouteHandlers(directory: string, base = directory): string[] {
  * rather than NOT_FOUND: acts on the authority they asked to join, which they know exists. On
  * everything else — every project read and write — they are a signed-in stranger.
  */
-const UNVERIFIED_KNOWS_OWN_AUTHORITY = ["project.listForTerritory", "organisation.verifyMembership", "organisation.changeOffice", "organisation.removeMember"];
+const UNVERIFIED_KNOWS_OWN_AUTHORITY = [
+  "project.listForTerritory",
+  "organisation.verifyMembership",
+  "organisation.refuseMembership",
+  "organisation.remindVerifiers",
+  "organisation.changeOffice",
+  "organisation.removeMember",
+];
 
 /** The callers with the most rights in their own world, short of platform admin. */
 const FOREIGN_CALLERS = ["collectiveMember", "partyOfficial", "holdingModerator"] as const;

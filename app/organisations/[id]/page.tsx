@@ -1,7 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/organisations/add-member-form";
 import { MemberActions } from "@/components/organisations/member-actions";
+import { ReasonAction } from "@/components/moderation/reason-action";
+import { RemindVerifiersButton } from "@/components/organisations/remind-verifiers-button";
 import { VerifyButton } from "@/components/organisations/verify-button";
 import { Alert, Badge, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { loadOrNotFound } from "@/server/api/load";
@@ -21,6 +23,9 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const to = await getTranslations("offices");
   const tc = await getTranslations("common");
   const isAuthority = organisation.kind === "authority";
+  const format = await getFormatter();
+  // Claims waiting for the reader's verdict come first, with what to judge them by.
+  const claims = isAuthority && organisation.canManage ? organisation.members.filter((member) => !member.verifiedAt) : [];
   return (
     <div className="space-y-6">
       <PageHeader
@@ -33,24 +38,54 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
           .filter(Boolean)
           .join(" · ")}
       />
-      {organisation.awaitingVerification ? <Alert tone="success">{t("awaitingVerification")}</Alert> : null}
+      {organisation.awaitingVerification ? (
+        <div>
+          <Alert tone="success">{t("awaitingVerification")}</Alert>
+          {organisation.pendingClaimId ? <RemindVerifiersButton membershipId={organisation.pendingClaimId} /> : null}
+        </div>
+      ) : null}
+      {claims.length > 0 ? (
+        <Card>
+          <SectionTitle>{t("claims", { count: claims.length })}</SectionTitle>
+          <p className="mb-2 text-muted">{t("claimsIntro")}</p>
+          <ul className="divide-y divide-line">
+            {claims.map((member) => (
+              <li key={member.membershipId} className="flex flex-wrap items-center gap-2 py-3">
+                <span className="font-medium">{member.name ?? member.email}</span>
+                <span className="text-sm text-muted">{member.email}</span>
+                <Badge>{member.office ? to(member.office) : tr(member.role)}</Badge>
+                <span className="w-full text-sm">
+                  {member.invitedBy
+                    ? t("claimContextInvited", { date: format.dateTime(member.requestedAt, { dateStyle: "long" }), inviter: member.invitedBy })
+                    : t("claimContext", { date: format.dateTime(member.requestedAt, { dateStyle: "long" }) })}
+                </span>
+                <VerifyButton membershipId={member.membershipId} personName={member.name ?? member.email} />
+                <ReasonAction
+                  target={{ action: "refuseMembership", membershipId: member.membershipId }}
+                  label={t("refuse")}
+                  about={member.name ?? member.email}
+                />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <Card>
         <SectionTitle>{t("members")}</SectionTitle>
         <ul className="divide-y divide-line">
-          {organisation.members.map((member) => (
-            <li key={member.membershipId} className="flex flex-wrap items-center gap-2 py-3">
-              <span className="font-medium">{member.name ?? member.email}</span>
-              <span className="text-sm text-muted">{member.email}</span>
-              <Badge>{member.office ? to(member.office) : tr(member.role)}</Badge>
-              {isAuthority ? <Badge tone={member.verifiedAt ? "good" : "warn"}>{member.verifiedAt ? tc("verified") : tc("unverified")}</Badge> : null}
-              {isAuthority && !member.verifiedAt && organisation.canManage ? (
-                <VerifyButton membershipId={member.membershipId} personName={member.name ?? member.email} />
-              ) : null}
-              {organisation.canManage ? (
-                <MemberActions membershipId={member.membershipId} personName={member.name ?? member.email} office={member.office} isAuthority={isAuthority} />
-              ) : null}
-            </li>
-          ))}
+          {organisation.members
+            .filter((member) => !claims.includes(member))
+            .map((member) => (
+              <li key={member.membershipId} className="flex flex-wrap items-center gap-2 py-3">
+                <span className="font-medium">{member.name ?? member.email}</span>
+                <span className="text-sm text-muted">{member.email}</span>
+                <Badge>{member.office ? to(member.office) : tr(member.role)}</Badge>
+                {isAuthority ? <Badge tone={member.verifiedAt ? "good" : "warn"}>{member.verifiedAt ? tc("verified") : tc("unverified")}</Badge> : null}
+                {organisation.canManage ? (
+                  <MemberActions membershipId={member.membershipId} personName={member.name ?? member.email} office={member.office} isAuthority={isAuthority} />
+                ) : null}
+              </li>
+            ))}
         </ul>
       </Card>
       {organisation.canManage ? (

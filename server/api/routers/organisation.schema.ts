@@ -1,5 +1,5 @@
 import { AUTHORITY_OFFICES, LEGAL_FORMS, MEMBERSHIP_ROLES } from "@/server/domain/organisations";
-import { z, ZId, zText } from "../zod";
+import { z, ZId, ZReason, zText } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
 const ZOrganisationName = zText().trim().min(2).max(160);
@@ -30,6 +30,8 @@ export type TCreateNetworkInput = z.infer<typeof ZCreateNetworkInput>;
 
 export const ZChangeOfficeInput = z.object({ membershipId: ZId, office: z.enum(AUTHORITY_OFFICES) }).strict();
 export const ZMembershipIdInput = z.object({ membershipId: ZId }).strict();
+export const ZRefuseMembershipInput = z.object({ membershipId: ZId, reason: ZReason }).strict();
+export type TRefuseMembershipInput = z.infer<typeof ZRefuseMembershipInput>;
 export type TVerifyMembershipInput = z.infer<typeof ZVerifyMembershipInput>;
 export type TChangeOfficeInput = z.infer<typeof ZChangeOfficeInput>;
 export type TMembershipIdInput = z.infer<typeof ZMembershipIdInput>;

@@ -1,7 +1,7 @@
 // Rules on organisations: seeing one, managing its members, acting for it, following its territory.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { memberships, organisations } from "@/db/schema";
+import { memberships, organisations, users } from "@/db/schema";
 import { forbidden, notFound, type ErrorKey } from "@/server/errors";
 import { requireActor, speaksForNetwork, type Actor } from "./actor";
 
@@ -86,4 +86,33 @@ export async function assertCanModerateNetwork(db: DbOrTx, actor: Actor | null, 
     throw notFound("networkNotFound");
   }
   return signedIn;
+}
+
+/**
+ * Who can verify a claim to speak for an authority: its verified admins, else — for an authority
+ * nobody verified speaks for yet — the platform admins.
+ */
+export async function verifiersOf(db: DbOrTx, authorityId: string): Promise<string[]> {
+  const admins = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, authorityId), eq(memberships.role, "admin"), isNotNull(memberships.verifiedAt)));
+  if (admins.length > 0) return admins.map((row) => row.userId);
+  const platformAdmins = await db
+    .select({ userId: users.id })
+    .from(users)
+    .where(and(eq(users.isPlatformAdmin, true), isNull(users.deletedAt)));
+  return platformAdmins.map((row) => row.userId);
+}
+
+/** A claim to speak for an authority still waiting, seen by its author alone: anyone else's is NOT_FOUND. */
+export async function assertOwnPendingClaim(db: DbOrTx, actor: Actor | null, membershipId: string) {
+  const signedIn = requireActor(actor);
+  const [claim] = await db
+    .select({ id: memberships.id, organisationId: memberships.organisationId, name: organisations.name })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.userId, signedIn.userId), eq(organisations.kind, "authority"), isNull(memberships.verifiedAt)));
+  if (!claim) throw notFound("memberNotFound");
+  return { signedIn, claim };
 }

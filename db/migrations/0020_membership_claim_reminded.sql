@@ -1,0 +1,1 @@
+ALTER TABLE "membership" ADD COLUMN "claim_reminded_at" timestamp with time zone;
