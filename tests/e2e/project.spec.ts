@@ -63,7 +63,7 @@ test("the mayor finds the councillor's claim first on her commune's page, with w
   const context = await browser.newContext({ storageState: storageStateOf("mayor") });
   const page = await context.newPage();
   await page.goto("/");
-  await page.getByRole("link", { name: "Commune de Die" }).first().click();
+  await page.getByRole("link", { name: "Commune de Die", exact: true }).first().click();
   // Other browser tests may add claims meanwhile (an invited official): at least the councillor's.
   await expect(page.getByRole("heading", { name: /^\d+ demandes? à vérifier$/ })).toBeVisible();
   const claim = page.getByRole("listitem").filter({ hasText: "Lucas Bernard" }).first();
