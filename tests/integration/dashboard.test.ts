@@ -262,6 +262,7 @@ describe("the portfolio dashboard", () => {
     expect((await listPortfolio(db, moderator, { networkId, stage: "observation" })).rows.map((row) => row.title)).toEqual(["Projet P3"]);
     expect((await listPortfolio(db, moderator, { networkId, search: "IS-001" })).rows.map((row) => row.title)).toEqual(["Projet P2"]);
     expect((await listPortfolio(db, moderator, { networkId, search: "p3" })).rows.map((row) => row.title)).toEqual(["Projet P3"]);
+    expect((await listPortfolio(db, moderator, { networkId, search: "_" })).rows).toEqual([]);
     expect((await listPortfolio(db, moderator, { networkId, territoryId: "departement-38" })).rows.map((row) => row.title)).toEqual(["Projet P2"]);
     const secondPage = await listPortfolio(db, moderator, { networkId, page: 2 });
     expect(secondPage).toMatchObject({ page: 2, total: 3, pages: 1, rows: [] });

@@ -105,6 +105,8 @@ describe("setup", () => {
     expect((await api.project.listForTerritory({ authorityId, sector: "santé" })).projects.map((project) => project.title)).toEqual([
       "Maison de santé de Marignac",
     ]);
+    // A wildcard typed in the sector is a character to find, not "anything".
+    expect((await api.project.listForTerritory({ authorityId, sector: "%" })).projects).toEqual([]);
     expect(all.communes.map((commune) => commune.name)).toContain("Romeyer");
   });
 });
