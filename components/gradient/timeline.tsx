@@ -50,6 +50,9 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
                   : event.change.fromStage
                     ? t("stageChangeEvent", { authority: event.authorityName, from: ts(event.change.fromStage), to: ts(event.change.toStage) })
                     : t("stageStartEvent", { authority: event.authorityName, to: ts(event.change.toStage) })}
+                {event.change.status === "declined" && event.change.decisionComment ? (
+                  <span className="block text-sm font-normal">{t("declineReason", { reason: event.change.decisionComment })}</span>
+                ) : null}
               </p>
             ) : (
               <div>

@@ -120,7 +120,12 @@ export async function decideProposal(db: Database, actor: Actor | null, input: {
     entityId: proposal.id,
     projectId: relationship.projectId,
     action: input.decision === "confirmed" ? "confirm" : input.decision === "declined" ? "decline" : "withdraw",
-    changes: input.decision === "confirmed" ? [{ field: "stage", before: relationship.stage, after: proposal.toStage }] : [],
+    changes:
+      input.decision === "confirmed"
+        ? [{ field: "stage", before: relationship.stage, after: proposal.toStage }]
+        : input.decision === "declined" && input.comment
+          ? [{ field: "reason", before: null, after: input.comment }]
+          : [],
   });
   await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, relationship.projectId));
   if (input.decision !== "withdrawn") {
@@ -129,7 +134,12 @@ export async function decideProposal(db: Database, actor: Actor | null, input: {
       kind: input.decision === "confirmed" ? "stage_confirmed" : "stage_declined",
       projectId: relationship.projectId,
       actorId: signedIn.userId,
-      payload: { from: proposal.fromStage ?? "", to: proposal.toStage, comment: input.comment },
+      // A refusal's reason is said to the side that proposed, wherever they read of it.
+      payload: {
+        from: proposal.fromStage ?? "",
+        to: proposal.toStage,
+        ...(input.decision === "declined" ? { reason: input.comment } : { comment: input.comment }),
+      },
     });
   }
   return { stageChangeId: proposal.id, status: input.decision, stage: input.decision === "confirmed" ? proposal.toStage : relationship.stage };

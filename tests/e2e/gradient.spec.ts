@@ -268,3 +268,35 @@ test("on a phone, a long timeline shows its newest events, and the whole of it i
   await expect(timeline.getByRole("link", { name: /^Voir les \d+ événements plus anciens$/ })).toBeVisible();
   await context.close();
 });
+
+test("a refused stage change says why to the side that proposed it, on the timeline", async ({ browser }) => {
+  const title = uniqueLabel("Atelier vélo de Die");
+  const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const page = await collective.newPage();
+  await page.goto("/projets/nouveau");
+  await page.getByLabel("Nom du projet").fill(title);
+  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await page.getByLabel(/Rechercher/).fill("die");
+  await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
+  await page.getByRole("button", { name: "Créer le projet" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  const projectUrl = page.url();
+  await addAuthority(page, "die", /^Die Commune · 26/);
+  await expect(page.getByRole("article", { name: /Commune de Die/ })).toBeVisible();
+
+  // The mayor refuses the proposed start, saying why.
+  const mayorContext = await browser.newContext({ storageState: storageStateOf("mayor") });
+  const mayor = await mayorContext.newPage();
+  await mayor.goto(projectUrl);
+  const dieCard = mayor.getByRole("article", { name: /Commune de Die/ });
+  await dieCard.getByLabel("Commentaire").fill("Nous ne nous sommes pas encore rencontrés.");
+  await dieCard.getByRole("button", { name: "Refuser" }).click();
+  await expect(mayor.getByText("Motif du refus : Nous ne nous sommes pas encore rencontrés.")).toBeVisible();
+  await mayorContext.close();
+
+  await page.reload();
+  await expect(page.getByText(/Commune de Die : proposition — → Observation refusée/)).toBeVisible();
+  await expect(page.getByText("Motif du refus : Nous ne nous sommes pas encore rencontrés.")).toBeVisible();
+  await expectAccessible(page);
+  await collective.close();
+});

@@ -91,6 +91,11 @@ describe("the gradient of a relationship", () => {
     expect(relationship?.stage).toBe("observation");
     expect(relationship?.changes.map((change) => change.status)).toEqual(["confirmed", "declined", "withdrawn"]);
     expect(relationship?.changes[1]?.decisionComment).toBe("Attendons le vote du budget.");
+    // The side that proposed reads why, in its notifications and in the history.
+    const notices = await world.asCollective.notification.list();
+    expect(notices.find((notice) => notice.kind === "stage_declined")?.payload.reason).toBe("Attendons le vote du budget.");
+    const history = await world.asCollective.project.history({ projectId: world.projectId });
+    expect(history.find((entry) => entry.action === "decline")?.changes).toEqual([{ field: "reason", before: null, after: "Attendons le vote du budget." }]);
   });
 
   it("lets a holding network's moderator add a mediation note both sides see, but not confirm", async () => {

@@ -36,12 +36,20 @@ export default async function PrintableProjectPage({ params }: { params: Promise
       })),
     ...overview.relationships.flatMap((relationship) =>
       relationship.changes
-        .filter((change) => change.status === "confirmed" && change.decidedAt)
+        .filter((change) => (change.status === "confirmed" || change.status === "declined") && change.decidedAt)
         .map((change) => ({
           at: change.decidedAt as Date,
-          text: change.fromStage
-            ? tp("stageChangeEvent", { authority: relationship.authorityName, from: ts(change.fromStage), to: ts(change.toStage) })
-            : tp("stageStartEvent", { authority: relationship.authorityName, to: ts(change.toStage) }),
+          text:
+            change.status === "declined"
+              ? [
+                  tp("declinedEvent", { authority: relationship.authorityName, from: change.fromStage ? ts(change.fromStage) : "—", to: ts(change.toStage) }),
+                  change.decisionComment ? tp("declineReason", { reason: change.decisionComment }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(" — ")
+              : change.fromStage
+                ? tp("stageChangeEvent", { authority: relationship.authorityName, from: ts(change.fromStage), to: ts(change.toStage) })
+                : tp("stageStartEvent", { authority: relationship.authorityName, to: ts(change.toStage) }),
         })),
     ),
   ]
@@ -71,12 +79,18 @@ export default async function PrintableProjectPage({ params }: { params: Promise
             <caption className="text-left font-medium">{t("history")}</caption>
             <tbody>
               {relationship.changes
-                .filter((change) => change.status === "confirmed")
+                .filter((change) => change.status === "confirmed" || change.status === "declined")
                 .map((change) => (
                   <tr key={change.id} className="border-t border-line">
                     <td className="py-1 pr-2 whitespace-nowrap">{change.decidedAt ? format.dateTime(change.decidedAt, { dateStyle: "medium" }) : ""}</td>
-                    <td className="py-1 pr-2">{change.fromStage ? `${ts(change.fromStage)} → ${ts(change.toStage)}` : ts(change.toStage)}</td>
-                    <td className="py-1">{change.reason}</td>
+                    <td className="py-1 pr-2">
+                      {change.fromStage ? `${ts(change.fromStage)} → ${ts(change.toStage)}` : ts(change.toStage)}
+                      {change.status === "declined" ? ` (${t("declined")})` : ""}
+                    </td>
+                    <td className="py-1">
+                      {change.reason}
+                      {change.status === "declined" && change.decisionComment ? ` — ${tp("declineReason", { reason: change.decisionComment })}` : ""}
+                    </td>
                   </tr>
                 ))}
             </tbody>
