@@ -130,7 +130,8 @@ export async function refuseMembership(db: Database, actor: Actor | null, input:
     kind: "membership",
     projectId: null,
     actorId: signedIn.userId,
-    payload: { event: "refused", organisation: target.name, organisationId: target.membership.organisationId, reason: input.reason },
+    // No link to the authority's page: refused, its author can no longer open it.
+    payload: { event: "refused", organisation: target.name, reason: input.reason },
   });
   return { membershipId: input.membershipId, refused: true as const };
 }

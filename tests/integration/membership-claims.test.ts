@@ -76,6 +76,8 @@ describe("claims to speak for an authority", () => {
     const claim = await claimOf(refused.userId);
     await asMayor.organisation.refuseMembership({ membershipId: claim?.id ?? "", reason: "Nous ne vous connaissons pas en mairie." });
     expect(await claimOf(refused.userId)).toBeUndefined();
+    // Refused, they can no longer open the authority's page: the notice does not send them there.
+    expect((await membershipNotices(refused.userId))[0]?.payload.organisationId).toBeUndefined();
     expect(await membershipNotices(refused.userId)).toEqual([
       expect.objectContaining({ payload: expect.objectContaining({ event: "refused", reason: "Nous ne vous connaissons pas en mairie." }) }),
     ]);
