@@ -9,6 +9,18 @@ async function addAuthority(page: Page, query: string, result: RegExp) {
   await form.getByRole("button", { name: "Ajouter la collectivité" }).click();
 }
 
+/** The collective admin creates a project of SCIC La Fabrique du Diois in Die; its page's address. */
+async function createProjectInDie(page: Page, title: string) {
+  await page.goto("/projets/nouveau");
+  await page.getByLabel("Nom du projet").fill(title);
+  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await page.getByLabel(/Rechercher/).fill("die");
+  await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
+  await page.getByRole("button", { name: "Créer le projet" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  return page.url();
+}
+
 test("a project's trust moves forward: the collective proposes, the commune confirms, and back", async ({ browser }) => {
   test.setTimeout(120_000);
   const title = uniqueLabel("Café-librairie de Die");
@@ -17,14 +29,7 @@ test("a project's trust moves forward: the collective proposes, the commune conf
   // The collective creates the project, adds its commune and its EPCI at Observation, records a milestone.
   const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
   const page = await collective.newPage();
-  await page.goto("/projets/nouveau");
-  await page.getByLabel("Nom du projet").fill(title);
-  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
-  await page.getByLabel(/Rechercher/).fill("die");
-  await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
-  await page.getByRole("button", { name: "Créer le projet" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
-  const projectUrl = page.url();
+  const projectUrl = await createProjectInDie(page, title);
 
   await addAuthority(page, "die", /^Die Commune · 26/);
   await expect(page.getByRole("article", { name: /Commune de Die/ })).toBeVisible();
@@ -273,14 +278,7 @@ test("a refused stage change says why to the side that proposed it, on the timel
   const title = uniqueLabel("Atelier vélo de Die");
   const collective = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
   const page = await collective.newPage();
-  await page.goto("/projets/nouveau");
-  await page.getByLabel("Nom du projet").fill(title);
-  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
-  await page.getByLabel(/Rechercher/).fill("die");
-  await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
-  await page.getByRole("button", { name: "Créer le projet" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
-  const projectUrl = page.url();
+  const projectUrl = await createProjectInDie(page, title);
   await addAuthority(page, "die", /^Die Commune · 26/);
   await expect(page.getByRole("article", { name: /Commune de Die/ })).toBeVisible();
 

@@ -3,8 +3,10 @@ import { InviteProjectButton } from "@/components/networks/invite-project-button
 import { ProjectList } from "@/components/projects/project-list";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Button, ButtonLink, EmptyState, PageHeader } from "@/components/ui/primitives";
+import { ZPublicProjectsInput } from "@/server/api/routers/project.schema";
 import { serverApi } from "@/server/api/server";
 import { STAGES } from "@/server/domain/gradient";
+import { Pagination, pageFromParam } from "@/components/ui/pagination";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("publicProjects"))("title") };
@@ -18,13 +20,13 @@ export default async function PublicProjectsPage({ searchParams }: { searchParam
   const ts = await getTranslations("stages");
   const api = await serverApi();
   const stage = STAGES.find((candidate) => candidate === filters.stade);
-  const page = Number(filters.page);
   const directory = await api.project.listPublic({
     query: filters.q?.trim() || undefined,
-    departementCode: /^(\d{2}|2A|2B|97\d)$/.test(filters.departement ?? "") ? filters.departement : undefined,
+    // An address's stray value is dropped, not refused: the schema's own rule decides.
+    departementCode: ZPublicProjectsInput.shape.departementCode.safeParse(filters.departement).data,
     sector: filters.secteur?.trim() || undefined,
     stage,
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : undefined,
+    page: pageFromParam(filters.page),
   });
   const filtered = Boolean(filters.q || filters.departement || filters.secteur || stage);
   const pageHref = (target: number) => {
@@ -89,25 +91,13 @@ export default async function PublicProjectsPage({ searchParams }: { searchParam
       ) : (
         <EmptyState>{filtered ? t("noMatch") : t("empty")}</EmptyState>
       )}
-      {directory.pages > 1 ? (
-        <nav aria-label={t("page", { page: directory.page, pages: directory.pages })} className="mt-6 flex items-center justify-between gap-2">
-          {directory.page > 1 ? (
-            <ButtonLink href={pageHref(directory.page - 1)} variant="secondary" rel="prev">
-              {t("previous")}
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          <span>{t("page", { page: directory.page, pages: directory.pages })}</span>
-          {directory.page < directory.pages ? (
-            <ButtonLink href={pageHref(directory.page + 1)} variant="secondary" rel="next">
-              {t("next")}
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination
+        page={directory.page}
+        pages={directory.pages}
+        hrefOf={pageHref}
+        labels={{ page: t("page", { page: directory.page, pages: directory.pages }), previous: t("previous"), next: t("next") }}
+        className="mt-6"
+      />
     </div>
   );
 }

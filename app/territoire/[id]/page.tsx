@@ -9,6 +9,7 @@ import { STAGES, type Stage } from "@/server/domain/gradient";
 import { LEGAL_FORMS, type LegalForm } from "@/server/domain/organisations";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
+import { Pagination, pageFromParam } from "@/components/ui/pagination";
 
 type SearchParams = Promise<{ stade?: string; forme?: string; secteur?: string; commune?: string; page?: string }>;
 
@@ -30,7 +31,7 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
       legalForm,
       sector: filters.secteur?.trim() || undefined,
       communeId: filters.commune || undefined,
-      page: pageNumber(filters.page),
+      page: pageFromParam(filters.page),
     });
   } catch (error) {
     if (error instanceof TRPCError && error.code === "FORBIDDEN") {
@@ -111,32 +112,15 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
         {t("count", { count: view.total })}
       </p>
       {view.projects.length > 0 ? <ProjectList projects={view.projects} /> : <EmptyState>{filtered ? t("noMatch") : t("empty")}</EmptyState>}
-      {view.pages > 1 ? (
-        <nav aria-label={t("page", { page: view.page, pages: view.pages })} className="mt-6 flex items-center justify-between gap-2">
-          {view.page > 1 ? (
-            <ButtonLink href={pageHref(id, filters, view.page - 1)} variant="secondary" rel="prev">
-              {t("previous")}
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          <span>{t("page", { page: view.page, pages: view.pages })}</span>
-          {view.page < view.pages ? (
-            <ButtonLink href={pageHref(id, filters, view.page + 1)} variant="secondary" rel="next">
-              {t("next")}
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination
+        page={view.page}
+        pages={view.pages}
+        hrefOf={(target) => pageHref(id, filters, target)}
+        labels={{ page: t("page", { page: view.page, pages: view.pages }), previous: t("previous"), next: t("next") }}
+        className="mt-6"
+      />
     </div>
   );
-}
-
-function pageNumber(value: string | undefined): number | undefined {
-  const page = Number(value);
-  return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : undefined;
 }
 
 /** The same filters, another page. */

@@ -9,6 +9,7 @@ import type { PortfolioSort } from "@/server/domain/portfolio";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 import { tableQueryFrom, withParams, type FilterParams } from "@/server/domain/portfolio";
+import { Pagination } from "@/components/ui/pagination";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<FilterParams> };
 
@@ -144,25 +145,13 @@ export default async function PortfolioPage({ params, searchParams }: Props) {
           </table>
         </div>
       )}
-      {page.pages > 1 ? (
-        <nav aria-label={tt("page", { page: page.page, pages: page.pages })} className="flex items-center justify-between gap-2">
-          {page.page > 1 ? (
-            <ButtonLink href={withParams(path, query, { page: String(page.page - 1) })} variant="secondary" rel="prev">
-              {tt("previous")}
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-          <span>{tt("page", { page: page.page, pages: page.pages })}</span>
-          {page.page < page.pages ? (
-            <ButtonLink href={withParams(path, query, { page: String(page.page + 1) })} variant="secondary" rel="next">
-              {tt("next")}
-            </ButtonLink>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pagination
+        page={page.page}
+        pages={page.pages}
+        hrefOf={(target) => withParams(path, query, { page: String(target) })}
+        labels={{ page: tt("page", { page: page.page, pages: page.pages }), previous: tt("previous"), next: tt("next") }}
+        className=""
+      />
     </div>
   );
 }
