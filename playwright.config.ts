@@ -1,7 +1,8 @@
 // Browser tests: Debian's Chromium against the production build, in demo mode on one port and
 // without demo mode on another (to prove demo sign-in and the outbox are then 404).
 import { defineConfig, devices } from "@playwright/test";
-import { DEMO_PORT, PLAIN_BASE_URL, PLAIN_PORT } from "./tests/e2e/ports";
+import { DEMO_PORT, PLAIN_BASE_URL, PLAIN_PORT, PROCONNECT_PORT } from "./tests/e2e/ports";
+import { STAND_IN_CLIENT } from "./tests/support/proconnect-stand-in";
 
 // Bound to 127.0.0.1 so that the URLs the server builds name the host the browser uses.
 const next = "node node_modules/next/dist/bin/next start -H 127.0.0.1";
@@ -41,9 +42,23 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // A real OpenID provider standing in for ProConnect (tests/support/proconnect-stand-in.ts).
+      command: `node node_modules/tsx/dist/cli.mjs tests/support/proconnect-stand-in-cli.ts ${PROCONNECT_PORT} http://127.0.0.1:${DEMO_PORT}`,
+      url: `http://127.0.0.1:${PROCONNECT_PORT}/api/v2/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: `${process.env.DATABASE_URL ? "" : "rm -rf .data/e2e-pglite && "}npm run db:setup && ${next} -p ${DEMO_PORT}`,
       url: `http://127.0.0.1:${DEMO_PORT}/connexion`,
-      env: { ...serverEnv, DEMO_MODE: "true", AUTH_URL: `http://127.0.0.1:${DEMO_PORT}` },
+      env: {
+        ...serverEnv,
+        DEMO_MODE: "true",
+        AUTH_URL: `http://127.0.0.1:${DEMO_PORT}`,
+        PROCONNECT_ISSUER: `http://127.0.0.1:${PROCONNECT_PORT}/api/v2`,
+        PROCONNECT_CLIENT_ID: STAND_IN_CLIENT.clientId,
+        PROCONNECT_CLIENT_SECRET: STAND_IN_CLIENT.clientSecret,
+      },
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",

@@ -2,8 +2,10 @@
 // scripts, so no inline script runs without it — what users type can never become code.
 import { NextResponse, type NextRequest } from "next/server";
 import { keepSessionCookie } from "@/server/auth/session-cookie";
+import { env } from "@/server/env";
 
-export function contentSecurityPolicy(nonce: string, development: boolean) {
+/** `formTargets`: the other origins a form's answer may redirect to (ProConnect's, for sign-in and sign-out). */
+export function contentSecurityPolicy(nonce: string, development: boolean, formTargets: string[] = []) {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
@@ -15,7 +17,7 @@ export function contentSecurityPolicy(nonce: string, development: boolean) {
     "frame-ancestors 'none'",
     "base-uri 'self'",
     // Forms post only here: an injected form cannot send what someone types elsewhere.
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(" "),
     "object-src 'none'",
   ].join("; ");
 }
@@ -33,7 +35,7 @@ function decodablePath(pathname: string): boolean {
 export function proxy(request: NextRequest) {
   if (!decodablePath(request.nextUrl.pathname)) return new NextResponse("Adresse invalide.", { status: 400 });
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development", env.PROCONNECT ? [new URL(env.PROCONNECT.issuer).origin] : []);
   // Next.js reads the nonce from the request's policy header and sets it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

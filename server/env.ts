@@ -23,12 +23,26 @@ const EnvSchema = z
      * socket's address is the client's; 1 behind one reverse proxy; and so on.
      */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** ProConnect (README): its issuer, e.g. https://auth.agentconnect.gouv.fr/api/v2, and this site's client. All three or none. */
+    PROCONNECT_ISSUER: z.url().optional(),
+    PROCONNECT_CLIENT_ID: z.string().min(1).optional(),
+    PROCONNECT_CLIENT_SECRET: z.string().min(1).optional(),
   })
+  .refine(
+    (env) =>
+      [env.PROCONNECT_ISSUER, env.PROCONNECT_CLIENT_ID, env.PROCONNECT_CLIENT_SECRET].every((value) => value === undefined) ||
+      [env.PROCONNECT_ISSUER, env.PROCONNECT_CLIENT_ID, env.PROCONNECT_CLIENT_SECRET].every((value) => value !== undefined),
+    { path: ["PROCONNECT_ISSUER"], message: "set PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID and PROCONNECT_CLIENT_SECRET together, or none of them" },
+  )
   .transform((env) => ({
     ...env,
     // Demo mode is on by default outside production; a production build needs DEMO_MODE=true.
     DEMO_MODE: env.DEMO_MODE ?? env.NODE_ENV !== "production",
     APP_URL: env.AUTH_URL.replace(/\/$/, ""),
+    PROCONNECT:
+      env.PROCONNECT_ISSUER && env.PROCONNECT_CLIENT_ID && env.PROCONNECT_CLIENT_SECRET
+        ? { issuer: env.PROCONNECT_ISSUER, clientId: env.PROCONNECT_CLIENT_ID, clientSecret: env.PROCONNECT_CLIENT_SECRET }
+        : null,
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { requestMagicLink } from "@/app/actions";
+import { requestMagicLink, signInWithProConnect } from "@/app/actions";
 import { TextField } from "@/components/ui/field";
 import { Alert, Button, Card, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { currentActor } from "@/server/api/context";
@@ -35,6 +35,21 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <Button type="submit">{t("submit")}</Button>
         </form>
       </Card>
+      {env.PROCONNECT ? (
+        <Card>
+          <SectionTitle>{t("proConnectTitle")}</SectionTitle>
+          <p className="mb-4">{t("proConnectIntro")}</p>
+          <form action={signInWithProConnect}>
+            <input type="hidden" name="callbackUrl" value={returnPath} />
+            <Button type="submit">{t("proConnect")}</Button>
+          </form>
+          <p className="mt-2 text-sm">
+            <a className="underline" href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener noreferrer">
+              {t("proConnectWhat")}
+            </a>
+          </p>
+        </Card>
+      ) : null}
       {erreur === "limite" && reessayer && !Number.isNaN(Date.parse(reessayer)) ? (
         <Alert>{t("tooMany", { time: format.dateTime(new Date(reessayer), { hour: "2-digit", minute: "2-digit" }) })}</Alert>
       ) : erreur && erreur !== "email" ? (

@@ -43,6 +43,8 @@ export const sessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    /** Set when ProConnect opened the session: the hint its end_session_endpoint asks for at sign-out. */
+    proconnectIdToken: text(),
   },
   (table) => [index().on(table.userId)],
 );

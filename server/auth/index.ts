@@ -1,6 +1,8 @@
-// Auth.js in the app: sign-in routes, auth() for pages, signIn/signOut. Its configuration is in ./config.
+// Auth.js in the app: its /api/auth routes, auth() for pages, signIn/signOut. Its configuration is in ./config.
+import { Auth } from "@auth/core";
 import NextAuth, { type DefaultSession } from "next-auth";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
 import { authConfig } from "./config";
 
 declare module "next-auth" {
@@ -13,4 +15,19 @@ declare module "next-auth" {
 }
 
 // A lazy config: the database is opened on the first request, never while `next build` loads modules.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig(getDb()));
+export const { auth, signIn, signOut } = NextAuth(() => authConfig(getDb()));
+
+/**
+ * Auth.js's /api/auth routes, for the request moved to AUTH_URL. next-auth's own handlers pass a
+ * NextRequest, whose URL Next rewrites from 127.0.0.1 to localhost: an OpenID provider then sees
+ * a token request whose redirect_uri is not the one the sign-in action (at AUTH_URL) sent it to.
+ */
+export async function authRoutes(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const atAppUrl = new Request(`${env.APP_URL}${url.pathname}${url.search}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.method === "POST" ? await request.arrayBuffer() : undefined,
+  });
+  return Auth(atAppUrl, { ...authConfig(getDb()), basePath: "/api/auth" });
+}

@@ -30,4 +30,13 @@ describe("the environment", () => {
     expect(authSecret({ NODE_ENV: "production", AUTH_SECRET: "a-long-enough-secret" })).toBe("a-long-enough-secret");
     expect(authSecret({ NODE_ENV: "development", AUTH_SECRET: undefined })).toMatch(/development/);
   });
+
+  it("turns ProConnect on with its three variables together, and refuses one or two of them", () => {
+    expect(parseEnv({}).PROCONNECT).toBeNull();
+    const settings = { PROCONNECT_ISSUER: "https://auth.agentconnect.gouv.fr/api/v2", PROCONNECT_CLIENT_ID: "id", PROCONNECT_CLIENT_SECRET: "secret" };
+    expect(parseEnv(settings).PROCONNECT).toEqual({ issuer: settings.PROCONNECT_ISSUER, clientId: "id", clientSecret: "secret" });
+    expect(() => parseEnv({ ...settings, PROCONNECT_CLIENT_SECRET: "" })).toThrow(/PROCONNECT_ISSUER.*together/);
+    expect(() => parseEnv({ PROCONNECT_ISSUER: settings.PROCONNECT_ISSUER })).toThrow(/together/);
+    expect(() => parseEnv({ ...settings, PROCONNECT_ISSUER: "pas une adresse" })).toThrow(/PROCONNECT_ISSUER/);
+  });
 });

@@ -3,7 +3,7 @@
 // address it signs in; a POST from another site is refused, so that nobody can sign a visitor
 // in as someone else (login CSRF).
 import { NextResponse, type NextRequest } from "next/server";
-import { handlers } from "@/server/auth";
+import { authRoutes } from "@/server/auth";
 import { CONFIRMATION_PATH } from "@/server/auth/magic-link";
 import { safeReturnPath } from "@/server/auth/return-path";
 import { env } from "@/server/env";
@@ -31,12 +31,12 @@ export async function GET(request: NextRequest) {
   if (url.pathname === EMAIL_CALLBACK_PATH) {
     return new NextResponse(null, { status: 303, headers: { Location: `${CONFIRMATION_PATH}?${url.searchParams.toString()}` } });
   }
-  return relativeRedirect(request, await handlers.GET(request));
+  return relativeRedirect(request, await authRoutes(request));
 }
 
 export async function POST(request: NextRequest) {
   if (new URL(request.url).pathname === EMAIL_CALLBACK_PATH && !isSameOrigin(request)) {
     return new NextResponse(null, { status: 403 });
   }
-  return relativeRedirect(request, await handlers.POST(request));
+  return relativeRedirect(request, await authRoutes(request));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "session" ADD COLUMN "proconnect_id_token" text;
