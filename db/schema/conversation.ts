@@ -1,8 +1,9 @@
 // What people say and are told about a project: comments with mentions, follows, notifications.
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { NOTIFICATION_KINDS } from "@/server/domain/notifications";
 import { users } from "./auth";
-import { organisations } from "./organisations";
+import { membershipRole, organisations } from "./organisations";
 import { projects } from "./projects";
 
 export const comments = pgTable(
@@ -100,11 +101,13 @@ export const invitations = pgTable(
     projectId: uuid()
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    authorityId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** An invitation to speak for one of the project's authorities, with an office… */
+    authorityId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
+    office: text(),
+    /** …or to join its lead collective, with a role (its first member to accept becomes its admin). */
+    collectiveId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
+    collectiveRole: membershipRole(),
     email: text().notNull(),
-    office: text().notNull(),
     invitedById: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -112,7 +115,16 @@ export const invitations = pgTable(
     usedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index().on(table.projectId), index().on(table.email)],
+  (table) => [
+    index().on(table.projectId),
+    index().on(table.email),
+    index().on(table.collectiveId, table.email),
+    check(
+      "invitation_one_organisation",
+      sql`(${table.authorityId} is not null and ${table.office} is not null and ${table.collectiveId} is null and ${table.collectiveRole} is null)
+        or (${table.collectiveId} is not null and ${table.collectiveRole} is not null and ${table.authorityId} is null and ${table.office} is null)`,
+    ),
+  ],
 );
 
 export const emailFrequency = pgEnum("email_frequency", ["immediate", "weekly", "never"]);

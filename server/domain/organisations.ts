@@ -19,6 +19,8 @@ export type AuthorityOffice = (typeof AUTHORITY_OFFICES)[number];
 
 export const MEMBERSHIP_ROLES = ["member", "admin", "moderator"] as const;
 export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+/** The roles an invitation to a collective offers (moderator is a network's). */
+export const COLLECTIVE_INVITATION_ROLES = ["member", "admin"] as const;
 
 /** The name an authority gets when its page is opened: "Commune de Die", "Département de la Drôme". */
 export function authorityName(territory: { kind: TerritoryKind; name: string; epciType?: string | null }): string {

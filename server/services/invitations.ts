@@ -1,20 +1,21 @@
-// Inviting officials and agents to a project by email: valid 14 days, used once, resendable and revocable.
+// Inviting people to a project by email: officials and agents to one of its authorities, or the
+// collective's own people to its lead collective. Valid 14 days, used once, resendable and revocable.
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { invitations, memberships, organisations, projectParties, projects, users } from "@/db/schema";
 import type { AuthorityOffice } from "@/server/domain/organisations";
 import { env } from "@/server/env";
 import { DomainError, notFound } from "@/server/errors";
 import { mailTranslator } from "@/server/i18n/messages";
-import { assertCanInvite, loadProjectAccess, requireActor, type Actor } from "./access";
+import { assertCanInvite, assertCanInviteToCollective, loadProjectAccess, requireActor, type Actor } from "./access";
 import { frequencyFor, unsubscribeHeaders, unsubscribeToken } from "./email-notifications";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { notify } from "./notifications";
 import { LIMITS, enforceRateLimit } from "./rate-limits";
 import { openSession } from "./sessions";
-import type { TInvitationIdInput, TInviteOfficialInput } from "@/server/api/routers/invitation.schema";
+import type { TInvitationIdInput, TInviteOfficialInput, TInviteToCollectiveInput } from "@/server/api/routers/invitation.schema";
 
 export const INVITATION_DAYS = 14;
 
@@ -22,32 +23,91 @@ const hashOf = (token: string) => createHash("sha256").update(token).digest("hex
 const newToken = () => randomBytes(32).toString("base64url");
 const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
 
+/** Whom an invitation makes the person: a member of an authority with an office, or of the lead collective with a role. */
+export type InvitationTarget = { authorityId: string; office: AuthorityOffice } | { collectiveId: string; collectiveRole: "admin" | "member" };
+
+type Invitee = { email: string; token: string; projectId: string; invitedById: string | null; target: InvitationTarget };
+
+/** The words of an invitation email, read from the database and the messages; the caller sends them. */
+async function invitationMail(db: DbOrTx, invitation: Invitee) {
+  const organisationId = "authorityId" in invitation.target ? invitation.target.authorityId : invitation.target.collectiveId;
+  const [context] = await db
+    .select({ projectTitle: projects.title, inviterName: users.name, inviterEmail: users.email, organisationName: organisations.name })
+    .from(projects)
+    .innerJoin(organisations, eq(organisations.id, organisationId))
+    .leftJoin(users, eq(users.id, invitation.invitedById ?? ""))
+    .where(eq(projects.id, invitation.projectId));
+  const [invitee] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  if (invitee && (await frequencyFor(db, invitee.id, "invitation")) === "never") return null;
+  const unsubscribe = invitee ? unsubscribeToken(invitee.id, "invitation") : null;
+  const t = mailTranslator();
+  const values = {
+    inviter: context?.inviterName ?? context?.inviterEmail ?? "Maillage",
+    project: context?.projectTitle ?? "",
+    collective: context?.organisationName ?? "",
+    url: `${env.APP_URL}/invitation/${invitation.token}`,
+    days: INVITATION_DAYS,
+  };
+  const text = "authorityId" in invitation.target ? t("invitation.text", values) : t("invitation.collectiveText", values);
+  return {
+    to: invitation.email,
+    subject: "authorityId" in invitation.target ? t("invitation.subject", values) : t("invitation.collectiveSubject", values),
+    text: unsubscribe ? `${text}\n\n—\n${t("unsubscribeLine", { url: `${env.APP_URL}/desabonnement?jeton=${unsubscribe}` })}` : text,
+    headers: unsubscribe ? unsubscribeHeaders(unsubscribe) : undefined,
+  };
+}
+
 /**
  * Emails the invitation. Someone who already has an account gets it only if they have not turned
  * invitation emails off, with the one-click unsubscribe every notification email carries.
  */
-async function sendInvitation(db: DbOrTx, invitation: { email: string; token: string; projectId: string; invitedById: string | null }) {
-  const [context] = await db
-    .select({ projectTitle: projects.title, inviterName: users.name, inviterEmail: users.email })
-    .from(projects)
-    .leftJoin(users, eq(users.id, invitation.invitedById ?? ""))
-    .where(eq(projects.id, invitation.projectId));
-  const [invitee] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
-  if (invitee && (await frequencyFor(db, invitee.id, "invitation")) === "never") return;
-  const unsubscribe = invitee ? unsubscribeToken(invitee.id, "invitation") : null;
-  const t = mailTranslator();
-  const text = t("invitation.text", {
-    inviter: context?.inviterName ?? context?.inviterEmail ?? "Maillage",
-    project: context?.projectTitle ?? "",
-    url: `${env.APP_URL}/invitation/${invitation.token}`,
-    days: INVITATION_DAYS,
+async function sendInvitation(db: DbOrTx, invitation: Invitee) {
+  const mail = await invitationMail(db, invitation);
+  if (mail) await sendMail(db, mail);
+}
+
+/**
+ * Writes one invitation, notifies an invitee who has an account and logs it; returns its link's
+ * token. `mail`: "now" emails it here, "later" leaves that to the caller (an import emails once committed).
+ */
+async function createInvitation(db: DbOrTx, invitation: Omit<Invitee, "token"> & { invitedById: string }, mail: "now" | "later") {
+  const token = newToken();
+  const target = invitation.target;
+  const [row] = await db
+    .insert(invitations)
+    .values({
+      tokenHash: hashOf(token),
+      projectId: invitation.projectId,
+      email: invitation.email,
+      invitedById: invitation.invitedById,
+      expiresAt: expiry(),
+      ...("authorityId" in target
+        ? { authorityId: target.authorityId, office: target.office }
+        : { collectiveId: target.collectiveId, collectiveRole: target.collectiveRole }),
+    })
+    .returning({ id: invitations.id });
+  if (!row) throw new Error("insert returned no row");
+  if (mail === "now") await sendInvitation(db, { ...invitation, token });
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email));
+  await notify(db, {
+    userIds: existing ? [existing.id] : [],
+    kind: "invitation",
+    projectId: invitation.projectId,
+    actorId: invitation.invitedById,
+    payload: {},
   });
-  await sendMail(db, {
-    to: invitation.email,
-    subject: t("invitation.subject", { project: context?.projectTitle ?? "" }),
-    text: unsubscribe ? `${text}\n\n—\n${t("unsubscribeLine", { url: `${env.APP_URL}/desabonnement?jeton=${unsubscribe}` })}` : text,
-    headers: unsubscribe ? unsubscribeHeaders(unsubscribe) : undefined,
+  await recordChange(db, {
+    actorId: invitation.invitedById,
+    entity: "invitation",
+    entityId: row.id,
+    projectId: invitation.projectId,
+    action: "invite",
+    changes: [
+      { field: "email", before: null, after: invitation.email },
+      ...("collectiveId" in target ? [{ field: "collectiveRole", before: null, after: target.collectiveRole }] : []),
+    ],
   });
+  return { invitationId: row.id, token };
 }
 
 export async function inviteOfficial(db: Database, actor: Actor | null, input: TInviteOfficialInput) {
@@ -60,32 +120,97 @@ export async function inviteOfficial(db: Database, actor: Actor | null, input: T
   if (!party) throw new DomainError("BAD_REQUEST", "inviteForPartyAuthority");
   await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "tooManyInvitations");
   const email = input.email.trim().toLowerCase();
-  const token = newToken();
-  const [invitation] = await db
-    .insert(invitations)
-    .values({
-      tokenHash: hashOf(token),
-      projectId: input.projectId,
-      authorityId: input.authorityId,
-      email,
-      office: input.office,
-      invitedById: inviter.userId,
-      expiresAt: expiry(),
-    })
-    .returning({ id: invitations.id });
-  if (!invitation) throw new Error("insert returned no row");
-  await sendInvitation(db, { email, token, projectId: input.projectId, invitedById: inviter.userId });
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  await notify(db, { userIds: existing ? [existing.id] : [], kind: "invitation", projectId: input.projectId, actorId: inviter.userId, payload: {} });
-  await recordChange(db, {
-    actorId: inviter.userId,
-    entity: "invitation",
-    entityId: invitation.id,
-    projectId: input.projectId,
-    action: "invite",
-    changes: [{ field: "email", before: null, after: email }],
-  });
-  return { invitationId: invitation.id };
+  const { invitationId } = await createInvitation(
+    db,
+    { email, projectId: input.projectId, invitedById: inviter.userId, target: { authorityId: input.authorityId, office: input.office } },
+    "now",
+  );
+  return { invitationId };
+}
+
+/** The addresses among `emails` that already belong to a member of the collective, or have an invitation to it that was not revoked. */
+async function alreadyInvitedToCollective(db: DbOrTx, collectiveId: string, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const [members, invited] = await Promise.all([
+    db
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.organisationId, collectiveId), inArray(users.email, emails))),
+    db
+      .select({ email: invitations.email })
+      .from(invitations)
+      .where(and(eq(invitations.collectiveId, collectiveId), inArray(invitations.email, emails), isNull(invitations.revokedAt))),
+  ]);
+  return new Set([...members, ...invited].map((row) => row.email));
+}
+
+/** Inviting someone to the project's lead collective: its members (as members), a holding network's moderators (as admin or member). */
+export async function inviteToCollective(db: Database, actor: Actor | null, input: TInviteToCollectiveInput) {
+  const access = await loadProjectAccess(db, actor, input.projectId);
+  const inviter = assertCanInviteToCollective(access, input.role);
+  const email = input.email.trim().toLowerCase();
+  const [member] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, access.leadCollectiveId), eq(users.email, email)));
+  if (member) throw new DomainError("CONFLICT", "alreadyCollectiveMember", { values: { email } });
+  const [pending] = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.collectiveId, access.leadCollectiveId), eq(invitations.email, email), isUsable()));
+  if (pending) throw new DomainError("CONFLICT", "collectiveInvitationPending", { values: { email } });
+  await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "tooManyInvitations");
+  const { invitationId } = await createInvitation(
+    db,
+    { email, projectId: input.projectId, invitedById: inviter.userId, target: { collectiveId: access.leadCollectiveId, collectiveRole: input.role } },
+    "now",
+  );
+  return { invitationId };
+}
+
+export type PendingInvitationMail = Invitee;
+
+/**
+ * An import's `courriel_collectif` addresses: one invitation (as member; the first to accept
+ * becomes the collective's admin) for each address the collective neither has nor was sent
+ * already — a re-import invites nobody twice. Inside the import's transaction; the returned mails
+ * go out once it has committed (sendInvitationMails).
+ */
+export async function inviteCollectivesOfImport(
+  tx: DbOrTx,
+  moderatorId: string,
+  wanted: { projectId: string; collectiveId: string; email: string }[],
+): Promise<PendingInvitationMail[]> {
+  const byCollective = new Map<string, typeof wanted>();
+  for (const item of wanted) byCollective.set(item.collectiveId, [...(byCollective.get(item.collectiveId) ?? []), item]);
+  const mails: PendingInvitationMail[] = [];
+  for (const [collectiveId, items] of byCollective) {
+    const known = await alreadyInvitedToCollective(
+      tx,
+      collectiveId,
+      items.map((item) => item.email),
+    );
+    for (const item of items) {
+      if (known.has(item.email)) continue;
+      known.add(item.email);
+      const invitation = {
+        email: item.email,
+        projectId: item.projectId,
+        invitedById: moderatorId,
+        target: { collectiveId, collectiveRole: "member" as const },
+      };
+      const { token } = await createInvitation(tx, invitation, "later");
+      mails.push({ ...invitation, token });
+    }
+  }
+  return mails;
+}
+
+/** Emails invitations written by a transaction that has committed. */
+export async function sendInvitationMails(db: DbOrTx, pending: PendingInvitationMail[]) {
+  for (const invitation of pending) await sendInvitation(db, invitation);
 }
 
 export async function listInvitations(db: DbOrTx, actor: Actor | null, projectId: string) {
@@ -96,7 +221,8 @@ export async function listInvitations(db: DbOrTx, actor: Actor | null, projectId
       id: invitations.id,
       email: invitations.email,
       office: invitations.office,
-      authorityName: organisations.name,
+      collectiveRole: invitations.collectiveRole,
+      organisationName: organisations.name,
       createdAt: invitations.createdAt,
       expiresAt: invitations.expiresAt,
       usedAt: invitations.usedAt,
@@ -104,7 +230,7 @@ export async function listInvitations(db: DbOrTx, actor: Actor | null, projectId
       sentCount: invitations.sentCount,
     })
     .from(invitations)
-    .innerJoin(organisations, eq(organisations.id, invitations.authorityId))
+    .innerJoin(organisations, eq(organisations.id, sql`coalesce(${invitations.authorityId}, ${invitations.collectiveId})`))
     .where(eq(invitations.projectId, projectId))
     .orderBy(desc(invitations.createdAt))
     .then((rows) =>
@@ -134,7 +260,7 @@ export async function resendInvitation(db: Database, actor: Actor | null, input:
     .update(invitations)
     .set({ tokenHash: hashOf(token), expiresAt: expiry(), sentCount: invitation.sentCount + 1 })
     .where(eq(invitations.id, invitation.id));
-  await sendInvitation(db, { email: invitation.email, token, projectId: invitation.projectId, invitedById: inviter.userId });
+  await sendInvitation(db, { email: invitation.email, token, projectId: invitation.projectId, invitedById: inviter.userId, target: targetOf(invitation) });
   await recordChange(db, {
     actorId: inviter.userId,
     entity: "invitation",
@@ -154,6 +280,14 @@ export async function revokeInvitation(db: DbOrTx, actor: Actor | null, input: T
   return { invitationId: invitation.id, revoked: true };
 }
 
+function targetOf(invitation: typeof invitations.$inferSelect): InvitationTarget {
+  if (invitation.collectiveId && invitation.collectiveRole) {
+    return { collectiveId: invitation.collectiveId, collectiveRole: invitation.collectiveRole === "admin" ? "admin" : "member" };
+  }
+  if (invitation.authorityId && invitation.office) return { authorityId: invitation.authorityId, office: invitation.office as AuthorityOffice };
+  throw new Error("an invitation names an authority or a collective (invitation_one_organisation)");
+}
+
 export type InvitationState = "valid" | "expired" | "used" | "revoked" | "unknown";
 
 /** What the emailed link's page shows; looking at it changes nothing (mail scanners open links). */
@@ -162,12 +296,12 @@ export async function describeInvitation(db: DbOrTx, token: string) {
     .select({
       invitation: invitations,
       projectTitle: projects.title,
-      authorityName: organisations.name,
+      organisationName: organisations.name,
       inviterName: users.name,
     })
     .from(invitations)
     .innerJoin(projects, eq(projects.id, invitations.projectId))
-    .innerJoin(organisations, eq(organisations.id, invitations.authorityId))
+    .innerJoin(organisations, eq(organisations.id, sql`coalesce(${invitations.authorityId}, ${invitations.collectiveId})`))
     .leftJoin(users, eq(users.id, invitations.invitedById))
     .where(eq(invitations.tokenHash, hashOf(token)));
   if (!row) return { state: "unknown" as const };
@@ -182,10 +316,10 @@ export async function describeInvitation(db: DbOrTx, token: string) {
   return {
     state,
     projectTitle: row.projectTitle,
-    authorityName: row.authorityName,
+    organisationName: row.organisationName,
     inviterName: row.inviterName,
     email: invitation.email,
-    office: invitation.office as AuthorityOffice,
+    target: targetOf(invitation),
   };
 }
 
@@ -193,11 +327,13 @@ export type AcceptAnswer =
   | { status: 410; state: Exclude<InvitationState, "valid"> }
   /** The invited address has an account: its owner accepts once signed in as themselves. */
   | { status: 409; state: "sign_in_first"; email: string }
-  | { status: 200; projectId: string; session: { sessionToken: string; expires: Date } | null };
+  /** `joinedCollective`: the person joined the project's collective (they act on it at once) rather than an authority (verified later). */
+  | { status: 200; projectId: string; joinedCollective: boolean; session: { sessionToken: string; expires: Date } | null };
 
 /**
  * The button's POST: uses the invitation once and makes the person an unverified member of the
- * authority with the stated office. The link signs in only an address that has no account yet
+ * authority with the stated office, or a member of the collective with the stated role (its
+ * admin if it had no member yet). The link signs in only an address that has no account yet
  * (the account is made then); an existing account accepts while signed in as itself, so that a
  * forwarded or stolen link is never a way into someone's account.
  */
@@ -228,10 +364,21 @@ export async function acceptInvitation(db: Database, token: string, signedIn: Ac
       if (!user) throw new Error("user upsert returned no row");
       // The account was made between the check above and now: its owner still signs in first.
       if (!created && user.id !== signedIn?.userId) throw SIGN_IN_FIRST;
-      await tx
-        .insert(memberships)
-        .values({ organisationId: invitation.authorityId, userId: user.id, role: "member", office: invitation.office as AuthorityOffice })
-        .onConflictDoNothing();
+      const target = targetOf(invitation);
+      if ("authorityId" in target) {
+        await tx
+          .insert(memberships)
+          .values({ organisationId: target.authorityId, userId: user.id, role: "member", office: target.office })
+          .onConflictDoNothing();
+      } else {
+        // Locked: of two first acceptances at once, one finds the other's membership and stays a member.
+        await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, target.collectiveId)).for("update");
+        const [anyMember] = await tx.select({ id: memberships.id }).from(memberships).where(eq(memberships.organisationId, target.collectiveId)).limit(1);
+        await tx
+          .insert(memberships)
+          .values({ organisationId: target.collectiveId, userId: user.id, role: anyMember ? target.collectiveRole : "admin" })
+          .onConflictDoNothing();
+      }
       await recordChange(tx, {
         actorId: user.id,
         entity: "invitation",
@@ -239,7 +386,12 @@ export async function acceptInvitation(db: Database, token: string, signedIn: Ac
         projectId: invitation.projectId,
         action: "accept",
       });
-      return { status: 200, projectId: invitation.projectId, session: created ? await openSession(tx, user.id) : null };
+      return {
+        status: 200,
+        projectId: invitation.projectId,
+        joinedCollective: "collectiveId" in target,
+        session: created ? await openSession(tx, user.id) : null,
+      };
     })
     .catch((error: unknown) => {
       if (error === SIGN_IN_FIRST) return signInFirst;

@@ -3,7 +3,18 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
-import { follows, fundingLines, milestones, organisations, relationships, projectCommunes, projectParties, projects, territories } from "@/db/schema";
+import {
+  follows,
+  fundingLines,
+  memberships,
+  milestones,
+  organisations,
+  relationships,
+  projectCommunes,
+  projectParties,
+  projects,
+  territories,
+} from "@/db/schema";
 import type { FundingSource, FundingStatus, Need } from "@/server/domain/project-file";
 import { type Stage } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
@@ -105,6 +116,7 @@ const projectFileStatement = preparedPerHandle((db) =>
       ...summaryColumns,
       file: projects,
       following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${sql.placeholder("viewerId")} and ${follows.projectId} = ${projects.id})`,
+      collectiveHasMembers: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${projects.leadCollectiveId})`,
       parties: sql<
         {
           organisationId: string;
@@ -138,7 +150,7 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     projectFileStatement(db).execute({ projectId, viewerId: actor?.userId ?? null }),
   ]);
   if (!row) throw notFound("projectNotFound");
-  const { file, following, parties, communes, fundingLines: funding, ...project } = row;
+  const { file, following, collectiveHasMembers, parties, communes, fundingLines: funding, ...project } = row;
   return {
     ...project,
     sector: file.sector,
@@ -156,6 +168,8 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     fundingLines: funding,
     parties,
     following,
+    /** Until someone accepts an invitation to it, an imported project's collective has nobody to keep its file. */
+    collectiveHasMembers,
     /** What the person may do with the file: decided by services/access, shown as is by the page. */
     can: projectDecisions(access, parties),
     publicOnly: access.publicOnly,

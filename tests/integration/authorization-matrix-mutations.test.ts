@@ -317,6 +317,24 @@ const MUTATIONS: Record<string, Entry> = {
       expect(invitation).toMatchObject({ projectId: world.project.id, email: "secretaire@mairie.test", office: "agent", usedAt: null });
     },
   },
+  "invitation.sendToCollective": {
+    // As admin: only a holding network's moderator (the collective's member invites members).
+    expected: projectAction(["holdingModerator"]),
+    call: (api, world) => api.invitation.sendToCollective({ projectId: world.project.id, email: "tresoriere@collectif.test", role: "admin" }),
+    effect: async ({ db, world, result }) => {
+      const { invitationId } = result as { invitationId: string };
+      const [invitation] = await db.select().from(invitations).where(eq(invitations.id, invitationId));
+      expect(invitation).toMatchObject({
+        projectId: world.project.id,
+        email: "tresoriere@collectif.test",
+        collectiveId: world.collective.id,
+        collectiveRole: "admin",
+        authorityId: null,
+        office: null,
+        usedAt: null,
+      });
+    },
+  },
   "invitation.resend": {
     expected: projectAction(["collectiveMember", "holdingModerator"]),
     prepare: pendingInvitation,

@@ -58,6 +58,7 @@ const MUTATIONS: Record<
   "follow.set": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, projectId: world.project.id }) },
   "follow.markVisited": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, projectId: world.project.id }) },
   "invitation.send": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, projectId: world.project.id, authorityId: world.authority.id }) },
+  "invitation.sendToCollective": { caller: "holdingModerator", pin: (input, { world }) => ({ ...input, projectId: world.project.id }) },
   "invitation.resend": { caller: "collectiveMember", pin: (input, { ids }) => ({ ...input, invitationId: ids.invitationId }) },
   "invitation.revoke": { caller: "collectiveMember", pin: (input, { ids }) => ({ ...input, invitationId: ids.invitationId }) },
   "notification.markRead": {

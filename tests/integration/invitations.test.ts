@@ -2,11 +2,12 @@
 import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { invitations, outboxEmails, sessions, users } from "@/db/schema";
+import { invitations, memberships, outboxEmails, sessions, users } from "@/db/schema";
 import { acceptInvitation, describeInvitation } from "@/server/services/invitations";
 import { useTestDatabase } from "../support/db";
 import { codeOf } from "../support/trpc-code";
 import { callerFor, freeCommune, makeCollective, makePerson, membershipOf } from "../support/factories";
+import { buildWorld } from "../support/world";
 
 async function projectWithCommune(db: Database) {
   const member = await makePerson(db, { name: "Camille" });
@@ -36,7 +37,7 @@ describe("invitations", () => {
     expect(mail?.subject).toContain("Ressourcerie du village");
     expect(mail?.text).toContain("Camille");
 
-    expect(await describeInvitation(db, token)).toMatchObject({ state: "valid", projectTitle: "Ressourcerie du village", office: "agent" });
+    expect(await describeInvitation(db, token)).toMatchObject({ state: "valid", projectTitle: "Ressourcerie du village", target: { office: "agent" } });
     const accepted = await acceptInvitation(db, token, null);
     expect(accepted).toMatchObject({ status: 200, projectId });
     if (accepted.status !== 200) return;
@@ -115,8 +116,88 @@ describe("invitations", () => {
     expect(await db.select().from(sessions)).toEqual(sessionsBefore);
 
     // Signed in as itself, the account accepts; no new session is opened for it.
-    expect(await acceptInvitation(db, token, existing)).toEqual({ status: 200, projectId, session: null });
+    expect(await acceptInvitation(db, token, existing)).toEqual({ status: 200, projectId, joinedCollective: false, session: null });
     expect(await membershipOf(db, existing.userId, authorityId)).toMatchObject({ role: "member", office: "maire", verifiedAt: null });
     expect(await db.select().from(sessions)).toEqual(sessionsBefore);
+  });
+
+  describe("to a project's collective", () => {
+    /** The matrix's world, its collective emptied: a project a network imported, with nobody to keep it yet. */
+    async function importedProject(db: Database) {
+      const world = await buildWorld(db);
+      await db.delete(memberships).where(eq(memberships.organisationId, world.collective.id));
+      return world;
+    }
+
+    it("hand the dossier over: the network invites, the first to accept becomes the collective's admin and records a milestone", async () => {
+      const db = database.db;
+      const world = await importedProject(db);
+      const asModerator = callerFor(db, world.people.holdingModerator);
+      expect((await asModerator.project.get({ projectId: world.project.id })).collectiveHasMembers).toBe(false);
+
+      // Invited as members both; the first to accept is the admin all the same.
+      await asModerator.invitation.sendToCollective({ projectId: world.project.id, email: "Lea@Collectif.test", role: "member" });
+      await asModerator.invitation.sendToCollective({ projectId: world.project.id, email: "marc@collectif.test", role: "member" });
+      const lea = await emailedToken(db, "lea@collectif.test");
+      expect(lea.mail?.subject).toContain(world.collective.name);
+      expect(await describeInvitation(db, lea.token)).toMatchObject({
+        state: "valid",
+        organisationName: world.collective.name,
+        target: { collectiveRole: "member" },
+      });
+
+      const accepted = await acceptInvitation(db, lea.token, null);
+      expect(accepted).toMatchObject({ status: 200, projectId: world.project.id, joinedCollective: true });
+      const [leaUser] = await db.select().from(users).where(eq(users.email, "lea@collectif.test"));
+      expect(await membershipOf(db, leaUser?.id ?? "", world.collective.id)).toMatchObject({ role: "admin" });
+      const marc = await emailedToken(db, "marc@collectif.test");
+      await acceptInvitation(db, marc.token, null);
+      const [marcUser] = await db.select().from(users).where(eq(users.email, "marc@collectif.test"));
+      expect(await membershipOf(db, marcUser?.id ?? "", world.collective.id)).toMatchObject({ role: "member" });
+
+      // Léa keeps the file now: the page no longer asks to invite, and she records a milestone.
+      const asLea = callerFor(db, { userId: leaUser?.id ?? "", isPlatformAdmin: false });
+      expect((await asLea.project.get({ projectId: world.project.id })).collectiveHasMembers).toBe(true);
+      const { milestoneId } = await asLea.milestone.create({
+        projectId: world.project.id,
+        as: "collective",
+        relationshipIds: [world.relationshipId],
+        kind: "site_visit",
+        title: "Visite du chantier avec la mairie",
+        occursOn: "2026-11-20",
+        status: "done",
+        description: "",
+        evidenceLinks: [],
+        levers: [],
+      });
+      expect(milestoneId).toEqual(expect.any(String));
+    });
+
+    it("let the collective's members invite members, not admins; nobody twice; nobody already in", async () => {
+      const db = database.db;
+      const world = await buildWorld(db);
+      const asMember = callerFor(db, world.people.collectiveMember);
+      expect(await codeOf(asMember.invitation.sendToCollective({ projectId: world.project.id, email: "chef@collectif.test", role: "admin" }))).toBe(
+        "FORBIDDEN",
+      );
+      await asMember.invitation.sendToCollective({ projectId: world.project.id, email: "benevole@collectif.test", role: "member" });
+      expect(await codeOf(asMember.invitation.sendToCollective({ projectId: world.project.id, email: "benevole@collectif.test", role: "member" }))).toBe(
+        "CONFLICT",
+      );
+      expect(
+        await codeOf(asMember.invitation.sendToCollective({ projectId: world.project.id, email: world.people.collectiveMember.email, role: "member" })),
+      ).toBe("CONFLICT");
+      // An official of the project is no one to invite people into the collective.
+      expect(
+        await codeOf(
+          callerFor(db, world.people.partyOfficial).invitation.sendToCollective({ projectId: world.project.id, email: "x@collectif.test", role: "member" }),
+        ),
+      ).toBe("FORBIDDEN");
+      // Both kinds in one list, each with its organisation.
+      const listed = await asMember.invitation.list({ projectId: world.project.id });
+      expect(listed).toEqual([
+        expect.objectContaining({ email: "benevole@collectif.test", organisationName: world.collective.name, collectiveRole: "member", state: "pending" }),
+      ]);
+    });
   });
 });

@@ -16,15 +16,19 @@ export default async function InvitationPage({ params, searchParams }: { params:
       {invitation.state === "valid" ? (
         <Card>
           <p className="mb-2 text-lg">
-            {t("intro", {
-              inviter: invitation.inviterName ?? "—",
-              project: invitation.projectTitle,
-              authority: invitation.authorityName,
-              office: to(invitation.office),
-            })}
+            {"authorityId" in invitation.target
+              ? t("intro", {
+                  inviter: invitation.inviterName ?? "—",
+                  project: invitation.projectTitle,
+                  authority: invitation.organisationName,
+                  office: to(invitation.target.office),
+                })
+              : t("collectiveIntro", { inviter: invitation.inviterName ?? "—", project: invitation.projectTitle, collective: invitation.organisationName })}
           </p>
           <p className="mb-2 text-muted">{t("email", { email: invitation.email })}</p>
-          <p className="mb-4 text-muted">{t("verification")}</p>
+          <p className="mb-4 text-muted">
+            {"authorityId" in invitation.target ? t("verification") : t("collectiveRole", { role: invitation.target.collectiveRole })}
+          </p>
           {connexion ? (
             <div className="space-y-4">
               <Alert>{t("signInFirst")}</Alert>

@@ -12,11 +12,11 @@ import { Timeline } from "@/components/gradient/timeline";
 import { RECENT_EVENTS, recentTimelineHref, wholeTimelineHref } from "@/components/gradient/timeline-events";
 import { CommentThread } from "@/components/conversation/comment-thread";
 import { FollowButton } from "@/components/conversation/follow-button";
-import { InviteForm } from "@/components/conversation/invite-form";
+import { CollectiveInviteForm, InvitationList, InviteForm } from "@/components/conversation/invite-form";
 import { HistoryList } from "@/components/projects/history-list";
 import { ProjectFileView } from "@/components/projects/project-file-view";
 import { ReasonAction } from "@/components/moderation/reason-action";
-import { Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
+import { Alert, Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { currentActor } from "@/server/api/context";
 import { loadOrNotFound } from "@/server/api/load";
 import { serverApi } from "@/server/api/server";
@@ -43,6 +43,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   // sent, so that rendering it writes nothing.
   if (actor) after(() => api.follow.markVisited({ projectId: id }));
   const t = await getTranslations("projectPage");
+  const ti = await getTranslations("invite");
   const tm = await getTranslations("moderation");
   const tabLabels: Record<Tab, string> = {
     apercu: t("tabs.overview"),
@@ -111,14 +112,23 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               </div>
             )}
           </section>
-          {can.invite && overview.relationships.length > 0 ? (
+          {can.invite ? (
             <Card>
-              <SectionTitle>{(await getTranslations("invite"))("title")}</SectionTitle>
-              <InviteForm
-                projectId={project.id}
-                authorities={overview.relationships.map((relationship) => ({ id: relationship.authorityId, name: relationship.authorityName }))}
-                invitations={await api.invitation.list({ projectId: id })}
-              />
+              <SectionTitle>{ti("collective.title")}</SectionTitle>
+              {project.collectiveHasMembers ? null : <Alert>{ti("collective.noMembers")}</Alert>}
+              <CollectiveInviteForm projectId={project.id} mayInviteAdmins={can.inviteCollectiveAdmins} />
+              {overview.relationships.length > 0 ? (
+                <div className="mt-6 border-t border-line pt-4">
+                  <h3 className="mb-2 font-semibold">{ti("title")}</h3>
+                  <InviteForm
+                    projectId={project.id}
+                    authorities={overview.relationships.map((relationship) => ({ id: relationship.authorityId, name: relationship.authorityName }))}
+                  />
+                </div>
+              ) : null}
+              <div className="mt-6">
+                <InvitationList invitations={await api.invitation.list({ projectId: id })} />
+              </div>
             </Card>
           ) : null}
           {can.addAuthority ? (

@@ -1,10 +1,11 @@
-import { inviteOfficial, listInvitations, resendInvitation, revokeInvitation } from "@/server/services/invitations";
+import { inviteOfficial, inviteToCollective, listInvitations, resendInvitation, revokeInvitation } from "@/server/services/invitations";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
-import { ZInvitationIdInput, ZInviteOfficialInput } from "./invitation.schema";
+import { ZInvitationIdInput, ZInviteOfficialInput, ZInviteToCollectiveInput } from "./invitation.schema";
 import { ZProjectIdInput } from "./project.schema";
 
 export const invitationRouter = createTRPCRouter({
   send: protectedProcedure.input(ZInviteOfficialInput).mutation(({ ctx, input }) => inviteOfficial(ctx.db, ctx.actor, input)),
+  sendToCollective: protectedProcedure.input(ZInviteToCollectiveInput).mutation(({ ctx, input }) => inviteToCollective(ctx.db, ctx.actor, input)),
   list: protectedProcedure.input(ZProjectIdInput).query(({ ctx, input }) => listInvitations(ctx.db, ctx.actor, input.projectId)),
   resend: protectedProcedure.input(ZInvitationIdInput).mutation(({ ctx, input }) => resendInvitation(ctx.db, ctx.actor, input)),
   revoke: protectedProcedure.input(ZInvitationIdInput).mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input)),

@@ -2,7 +2,7 @@
 import { otherSide, type Side } from "@/server/domain/gradient";
 import { forbidden } from "@/server/errors";
 import { requireActor, requirePlatformAdmin, type Actor } from "./actor";
-import { canInvite, canModerateProject, isProjectParty, type ProjectAccess } from "./project-access";
+import { canInvite, canInviteCollectiveAdmins, canModerateProject, isProjectParty, type ProjectAccess } from "./project-access";
 
 export const PRIVATE_PROJECT_FIELDS: readonly string[] = ["contacts"];
 
@@ -87,6 +87,7 @@ export function projectDecisions(access: ProjectAccess, parties: PartyFacts[]) {
   return {
     edit: access.isCollectiveMember,
     invite: canInvite(access),
+    inviteCollectiveAdmins: canInviteCollectiveAdmins(access),
     addAuthority: access.isCollectiveMember,
     readComments: party || access.isPlatformAdmin,
     comment: party,

@@ -187,3 +187,17 @@ export function assertCanInvite(access: ProjectAccess) {
   if (!canInvite(access)) throw forbidden("onlyHoldersInvite");
   return requireActor(access.actor);
 }
+
+/**
+ * Inviting people to the lead collective: the same people as canInvite; only a holding network's
+ * moderators make someone its admin (a collective's own admins name admins from its page).
+ */
+export function canInviteCollectiveAdmins(access: ProjectAccess): boolean {
+  return access.moderatedNetworks.length > 0;
+}
+
+export function assertCanInviteToCollective(access: ProjectAccess, role: "admin" | "member") {
+  const inviter = assertCanInvite(access);
+  if (role === "admin" && !canInviteCollectiveAdmins(access)) throw forbidden("onlyModeratorsInviteAdmins");
+  return inviter;
+}

@@ -1,6 +1,6 @@
-// The invitation page's button: uses the invitation once and lands on the home page, where the
-// person's role waits to be verified. A new address is signed in; an existing account accepts
-// only while signed in as itself.
+// The invitation page's button: uses the invitation once and lands on the home page, where an
+// official's role waits to be verified, or on the project page for someone who joined its
+// collective. A new address is signed in; an existing account accepts only while signed in as itself.
 import { NextResponse, type NextRequest } from "next/server";
 import { actorOfApiRequest } from "@/server/auth/api-session";
 import { getDb } from "@/server/db";
@@ -15,6 +15,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const page = `/invitation/${encodeURIComponent(token)}`;
   if (answer.status === 409) return new NextResponse(null, { status: 303, headers: { Location: `${page}?connexion=1` } });
   if (answer.status !== 200) return new NextResponse(null, { status: 303, headers: { Location: page } });
-  if (!answer.session) return new NextResponse(null, { status: 303, headers: { Location: "/" } });
-  return redirectSignedIn(request, "/", answer.session);
+  const landing = answer.joinedCollective ? `/projets/${answer.projectId}` : "/";
+  if (!answer.session) return new NextResponse(null, { status: 303, headers: { Location: landing } });
+  return redirectSignedIn(request, landing, answer.session);
 }
