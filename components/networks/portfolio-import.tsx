@@ -118,6 +118,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
               {t("summary", { rows: state.plan.rows, creates: state.plan.creates, updates: state.plan.updates, unchanged: state.plan.unchanged })}
             </p>
             <p>{t("stages", { count: state.plan.stagesDeclared })}</p>
+            {state.plan.invitations > 0 ? <p>{t("invitations", { count: state.plan.invitations })}</p> : null}
             {state.plan.ignoredColumns.length > 0 ? <p className="text-muted">{t("ignored", { columns: state.plan.ignoredColumns.join(", ") })}</p> : null}
           </div>
         ) : null}
@@ -211,6 +212,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
         {state.step === "done" ? (
           <Alert tone="success">
             {t("done", { created: state.result.created, updated: state.result.updated, stages: state.result.stagesDeclared })}{" "}
+            {state.result.invited > 0 ? `${t("invited", { count: state.result.invited })} ` : null}
             <Link href={`/reseaux/${networkId}`}>{t("toDashboard")}</Link>
           </Alert>
         ) : null}

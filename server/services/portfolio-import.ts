@@ -8,6 +8,7 @@ import { chunks } from "@/server/domain/chunks";
 import { checkRows, readSpreadsheet, UnreadableFile, type ImportPlan, type ImportResult, type ImportRow, type RowError } from "@/server/domain/spreadsheet";
 import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
+import { inviteCollectivesOfImport, sendInvitationMails } from "./invitations";
 import { findNetwork } from "./portfolio";
 import {
   createProjects,
@@ -117,6 +118,11 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
     updates,
     unchanged: resolved.length - creates - updates,
     stagesDeclared: resolved.filter((item) => item.row.stage).length,
+    invitations: new Set(
+      resolved.flatMap((item) =>
+        (item.row.collectiveEmails ?? []).map((email) => `${item.existingProjectId ?? `collectif:${item.row.collective ?? ""}`} ${email}`),
+      ),
+    ).size,
     errors: errors.sort((a, b) => a.line - b.line),
     ignoredColumns: checked.ignoredColumns,
     preview,
@@ -187,16 +193,34 @@ export async function runImport(
       ],
     });
     for (const part of chunks(audit)) await tx.insert(changeLog).values(part);
+    const invitationMails = await inviteCollectivesOfImport(tx, moderator.userId, await collectiveInvitationsOf(tx, resolved, projectIds));
     if (options.signal?.aborted) throw new DomainError("CONFLICT", "importCancelled");
     options.onProgress?.(total, total);
-    return { created: creates.length, updated, unchanged: updates.length - updated, stagesDeclared };
+    return { created: creates.length, updated, unchanged: updates.length - updated, stagesDeclared, invitationMails };
   });
+  // Emailed once the import has committed: a cancelled or failed import invites nobody.
+  const { invitationMails, ...counts } = result;
+  await sendInvitationMails(db, invitationMails);
   // Thousands of new rows at once: the planner's statistics would lag behind them (and PGlite
   // has no autovacuum to refresh them), so the dashboard's plans are refreshed now.
-  if (result.created + result.stagesDeclared >= ANALYZE_AFTER_ROWS) {
+  if (counts.created + counts.stagesDeclared >= ANALYZE_AFTER_ROWS) {
     await db.execute(sql`analyze project, project_party, project_commune, relationship, stage_change, portfolio_identifier, organisation`);
   }
-  return result;
+  return { ...counts, invited: invitationMails.length };
+}
+
+/** The `courriel_collectif` addresses of the rows, each with its project and that project's lead collective. */
+async function collectiveInvitationsOf(tx: DbOrTx, resolved: Resolved[], projectIds: Map<string, string>) {
+  const wanted = resolved.flatMap((item) => {
+    const projectId = item.existingProjectId ?? projectIds.get(item.row.identifier);
+    return projectId ? (item.row.collectiveEmails ?? []).map((email) => ({ projectId, email })) : [];
+  });
+  const leads = new Map<string, string>();
+  for (const part of chunks([...new Set(wanted.map((item) => item.projectId))])) {
+    const rows = await tx.select({ id: projects.id, leadCollectiveId: projects.leadCollectiveId }).from(projects).where(inArray(projects.id, part));
+    for (const row of rows) leads.set(row.id, row.leadCollectiveId);
+  }
+  return wanted.map((item) => ({ ...item, collectiveId: leads.get(item.projectId) as string }));
 }
 
 const ANALYZE_AFTER_ROWS = 1_000;

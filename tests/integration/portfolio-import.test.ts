@@ -6,13 +6,25 @@ import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import { env } from "@/server/env";
-import { changeLog, portfolioIdentifiers, projectParties, projects, relationships, stageChanges } from "@/db/schema";
+import {
+  changeLog,
+  invitations,
+  memberships,
+  outboxEmails,
+  portfolioIdentifiers,
+  projectParties,
+  projects,
+  relationships,
+  stageChanges,
+  users,
+} from "@/db/schema";
 import { EXPORT_HEADERS, neutraliseCell } from "@/server/domain/spreadsheet";
 import { answerExportRequest, answerImportRequest, answerTemplateRequest } from "@/server/http/portfolio-files";
+import { acceptInvitation } from "@/server/services/invitations";
 import { planImport, runImport } from "@/server/services/portfolio-import";
 import { databaseFingerprint } from "../support/fingerprint";
 import { useTestDatabase } from "../support/db";
-import { freeCommune, makeNetwork, makePerson, type TestPerson } from "../support/factories";
+import { callerFor, freeCommune, makeNetwork, makePerson, type TestPerson } from "../support/factories";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -64,7 +76,7 @@ describe("importing a portfolio", () => {
 
     const progress: [number, number][] = [];
     const result = await runImport(db, moderator, { networkId: network.id, bytes: file }, { onProgress: (done, total) => progress.push([done, total]) });
-    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, stagesDeclared: 2 });
+    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, stagesDeclared: 2, invited: 0 });
     expect(progress.at(-1)).toEqual([5, 5]);
 
     const [imported] = await db
@@ -115,6 +127,7 @@ describe("importing a portfolio", () => {
       updated: 0,
       unchanged: 2,
       stagesDeclared: 0,
+      invited: 0,
     });
     const after = await databaseFingerprint(db);
     // Only the audit row of the import itself was added.
@@ -130,6 +143,83 @@ describe("importing a portfolio", () => {
       .innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id))
       .where(eq(portfolioIdentifiers.identifier, "A-2"));
     expect(project?.project).toMatchObject({ title: "Atelier vélo solidaire", version: 2 });
+  });
+
+  it("invites the collective's people of `courriel_collectif` once committed, never twice; the first to accept keeps the file", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const lines = [
+      ["identifiant", "titre", "collectif", "commune", "stade", "courriel_collectif"],
+      ["C-1", "Café associatif", "Le Comptoir", communes[0]?.code ?? "", "Observation", "Ines@Comptoir.test, paul@comptoir.test"],
+      ["C-2", "Épicerie du Comptoir", "Le Comptoir", communes[2]?.code ?? "", "", "ines@comptoir.test"],
+    ];
+    const file = encode(csv(lines, ";"));
+    const mailsTo = async (email: string) => db.select().from(outboxEmails).where(eq(outboxEmails.to, email));
+
+    // The dry run says so and sends nothing.
+    expect(await planImport(db, moderator, { networkId: network.id, bytes: file })).toMatchObject({ creates: 2, invitations: 2, errors: [] });
+    expect(await mailsTo("ines@comptoir.test")).toEqual([]);
+
+    // A cancelled import invites nobody.
+    const cancelled = new AbortController();
+    cancelled.abort();
+    await expect(runImport(db, moderator, { networkId: network.id, bytes: file }, { signal: cancelled.signal })).rejects.toThrow();
+    expect(await db.select().from(invitations)).toEqual([]);
+
+    // One collective for both rows: Inès is invited to it once, Paul once.
+    expect(await runImport(db, moderator, { networkId: network.id, bytes: file })).toMatchObject({ created: 2, invited: 2 });
+    const sent = await db.select().from(invitations);
+    expect(sent.map((invitation) => invitation.email).sort()).toEqual(["ines@comptoir.test", "paul@comptoir.test"]);
+    expect(new Set(sent.map((invitation) => invitation.collectiveId)).size).toBe(1);
+    const [mail] = await mailsTo("ines@comptoir.test");
+    expect(mail?.subject).toContain("Le Comptoir");
+
+    // Re-importing the same file invites nobody again.
+    expect(await runImport(db, moderator, { networkId: network.id, bytes: file })).toMatchObject({ created: 0, invited: 0 });
+    expect(await mailsTo("ines@comptoir.test")).toHaveLength(1);
+
+    // Inès accepts: the collective's admin, she records a milestone with the commune.
+    const token = mail?.text.match(/\/invitation\/([\w-]+)/)?.[1] ?? "";
+    const accepted = await acceptInvitation(db, token, null);
+    expect(accepted).toMatchObject({ status: 200, joinedCollective: true });
+    const [ines] = await db.select().from(users).where(eq(users.email, "ines@comptoir.test"));
+    const [membership] = await db
+      .select()
+      .from(memberships)
+      .where(eq(memberships.userId, ines?.id ?? ""));
+    expect(membership).toMatchObject({ organisationId: sent[0]?.collectiveId, role: "admin" });
+    const asInes = callerFor(db, { userId: ines?.id ?? "", isPlatformAdmin: false });
+    const projectId = accepted.status === 200 ? accepted.projectId : "";
+    const overview = await asInes.project.overview({ projectId });
+    const { milestoneId } = await asInes.milestone.create({
+      projectId,
+      as: "collective",
+      relationshipIds: overview.relationships.map((relationship) => relationship.id),
+      kind: "first_meeting",
+      title: "Premier rendez-vous en mairie",
+      occursOn: "2026-11-30",
+      status: "done",
+      description: "",
+      evidenceLinks: [],
+      levers: [],
+    });
+    expect(milestoneId).toEqual(expect.any(String));
+  });
+
+  it("refuses a malformed `courriel_collectif` address, naming its line", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const file = encode(
+      csv(
+        [
+          ["identifiant", "titre", "collectif", "commune", "courriel_collectif"],
+          ["E-1", "Atelier partagé", "Les Outils", communes[0]?.code ?? "", "marie@outils.test; pas-une-adresse"],
+        ],
+        ",",
+      ),
+    );
+    const plan = await planImport(db, moderator, { networkId: network.id, bytes: file });
+    expect(plan.errors).toEqual([{ line: 2, column: "courriel_collectif", message: expect.stringContaining("pas-une-adresse") }]);
   });
 
   it("says row by row, column by column, what is wrong, and imports nothing while anything is", async () => {
@@ -252,7 +342,13 @@ describe("importing a portfolio", () => {
       ]),
     ];
     const bytes = encode(csv(lines));
-    expect(await runImport(db, moderator, { networkId: network.id, bytes })).toEqual({ created: 10_000, updated: 0, unchanged: 0, stagesDeclared: 2_500 });
+    expect(await runImport(db, moderator, { networkId: network.id, bytes })).toEqual({
+      created: 10_000,
+      updated: 0,
+      unchanged: 0,
+      stagesDeclared: 2_500,
+      invited: 0,
+    });
     expect(await portfolioCount(db, network.id)).toBe(10_000);
     expect(await runImport(db, moderator, { networkId: network.id, bytes })).toMatchObject({ created: 0, updated: 0, unchanged: 10_000 });
     expect(await portfolioCount(db, network.id)).toBe(10_000);
@@ -324,7 +420,7 @@ describe("exporting a portfolio", () => {
     const { moderator, network } = await setup(db);
     const template = new Uint8Array(await answerTemplateRequest().arrayBuffer());
     const plan = await planImport(db, moderator, { networkId: network.id, bytes: template });
-    expect(plan).toMatchObject({ errors: [], creates: 1, stagesDeclared: 1 });
+    expect(plan).toMatchObject({ errors: [], creates: 1, stagesDeclared: 1, invitations: 1 });
   });
 });
 
@@ -361,7 +457,7 @@ describe("the portfolio's route handlers", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as { type: string });
     expect(messages.at(0)).toMatchObject({ type: "progress", total: 1 });
-    expect(messages.at(-1)).toEqual({ type: "done", result: { created: 1, updated: 0, unchanged: 0, stagesDeclared: 0 } });
+    expect(messages.at(-1)).toEqual({ type: "done", result: { created: 1, updated: 0, unchanged: 0, stagesDeclared: 0, invited: 0 } });
   });
 
   it("refuses a foreign origin, the signed-out, people outside the network, a non-file and a malformed id", async () => {

@@ -12,6 +12,11 @@ export const IMPORT_COLUMNS = [
   { key: "titre", required: false, help: "Titre du projet (obligatoire pour un nouveau projet)." },
   { key: "collectif", required: false, help: "Nom du collectif porteur (obligatoire pour un nouveau projet)." },
   { key: "forme_juridique", required: false, help: "Association, SCIC, SCOP, SCI, CAE, PTCE, Collectif informel ou Autre (Autre par défaut)." },
+  {
+    key: "courriel_collectif",
+    required: false,
+    help: "Adresses e-mail de personnes du collectif, séparées par des virgules : chacune est invitée à le rejoindre une fois l'import confirmé, une seule fois même en réimportant. La première à accepter en devient administratrice.",
+  },
   { key: "commune", required: false, help: "Code INSEE de la commune du projet, 5 caractères (obligatoire pour un nouveau projet)." },
   { key: "secteur", required: false, help: "Secteur d'activité, en texte libre." },
   { key: "resume", required: false, help: "Résumé du projet." },
@@ -38,6 +43,8 @@ export type ImportPlan = {
   updates: number;
   unchanged: number;
   stagesDeclared: number;
+  /** Addresses of `courriel_collectif` the import would invite, before those already invited are left out. */
+  invitations: number;
   errors: RowError[];
   ignoredColumns: string[];
   /** The first rows, as they will be read, for the preview. */
@@ -45,7 +52,7 @@ export type ImportPlan = {
 };
 
 /** What an import did. */
-export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number };
+export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number; invited: number };
 
 export type ImportRow = {
   /** The spreadsheet's own line number (the header is line 1). */
@@ -54,6 +61,8 @@ export type ImportRow = {
   title?: string;
   collective?: string;
   legalForm?: LegalForm;
+  /** Lower-cased, each once: the people the collective is invited to take the file over with. */
+  collectiveEmails?: string[];
   communeCode?: string;
   sector?: string;
   summary?: string;
@@ -81,6 +90,12 @@ const COLUMN_ALIASES: Record<string, ImportColumn> = {
   collectif_porteur: "collectif",
   porteur: "collectif",
   forme: "forme_juridique",
+  courriel: "courriel_collectif",
+  courriels: "courriel_collectif",
+  courriels_collectif: "courriel_collectif",
+  email: "courriel_collectif",
+  email_collectif: "courriel_collectif",
+  e_mail_collectif: "courriel_collectif",
   code_insee: "commune",
   code_commune: "commune",
   emplois_actuels: "emplois",

@@ -15,20 +15,21 @@ export function neutraliseCell(value: string): string {
 
 /** The template offered for download: the header row and one example, semicolon-separated as French Excel expects. */
 export function importTemplateCsv(): string {
+  const example: Record<(typeof IMPORT_COLUMNS)[number]["key"], string> = {
+    identifiant: "DROME-001",
+    titre: "Épicerie coopérative du Diois",
+    collectif: "Les Amis de l'Épicerie",
+    forme_juridique: "SCIC",
+    courriel_collectif: "contact@epicerie-diois.example",
+    commune: "26113",
+    secteur: "Alimentation",
+    resume: "Une épicerie en circuit court.",
+    emplois: "3",
+    stade: "Observation",
+    collectivite: "26113",
+  };
   const header = IMPORT_COLUMNS.map((column) => column.key);
-  const example = [
-    "DROME-001",
-    "Épicerie coopérative du Diois",
-    "Les Amis de l'Épicerie",
-    "SCIC",
-    "26113",
-    "Alimentation",
-    "Une épicerie en circuit court.",
-    "3",
-    "Observation",
-    "26113",
-  ];
-  return `\uFEFF${Papa.unparse([header, example], { delimiter: ";" })}\r\n`;
+  return `\uFEFF${Papa.unparse([header, header.map((key) => example[key])], { delimiter: ";" })}\r\n`;
 }
 
 const LEGAL_FORM_LABELS: Record<LegalForm, string> = {

@@ -19,9 +19,14 @@ const LIMITS: Partial<Record<ImportColumn, number>> = {
   identifiant: 60,
   titre: 160,
   collectif: 160,
+  courriel_collectif: 2000,
   secteur: 120,
   resume: 4000,
 };
+
+/** An address as people write one: something, an at sign, a domain with a dot. The invitation proves it. */
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+const MAX_EMAILS_PER_ROW = 10;
 
 /**
  * The rows of the table, checked one by one for what needs no database: required values, lengths,
@@ -109,6 +114,25 @@ export function checkRows(table: string[][]): { rows: ImportRow[]; errors: RowEr
         );
         valid = false;
       }
+    }
+    const emails = value("courriel_collectif");
+    if (emails) {
+      const addresses = [
+        ...new Set(
+          emails
+            .split(/[\s,;]+/)
+            .filter(Boolean)
+            .map((address) => address.toLowerCase()),
+        ),
+      ];
+      const malformed = addresses.filter((address) => !EMAIL.test(address) || address.length > 254);
+      if (malformed.length > 0) {
+        fail("courriel_collectif", `« ${malformed.join(", ")} » : adresse e-mail invalide. Séparez plusieurs adresses par des virgules.`);
+        valid = false;
+      } else if (addresses.length > MAX_EMAILS_PER_ROW) {
+        fail("courriel_collectif", `${addresses.length} adresses : ${MAX_EMAILS_PER_ROW} au plus par ligne ; invitez les autres depuis la page du projet.`);
+        valid = false;
+      } else row.collectiveEmails = addresses;
     }
     const commune = value("commune");
     if (commune) {
