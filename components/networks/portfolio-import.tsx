@@ -119,6 +119,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
             </p>
             <p>{t("stages", { count: state.plan.stagesDeclared })}</p>
             {state.plan.invitations > 0 ? <p>{t("invitations", { count: state.plan.invitations })}</p> : null}
+            {state.plan.handovers > 0 ? <p>{t("handovers", { count: state.plan.handovers, names: state.plan.handoverCollectives.join(", ") })}</p> : null}
             {state.plan.ignoredColumns.length > 0 ? <p className="text-muted">{t("ignored", { columns: state.plan.ignoredColumns.join(", ") })}</p> : null}
           </div>
         ) : null}
@@ -213,6 +214,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
           <Alert tone="success">
             {t("done", { created: state.result.created, updated: state.result.updated, stages: state.result.stagesDeclared })}{" "}
             {state.result.invited > 0 ? `${t("invited", { count: state.result.invited })} ` : null}
+            {state.result.handovers > 0 ? `${t("handoversDone", { count: state.result.handovers })} ` : null}
             <Link href={`/reseaux/${networkId}`}>{t("toDashboard")}</Link>
           </Alert>
         ) : null}

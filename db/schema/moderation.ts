@@ -1,6 +1,6 @@
 // Moderation and support networks' portfolios: reports on what people wrote, the networks' own
-// settings, and the identifiers a network gives the projects it imported.
-import { index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+// settings, the identifiers a network gives the projects it imported, and those handed over to collectives.
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./auth";
 import { organisations } from "./organisations";
@@ -62,4 +62,31 @@ export const portfolioIdentifiers = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [unique().on(table.networkId, table.identifier), unique().on(table.networkId, table.projectId)],
+);
+
+/**
+ * A network's import named a collective that already has its own people: the project waits, led
+ * by a collective of the network's own, until that collective's admins take it over or decline.
+ */
+export const handovers = pgTable(
+  "handover",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** The existing collective asked to take the project. */
+    collectiveId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    networkId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    proposedById: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp({ withTimezone: true }),
+    answeredById: text().references(() => users.id, { onDelete: "set null" }),
+    accepted: boolean(),
+  },
+  (table) => [index().on(table.collectiveId), index().on(table.projectId)],
 );

@@ -8,6 +8,7 @@ export const CHANGE_ENTITIES = [
   "content_report",
   "email_preference",
   "follow",
+  "handover",
   "invitation",
   "membership",
   "milestone",
@@ -25,6 +26,7 @@ export type ChangeEntity = (typeof CHANGE_ENTITIES)[number];
 
 export const CHANGE_ACTIONS = [
   "accept",
+  "accept_handover",
   "accept_network",
   "accept_network_invitation",
   "accept_public",
@@ -36,6 +38,7 @@ export const CHANGE_ACTIONS = [
   "contest",
   "create",
   "decline",
+  "decline_handover",
   "decline_network_invitation",
   "declare",
   "delete",
@@ -52,6 +55,7 @@ export const CHANGE_ACTIONS = [
   "mark_read",
   "mediation_note",
   "propose",
+  "propose_handover",
   "refuse",
   "refuse_network",
   "refuse_public",

@@ -1,8 +1,19 @@
 // The writes of a network's import, phase by phase, inside the one transaction runImport opens:
 // new projects with their collectives, changes to projects already in the portfolio, stages declared.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { type changeLog, organisations, portfolioIdentifiers, projectCommunes, projectParties, projects, relationships, stageChanges } from "@/db/schema";
+import {
+  type changeLog,
+  handovers,
+  memberships,
+  organisations,
+  portfolioIdentifiers,
+  projectCommunes,
+  projectParties,
+  projects,
+  relationships,
+  stageChanges,
+} from "@/db/schema";
 import { chunks } from "@/server/domain/chunks";
 import type { ImportRow } from "@/server/domain/spreadsheet";
 import { openAuthorities } from "./authorities";
@@ -58,23 +69,55 @@ export type ImportWriting = {
   now: Date;
 };
 
-/** New projects: their collectives (reusing those of this network's portfolio by name), then the projects. Fills `projectIds`. */
-export async function createProjects(writing: ImportWriting, creates: Resolved[], projectIds: Map<string, string>) {
-  const collectiveIds = new Map<string, string>();
-  const wantedNames = [...new Set(creates.map((item) => item.row.collective as string))];
-  for (const part of chunks(wantedNames)) {
-    const known = await writing.tx
-      .selectDistinct({ id: organisations.id, name: organisations.name })
+/**
+ * The collectives of this network's portfolio that rows name: by name, the one to lead the new
+ * projects — the network's own (nobody in it) if there is one — and, when a collective of that
+ * name has its own people, that collective: it is asked before any project becomes its.
+ */
+export async function portfolioCollectivesByName(db: DbOrTx, networkId: string, names: string[]) {
+  const found = new Map<string, { memberless: string | null; withMembers: { id: string; name: string } | null }>();
+  for (const part of chunks(names)) {
+    const rows = await db
+      .selectDistinct({
+        id: organisations.id,
+        name: organisations.name,
+        createdAt: organisations.createdAt,
+        hasMembers: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${organisations.id})`,
+      })
       .from(organisations)
       .innerJoin(projects, eq(projects.leadCollectiveId, organisations.id))
       .innerJoin(
         projectParties,
-        and(eq(projectParties.projectId, projects.id), eq(projectParties.organisationId, writing.network.id), eq(projectParties.role, "network")),
+        and(eq(projectParties.projectId, projects.id), eq(projectParties.organisationId, networkId), eq(projectParties.role, "network")),
       )
-      .where(and(eq(organisations.kind, "collective"), inArray(organisations.name, part)));
-    for (const row of known) if (!collectiveIds.has(row.name)) collectiveIds.set(row.name, row.id);
+      .where(and(eq(organisations.kind, "collective"), inArray(organisations.name, part)))
+      .orderBy(asc(organisations.createdAt), asc(organisations.id));
+    for (const row of rows) {
+      const entry = found.get(row.name) ?? { memberless: null, withMembers: null };
+      if (row.hasMembers) entry.withMembers ??= { id: row.id, name: row.name };
+      else entry.memberless ??= row.id;
+      found.set(row.name, entry);
+    }
   }
-  // One new collective per name the portfolio does not know yet, however many rows name it.
+  return found;
+}
+
+/**
+ * New projects: their collectives, then the projects. Fills `projectIds`. A name the portfolio
+ * knows as the network's own collective is reused; a name whose collective has its own people gets
+ * a collective of the network's own to lead the project meanwhile, and that collective is asked
+ * to take it over (handovers). Returns the handovers proposed.
+ */
+export async function createProjects(writing: ImportWriting, creates: Resolved[], projectIds: Map<string, string>) {
+  const collectiveIds = new Map<string, string>();
+  const wantedNames = [...new Set(creates.map((item) => item.row.collective as string))];
+  const known = await portfolioCollectivesByName(writing.tx, writing.network.id, wantedNames);
+  const handoverTo = new Map<string, { id: string; name: string }>();
+  for (const [name, entry] of known) {
+    if (entry.memberless) collectiveIds.set(name, entry.memberless);
+    if (entry.withMembers) handoverTo.set(name, entry.withMembers);
+  }
+  // One new collective per name the portfolio has none of its own for, however many rows name it.
   const newNames = wantedNames.filter((name) => !collectiveIds.has(name));
   const legalFormOf = new Map(creates.toReversed().map((item) => [item.row.collective as string, item.row.legalForm]));
   const newCollectives = newNames.map((name) => ({ name, legalForm: legalFormOf.get(name) }));
@@ -85,6 +128,7 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
       .returning({ id: organisations.id, name: organisations.name });
     for (const row of inserted) collectiveIds.set(row.name, row.id);
   }
+  const proposed: ProposedHandover[] = [];
   for (const part of chunks(creates)) {
     const inserted = await writing.tx
       .insert(projects)
@@ -113,6 +157,35 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
     await writing.tx
       .insert(portfolioIdentifiers)
       .values(ids.map(({ item, projectId }) => ({ networkId: writing.network.id, identifier: item.row.identifier, projectId })));
+    const asked = ids.flatMap(({ item, projectId }) => {
+      const collective = handoverTo.get(item.row.collective as string);
+      return collective ? [{ projectId, title: item.row.title as string, collective }] : [];
+    });
+    if (asked.length > 0) {
+      const inserted = await writing.tx
+        .insert(handovers)
+        .values(
+          asked.map((handover) => ({
+            projectId: handover.projectId,
+            collectiveId: handover.collective.id,
+            networkId: writing.network.id,
+            proposedById: writing.moderatorId,
+          })),
+        )
+        .returning({ id: handovers.id });
+      asked.forEach((handover, index) => {
+        const handoverId = (inserted[index] as { id: string }).id;
+        proposed.push({ ...handover, handoverId });
+        writing.audit.push({
+          actorId: writing.moderatorId,
+          entity: "handover",
+          entityId: handoverId,
+          projectId: handover.projectId,
+          action: "propose_handover",
+          changes: [{ field: "collectiveId", before: null, after: handover.collective.id }],
+        });
+      });
+    }
     for (const { item, projectId } of ids) {
       writing.audit.push({
         actorId: writing.moderatorId,
@@ -129,7 +202,10 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
     }
     writing.step(part.length);
   }
+  return proposed;
 }
+
+export type ProposedHandover = { handoverId: string; projectId: string; title: string; collective: { id: string; name: string } };
 
 /** Projects already in the portfolio: only what changed, each one version further. Returns how many changed. */
 export async function updateProjects(writing: ImportWriting, updates: Resolved[], projectIds: Map<string, string>) {

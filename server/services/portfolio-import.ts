@@ -8,11 +8,13 @@ import { chunks } from "@/server/domain/chunks";
 import { checkRows, readSpreadsheet, UnreadableFile, type ImportPlan, type ImportResult, type ImportRow, type RowError } from "@/server/domain/spreadsheet";
 import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
+import { notifyProposedHandovers } from "./handovers";
 import { inviteCollectivesOfImport, sendInvitationMails } from "./invitations";
 import { findNetwork } from "./portfolio";
 import {
   createProjects,
   currentFields,
+  portfolioCollectivesByName,
   declareStages,
   updateProjects,
   updatesOf,
@@ -97,6 +99,11 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
   let creates = 0;
   let updates = 0;
   const preview: ImportPlan["preview"] = [];
+  // New projects naming a collective that has its own people wait for its answer (handovers).
+  const newProjectCollectives = [...new Set(resolved.flatMap((item) => (!item.existingProjectId && item.row.collective ? [item.row.collective] : [])))];
+  const asked = [...(await portfolioCollectivesByName(db, input.networkId, newProjectCollectives))].flatMap(([name, entry]) =>
+    entry.withMembers ? [name] : [],
+  );
   for (const item of resolved) {
     const current = item.existingProjectId ? fields.get(item.existingProjectId) : undefined;
     const action = !current ? "create" : Object.keys(updatesOf(item.row, current, item.communeId)).length > 0 ? "update" : "unchanged";
@@ -123,6 +130,8 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
         (item.row.collectiveEmails ?? []).map((email) => `${item.existingProjectId ?? `collectif:${item.row.collective ?? ""}`} ${email}`),
       ),
     ).size,
+    handovers: resolved.filter((item) => !item.existingProjectId && asked.includes(item.row.collective ?? "")).length,
+    handoverCollectives: asked.sort((a, b) => a.localeCompare(b, "fr")),
     errors: errors.sort((a, b) => a.line - b.line),
     ignoredColumns: checked.ignoredColumns,
     preview,
@@ -172,7 +181,8 @@ export async function runImport(
     const writing: ImportWriting = { tx, moderatorId: moderator.userId, network, audit, step, now: new Date() };
     const projectIds = new Map<string, string>();
     const creates = resolved.filter((item) => !item.existingProjectId);
-    await createProjects(writing, creates, projectIds);
+    const proposedHandovers = await createProjects(writing, creates, projectIds);
+    await notifyProposedHandovers(tx, moderator.userId, network, proposedHandovers);
     const updates = resolved.filter((item) => item.existingProjectId);
     const updated = await updateProjects(writing, updates, projectIds);
     const stagesDeclared = await declareStages(
@@ -196,7 +206,7 @@ export async function runImport(
     const invitationMails = await inviteCollectivesOfImport(tx, moderator.userId, await collectiveInvitationsOf(tx, resolved, projectIds));
     if (options.signal?.aborted) throw new DomainError("CONFLICT", "importCancelled");
     options.onProgress?.(total, total);
-    return { created: creates.length, updated, unchanged: updates.length - updated, stagesDeclared, invitationMails };
+    return { created: creates.length, updated, unchanged: updates.length - updated, stagesDeclared, handovers: proposedHandovers.length, invitationMails };
   });
   // Emailed once the import has committed: a cancelled or failed import invites nobody.
   const { invitationMails, ...counts } = result;

@@ -10,6 +10,7 @@ import {
   comments,
   contentReports,
   follows,
+  handovers,
   invitations,
   mediationNotes,
   memberships,
@@ -28,7 +29,7 @@ import {
 import { describeAuthorizationMatrix, everyone, projectAction, READERS, type Entry } from "../support/authorization-matrix";
 import { useTestDatabase } from "../support/db";
 import { callerFor, makePerson, membershipOf } from "../support/factories";
-import { pendingInvitation, pendingProposal, personOf, sideOf, type World } from "../support/world";
+import { pendingHandover, pendingInvitation, pendingProposal, personOf, sideOf, type World } from "../support/world";
 
 /** The world's project's party row for the network that is not yet its party, if any. */
 async function otherNetworkParty(db: Database, world: World) {
@@ -333,6 +334,24 @@ const MUTATIONS: Record<string, Entry> = {
         office: null,
         usedAt: null,
       });
+    },
+  },
+  "portfolio.answerHandover": {
+    // The collective's admins take the project over (platform admins manage every organisation).
+    expected: everyone("NOT_FOUND", { collectiveMember: "ok", platformAdmin: "ok", anonymous: "UNAUTHORIZED" }),
+    prepare: pendingHandover,
+    call: (api, _world, _caller, prepared) => api.portfolio.answerHandover({ handoverId: prepared.handoverId ?? "", accept: true }),
+    effect: async ({ db, world, prepared }) => {
+      const [project] = await db
+        .select()
+        .from(projects)
+        .where(eq(projects.id, prepared.projectId ?? ""));
+      expect(project?.leadCollectiveId).toBe(world.collective.id);
+      const [answered] = await db
+        .select()
+        .from(handovers)
+        .where(eq(handovers.id, prepared.handoverId ?? ""));
+      expect(answered).toMatchObject({ accepted: true, answeredAt: expect.any(Date) });
     },
   },
   "invitation.resend": {

@@ -7,7 +7,7 @@ import { follows, projects } from "@/db/schema";
 import { describeAuthorizationMatrix, everyone, projectAction, readProject, type Entry } from "../support/authorization-matrix";
 import { useTestDatabase } from "../support/db";
 import { callerFor } from "../support/factories";
-import { pendingInvitation, personOf, type CallerKind } from "../support/world";
+import { pendingHandover, pendingInvitation, personOf, type CallerKind } from "../support/world";
 
 const QUERIES: Record<string, Entry> = {
   "territory.search": {
@@ -199,6 +199,13 @@ const QUERIES: Record<string, Entry> = {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.calendar.feed(),
     effect: ({ result }) => expect(result).toEqual({ url: null }),
+  },
+  "portfolio.handovers": {
+    // The collective's members see what networks ask of it; platform admins see every organisation.
+    expected: everyone("NOT_FOUND", { collectiveMember: "ok", platformAdmin: "ok", anonymous: "UNAUTHORIZED" }),
+    prepare: pendingHandover,
+    call: (api, world) => api.portfolio.handovers({ collectiveId: world.collective.id }),
+    effect: ({ prepared, result }) => expect(result).toEqual([expect.objectContaining({ id: prepared.handoverId, projectTitle: "Recyclerie importée" })]),
   },
   "invitation.list": {
     expected: projectAction(["collectiveMember", "holdingModerator"]),

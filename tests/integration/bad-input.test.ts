@@ -17,7 +17,7 @@ import { useTestDatabase } from "../support/db";
 import { databaseFingerprint } from "../support/fingerprint";
 import { expectNoInternals } from "../support/internals";
 import { callerFor, makePerson } from "../support/factories";
-import { buildWorld, pendingInvitation, pendingProposal, type CallerKind, type World } from "../support/world";
+import { buildWorld, pendingHandover, pendingInvitation, pendingProposal, type CallerKind, type World } from "../support/world";
 import { validArbitrary } from "../support/zod-arbitrary";
 
 const RUNS_PER_MUTATION = 1_000;
@@ -59,6 +59,7 @@ const MUTATIONS: Record<
   "follow.markVisited": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, projectId: world.project.id }) },
   "invitation.send": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, projectId: world.project.id, authorityId: world.authority.id }) },
   "invitation.sendToCollective": { caller: "holdingModerator", pin: (input, { world }) => ({ ...input, projectId: world.project.id }) },
+  "portfolio.answerHandover": { caller: "collectiveMember", pin: (input, { ids }) => ({ ...input, handoverId: ids.handoverId }) },
   "invitation.resend": { caller: "collectiveMember", pin: (input, { ids }) => ({ ...input, invitationId: ids.invitationId }) },
   "invitation.revoke": { caller: "collectiveMember", pin: (input, { ids }) => ({ ...input, invitationId: ids.invitationId }) },
   "notification.markRead": {
@@ -299,6 +300,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("bad input, property-based", () =
     const world = await buildWorld(db);
     const { stageChangeId } = await pendingProposal(db, world);
     const { invitationId } = await pendingInvitation(db, world);
+    const { handoverId } = await pendingHandover(db, world);
     const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({ projectId: world.project.id, body: "Premier jet", mentionIds: [] });
     // Every organisation keeps an administrator when the platform admin deletes their account.
     await db.insert(memberships).values({ organisationId: world.collective.id, userId: (await makePerson(db)).userId, role: "admin" });
@@ -306,7 +308,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)("bad input, property-based", () =
     const notificationIds = (
       await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, world.people.partyOfficial.userId))
     ).map((row) => row.id);
-    fixture = { world, ids: { stageChangeId, invitationId, commentId, reportId }, notificationIds };
+    fixture = { world, ids: { stageChangeId, invitationId, commentId, reportId, handoverId }, notificationIds };
   });
 
   it("covers every mutation that takes an input", () => {

@@ -76,7 +76,7 @@ describe("importing a portfolio", () => {
 
     const progress: [number, number][] = [];
     const result = await runImport(db, moderator, { networkId: network.id, bytes: file }, { onProgress: (done, total) => progress.push([done, total]) });
-    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, stagesDeclared: 2, invited: 0 });
+    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, stagesDeclared: 2, handovers: 0, invited: 0 });
     expect(progress.at(-1)).toEqual([5, 5]);
 
     const [imported] = await db
@@ -127,6 +127,7 @@ describe("importing a portfolio", () => {
       updated: 0,
       unchanged: 2,
       stagesDeclared: 0,
+      handovers: 0,
       invited: 0,
     });
     const after = await databaseFingerprint(db);
@@ -347,6 +348,7 @@ describe("importing a portfolio", () => {
       updated: 0,
       unchanged: 0,
       stagesDeclared: 2_500,
+      handovers: 0,
       invited: 0,
     });
     expect(await portfolioCount(db, network.id)).toBe(10_000);
@@ -457,7 +459,7 @@ describe("the portfolio's route handlers", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as { type: string });
     expect(messages.at(0)).toMatchObject({ type: "progress", total: 1 });
-    expect(messages.at(-1)).toEqual({ type: "done", result: { created: 1, updated: 0, unchanged: 0, stagesDeclared: 0, invited: 0 } });
+    expect(messages.at(-1)).toEqual({ type: "done", result: { created: 1, updated: 0, unchanged: 0, stagesDeclared: 0, handovers: 0, invited: 0 } });
   });
 
   it("refuses a foreign origin, the signed-out, people outside the network, a non-file and a malformed id", async () => {

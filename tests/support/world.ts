@@ -2,7 +2,7 @@
 // holding network and a milestone, and around it a person of every kind of caller.
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db";
-import { projectParties, projects } from "@/db/schema";
+import { handovers, organisations, projectParties, projects } from "@/db/schema";
 import { callerFor, ensureAuthority, freeCommune, makeAuthority, makeCollective, makeNetwork, makePerson, membershipOf, type TestPerson } from "./factories";
 
 export const CALLERS = [
@@ -136,4 +136,36 @@ export async function pendingInvitation(db: Database, world: World) {
     office: "adjoint",
   });
   return { invitationId };
+}
+
+/** A project the holding network imported naming the world's collective, which has its people: it waits, led by a stand-in, for the collective to take it over. */
+export async function pendingHandover(db: Database, world: World) {
+  const [standIn] = await db.insert(organisations).values({ kind: "collective", name: world.collective.name, legalForm: "scic" }).returning();
+  if (!standIn) throw new Error("no stand-in collective");
+  const [project] = await db
+    .insert(projects)
+    .values({
+      title: "Recyclerie importée",
+      summary: "",
+      leadCollectiveId: standIn.id,
+      communeId: world.commune.id,
+      createdById: world.people.holdingModerator.userId,
+    })
+    .returning();
+  if (!project) throw new Error("no project");
+  await db.insert(projectParties).values([
+    { projectId: project.id, organisationId: standIn.id, role: "lead" },
+    { projectId: project.id, organisationId: world.holdingNetwork.id, role: "network" },
+  ]);
+  const [handover] = await db
+    .insert(handovers)
+    .values({
+      projectId: project.id,
+      collectiveId: world.collective.id,
+      networkId: world.holdingNetwork.id,
+      proposedById: world.people.holdingModerator.userId,
+    })
+    .returning();
+  if (!handover) throw new Error("no handover");
+  return { handoverId: handover.id, projectId: project.id, standInId: standIn.id };
 }

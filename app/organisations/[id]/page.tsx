@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/organisations/add-member-form";
+import { HandoverAnswer } from "@/components/organisations/handover-answer";
 import { MemberActions } from "@/components/organisations/member-actions";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { RemindVerifiersButton } from "@/components/organisations/remind-verifiers-button";
@@ -26,6 +27,8 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const format = await getFormatter();
   // Claims waiting for the reader's verdict come first, with what to judge them by.
   const claims = isAuthority && organisation.canManage ? organisation.members.filter((member) => !member.verifiedAt) : [];
+  // Projects a network's import asks this collective to take over.
+  const handovers = organisation.kind === "collective" ? await api.portfolio.handovers({ collectiveId: organisation.id }) : [];
   return (
     <div className="space-y-6">
       <PageHeader
@@ -65,6 +68,29 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                   label={t("refuse")}
                   about={member.name ?? member.email}
                 />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {handovers.length > 0 ? (
+        <Card>
+          <SectionTitle>{t("handovers", { count: handovers.length })}</SectionTitle>
+          <p className="mb-2 text-muted">{organisation.canManage ? t("handoversIntro") : t("handoversIntroMember")}</p>
+          <ul className="divide-y divide-line">
+            {handovers.map((handover) => (
+              <li key={handover.id} className="flex flex-wrap items-center gap-2 py-3">
+                <span className="font-medium">{handover.projectTitle}</span>
+                <span className="text-sm text-muted">{handover.communeName}</span>
+                <span className="w-full text-sm">
+                  {t("handoverContext", {
+                    network: handover.networkName,
+                    person: handover.proposedByName ?? "—",
+                    date: format.dateTime(handover.createdAt, { dateStyle: "long" }),
+                  })}
+                </span>
+                {handover.projectSummary ? <p className="w-full text-sm text-muted">{handover.projectSummary}</p> : null}
+                {organisation.canManage ? <HandoverAnswer handoverId={handover.id} projectTitle={handover.projectTitle} /> : null}
               </li>
             ))}
           </ul>

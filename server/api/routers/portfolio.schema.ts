@@ -32,6 +32,10 @@ export const ZPortfolioInput = z
 export const ZStuckAfterInput = z
   .object({ networkId: ZId, days: z.number({ error: "Indiquez un nombre de jours." }).int().min(7, "Au moins 7 jours.").max(730, "Au plus 730 jours.") })
   .strict();
+export const ZHandoversInput = z.object({ collectiveId: ZId }).strict();
+export const ZAnswerHandoverInput = z.object({ handoverId: ZId, accept: z.boolean() }).strict();
+export type THandoversInput = z.infer<typeof ZHandoversInput>;
+export type TAnswerHandoverInput = z.infer<typeof ZAnswerHandoverInput>;
 export type TInviteProjectInput = z.infer<typeof ZInviteProjectInput>;
 export type TAnswerNetworkInvitationInput = z.infer<typeof ZAnswerNetworkInvitationInput>;
 export type TLeaveNetworkInput = z.infer<typeof ZLeaveNetworkInput>;

@@ -45,6 +45,9 @@ export type ImportPlan = {
   stagesDeclared: number;
   /** Addresses of `courriel_collectif` the import would invite, before those already invited are left out. */
   invitations: number;
+  /** New projects that will wait for an existing collective (one with its own people) to take them over, and those collectives' names. */
+  handovers: number;
+  handoverCollectives: string[];
   errors: RowError[];
   ignoredColumns: string[];
   /** The first rows, as they will be read, for the preview. */
@@ -52,7 +55,7 @@ export type ImportPlan = {
 };
 
 /** What an import did. */
-export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number; invited: number };
+export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number; handovers: number; invited: number };
 
 export type ImportRow = {
   /** The spreadsheet's own line number (the header is line 1). */
