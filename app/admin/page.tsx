@@ -42,11 +42,14 @@ export default async function AdminPage() {
                   {t("requestedOn", { date: format.dateTime(request.requestedAt, { dateStyle: "long" }) })}
                 </span>
                 {request.noVerifiedAdmin ? (
-                  <Badge tone="warn">{t("noVerifiedAdmin")}</Badge>
+                  <>
+                    <Badge tone="warn">{t("noVerifiedAdmin")}</Badge>
+                    <VerifyButton membershipId={request.membershipId} personName={request.name ?? request.email} />
+                  </>
                 ) : (
+                  // The authority's own verified admin vouches for its people: the team is only the fallback.
                   <span className="text-sm text-muted">{t("authorityVerifies")}</span>
                 )}
-                <VerifyButton membershipId={request.membershipId} personName={request.name ?? request.email} />
               </li>
             ))}
           </ul>

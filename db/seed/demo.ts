@@ -12,6 +12,7 @@ import {
   milestoneLevers,
   milestoneRelationships,
   milestones,
+  notifications,
   organisations,
   projectCommunes,
   projectParties,
@@ -138,6 +139,18 @@ export async function seedDemo(db: Database): Promise<{ people: number; projects
         ]),
         { organisationId: DEMO_IDS.network, userId: demoUserId("moderator"), role: "moderator" as const },
       ])
+      .onConflictDoNothing();
+    // Lucas Bernard's claim waits for the mayor, who is told as the app tells a verifier.
+    await tx
+      .insert(notifications)
+      .values({
+        id: demoUuid(0x1a0001),
+        userId: demoUserId("mayor"),
+        kind: "membership",
+        projectId: null,
+        actorId: demoUserId("councillor"),
+        payload: { event: "claim", organisation: "Commune de Die", organisationId: authorityIdOf("die") },
+      })
       .onConflictDoNothing();
 
     for (const project of DEMO_PROJECTS) await seedProject(tx as unknown as Database, project, { demoUserId, officialOf, authorityIdOf });

@@ -4,7 +4,15 @@ import { and, asc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "@/db";
 import { memberships, organisations, users } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { assertCanManageOrganisation, assertOwnPendingClaim, requireActor, requirePlatformAdmin, verifiersOf, type Actor } from "./access";
+import {
+  assertCanManageOrganisation,
+  assertCanVerifyClaims,
+  assertOwnPendingClaim,
+  requireActor,
+  requirePlatformAdmin,
+  verifiersOf,
+  type Actor,
+} from "./access";
 import { openAuthority } from "./authorities";
 import { recordChange } from "./history";
 import { notify } from "./notifications";
@@ -57,10 +65,11 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
     .where(eq(memberships.id, input.membershipId));
   if (!target) throw notFound("memberNotFound");
   // Checked against the membership's own organisation: an id from elsewhere is NOT_FOUND.
-  await assertCanManageOrganisation(db, signedIn, target.organisationId, "memberNotFound");
   if (target.kind !== "authority") {
+    await assertCanManageOrganisation(db, signedIn, target.organisationId, "memberNotFound");
     throw new DomainError("BAD_REQUEST", "verifyAuthorityMembersOnly");
   }
+  await assertCanVerifyClaims(db, signedIn, target.organisationId, "memberNotFound");
   // The authority's row is locked so that two verifications at once cannot both find no admin.
   await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, target.organisationId)).for("update");
   const [verifiedAdmin] = await db
@@ -107,8 +116,11 @@ export async function refuseMembership(db: Database, actor: Actor | null, input:
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
     .where(eq(memberships.id, input.membershipId));
   if (!target) throw notFound("memberNotFound");
-  await assertCanManageOrganisation(db, signedIn, target.membership.organisationId, "memberNotFound");
-  if (target.kind !== "authority") throw new DomainError("BAD_REQUEST", "verifyAuthorityMembersOnly");
+  if (target.kind !== "authority") {
+    await assertCanManageOrganisation(db, signedIn, target.membership.organisationId, "memberNotFound");
+    throw new DomainError("BAD_REQUEST", "verifyAuthorityMembersOnly");
+  }
+  await assertCanVerifyClaims(db, signedIn, target.membership.organisationId, "memberNotFound");
   const [refused] = await db
     .delete(memberships)
     .where(and(eq(memberships.id, input.membershipId), isNull(memberships.verifiedAt)))

@@ -5,7 +5,7 @@ import { invitations, memberships, organisations, territories, users } from "@/d
 import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import { mailTranslator } from "@/server/i18n/messages";
-import { assertCanSeeOrganisation, canManageOrganisation, requireActor, requirePlatformAdmin, type Actor } from "./access";
+import { assertCanSeeOrganisation, canManageOrganisation, canVerifyClaims, requireActor, requirePlatformAdmin, type Actor } from "./access";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
@@ -76,6 +76,8 @@ export async function getOrganisation(db: Database, actor: Actor | null, organis
     /** The reader's own claim still waiting, which they may remind the verifiers of. */
     pendingClaimId: awaitingVerification ? (membership?.id ?? null) : null,
     canManage: await canManageOrganisation(db, signedIn, organisationId),
+    /** Verifying the authority's claims: its verified admins, the platform's admins only where it has none. */
+    canVerifyClaims: organisation.kind === "authority" && (await canVerifyClaims(db, signedIn, organisationId)),
   };
 }
 

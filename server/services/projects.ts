@@ -172,6 +172,8 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     collectiveHasMembers,
     /** What the person may do with the file: decided by services/access, shown as is by the page. */
     can: projectDecisions(access, parties),
+    /** The party authorities the reader's claim waits to be verified for: why buttons are missing. */
+    awaitingVerificationFor: access.awaitingVerification,
     publicOnly: access.publicOnly,
   };
 }

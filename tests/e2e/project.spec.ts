@@ -53,17 +53,18 @@ test("an unverified councillor is told his role awaits verification, and cannot 
   await page.goto("/");
   await expect(page.getByText(/attend d'être vérifié/)).toBeVisible();
   // He is told who can vouch for him, and reaches the page where he may remind them.
-  await page.getByRole("link", { name: "Peut vous vérifier : Élise Morel (Maire), ou l'équipe Maillage." }).click();
+  await page.getByRole("link", { name: "Peut vous vérifier : Élise Morel (Maire)." }).click();
   await expect(page.getByRole("button", { name: "Relancer les personnes qui peuvent me vérifier" })).toBeVisible();
   await expectAccessible(page);
   await context.close();
 });
 
-test("the mayor finds the councillor's claim first on her commune's page, with what to judge it by", async ({ browser }) => {
+test("the mayor is told of the councillor's claim and finds it first on her commune's page, with what to judge it by", async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateOf("mayor") });
   const page = await context.newPage();
-  await page.goto("/");
-  await page.getByRole("link", { name: "Commune de Die", exact: true }).first().click();
+  await page.goto("/notifications");
+  const notice = page.getByRole("listitem").filter({ hasText: "Lucas Bernard demande à être vérifié·e comme membre de Commune de Die" });
+  await notice.getByRole("link", { name: "Commune de Die" }).click();
   // Other browser tests may add claims meanwhile (an invited official): at least the councillor's.
   await expect(page.getByRole("heading", { name: /^\d+ demandes? à vérifier$/ })).toBeVisible();
   const claim = page.getByRole("listitem").filter({ hasText: "Lucas Bernard" }).first();

@@ -113,7 +113,8 @@ const MUTATIONS: Record<string, Entry> = {
       anonymous: "UNAUTHORIZED",
       partyOfficial: "ok",
       unverifiedPartyOfficial: "FORBIDDEN",
-      platformAdmin: "ok",
+      // The world's commune has its own verified admin: the platform's team is only the fallback.
+      platformAdmin: "FORBIDDEN",
     }),
     call: (api, world) => api.organisation.verifyMembership({ membershipId: world.pendingMembership.id }),
     effect: async ({ db, world, caller }) => {
@@ -127,7 +128,8 @@ const MUTATIONS: Record<string, Entry> = {
       anonymous: "UNAUTHORIZED",
       partyOfficial: "ok",
       unverifiedPartyOfficial: "FORBIDDEN",
-      platformAdmin: "ok",
+      // The world's commune has its own verified admin: the platform's team is only the fallback.
+      platformAdmin: "FORBIDDEN",
     }),
     call: (api, world) => api.organisation.refuseMembership({ membershipId: world.pendingMembership.id, reason: "Personne inconnue en mairie." }),
     effect: async ({ db, world, caller }) => {

@@ -2,12 +2,13 @@
 // the answer: verified, or refused with a reason.
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { changeLog, memberships, notifications, outboxEmails } from "@/db/schema";
+import { changeLog, memberships, notifications, outboxEmails, projects } from "@/db/schema";
 import { sendImmediateEmails } from "@/server/services/email-notifications";
 import { acceptInvitation } from "@/server/services/invitations";
 import { remindWaitingClaims } from "@/server/services/membership-claims";
 import { useTestDatabase } from "../support/db";
 import { callerFor, freeCommune, makeAuthority, makePerson } from "../support/factories";
+import { codeOf } from "../support/trpc-code";
 import { buildWorld, pendingInvitation } from "../support/world";
 
 describe("claims to speak for an authority", () => {
@@ -130,6 +131,15 @@ describe("claims to speak for an authority", () => {
     const pending = await callerFor(db, admin).organisation.pendingVerifications();
     expect(pending.find((claim) => claim.email === first.email)?.noVerifiedAdmin).toBe(false);
     expect(pending.find((claim) => claim.email === second.email)?.noVerifiedAdmin).toBe(true);
+
+    // Theirs alone: where the mayor is verified, the mayor verifies; the team verifies where nobody can.
+    const asAdmin = callerFor(db, admin);
+    const firstClaim = pending.find((claim) => claim.email === first.email)?.membershipId ?? "";
+    const secondClaim = pending.find((claim) => claim.email === second.email)?.membershipId ?? "";
+    expect(await codeOf(asAdmin.organisation.verifyMembership({ membershipId: firstClaim }))).toBe("FORBIDDEN");
+    expect(await codeOf(asAdmin.organisation.refuseMembership({ membershipId: firstClaim, reason: "Inconnu." }))).toBe("FORBIDDEN");
+    expect(await asAdmin.organisation.verifyMembership({ membershipId: secondClaim })).toMatchObject({ membershipId: secondClaim });
+    await callerFor(db, mayor).organisation.verifyMembership({ membershipId: firstClaim });
   });
 
   it("remind the verifiers of a claim still waiting after seven days, once, and never of an answered one", async () => {
@@ -165,5 +175,16 @@ describe("claims to speak for an authority", () => {
     expect(invited).toMatchObject({ verifiedAt: null, invitedBy: world.people.collectiveMember.name });
     expect(invited?.requestedAt).toBeInstanceOf(Date);
     expect(members.find((member) => member.userId === world.people.unverifiedPartyOfficial.userId)).toMatchObject({ verifiedAt: null, invitedBy: null });
+  });
+
+  it("tell an official waiting for verification, on a project they read, which authority's buttons wait for it", async () => {
+    const db = database.db;
+    const world = await buildWorld(db);
+    await db.update(projects).set({ visibility: "public" }).where(eq(projects.id, world.project.id));
+    const waiting = await callerFor(db, world.people.unverifiedPartyOfficial).project.get({ projectId: world.project.id });
+    expect(waiting).toMatchObject({ publicOnly: true, awaitingVerificationFor: [world.authority.id] });
+    // Verified, nothing waits any more.
+    await callerFor(db, world.people.partyOfficial).organisation.verifyMembership({ membershipId: world.pendingMembership.id });
+    expect((await callerFor(db, world.people.unverifiedPartyOfficial).project.get({ projectId: world.project.id })).awaitingVerificationFor).toEqual([]);
   });
 });

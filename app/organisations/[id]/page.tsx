@@ -26,7 +26,7 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const isAuthority = organisation.kind === "authority";
   const format = await getFormatter();
   // Claims waiting for the reader's verdict come first, with what to judge them by.
-  const claims = isAuthority && organisation.canManage ? organisation.members.filter((member) => !member.verifiedAt) : [];
+  const claims = organisation.canVerifyClaims ? organisation.members.filter((member) => !member.verifiedAt) : [];
   // Projects a network's import asks this collective to take over.
   const handovers = organisation.kind === "collective" ? await api.portfolio.handovers({ collectiveId: organisation.id }) : [];
   return (

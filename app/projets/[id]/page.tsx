@@ -19,7 +19,7 @@ import { ReasonAction } from "@/components/moderation/reason-action";
 import { Alert, Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { currentActor } from "@/server/api/context";
 import { loadOrNotFound } from "@/server/api/load";
-import { serverApi } from "@/server/api/server";
+import { currentAccount, serverApi } from "@/server/api/server";
 import { BarometerForm, NetworkInvitationAnswer, ProjectFileForm, PublicRequest, RequestNetworkForm } from "./tab-forms";
 
 const TABS = ["apercu", "dossier", "barometre", "historique"] as const;
@@ -39,12 +39,18 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     notFound();
   }
   const overview = await api.project.overview({ projectId: id });
+  // A claim still waiting is why an official finds no button here: who can verify them, and where to remind them.
+  const waitingClaims =
+    project.awaitingVerificationFor.length > 0
+      ? (await currentAccount()).memberships.filter((membership) => project.awaitingVerificationFor.includes(membership.organisationId))
+      : [];
   // Opening the project is what "since your last visit" counts from: marked once the page is
   // sent, so that rendering it writes nothing.
   if (actor) after(() => api.follow.markVisited({ projectId: id }));
   const t = await getTranslations("projectPage");
   const ti = await getTranslations("invite");
   const tm = await getTranslations("moderation");
+  const to = await getTranslations("offices");
   const tabLabels: Record<Tab, string> = {
     apercu: t("tabs.overview"),
     dossier: t("tabs.file"),
@@ -73,6 +79,21 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </Link>
         {actor ? <FollowButton projectId={project.id} following={project.following} /> : null}
       </PageHeader>
+
+      {waitingClaims.map((claim) => (
+        <Alert key={claim.organisationId}>
+          {t("awaitingVerification", { authority: claim.organisationName })}{" "}
+          <Link href={`/organisations/${claim.organisationId}`}>
+            {claim.verifiers.length > 0
+              ? t("verifiedBy", {
+                  names: claim.verifiers
+                    .map((verifier) => (verifier.office ? `${verifier.name ?? "—"} (${to(verifier.office)})` : (verifier.name ?? "—")))
+                    .join(", "),
+                })
+              : t("verifiedByTeam")}
+          </Link>
+        </Alert>
+      ))}
 
       <nav aria-label={t("tabs.label")} className="mb-6 overflow-x-auto border-b border-line">
         <ul className="flex gap-1">

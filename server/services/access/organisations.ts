@@ -56,6 +56,39 @@ export async function canManageOrganisation(db: DbOrTx, actor: Actor, organisati
   return whyCannotManage(actor, await findMembership(db, actor.userId, organisationId)) === null;
 }
 
+async function hasVerifiedAdmin(db: DbOrTx, authorityId: string): Promise<boolean> {
+  const [admin] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, authorityId), eq(memberships.role, "admin"), isNotNull(memberships.verifiedAt)))
+    .limit(1);
+  return admin !== undefined;
+}
+
+/** Why the person may not verify or refuse the authority's claims, or null when they may. */
+async function whyCannotVerifyClaims(db: DbOrTx, actor: Actor, authorityId: string): Promise<ErrorKey | "hidden" | null> {
+  const membership = await findMembership(db, actor.userId, authorityId);
+  if (membership?.role === "admin" && membership.verifiedAt) return null;
+  if (actor.isPlatformAdmin) return (await hasVerifiedAdmin(db, authorityId)) ? "authorityVerifiesItself" : null;
+  if (!membership) return "hidden";
+  return membership.role === "admin" ? "notYetVerified" : "organisationAdminsOnly";
+}
+
+/**
+ * Verifying or refusing a claim to speak for an authority: its verified admins. The platform's
+ * admins are the fallback only, for an authority nobody verified speaks for yet: an authority
+ * with its own verified admin vouches for its people itself.
+ */
+export async function assertCanVerifyClaims(db: DbOrTx, actor: Actor | null, authorityId: string, missing: ErrorKey) {
+  const why = await whyCannotVerifyClaims(db, requireActor(actor), authorityId);
+  if (why === "hidden") throw notFound(missing);
+  if (why) throw forbidden(why);
+}
+
+export async function canVerifyClaims(db: DbOrTx, actor: Actor, authorityId: string): Promise<boolean> {
+  return (await whyCannotVerifyClaims(db, actor, authorityId)) === null;
+}
+
 /** Creating a project in a collective's name: any of its members. */
 export async function assertCanActForCollective(db: DbOrTx, actor: Actor | null, collectiveId: string) {
   const signedIn = requireActor(actor);
