@@ -98,3 +98,102 @@ export const RENAMED_ACTIONS = {
   marked_read: "mark_read",
   deleted: "delete",
 } as const satisfies Record<string, ChangeAction>;
+
+/**
+ * What a change's value is, for saying it in words: the kind decides how the history shows it
+ * (a translated stage, a date, a lever list, a name for an id). Every field any service writes is
+ * here; tests/unit/history-text.test.ts renders them all and fails on a raw key, value or id.
+ */
+export type ChangeValueKind =
+  | "text"
+  | "number"
+  | "date"
+  | "instant"
+  | "stage"
+  | "role"
+  | "office"
+  | "legalForm"
+  | "milestoneKind"
+  | "milestoneStatus"
+  | "confirmation"
+  | "side"
+  | "visibility"
+  | "collectiveStage"
+  | "partyStatus"
+  | "frequency"
+  | "needs"
+  | "links"
+  | "contacts"
+  | "funding"
+  | "levers"
+  | "commune"
+  | "communes"
+  | "organisation"
+  | "person"
+  /** An internal id with nothing to say to a reader: the field is not shown. */
+  | "record";
+
+export const CHANGE_FIELDS = {
+  title: "text",
+  summary: "text",
+  sector: "text",
+  name: "text",
+  body: "text",
+  reason: "text",
+  note: "text",
+  comment: "text",
+  description: "text",
+  email: "text",
+  identifier: "text",
+  siret: "text",
+  network: "text",
+  authority: "text",
+  verifiedBy: "text",
+  jobsNow: "number",
+  jobsPotential: "number",
+  stuckAfterDays: "number",
+  sentCount: "number",
+  created: "number",
+  updated: "number",
+  stagesDeclared: "number",
+  verifiers: "number",
+  erasedEntries: "number",
+  readAt: "number",
+  occursOn: "date",
+  verifiedAt: "instant",
+  stage: "stage",
+  proposedStage: "stage",
+  role: "role",
+  collectiveRole: "role",
+  office: "office",
+  legalForm: "legalForm",
+  kind: "milestoneKind",
+  status: "milestoneStatus",
+  confirmation: "confirmation",
+  side: "side",
+  visibility: "visibility",
+  collectiveStage: "collectiveStage",
+  needs: "needs",
+  links: "links",
+  evidenceLinks: "links",
+  contacts: "contacts",
+  fundingLines: "funding",
+  levers: "levers",
+  communeId: "commune",
+  communeIds: "communes",
+  organisationId: "organisation",
+  leadCollectiveId: "organisation",
+  collectiveId: "organisation",
+  userId: "person",
+  adminId: "person",
+} as const satisfies Record<string, ChangeValueKind>;
+
+export type ChangeField = keyof typeof CHANGE_FIELDS;
+
+/** The kind of a change's value. Some fields mean another thing on another record; an email preference's field is a notification kind. */
+export function changeValueKind(entity: string, field: string): ChangeValueKind | null {
+  if (entity === "project_party" && field === "status") return "partyStatus";
+  if (entity === "email_preference") return "frequency";
+  if (entity === "content_report" && (field === "comment" || field === "milestone")) return "record";
+  return field in CHANGE_FIELDS ? CHANGE_FIELDS[field as ChangeField] : null;
+}

@@ -1,9 +1,9 @@
 // The change log: one way to record who changed what, used by every mutation that keeps history.
-import { and, desc, eq, gt, gte, ilike, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, gte, ilike, inArray, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import type { ChangeAction, ChangeEntity } from "@/server/domain/change-log";
+import { changeValueKind, type ChangeAction, type ChangeEntity } from "@/server/domain/change-log";
 import { escapeLike } from "@/server/domain/search-text";
-import { changeLog, comments, milestones, projects, users, type FieldChange } from "@/db/schema";
+import { changeLog, comments, memberships, milestones, organisations, projects, territories, users, type FieldChange } from "@/db/schema";
 import { assertCanReadProject, historyReadingFor, isProjectParty, PRIVATE_PROJECT_FIELDS, requirePlatformAdmin, type Actor } from "./access";
 import type { TAuditSearchInput } from "@/server/api/routers/audit.schema";
 
@@ -76,7 +76,7 @@ export async function listProjectHistory(db: DbOrTx, actor: Actor | null, projec
   const deleted = new Set(goneComments.filter((row) => row.deleted).map((row) => row.id));
   // People's addresses are for the parties, who work together; other readers get names only.
   const seesAddresses = isProjectParty(access) || access.isPlatformAdmin;
-  return rows.flatMap(({ actorEmail, ...entry }) => {
+  const readable = rows.flatMap(({ actorEmail, ...entry }) => {
     const reading = historyReadingFor(access, {
       entity: entry.entity,
       action: entry.action,
@@ -93,6 +93,52 @@ export async function listProjectHistory(db: DbOrTx, actor: Actor | null, projec
     if (reading === "publicFields" && entry.changes.length > 0 && changes.length === 0) return [];
     return [{ ...entry, changes, actorEmail: seesAddresses ? actorEmail : null }];
   });
+  return withReferenceNames(db, readable);
+}
+
+/**
+ * Names for the ids a page of entries refers to in its changes (organisations, people, communes),
+ * in one query per kind: the history says « Collectif porteur : La Fabrique », never an id. Each
+ * entry carries the names of its own references only.
+ */
+async function withReferenceNames<T extends { entity: string; changes: FieldChange[] }>(db: DbOrTx, entries: T[]) {
+  const wanted = { organisation: new Set<string>(), person: new Set<string>(), commune: new Set<string>() };
+  const referencesOf = (entry: T) =>
+    entry.changes.flatMap((change) => {
+      const kind = changeValueKind(entry.entity, change.field);
+      const group: keyof typeof wanted | null =
+        kind === "organisation" ? "organisation" : kind === "person" ? "person" : kind === "commune" || kind === "communes" ? "commune" : null;
+      if (!group) return [];
+      return [change.before, change.after].flat().flatMap((value) => (typeof value === "string" && value !== "" ? [{ group, id: value }] : []));
+    });
+  for (const entry of entries) for (const { group, id } of referencesOf(entry)) wanted[group].add(id);
+  const uuids = (ids: Set<string>) => [...ids].filter(isUuid);
+  const [organisationNames, personNames, communeNames] = await Promise.all([
+    uuids(wanted.organisation).length > 0
+      ? db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, uuids(wanted.organisation)))
+      : [],
+    wanted.person.size > 0
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, [...wanted.person]))
+      : [],
+    wanted.commune.size > 0
+      ? db
+          .select({ id: territories.id, name: territories.name })
+          .from(territories)
+          .where(inArray(territories.id, [...wanted.commune]))
+      : [],
+  ]);
+  const names = new Map([...organisationNames, ...personNames, ...communeNames].map((row) => [row.id, row.name ?? ""]));
+  return entries.map((entry) => ({
+    ...entry,
+    /** id → name of what the changes refer to; an id absent here names something deleted since. */
+    labels: Object.fromEntries(referencesOf(entry).flatMap(({ id }) => (names.has(id) ? [[id, names.get(id) ?? ""]] : []))) as Record<string, string>,
+  }));
 }
 
 /** The changes a record went through after a given version: what a conflicting save missed. */
@@ -112,6 +158,8 @@ export async function searchAuditLog(db: DbOrTx, actor: Actor | null, input: TAu
   requirePlatformAdmin(actor);
   const filters: (SQL | undefined)[] = [
     input.person ? or(ilike(users.email, `%${escapeLike(input.person)}%`), ilike(users.name, `%${escapeLike(input.person)}%`)) : undefined,
+    input.subject ? actedUpon(input.subject) : undefined,
+    input.project ? ilike(projects.title, `%${escapeLike(input.project)}%`) : undefined,
     input.entity ? eq(changeLog.entity, input.entity) : undefined,
     input.recordId
       ? isUuid(input.recordId)
@@ -131,7 +179,22 @@ export async function searchAuditLog(db: DbOrTx, actor: Actor | null, input: TAu
     .orderBy(desc(changeLog.id))
     .limit(AUDIT_PAGE_SIZE + 1);
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
-  return { entries: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null };
+  return { entries: await withReferenceNames(db, page), nextBefore: rows.length > AUDIT_PAGE_SIZE ? (page.at(-1)?.id ?? null) : null };
+}
+
+/**
+ * Entries about a person rather than by them: their account, their memberships, or a change that
+ * names them (userId, adminId), whoever made it.
+ */
+function actedUpon(search: string): SQL {
+  const pattern = `%${escapeLike(search)}%`;
+  const people = sql`select ${users.id} from ${users} where ${users.email} ilike ${pattern} or ${users.name} ilike ${pattern}`;
+  return sql`(
+    (${changeLog.entity} = 'user' and ${changeLog.entityId} in (${people}))
+    or (${changeLog.entity} = 'membership' and ${changeLog.entityId} in (select ${memberships.id}::text from ${memberships} where ${memberships.userId} in (${people})))
+    or exists (select 1 from jsonb_array_elements(${changeLog.changes}) as change
+      where change->>'field' in ('userId', 'adminId') and (change->>'before' in (${people}) or change->>'after' in (${people})))
+  )`;
 }
 
 function isUuid(text: string) {

@@ -8,7 +8,7 @@ import { changeLog } from "@/db/schema";
 import { CHANGE_ACTIONS, RENAMED_ACTIONS } from "@/server/domain/change-log";
 import { recordChange } from "@/server/services/history";
 import { useTestDatabase } from "../support/db";
-import { callerFor, makePerson } from "../support/factories";
+import { callerFor, freeCommune, makeCollective, makePerson } from "../support/factories";
 
 describe("the change log", () => {
   const database = useTestDatabase();
@@ -69,6 +69,34 @@ describe("the change log", () => {
     ).rejects.toThrow();
     const [entry] = await db.select().from(changeLog).where(eq(changeLog.entityId, "c-2"));
     expect(entry).toMatchObject({ action: "create", actorId: person.userId });
+  });
+
+  it("answers what happened to a person and to a project: acted upon, by a project's name, with names for ids", async () => {
+    const db = database.db;
+    const admin = await makePerson(db, { platformAdmin: true });
+    const mayor = await makePerson(db, { name: "Élise Journal" });
+    const councillor = await makePerson(db, { name: "Lucas Journalier" });
+    const collective = await makeCollective(db, { admin: mayor });
+    const commune = await freeCommune(db);
+    const { id: projectId } = await callerFor(db, mayor).project.create({
+      title: "Épicerie du journal",
+      summary: "",
+      leadCollectiveId: collective.id,
+      communeId: commune.id,
+    });
+    // The mayor adds the councillor to the collective: an entry by her, about him.
+    await callerFor(db, mayor).organisation.addMember({ organisationId: collective.id, email: councillor.email, role: "member" });
+    const api = callerFor(db, admin);
+
+    const aboutHim = await api.audit.search({ subject: "journalier" });
+    expect(aboutHim.entries).toEqual([expect.objectContaining({ entity: "membership", action: "add", actorName: "Élise Journal" })]);
+    // The change names him and the collective by their names, not their ids.
+    expect(aboutHim.entries[0]?.labels).toEqual({ [councillor.userId]: "Lucas Journalier", [collective.id]: collective.name });
+    expect((await api.audit.search({ person: "journalier" })).entries).toEqual([]);
+
+    const project = await api.audit.search({ project: "épicerie du JOURNAL" });
+    expect(project.entries).toEqual([expect.objectContaining({ entity: "project", action: "create", projectId })]);
+    expect(project.entries[0]?.labels).toEqual({ [commune.id]: commune.name });
   });
 
   it("lets platform admins search it by person, kind of record, record and day, 50 entries a page", async () => {

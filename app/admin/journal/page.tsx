@@ -9,7 +9,7 @@ import { serverApi } from "@/server/api/server";
 import { CHANGE_ENTITIES } from "@/server/domain/change-log";
 import { requireSignedIn } from "@/server/auth/guard";
 
-const FILTERS = ["person", "entity", "recordId", "from", "to", "before"] as const;
+const FILTERS = ["person", "subject", "project", "entity", "recordId", "from", "to", "before"] as const;
 
 export async function generateMetadata() {
   return { title: (await getTranslations("audit"))("title") };
@@ -45,6 +45,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <Card>
         <form method="get" className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
           <TextField id="person" name="person" label={t("person")} defaultValue={typeof given.person === "string" ? given.person : ""} />
+          <TextField id="subject" name="subject" label={t("subject")} defaultValue={typeof given.subject === "string" ? given.subject : ""} />
+          <TextField id="project" name="project" label={t("projectFilter")} defaultValue={typeof given.project === "string" ? given.project : ""} />
           <SelectField id="entity" name="entity" label={t("entity")} defaultValue={typeof given.entity === "string" ? given.entity : ""}>
             <option value="">{t("anyEntity")}</option>
             {CHANGE_ENTITIES.map((entity) => (
