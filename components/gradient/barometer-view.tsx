@@ -14,8 +14,42 @@ export function BarometerView({ relationship }: { relationship: ProjectOverview[
   if (!barometer) return <p className="text-muted">{t("barometerHidden")}</p>;
   const score = (value: number | null) => (value === null ? "—" : format.number(value, { maximumFractionDigits: 1 }));
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] text-left text-sm">
+    <div>
+      {/* On a phone the four columns do not fit: each stage and question is a short stacked block. */}
+      <div className="space-y-4 text-sm sm:hidden">
+        <p className="text-muted">
+          {t("sideLabels.collective")} : {t("respondents", { count: barometer.collective.respondents })} · {t("sideLabels.authority")} :{" "}
+          {t("respondents", { count: barometer.authority.respondents })}
+        </p>
+        {STAGES.map((stage) => {
+          const gap = barometer.divergence[stage];
+          const divergent = gap !== null && gap >= DIVERGENT;
+          return (
+            <section key={stage} aria-label={ts(stage)} className={`rounded-lg p-2 ${divergent ? "bg-amber-50" : "bg-stone-50"}`}>
+              <h4 className="font-semibold">
+                {ts(stage)} — {t("stageScore")}
+              </h4>
+              {divergent ? <p className="text-amber-900">{t("divergent")}</p> : null}
+              <p className="tabular-nums">
+                {t("sideLabels.collective")} : <strong>{score(barometer.collective.stages[stage])}</strong> · {t("sideLabels.authority")} :{" "}
+                <strong>{score(barometer.authority.stages[stage])}</strong> · {t("divergence")} : {score(gap)}
+              </p>
+              <ul className="mt-2 space-y-2">
+                {INDICATORS[stage].map((question) => (
+                  <li key={question}>
+                    {tq(question)}
+                    <span className="block text-muted tabular-nums">
+                      {t("sideLabels.collective")} : {score(barometer.collective.indicators[question])} · {t("sideLabels.authority")} :{" "}
+                      {score(barometer.authority.indicators[question])}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+      <table className="hidden w-full text-left text-sm sm:table">
         <caption className="sr-only">{relationship.authorityName}</caption>
         <thead>
           <tr className="border-b border-line">

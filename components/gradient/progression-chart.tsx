@@ -70,20 +70,23 @@ export function ProgressionChart({ series, now }: { series: ChartSeries[]; now: 
           </li>
         ))}
       </ul>
-      <table className="sr-only">
-        <caption>{tp("progressionCaption")}</caption>
-        <tbody>
-          {drawn.flatMap((line) =>
-            line.points.map((point) => (
-              <tr key={`${line.id}-${point.at.toISOString()}`}>
-                <th scope="row">{line.label}</th>
-                <td>{format.dateTime(point.at, { dateStyle: "long" })}</td>
-                <td>{t(point.stage)}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+      {/* The box is what is hidden: a table sizes itself to its cells whatever width it is given. */}
+      <div className="sr-only">
+        <table>
+          <caption>{tp("progressionCaption")}</caption>
+          <tbody>
+            {drawn.flatMap((line) =>
+              line.points.map((point) => (
+                <tr key={`${line.id}-${point.at.toISOString()}`}>
+                  <th scope="row">{line.label}</th>
+                  <td>{format.dateTime(point.at, { dateStyle: "long" })}</td>
+                  <td>{t(point.stage)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -22,7 +22,8 @@ export function StageStrip({ stage, proposed }: { stage: Stage | null; proposed?
   const reached = stage === null ? -1 : stageRank(stage);
   return (
     <div>
-      <ol className="grid grid-cols-4 gap-1" aria-label={stage ? tp("currentStage", { stage: t(stage) }) : tp("toConfirm")}>
+      {/* Two by two on a phone: four columns would cut « Collaboration ». */}
+      <ol className="grid grid-cols-2 gap-1 sm:grid-cols-4" aria-label={stage ? tp("currentStage", { stage: t(stage) }) : tp("toConfirm")}>
         {STAGES.map((step, index) => {
           const isCurrent = step === stage;
           const isProposed = stage === null && step === proposed;

@@ -44,7 +44,7 @@ export function MovementChart({ months }: { months: Month[] }) {
                 </>
               ) : null}
               {index % labelEvery === 0 ? (
-                <text x={index * slot + slot / 2} y={height - 2} textAnchor="middle" fontSize="11" fill="#56656b">
+                <text x={index * slot + slot / 2} y={height - 2} textAnchor="middle" fontSize="12" fill="#56656b">
                   {label(month.month)}
                 </text>
               ) : null}

@@ -128,7 +128,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
           <div className="rounded-xl border border-danger bg-white p-4">
             <h2 className="font-semibold text-danger">{t("errors", { count: errors.length })}</h2>
             <p className="mb-2">{t("errorsHelp")}</p>
-            <div className="overflow-x-auto">
+            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("errors", { count: errors.length })}>
               <table className="w-full text-left text-sm">
                 <thead>
                   <tr>

@@ -30,7 +30,16 @@ export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file:
         t("fields.fundingLines"),
         file.fundingLines.length > 0 ? (
           <div>
-            <table className="w-full text-left text-sm">
+            {/* Four columns do not fit a phone: there, each line is a short paragraph. */}
+            <ul className="space-y-1 text-sm sm:hidden">
+              {file.fundingLines.map((line, index) => (
+                <li key={index} className="border-t border-line pt-1">
+                  <span className="font-medium">{line.label}</span> · {t(`fundingSources.${line.source}`)} ·{" "}
+                  <span className="tabular-nums">{euros(line.amountEuros)}</span> · {t(`fundingStatuses.${line.status}`)}
+                </li>
+              ))}
+            </ul>
+            <table className="hidden w-full text-left text-sm sm:table">
               <thead>
                 <tr className="text-muted">
                   <th scope="col" className="py-1 pr-2 font-medium">

@@ -95,8 +95,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </Alert>
       ))}
 
-      <nav aria-label={t("tabs.label")} className="mb-6 overflow-x-auto border-b border-line">
-        <ul className="flex gap-1">
+      {/* The tabs wrap onto a second line on a phone rather than scroll out of sight. */}
+      <nav aria-label={t("tabs.label")} className="mb-6 border-b border-line">
+        <ul className="flex flex-wrap gap-1">
           {visibleTabs.map((candidate) => (
             <li key={candidate}>
               <Link

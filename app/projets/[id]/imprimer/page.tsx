@@ -82,12 +82,12 @@ export default async function PrintableProjectPage({ params }: { params: Promise
                 .filter((change) => change.status === "confirmed" || change.status === "declined")
                 .map((change) => (
                   <tr key={change.id} className="border-t border-line">
-                    <td className="py-1 pr-2 whitespace-nowrap">{change.decidedAt ? format.dateTime(change.decidedAt, { dateStyle: "medium" }) : ""}</td>
+                    <td className="py-1 pr-2 sm:whitespace-nowrap">{change.decidedAt ? format.dateTime(change.decidedAt, { dateStyle: "medium" }) : ""}</td>
                     <td className="py-1 pr-2">
                       {change.fromStage ? `${ts(change.fromStage)} → ${ts(change.toStage)}` : ts(change.toStage)}
                       {change.status === "declined" ? ` (${t("declined")})` : ""}
                     </td>
-                    <td className="py-1">
+                    <td className="py-1 [overflow-wrap:anywhere]">
                       {change.reason}
                       {change.status === "declined" && change.decisionComment ? ` — ${tp("declineReason", { reason: change.decisionComment })}` : ""}
                     </td>

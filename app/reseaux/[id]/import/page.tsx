@@ -31,7 +31,7 @@ export default async function PortfolioImportPage({ params }: { params: Promise<
       <PortfolioImport networkId={id} />
       <Card>
         <SectionTitle>{t("columns")}</SectionTitle>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("columns")}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr>

@@ -101,7 +101,8 @@ export default async function PortfolioPage({ params, searchParams }: Props) {
           {filtered ? tt("noMatch") : t("emptyPortfolio")}
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-line bg-white">
+        // A wide table scrolls inside its own box, which the keyboard can reach and scroll.
+        <div className="overflow-x-auto rounded-xl border border-line bg-white" tabIndex={0} role="region" aria-label={t("portfolio")}>
           <table className="w-full min-w-[48rem] text-left text-sm">
             <thead className="border-b border-line bg-paper">
               <tr>

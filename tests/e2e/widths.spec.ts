@@ -1,0 +1,95 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test, type Browser } from "@playwright/test";
+import { expectAccessible, storageStateOf, type Role } from "./support";
+
+// Every page, on a phone (390 px) and at 400 % zoom of a 1280 px screen (320 CSS px): nothing
+// scrolls sideways, and on the phone axe finds nothing (a table scrolling in its box must be
+// reachable by keyboard). A page added under app/ without an entry here fails the first test.
+const PROJECT = "/projets/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0b01";
+const COLLECTIVE = "/organisations/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a01";
+const NETWORK = "/reseaux/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a03";
+
+type Visit = { route: string; as: Role | null; paths: string[] };
+
+const VISITS: Visit[] = [
+  { route: "", as: null, paths: ["/"] },
+  { route: "", as: "mayor", paths: ["/"] },
+  { route: "admin", as: "platformAdmin", paths: ["/admin"] },
+  { route: "admin/journal", as: "platformAdmin", paths: ["/admin/journal?person=camille"] },
+  { route: "collectivites/rejoindre", as: "councillor", paths: ["/collectivites/rejoindre"] },
+  { route: "compte", as: "mayor", paths: ["/compte"] },
+  { route: "confidentialite", as: null, paths: ["/confidentialite"] },
+  { route: "connexion", as: null, paths: ["/connexion"] },
+  { route: "connexion/confirmer", as: null, paths: ["/connexion/confirmer?token=x&email=une.adresse.tres.longue%40mairie-de-chatillon-en-diois.example"] },
+  { route: "connexion/erreur", as: null, paths: ["/connexion/erreur"] },
+  { route: "connexion/verification", as: null, paths: ["/connexion/verification"] },
+  { route: "desabonnement", as: null, paths: ["/desabonnement?jeton=inconnu"] },
+  { route: "dev/courriels", as: null, paths: ["/dev/courriels"] },
+  { route: "invitation/[token]", as: null, paths: ["/invitation/inconnu"] },
+  { route: "notifications", as: "mayor", paths: ["/notifications"] },
+  { route: "organisations/[id]", as: "collectiveAdmin", paths: [COLLECTIVE] },
+  { route: "organisations/nouvelle", as: "collectiveAdmin", paths: ["/organisations/nouvelle"] },
+  {
+    route: "projets/[id]",
+    as: "collectiveAdmin",
+    paths: [PROJECT, `${PROJECT}?onglet=dossier`, `${PROJECT}?onglet=barometre`, `${PROJECT}?onglet=historique`],
+  },
+  { route: "projets/[id]/imprimer", as: "mayor", paths: [`${PROJECT}/imprimer`] },
+  { route: "projets/nouveau", as: "collectiveAdmin", paths: ["/projets/nouveau"] },
+  { route: "projets/publics", as: "moderator", paths: ["/projets/publics"] },
+  { route: "reseaux", as: "moderator", paths: ["/reseaux"] },
+  { route: "reseaux/[id]", as: "moderator", paths: [NETWORK] },
+  { route: "reseaux/[id]/import", as: "moderator", paths: [`${NETWORK}/import`] },
+  { route: "reseaux/[id]/portefeuille", as: "moderator", paths: [`${NETWORK}/portefeuille`] },
+  { route: "reseaux/[id]/synthese", as: "moderator", paths: [`${NETWORK}/synthese`] },
+  { route: "reseaux/demandes", as: "moderator", paths: ["/reseaux/demandes"] },
+  { route: "reseaux/moderation", as: "moderator", paths: ["/reseaux/moderation"] },
+  { route: "suivis", as: "mayor", paths: ["/suivis"] },
+  { route: "territoire/[id]", as: "mayor", paths: [] }, // found from the mayor's home page below
+];
+
+function pageRoutes(folder = path.join(process.cwd(), "app"), prefix = ""): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isFile() && entry.name === "page.tsx") return [prefix];
+    if (!entry.isDirectory() || entry.name.startsWith("api")) return [];
+    return pageRoutes(path.join(folder, entry.name), prefix ? `${prefix}/${entry.name}` : entry.name);
+  });
+}
+
+test("every page of the app is in the width check", () => {
+  expect([...new Set(VISITS.map((visit) => visit.route))].sort()).toEqual(pageRoutes().sort());
+});
+
+async function overflowing(browser: Browser, visit: Visit, width: number) {
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    ...(visit.as ? { storageState: storageStateOf(visit.as) } : {}),
+  });
+  const page = await context.newPage();
+  const paths = [...visit.paths];
+  if (visit.route === "territoire/[id]") {
+    await page.goto("/");
+    const href = await page.getByRole("link", { name: "Projets du territoire : Commune de Die" }).first().getAttribute("href");
+    paths.push(href ?? "/territoire/introuvable");
+  }
+  const wide: string[] = [];
+  for (const address of paths) {
+    await page.goto(address);
+    await page.waitForLoadState("networkidle");
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    if (scrollWidth > innerWidth) wide.push(`${address} at ${width} px: ${scrollWidth} px wide`);
+    if (width === 390) await expectAccessible(page);
+  }
+  await context.close();
+  return wide;
+}
+
+for (const width of [390, 320]) {
+  test(`no page scrolls sideways at ${width} px`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const wide: string[] = [];
+    for (const visit of VISITS) wide.push(...(await overflowing(browser, visit, width)));
+    expect(wide).toEqual([]);
+  });
+}
