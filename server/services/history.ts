@@ -5,6 +5,7 @@ import { changeValueKind, type ChangeAction, type ChangeEntity } from "@/server/
 import { escapeLike } from "@/server/domain/search-text";
 import { changeLog, comments, memberships, milestones, organisations, projects, territories, users, type FieldChange } from "@/db/schema";
 import { assertCanReadProject, historyReadingFor, isProjectParty, PRIVATE_PROJECT_FIELDS, requirePlatformAdmin, type Actor } from "./access";
+import { containsSearch } from "./search-sql";
 import type { TAuditSearchInput } from "@/server/api/routers/audit.schema";
 
 export type ChangeEntry = {
@@ -157,9 +158,9 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function searchAuditLog(db: DbOrTx, actor: Actor | null, input: TAuditSearchInput) {
   requirePlatformAdmin(actor);
   const filters: (SQL | undefined)[] = [
-    input.person ? or(ilike(users.email, `%${escapeLike(input.person)}%`), ilike(users.name, `%${escapeLike(input.person)}%`)) : undefined,
+    input.person ? or(ilike(users.email, `%${escapeLike(input.person)}%`), containsSearch(sql`${users.name}`, input.person)) : undefined,
     input.subject ? actedUpon(input.subject) : undefined,
-    input.project ? ilike(projects.title, `%${escapeLike(input.project)}%`) : undefined,
+    input.project ? containsSearch(sql`${projects.title}`, input.project) : undefined,
     input.entity ? eq(changeLog.entity, input.entity) : undefined,
     input.recordId
       ? isUuid(input.recordId)
@@ -188,7 +189,7 @@ export async function searchAuditLog(db: DbOrTx, actor: Actor | null, input: TAu
  */
 function actedUpon(search: string): SQL {
   const pattern = `%${escapeLike(search)}%`;
-  const people = sql`select ${users.id} from ${users} where ${users.email} ilike ${pattern} or ${users.name} ilike ${pattern}`;
+  const people = sql`select ${users.id} from ${users} where ${users.email} ilike ${pattern} or ${containsSearch(sql`${users.name}`, search)}`;
   return sql`(
     (${changeLog.entity} = 'user' and ${changeLog.entityId} in (${people}))
     or (${changeLog.entity} = 'membership' and ${changeLog.entityId} in (select ${memberships.id}::text from ${memberships} where ${memberships.userId} in (${people})))

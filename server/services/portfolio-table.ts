@@ -7,7 +7,7 @@ import { PORTFOLIO_PAGE_SIZE, type PortfolioSort } from "@/server/domain/portfol
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { findNetwork } from "./portfolio";
 import { lastActivityOf, portfolioCondition, portfolioProjects, relationshipSummaryOf, type PortfolioFilters } from "./portfolio-scope";
-import { escapeLike } from "@/server/domain/search-text";
+import { containsSearch } from "./search-sql";
 
 // ── The portfolio table ─────────────────────────────────────────────────────────────────────
 
@@ -40,8 +40,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
   const direction = query.direction === "desc" ? sql`desc` : sql`asc`;
   const conditions: SQL[] = [portfolioCondition(query)];
   if (query.search) {
-    const like = `%${escapeLike(query.search)}%`;
-    conditions.push(sql`(p.title ilike ${like} or lead.name ilike ${like} or pi.identifier = ${query.search})`);
+    conditions.push(sql`(${containsSearch(sql`p.title`, query.search)} or ${containsSearch(sql`lead.name`, query.search)} or pi.identifier = ${query.search})`);
   }
   const inPortfolio = portfolioProjects(query);
   const stageFilter = query.stage === undefined ? sql`true` : query.stage === "none" ? sql`best_stage is null` : sql`best_stage = ${query.stage}`;

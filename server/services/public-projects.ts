@@ -3,7 +3,7 @@
 import { and, asc, count, desc, eq, exists, inArray, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { organisations, projectCommunes, projectParties, projects, relationships, territories } from "@/db/schema";
-import { escapeLike } from "@/server/domain/search-text";
+import { containsSearch } from "./search-sql";
 import type { TPublicProjectsInput } from "@/server/api/routers/project.schema";
 import { networkSpokenForBy, type Actor } from "./access";
 import { leadCollective, projectListQuery } from "./projects";
@@ -12,11 +12,10 @@ export const PUBLIC_PAGE_SIZE = 20;
 
 export async function listPublicProjects(db: DbOrTx, actor: Actor | null, input: TPublicProjectsInput) {
   const page = input.page ?? 1;
-  const like = (text: string) => `%${escapeLike(text)}%`;
   const matching = and(
     eq(projects.visibility, "public"),
-    input.query ? or(sql`${projects.title} ilike ${like(input.query)}`, sql`${leadCollective.name} ilike ${like(input.query)}`) : undefined,
-    input.sector ? sql`${projects.sector} ilike ${like(input.sector)}` : undefined,
+    input.query ? or(containsSearch(sql`${projects.title}`, input.query), containsSearch(sql`${leadCollective.name}`, input.query)) : undefined,
+    input.sector ? containsSearch(sql`${projects.sector}`, input.sector) : undefined,
     input.departementCode
       ? exists(
           db

@@ -2,7 +2,7 @@
 // network's moderator invites from it.
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { projects } from "@/db/schema";
+import { organisations, projectParties, projects } from "@/db/schema";
 import { PUBLIC_PAGE_SIZE } from "@/server/services/public-projects";
 import { useTestDatabase } from "../support/db";
 import { callerFor, freeCommune, makeCollective, makeNetwork, makePerson, makeProject } from "../support/factories";
@@ -39,6 +39,25 @@ describe("the directory of public projects", () => {
     // A percent sign is a percent sign, not a wildcard.
     expect(await ids({ query: "100 %" })).toEqual([bakery.id]);
     expect(await ids({ query: "%garage" })).toEqual([]);
+  });
+
+  it("finds names as people type them: no case, accents, hyphens or apostrophes needed", async () => {
+    const db = database.db;
+    const [collective] = await db.insert(organisations).values({ kind: "collective", name: "École des Œuvres d'Été", legalForm: "association" }).returning();
+    const commune = await freeCommune(db, ["26"]);
+    const tiersLieu = await publicProject("Tiers-Lieu de la DRÔME", commune.id, collective?.id ?? "", { sector: "Économie sociale" });
+    const api = callerFor(db, null);
+    const ids = async (input: Parameters<typeof api.project.listPublic>[0]) => (await api.project.listPublic(input)).projects.map((project) => project.id);
+    for (const query of ["tiers lieu", "drome", "TIERS-LIEU DE LA drôme", "ecole des oeuvres", "oeuvres d ete", "Œuvres d’été"]) {
+      expect(await ids({ query }), query).toEqual([tiersLieu.id]);
+    }
+    expect(await ids({ query: "tiers lieu", sector: "economie" })).toEqual([tiersLieu.id]);
+    // The portfolio's search compares the same way.
+    const moderator = await makePerson(db);
+    const network = await makeNetwork(db, [moderator]);
+    await db.insert(projectParties).values({ projectId: tiersLieu.id, organisationId: network.id, role: "network" });
+    const portfolio = await callerFor(db, moderator).portfolio.list({ networkId: network.id, search: "lieu de la drome" });
+    expect(portfolio.rows.map((row) => row.projectId)).toEqual([tiersLieu.id]);
   });
 
   it("pages by the database, with the total", async () => {
