@@ -1,10 +1,22 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { MarkAllRead } from "@/components/conversation/mark-all-read";
+import { NotificationLink } from "@/components/conversation/notification-link";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
 import { payloadValues } from "@/server/domain/notifications";
 import { requireSignedIn } from "@/server/auth/guard";
+
+/** The item a notification is about, on its project's page: the milestone, the relationship whose stage is proposed, the comment. */
+function projectTarget(projectId: string, payload: Record<string, string>): string {
+  const anchor = payload.milestoneId
+    ? `#jalon-${payload.milestoneId}`
+    : payload.relationshipId
+      ? `#relationship-${payload.relationshipId}`
+      : payload.commentId
+        ? `#commentaire-${payload.commentId}`
+        : "";
+  return `/projets/${projectId}${anchor}`;
+}
 
 export async function generateMetadata() {
   return { title: (await getTranslations("notifications"))("title") };
@@ -31,9 +43,23 @@ export default async function NotificationsPage() {
                 {notification.payload.reason ? <span className="w-full text-sm">{t("reason", { reason: notification.payload.reason })}</span> : null}
               </p>
               <p className="mt-1 text-sm text-muted">
-                {notification.projectId ? <Link href={`/projets/${notification.projectId}`}>{notification.projectTitle}</Link> : null}
+                {notification.projectId ? (
+                  <NotificationLink
+                    notificationId={notification.id}
+                    href={projectTarget(notification.projectId, notification.payload)}
+                    unread={!notification.readAt}
+                  >
+                    {notification.projectTitle}
+                  </NotificationLink>
+                ) : null}
                 {!notification.projectId && notification.payload.organisationId ? (
-                  <Link href={`/organisations/${notification.payload.organisationId}`}>{notification.payload.organisation}</Link>
+                  <NotificationLink
+                    notificationId={notification.id}
+                    href={`/organisations/${notification.payload.organisationId}`}
+                    unread={!notification.readAt}
+                  >
+                    {notification.payload.organisation}
+                  </NotificationLink>
                 ) : null}
                 {" · "}
                 {format.dateTime(notification.createdAt, { dateStyle: "long", timeStyle: "short" })}

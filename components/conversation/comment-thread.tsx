@@ -40,7 +40,10 @@ function CommentItem({ comment, canReport, canModerate }: { comment: Comment; ca
   const remove = useApiMutation((api) => api.comment.delete, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(edit.error ?? remove.error, tc("error"));
   return (
-    <li className={`rounded-lg border p-3 ${comment.hidden ? "border-dashed border-danger bg-red-50" : "border-line bg-white"}`}>
+    <li
+      id={`commentaire-${comment.id}`}
+      className={`scroll-mt-4 rounded-lg border p-3 ${comment.hidden ? "border-dashed border-danger bg-red-50" : "border-line bg-white"}`}
+    >
       {comment.hidden ? <Badge tone="warn">{tm("hiddenBadge")}</Badge> : null}
       <p className="text-sm text-muted">
         {t("by", { name: comment.authorName ?? "—", date: format.dateTime(comment.createdAt, { dateStyle: "long", timeStyle: "short" }) })}

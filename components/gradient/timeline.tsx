@@ -33,7 +33,11 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
     <>
       <ol className="relative space-y-4 border-l-2 border-line pl-5">
         {events.map((event) => (
-          <li key={event.type === "milestone" ? event.milestone.id : event.change.id} className="relative">
+          <li
+            key={event.type === "milestone" ? event.milestone.id : event.change.id}
+            id={event.type === "milestone" ? `jalon-${event.milestone.id}` : `changement-${event.change.id}`}
+            className="relative scroll-mt-4"
+          >
             <span
               aria-hidden="true"
               className={`absolute top-1.5 -left-[1.72rem] h-3.5 w-3.5 rounded-full border-2 border-white ${event.type === "stage" ? "bg-stage-collaboration" : "bg-accent"}`}

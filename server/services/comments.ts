@@ -1,6 +1,7 @@
 // The project's discussion thread: the parties write, mention one another, edit or delete their own words.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
+import { excerptOf } from "@/server/domain/excerpt";
 import { commentMentions, comments, memberships, projectParties, users } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
 import {
@@ -110,7 +111,7 @@ export async function addComment(db: Database, actor: Actor | null, input: TAddC
     kind: "mention",
     projectId: input.projectId,
     actorId: signedIn.userId,
-    payload: { excerpt: input.body.slice(0, 140), commentId: comment.id },
+    payload: { excerpt: excerptOf(input.body), commentId: comment.id },
   });
   return { commentId: comment.id };
 }

@@ -1,7 +1,7 @@
 // Claims to speak for an authority: made by joining it, told at once to whoever can verify them,
 // verified or refused with a reason, reminded (by their author, or after seven days by the job).
 import { and, asc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
-import type { Database } from "@/db";
+import type { Database, DbOrTx } from "@/db";
 import { memberships, organisations, users } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
 import {
@@ -15,7 +15,7 @@ import {
 } from "./access";
 import { openAuthority } from "./authorities";
 import { recordChange } from "./history";
-import { notify } from "./notifications";
+import { markAnnouncedRead, notify } from "./notifications";
 import { enforceRateLimit, LIMITS } from "./rate-limits";
 import type { TJoinAuthorityInput, TMembershipIdInput, TRefuseMembershipInput, TVerifyMembershipInput } from "@/server/api/routers/organisation.schema";
 
@@ -92,6 +92,7 @@ export async function verifyMembership(db: Database, actor: Actor | null, input:
       : [],
   });
   if (updated) {
+    await markClaimAnswered(db, target.organisationId, target.userId);
     await notify(db, {
       userIds: [target.userId],
       kind: "membership",
@@ -137,6 +138,7 @@ export async function refuseMembership(db: Database, actor: Actor | null, input:
       { field: "reason", before: null, after: input.reason },
     ],
   });
+  await markClaimAnswered(db, target.membership.organisationId, target.membership.userId);
   await notify(db, {
     userIds: [target.membership.userId],
     kind: "membership",
@@ -191,6 +193,11 @@ export async function listPendingVerifications(db: Database, actor: Actor | null
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(organisations.kind, "authority"), isNull(memberships.verifiedAt)))
     .orderBy(asc(memberships.createdAt));
+}
+
+/** The claim and its reminders told its verifiers to answer: answered, they ask no more. */
+async function markClaimAnswered(db: DbOrTx, organisationId: string, claimantId: string) {
+  for (const event of ["claim", "reminder"]) await markAnnouncedRead(db, "membership", { event, organisationId }, claimantId);
 }
 
 export const CLAIM_REMINDER_AFTER_DAYS = 7;

@@ -7,7 +7,7 @@ import { DomainError, notFound } from "@/server/errors";
 import type { TCreateMilestoneInput, TUpdateMilestoneInput } from "@/server/api/routers/milestone.schema";
 import { assertActsFor, assertAuthoritySide, assertCollectiveSide, loadProjectAccess, requireActor, type Actor } from "./access";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
-import { notify, peopleOfSide } from "./notifications";
+import { markAnnouncedRead, notify, peopleOfSide } from "./notifications";
 
 export async function createMilestone(db: Database, actor: Actor | null, input: TCreateMilestoneInput) {
   const access = await loadProjectAccess(db, actor, input.projectId);
@@ -144,6 +144,7 @@ export async function answerMilestone(
     .update(milestoneRelationships)
     .set({ confirmation: input.answer, comment: input.comment || null, decidedById: signedIn.userId, decidedAt: new Date() })
     .where(and(eq(milestoneRelationships.milestoneId, milestone.id), eq(milestoneRelationships.relationshipId, input.relationshipId)));
+  await markAnnouncedRead(db, "milestone_recorded", { milestoneId: milestone.id });
   await recordChange(db, {
     actorId: signedIn.userId,
     entity: "milestone",

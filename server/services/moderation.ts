@@ -3,6 +3,7 @@
 // reason the author (or the reporter) is told. Hidden content stays in the history.
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
+import { excerptOf } from "@/server/domain/excerpt";
 import { comments, contentReports, mediationNotes, milestoneRelationships, milestones, relationships } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
 import { assertCanModerateProject, assertCanReport, canModerateProject, assertHoldingModerator, loadProjectAccess, requireActor, type Actor } from "./access";
@@ -24,7 +25,7 @@ async function loadContent(db: DbOrTx, kind: ContentKind, id: string): Promise<C
       id,
       projectId: comment.projectId,
       authorId: comment.authorId,
-      excerpt: comment.body.slice(0, 140),
+      excerpt: excerptOf(comment.body),
       hidden: comment.hiddenAt !== null,
       gone: comment.deletedAt !== null,
     };

@@ -1,5 +1,5 @@
 // In-app notifications: written in the same transaction as what they tell about.
-import { and, count, desc, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { comments, memberships, milestones, notifications, projects, users } from "@/db/schema";
 import type { Side } from "@/server/domain/gradient";
@@ -19,6 +19,25 @@ export async function notify(
   await db
     .insert(notifications)
     .values(recipients.map((userId) => ({ userId, kind: event.kind, projectId: event.projectId, actorId: event.actorId, payload: event.payload })));
+}
+
+/**
+ * What a notification announced has been acted on (a proposal decided, a milestone answered, a
+ * claim verified): it is read for everyone who got it. `payload` picks them out (its keys and
+ * values contained in theirs); `actorId`, when given, who asked.
+ */
+export async function markAnnouncedRead(db: DbOrTx, kind: NotificationKind, payload: Record<string, string>, actorId?: string) {
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        isNull(notifications.readAt),
+        eq(notifications.kind, kind),
+        sql`${notifications.payload} @> ${JSON.stringify(payload)}::jsonb`,
+        actorId ? eq(notifications.actorId, actorId) : undefined,
+      ),
+    );
 }
 
 /** The people who speak for one side of a relationship: the collective's members, or the authority's verified ones. */

@@ -56,7 +56,7 @@ export async function addAuthority(db: Database, actor: Actor | null, input: TAd
     kind: "stage_proposed",
     projectId: input.projectId,
     actorId: signedIn.userId,
-    payload: { to: input.startingStage, authority: authority.name },
+    payload: { to: input.startingStage, authority: authority.name, stageChangeId: proposal?.id ?? "", relationshipId: relationship.id },
   });
   return { relationshipId: relationship.id, authorityId: authority.id, authorityName: authority.name, proposalId: proposal?.id };
 }

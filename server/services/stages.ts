@@ -2,12 +2,12 @@
 // withdrawn by the proposer, with the mediation notes of a holding network.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
-import { mediationNotes, milestones, projects, relationships, stageChangeMilestones, stageChanges } from "@/db/schema";
+import { mediationNotes, milestones, organisations, projects, relationships, stageChangeMilestones, stageChanges } from "@/db/schema";
 import { moveOf, otherSide, type Side } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
 import { assertActsFor, assertHoldingModerator, loadProjectAccess, requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
-import { notify, peopleOfSide } from "./notifications";
+import { markAnnouncedRead, notify, peopleOfSide } from "./notifications";
 import type { TMediationNoteInput, TProposeStageInput } from "@/server/api/routers/stage.schema";
 
 /** Postgres's unique_violation, whatever the driver wraps it in. */
@@ -81,7 +81,13 @@ export async function proposeStage(db: Database, actor: Actor | null, input: TPr
       kind: "stage_proposed",
       projectId: relationship.projectId,
       actorId: signedIn.userId,
-      payload: { from: relationship.stage ?? "", to: input.toStage },
+      payload: {
+        from: relationship.stage ?? "",
+        to: input.toStage,
+        authority: await authorityName(db, relationship.authorityId),
+        stageChangeId: proposal.id,
+        relationshipId: relationship.id,
+      },
     });
     return { stageChangeId: proposal.id };
   } catch (error) {
@@ -111,6 +117,8 @@ export async function decideProposal(db: Database, actor: Actor | null, input: {
     .where(and(eq(stageChanges.id, proposal.id), eq(stageChanges.status, "pending")))
     .returning({ id: stageChanges.id });
   if (!decided) throw new DomainError("CONFLICT", "proposalAnswered");
+  // Answered (or withdrawn): the notice that asked for an answer asks no more.
+  await markAnnouncedRead(db, "stage_proposed", { stageChangeId: proposal.id });
   if (input.decision === "confirmed") {
     await db.update(relationships).set({ stage: proposal.toStage }).where(eq(relationships.id, relationship.id));
   }
@@ -165,4 +173,9 @@ export async function addMediationNote(db: Database, actor: Actor | null, input:
     changes: [{ field: "note", before: null, after: input.text }],
   });
   return { noteId: note?.id };
+}
+
+async function authorityName(db: DbOrTx, authorityId: string): Promise<string> {
+  const [authority] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, authorityId));
+  return authority?.name ?? "";
 }

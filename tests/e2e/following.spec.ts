@@ -39,6 +39,17 @@ test("on a phone, the mayor follows a project, then sees what changed and is not
   await expect(mayor.getByText(`Thomas Blanc a noté un jalon : « ${milestoneTitle} »`)).toBeVisible();
   await expect(mayor.getByText(/Thomas Blanc vous a mentionné·e/)).toBeVisible();
   await expectAccessible(mayor);
+  // Opening one lands on the milestone itself and reads it.
+  const recorded = mayor.getByRole("listitem").filter({ hasText: `Thomas Blanc a noté un jalon : « ${milestoneTitle} »` });
+  await recorded.getByRole("link").click();
+  await expect(mayor).toHaveURL(/#jalon-[0-9a-f-]+$/);
+  const milestone = mayor.locator(new URL(mayor.url()).hash);
+  await expect(milestone).toContainText(milestoneTitle);
+  await expect(milestone).toBeInViewport();
+  await expect(async () => {
+    await mayor.goto("/notifications");
+    await expect(recorded.getByText("Non lue", { exact: true })).toHaveCount(0, { timeout: 1_000 });
+  }).toPass();
   await mayor.getByRole("button", { name: "Tout marquer comme lu" }).click();
   await expect(mayor.getByRole("link", { name: "Notifications, aucune non lue" })).toBeVisible();
 
