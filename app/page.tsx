@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { NamePrompt } from "@/components/account/name-prompt";
 import { GradientLadder } from "@/components/gradient/gradient-ladder";
 import { ProjectList } from "@/components/projects/project-list";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
@@ -38,9 +39,24 @@ async function Dashboard() {
   const collectives = account.memberships.filter((membership) => membership.kind === "collective");
   const authorities = account.memberships.filter((membership) => membership.kind === "authority");
   const moderatesNetwork = account.memberships.some((membership) => membership.kind === "network");
+  const ta = await getTranslations("account");
   return (
     <div className="space-y-8">
-      <PageHeader title={t("greeting", { name: account.name ?? account.email })}>
+      {account.askName ? (
+        <NamePrompt
+          canSkip={account.askName === "withSkip"}
+          words={{
+            title: ta("namePrompt.title"),
+            intro: ta("namePrompt.intro"),
+            givenName: ta("namePrompt.givenName"),
+            familyName: ta("namePrompt.familyName"),
+            save: ta("namePrompt.save"),
+            later: ta("namePrompt.later"),
+            error: tc("error"),
+          }}
+        />
+      ) : null}
+      <PageHeader title={account.name ? t("greeting", { name: account.name }) : t("greetingNoName")}>
         {collectives.length > 0 ? <ButtonLink href="/projets/nouveau">{t("createProject")}</ButtonLink> : null}
       </PageHeader>
 

@@ -10,6 +10,8 @@ export const users = pgTable("user", {
   emailVerified: timestamp({ withTimezone: true, mode: "date" }),
   image: text(),
   isPlatformAdmin: boolean().notNull().default(false),
+  /** When the person chose « Plus tard » at the prompt for their name: once; it is asked again a day later. */
+  nameSkippedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   /** Set when the person deleted their account: the row stays, emptied, so their contributions keep an author. */
   deletedAt: timestamp({ withTimezone: true }),

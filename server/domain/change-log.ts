@@ -161,6 +161,7 @@ export const CHANGE_FIELDS = {
   readAt: "number",
   occursOn: "date",
   verifiedAt: "instant",
+  nameSkippedAt: "instant",
   stage: "stage",
   proposedStage: "stage",
   role: "role",

@@ -26,7 +26,16 @@ test("a newcomer signs in with a magic link from the outbox, through the confirm
   await expectAccessible(page);
   await page.getByRole("button", { name: "Me connecter" }).click();
   await expect(page.getByRole("heading", { name: /^Bonjour/ })).toBeVisible();
+  // A newcomer has no name yet: asked at once, so that partners never see an address instead.
+  await expect(page.getByRole("heading", { name: "Comment vous appelez-vous ?" })).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByText("Indiquez votre prénom.")).toBeVisible();
+  await page.getByLabel("Prénom").fill("Jeanne");
+  await page.getByLabel("Nom", { exact: true }).fill("Dupont");
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("heading", { name: "Bonjour Jeanne Dupont" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Comment vous appelez-vous ?" })).toHaveCount(0);
 
   // The link is used up: a second sign-in with it fails with a clear page.
   await page.context().clearCookies();

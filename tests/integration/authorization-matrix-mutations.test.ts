@@ -52,6 +52,28 @@ const MUTATIONS: Record<string, Entry> = {
       expect(user?.name).toBe("Nom changé");
     },
   },
+  "account.setName": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.account.setName({ givenName: " Jeanne ", familyName: "Dupont-Martin" }),
+    effect: async ({ db, world, caller }) => {
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(eq(users.id, personOf(world, caller)?.userId ?? ""));
+      expect(user?.name).toBe("Jeanne Dupont-Martin");
+    },
+  },
+  "account.skipName": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.account.skipName(),
+    effect: async ({ db, world, caller }) => {
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(eq(users.id, personOf(world, caller)?.userId ?? ""));
+      expect(user?.nameSkippedAt).toBeInstanceOf(Date);
+    },
+  },
   "account.setEmailPreference": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.account.setEmailPreference({ kind: "milestone_recorded", frequency: "never" }),
@@ -464,8 +486,8 @@ const MUTATIONS: Record<string, Entry> = {
     call: (api) => api.notification.markRead({}),
     effect: async ({ db, world, caller }) => {
       expect(await callerFor(db, personOf(world, caller)).notification.unreadCount()).toBe(0);
-      // Someone else's notifications are untouched.
-      if (caller !== "partyOfficial") expect(await callerFor(db, world.people.partyOfficial).notification.unreadCount()).toBe(2);
+      // Someone else's notifications are untouched: the official's milestone notice (the starting stage's was read when confirmed).
+      if (caller !== "partyOfficial") expect(await callerFor(db, world.people.partyOfficial).notification.unreadCount()).toBe(1);
     },
   },
   "stage.propose": {

@@ -42,6 +42,7 @@ const MUTATIONS: Record<
   }
 > = {
   "account.updateProfile": { caller: "collectiveMember" },
+  "account.setName": { caller: "collectiveMember" },
   "account.setEmailPreference": { caller: "collectiveMember" },
   "account.delete": { caller: "platformAdmin", pin: (input, { world }) => ({ ...input, confirmEmail: world.people.platformAdmin.email }) },
   "barometer.answer": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, relationshipId: world.relationshipId, as: "collective" }) },

@@ -118,6 +118,8 @@ const TAKES_NO_FOREIGN_ID = [
   "territory.get",
   "account.get",
   "account.updateProfile",
+  "account.setName",
+  "account.skipName",
   "account.emailPreferences",
   "account.setEmailPreference",
   "account.exportData",

@@ -1,0 +1,1 @@
+ALTER TABLE "user" ADD COLUMN "name_skipped_at" timestamp with time zone;
