@@ -1,9 +1,9 @@
-// The private calendar feed: planned milestones of the projects a person follows, as iCalendar.
+// The private calendar feed: planned milestones of the projects a person follows or is a party of, as iCalendar.
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { createEvents, type EventAttributes } from "ics";
 import type { Database, DbOrTx } from "@/db";
-import { calendarFeeds, follows, milestones, projects } from "@/db/schema";
+import { calendarFeeds, follows, memberships, milestones, projectParties, projects } from "@/db/schema";
 import { env } from "@/server/env";
 import { recordChange } from "./history";
 import { projectVisibleTo, requireActor, type Actor } from "./access";
@@ -81,8 +81,20 @@ export async function calendarFor(db: DbOrTx, token: string): Promise<CalendarAn
     })
     .from(milestones)
     .innerJoin(projects, eq(projects.id, milestones.projectId))
-    .innerJoin(follows, and(eq(follows.projectId, projects.id), eq(follows.userId, feed.userId)))
-    .where(and(eq(milestones.status, "planned"), isNull(milestones.hiddenAt), projectVisibleTo(db, reader)))
+    .where(
+      and(
+        eq(milestones.status, "planned"),
+        isNull(milestones.hiddenAt),
+        projectVisibleTo(db, reader),
+        // The projects one follows, and one's own: a party needs not follow its projects to see what is planned.
+        or(
+          sql`exists (select 1 from ${follows} where ${follows.projectId} = ${projects.id} and ${follows.userId} = ${feed.userId})`,
+          sql`exists (select 1 from ${projectParties} pp join ${memberships} m on m.organisation_id = pp.organisation_id
+            where pp.project_id = ${projects.id} and pp.status = 'active' and m.user_id = ${feed.userId}
+              and (pp.role <> 'authority' or m.verified_at is not null))`,
+        ),
+      ),
+    )
     .orderBy(asc(milestones.occursOn));
   const events: EventAttributes[] = planned.map((milestone) => {
     const [year, month, day] = milestone.occursOn.split("-").map(Number) as [number, number, number];
@@ -90,8 +102,9 @@ export async function calendarFor(db: DbOrTx, token: string): Promise<CalendarAn
       uid: `${milestone.id}@maillage`,
       title: calendarText(`${milestone.title} — ${milestone.projectTitle}`),
       description: calendarText(milestone.description),
+      // An all-day event: the next day as its end (ics writes a one-day DURATION as P1DT, which is invalid).
       start: [year, month, day],
-      duration: { days: 1 },
+      end: nextDay(year, month, day),
       url: `${env.APP_URL}/projets/${milestone.projectId}`,
       productId: "maillage/jalons",
       calName: "Maillage — jalons prévus",
@@ -100,4 +113,9 @@ export async function calendarFor(db: DbOrTx, token: string): Promise<CalendarAn
   const { error, value } = createEvents(events, { calName: "Maillage — jalons prévus", productId: "maillage/jalons" });
   if (error || !value) throw error ?? new Error("calendar generation failed");
   return { status: 200, ics: value };
+}
+
+function nextDay(year: number, month: number, day: number): [number, number, number] {
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
 }

@@ -30,6 +30,9 @@ test("on a phone, the mayor follows a project, then sees what changed and is not
   await collective.getByRole("button", { name: "Publier" }).click();
   await expect(collective.getByText("Madame la maire, seriez-vous disponible samedi ?")).toBeVisible();
   await expectAccessible(collective);
+  // What the council would print says the milestone waits for the commune's confirmation.
+  await collective.goto(`${PROJECT}/imprimer`);
+  await expect(collective.getByText(`${milestoneTitle} (`, { exact: false })).toContainText("— pas encore confirmé par l'autre côté");
   await collectiveContext.close();
 
   await mayor.goto("/suivis");

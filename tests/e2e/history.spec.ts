@@ -17,6 +17,7 @@ test("the project's history reads as sentences, in French, with nothing raw", as
   const context = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
   const page = await context.newPage();
   await page.goto(`${PROJECT}?onglet=historique`);
+  await expect(page).toHaveTitle(/^Tiers-lieu de l'ancienne gare de Die · /);
   await expect(
     page
       .getByRole("listitem")

@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { calendarFor } from "@/server/services/calendar";
 import { useTestDatabase } from "../support/db";
-import { callerFor, freeCommune, makeAuthority, makeCollective, makePerson } from "../support/factories";
+import { callerFor, ensureAuthority, freeCommune, makeAuthority, makeCollective, makePerson } from "../support/factories";
 
 describe("the calendar feed", () => {
   const database = useTestDatabase();
@@ -13,7 +13,7 @@ describe("the calendar feed", () => {
     const member = await makePerson(db);
     const mayor = await makePerson(db);
     const collective = await makeCollective(db, { members: [member] });
-    const commune = await freeCommune(db);
+    const commune = await freeCommune(db, undefined, { inEpci: true });
     await makeAuthority(db, commune.id, [{ person: mayor, verified: true }]);
     const asMember = callerFor(db, member);
     const { id: projectId } = await asMember.project.create({ title: "Fournil partagé", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
@@ -39,16 +39,28 @@ describe("the calendar feed", () => {
     const { url } = await asMayor.calendar.renew();
     const token = url.split("/").at(-1) ?? "";
 
+    // A party's own project is in its calendar without following it; a neighbour official follows it to see it.
     const before = await calendarFor(db, token);
-    expect(before.status === 200 && before.ics).toContain("END:VCALENDAR");
-    expect(before.status === 200 && before.ics).not.toContain("Visite du fournil");
+    expect(before.status === 200 && before.ics).toContain("Visite du fournil");
+    const neighbour = await makePerson(db);
+    await ensureAuthority(db, `epci-${commune.epciCode}`, [{ person: neighbour, verified: true }]);
+    const asNeighbour = callerFor(db, neighbour);
+    const neighbourToken = (await asNeighbour.calendar.renew()).url.split("/").at(-1) ?? "";
+    const unfollowed = await calendarFor(db, neighbourToken);
+    expect(unfollowed.status === 200 && unfollowed.ics).toContain("END:VCALENDAR");
+    expect(unfollowed.status === 200 && unfollowed.ics).not.toContain("Visite du fournil");
+    await asNeighbour.follow.set({ projectId, follow: true });
+    const followed = await calendarFor(db, neighbourToken);
+    expect(followed.status === 200 && followed.ics).toContain("Visite du fournil");
 
-    await asMayor.follow.set({ projectId, follow: true });
     const after = await calendarFor(db, token);
     expect(after.status).toBe(200);
     if (after.status !== 200) return;
     expect(after.ics).toContain("SUMMARY:Visite du fournil avec le conseil — Fournil partagé");
     expect(after.ics).toContain("DTSTART;VALUE=DATE:20270115");
+    // A whole day, said as RFC 5545 allows: an end date, no malformed duration.
+    expect(after.ics).toContain("DTEND;VALUE=DATE:20270116");
+    expect(after.ics).not.toContain("DURATION");
     expect(after.ics).not.toContain("Première fournée");
 
     const { url: renewed } = await asMayor.calendar.renew();

@@ -27,6 +27,14 @@ type Tab = (typeof TABS)[number];
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ onglet?: string; chronologie?: string }> };
 
+/** The tab's title names the project: a mayor with several open knows which is which. */
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const { id } = await params;
+  const api = await serverApi();
+  const project = await loadOrNotFound(() => api.project.get({ projectId: id }));
+  return { title: project?.title ?? (await getTranslations("notFound"))("title") };
+}
+
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { onglet, chronologie } = await searchParams;

@@ -27,12 +27,15 @@ export default async function PrintableProjectPage({ params }: { params: Promise
   const format = await getFormatter();
   const now = new Date();
   const since = now.getTime() - YEAR_MS;
+  const milestoneStanding = (confirmations: string[]) =>
+    confirmations.includes("contested") ? ` — ${t("contested")}` : confirmations.includes("pending") ? ` — ${t("unconfirmed")}` : "";
   const events = [
     ...overview.milestones
       .filter((milestone) => !milestone.hidden)
       .map((milestone) => ({
         at: new Date(`${milestone.occursOn}T12:00:00Z`),
-        text: `${milestone.title} (${tk(milestone.kind)})`,
+        // A council reads what both sides agree on: a milestone the other side has not confirmed says so.
+        text: `${milestone.title} (${tk(milestone.kind)})${milestoneStanding(milestone.relationships.map((link) => link.confirmation))}`,
       })),
     ...overview.relationships.flatMap((relationship) =>
       relationship.changes
@@ -75,6 +78,14 @@ export default async function PrintableProjectPage({ params }: { params: Promise
           <div className="my-2">
             <StageStrip stage={relationship.stage} proposed={relationship.pending?.fromStage === null ? relationship.pending.toStage : null} />
           </div>
+          {relationship.pending ? (
+            <p className="text-sm font-medium">
+              {t("pendingProposal", {
+                from: relationship.pending.fromStage ? ts(relationship.pending.fromStage) : t("noStage"),
+                to: ts(relationship.pending.toStage),
+              })}
+            </p>
+          ) : null}
           <table className="w-full text-left text-sm">
             <caption className="text-left font-medium">{t("history")}</caption>
             <tbody>
