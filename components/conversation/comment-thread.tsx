@@ -30,6 +30,8 @@ function CommentItem({ comment, canReport, canModerate }: { comment: Comment; ca
   const format = useFormatter();
   const router = useRouter();
   const [editing, setEditing] = useState(false);
+  // Deleting asks first: a slip of the finger on a phone loses nothing.
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [body, setBody] = useState(comment.body);
   const edit = useApiMutation((api) => api.comment.edit, {
     onSuccess: () => {
@@ -88,9 +90,21 @@ function CommentItem({ comment, canReport, canModerate }: { comment: Comment; ca
             <Button type="button" variant="quiet" onClick={() => setEditing(true)}>
               {t("edit")}
             </Button>
-            <Button type="button" variant="quiet" disabled={remove.isPending} onClick={() => remove.mutate({ commentId: comment.id })}>
-              {t("delete")}
-            </Button>
+            {confirmingDelete ? (
+              <span role="group" aria-label={t("deleteConfirm")} className="flex flex-wrap items-center gap-2 rounded-md bg-red-50 px-2 py-1">
+                <span className="text-sm">{t("deleteConfirm")}</span>
+                <Button type="button" variant="secondary" disabled={remove.isPending} onClick={() => remove.mutate({ commentId: comment.id })}>
+                  {t("deleteYes")}
+                </Button>
+                <Button type="button" variant="quiet" onClick={() => setConfirmingDelete(false)}>
+                  {t("cancel")}
+                </Button>
+              </span>
+            ) : (
+              <Button type="button" variant="quiet" onClick={() => setConfirmingDelete(true)}>
+                {t("delete")}
+              </Button>
+            )}
           </>
         ) : null}
         {canReport && !comment.mine && !comment.deletedAt && !comment.hidden ? (

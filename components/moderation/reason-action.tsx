@@ -53,12 +53,22 @@ export function ReasonAction({ target, label, about }: { target: ReasonActionKin
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
+  const [sent, setSent] = useState(false);
   const mutation = useReasonMutation(target, () => {
     setOpen(false);
     setReason("");
+    // A report changes nothing the reporter sees: they are told it went.
+    if (target.action === "report") setSent(true);
     router.refresh();
   });
   const errors = formErrorsOf(mutation.error, tc("error"));
+  if (sent) {
+    return (
+      <p role="status" className="text-sm font-medium text-emerald-800">
+        {t("reportSent")}
+      </p>
+    );
+  }
   if (!open) {
     return (
       <Button type="button" variant={target.action === "report" ? "quiet" : "secondary"} aria-label={`${label} : ${about}`} onClick={() => setOpen(true)}>

@@ -35,6 +35,12 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
   await collective.getByLabel("Votre message").fill(comment);
   await collective.getByRole("button", { name: "Publier" }).click();
   await expect(collective.getByText(comment)).toBeVisible();
+  // Deleting one's own comment asks first; « Annuler » keeps it.
+  const own = collective.getByRole("listitem").filter({ hasText: comment });
+  await own.getByRole("button", { name: "Supprimer" }).click();
+  await expect(own.getByRole("group", { name: "Supprimer ce commentaire ?" })).toBeVisible();
+  await own.getByRole("button", { name: "Annuler" }).click();
+  await expect(collective.getByText(comment)).toBeVisible();
 
   // Another member of the collective reports the comment.
   const memberContext = await browser.newContext({ storageState: storageStateOf("collectiveMember") });
@@ -43,7 +49,7 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
   await member.getByRole("button", { name: `Signaler : ${comment}` }).click();
   await member.getByLabel("Pourquoi signalez-vous ce contenu ?").fill("Propos blessant envers le maire.");
   await member.getByRole("button", { name: "Signaler", exact: true }).click();
-  await expect(member.getByRole("button", { name: `Signaler : ${comment}` })).toBeVisible();
+  await expect(member.getByRole("status").filter({ hasText: "Signalement envoyé" })).toBeVisible();
   await memberContext.close();
 
   // The moderator accepts the project into the portfolio…
