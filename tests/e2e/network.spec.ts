@@ -160,3 +160,14 @@ test("a moderator reaches the directory of public projects from the network's da
   await expectAccessible(page);
   await context.close();
 });
+
+test("a period typed backwards is said on its field, not answered with a missing page", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("moderator") });
+  const page = await context.newPage();
+  const response = await page.goto("/reseaux/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a03?du=2026-06-01&au=2026-01-01");
+  expect(response?.status()).toBe(200);
+  await expect(page.getByText("La date de fin est avant la date de début")).toBeVisible();
+  await expect(page.locator("#filter-to")).toHaveValue("2026-01-01");
+  await expectAccessible(page);
+  await context.close();
+});

@@ -30,9 +30,11 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
   const format = await getFormatter();
   const api = await serverApi();
   const filters = filtersFrom(id, query);
+  // A period typed backwards is said on its field; the dashboard shows the default period meanwhile.
+  const reversed = Boolean(filters.from && filters.to && filters.from > filters.to);
   let dashboard;
   try {
-    dashboard = await api.portfolio.dashboard(filters);
+    dashboard = await api.portfolio.dashboard(reversed ? { ...filters, from: undefined, to: undefined } : filters);
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
@@ -96,8 +98,15 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
             </option>
           ))}
         </SelectField>
-        <TextField id="filter-from" name="du" type="date" label={t("from")} defaultValue={dashboard.period.from} />
-        <TextField id="filter-to" name="au" type="date" label={t("to")} defaultValue={dashboard.period.to} />
+        <TextField id="filter-from" name="du" type="date" label={t("from")} defaultValue={reversed ? filters.from : dashboard.period.from} />
+        <TextField
+          id="filter-to"
+          name="au"
+          type="date"
+          label={t("to")}
+          defaultValue={reversed ? filters.to : dashboard.period.to}
+          error={reversed ? t("periodReversed") : null}
+        />
         <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-5">
           <Button type="submit">{t("apply")}</Button>
           {filtered ? (
