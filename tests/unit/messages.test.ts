@@ -13,6 +13,22 @@ describe("message files", () => {
     expect(keysOf(en).sort()).toEqual(keysOf(fr).sort());
   });
 
+  it("leave no French in the English: no message the same in both with a French accent in it", () => {
+    const valueAt = (messages: object, key: string) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+    const untranslated = keysOf(fr).filter((key) => {
+      const french = valueAt(fr, key);
+      return typeof french === "string" && french === valueAt(en, key) && /[àâçéèêëîïôùûœ]/i.test(french);
+    });
+    expect(untranslated).toEqual([]);
+  });
+
+  it("describe every import column in both languages", async () => {
+    const { IMPORT_COLUMNS } = await import("@/server/domain/spreadsheet");
+    for (const messages of [fr, en]) {
+      expect(Object.keys(messages.portfolioImport.columnHelp).sort()).toEqual(IMPORT_COLUMNS.map((column) => column.key).sort());
+    }
+  });
+
   it("leave no message empty", () => {
     for (const messages of [fr, en]) {
       const empty = keysOf(messages).filter((key) => {

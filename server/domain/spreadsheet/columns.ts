@@ -2,31 +2,19 @@
 import type { Stage } from "../gradient";
 import { type LegalForm } from "../organisations";
 
-/** The columns of the import file, in the order of the template. */
+/** The columns of the import file, in the order of the template; what each holds is said in the messages (portfolioImport.columnHelp). */
 export const IMPORT_COLUMNS = [
-  {
-    key: "identifiant",
-    required: true,
-    help: "Votre identifiant du projet (obligatoire, unique dans le fichier). Réimporter le même identifiant met le projet à jour.",
-  },
-  { key: "titre", required: false, help: "Titre du projet (obligatoire pour un nouveau projet)." },
-  { key: "collectif", required: false, help: "Nom du collectif porteur (obligatoire pour un nouveau projet)." },
-  { key: "forme_juridique", required: false, help: "Association, SCIC, SCOP, SCI, CAE, PTCE, Collectif informel ou Autre (Autre par défaut)." },
-  {
-    key: "courriel_collectif",
-    required: false,
-    help: "Adresses e-mail de personnes du collectif, séparées par des virgules : chacune est invitée à le rejoindre une fois l'import confirmé, une seule fois même en réimportant. La première à accepter en devient administratrice.",
-  },
-  { key: "commune", required: false, help: "Code INSEE de la commune du projet, 5 caractères (obligatoire pour un nouveau projet)." },
-  { key: "secteur", required: false, help: "Secteur d'activité, en texte libre." },
-  { key: "resume", required: false, help: "Résumé du projet." },
-  { key: "emplois", required: false, help: "Nombre d'emplois aujourd'hui (nombre entier)." },
-  { key: "stade", required: false, help: "Défiance, Observation, Collaboration ou Co-portage : déclaré par le réseau, à confirmer par les deux côtés." },
-  {
-    key: "collectivite",
-    required: false,
-    help: "La collectivité concernée par le stade : code INSEE d'une commune ou SIREN d'une intercommunalité (la commune du projet par défaut).",
-  },
+  { key: "identifiant", required: true },
+  { key: "titre", required: false },
+  { key: "collectif", required: false },
+  { key: "forme_juridique", required: false },
+  { key: "courriel_collectif", required: false },
+  { key: "commune", required: false },
+  { key: "secteur", required: false },
+  { key: "resume", required: false },
+  { key: "emplois", required: false },
+  { key: "stade", required: false },
+  { key: "collectivite", required: false },
 ] as const;
 
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number]["key"];

@@ -48,7 +48,7 @@ export default async function PortfolioImportPage({ params }: { params: Promise<
                     {column.key}
                     {column.required ? <span className="ml-1 font-sans text-danger">({t("required")})</span> : null}
                   </td>
-                  <td className="py-1">{column.help}</td>
+                  <td className="py-1">{t(`columnHelp.${column.key}`)}</td>
                 </tr>
               ))}
             </tbody>
