@@ -2,7 +2,7 @@
 // Recording a trust-building milestone, for the side one speaks for.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
@@ -21,6 +21,22 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
   const router = useRouter();
   const sides = [...new Set(targets.flatMap((target) => target.sides))];
   const [side, setSide] = useState<Side>(sides[0] ?? "collective");
+  const [saved, setSaved] = useState<string | null>(null);
+  // Once the page has the new milestone, it is brought into view and given the focus: the person sees it saved where it now lives.
+  useEffect(() => {
+    if (!saved) return;
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const entry = document.getElementById(`jalon-${saved}`);
+      tries += 1;
+      if (entry) {
+        entry.scrollIntoView({ block: "center" });
+        entry.focus({ preventScroll: true });
+      }
+      if (entry || tries > 40) window.clearInterval(timer);
+    }, 100);
+    return () => window.clearInterval(timer);
+  }, [saved]);
   const create = useFormMutation(
     (api) => api.milestone.create,
     (form) => {
@@ -39,8 +55,9 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
       };
     },
     {
-      onSaved: (_milestone, form) => {
+      onSaved: (milestone, form) => {
         form.reset();
+        setSaved(milestone.milestoneId);
         router.refresh();
       },
     },
@@ -100,6 +117,11 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
       </fieldset>
       <TextField id="milestone-evidence" name="evidence" type="url" label={t("milestoneEvidence")} error={errors.fields.evidenceLinks} />
       {errors.message ? <Alert>{errors.message}</Alert> : null}
+      {saved && !create.isPending && !errors.message ? (
+        <Alert tone="success">
+          {t("milestoneSaved")} <a href={`#jalon-${saved}`}>{t("milestoneSavedLink")}</a>
+        </Alert>
+      ) : null}
       <Button type="submit" disabled={create.isPending}>
         {t("saveMilestone")}
       </Button>

@@ -36,7 +36,8 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
           <li
             key={event.type === "milestone" ? event.milestone.id : event.change.id}
             id={event.type === "milestone" ? `jalon-${event.milestone.id}` : `changement-${event.change.id}`}
-            className="relative scroll-mt-4"
+            tabIndex={-1}
+            className="relative scroll-mt-4 focus:outline-2 focus:outline-offset-4 focus:outline-brand"
           >
             <span
               aria-hidden="true"

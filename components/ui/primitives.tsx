@@ -14,8 +14,12 @@ export function PageHeader({ title, intro, children }: { title: string; intro?: 
   );
 }
 
-export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <section className={`rounded-xl border border-line bg-white p-5 shadow-sm ${className}`}>{children}</section>;
+export function Card({ children, className = "", id }: { children: ReactNode; className?: string; id?: string }) {
+  return (
+    <section id={id} className={`scroll-mt-4 rounded-xl border border-line bg-white p-5 shadow-sm ${className}`}>
+      {children}
+    </section>
+  );
 }
 
 export function SectionTitle({ children, id }: { children: ReactNode; id?: string }) {

@@ -24,6 +24,11 @@ test("on a phone, the mayor follows a project, then sees what changed and is not
   await form.getByLabel("Intitulé").fill(milestoneTitle);
   await form.getByRole("button", { name: "Enregistrer le jalon" }).click();
   await expect(collective.getByText(milestoneTitle, { exact: true })).toBeVisible();
+  // Saved, said so, and the new entry in the timeline has the focus, in view.
+  await expect(form.getByText("Jalon enregistré")).toBeVisible();
+  const entry = collective.getByRole("listitem").filter({ hasText: milestoneTitle }).first();
+  await expect(entry).toBeFocused();
+  await expect(entry).toBeInViewport();
   await collective.getByLabel("Votre message").fill("Madame la maire, seriez-vous disponible samedi ?");
   await collective.getByText("Mentionner (la personne est prévenue)").click();
   await collective.getByLabel("@Élise Morel").check();

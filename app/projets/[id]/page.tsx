@@ -103,6 +103,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </Alert>
       ))}
 
+      {tab === "apercu" && milestoneTargets.length > 0 ? (
+        <a href="#noter-un-jalon" className="sr-only focus:not-sr-only focus:mb-2 focus:inline-block focus:rounded focus:bg-white focus:p-2">
+          {t("skipToMilestone")}
+        </a>
+      ) : null}
       {/* The tabs wrap onto a second line on a phone rather than scroll out of sight. */}
       <nav aria-label={t("tabs.label")} className="mb-6 border-b border-line">
         <ul className="flex flex-wrap gap-1">
@@ -211,7 +216,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 </Card>
               ) : null}
               {milestoneTargets.length > 0 ? (
-                <Card>
+                <Card id="noter-un-jalon">
                   <SectionTitle>{t("recordMilestone")}</SectionTitle>
                   <MilestoneForm projectId={project.id} targets={milestoneTargets} today={now.toISOString().slice(0, 10)} />
                 </Card>
