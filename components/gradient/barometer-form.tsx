@@ -1,6 +1,6 @@
 "use client";
 // One side's answers to the ten indicator questions, from 1 to 5.
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
@@ -10,7 +10,16 @@ import { INDICATOR_IDS, type IndicatorId, type Score, type Side } from "@/server
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
-export function BarometerForm({ relationshipId, side }: { relationshipId: string; side: Side }) {
+export function BarometerForm({
+  relationshipId,
+  side,
+  previous,
+}: {
+  relationshipId: string;
+  side: Side;
+  /** The person's own latest answers for this side: the form starts from them, and says when they were given. */
+  previous: { answers: Record<string, number>; answeredAt: Date } | null;
+}) {
   const t = useTranslations("projectPage");
   const tq = useTranslations("barometer.questions");
   const tc = useTranslations("common");
@@ -29,8 +38,12 @@ export function BarometerForm({ relationshipId, side }: { relationshipId: string
     { onSaved: () => router.refresh() },
   );
   const errors = formErrorsOf(answer.error, tc("error"));
+  const format = useFormatter();
   return (
     <form noValidate onSubmit={answer.onSubmit}>
+      {previous ? (
+        <p className="mb-3 text-sm text-muted">{t("previousAnswers", { date: format.dateTime(previous.answeredAt, { dateStyle: "long" }) })}</p>
+      ) : null}
       {INDICATOR_IDS.map((question) => (
         <fieldset key={question} className="mb-3 border-b border-line pb-3">
           <legend className="mb-1">{tq(question)}</legend>
@@ -40,7 +53,14 @@ export function BarometerForm({ relationshipId, side }: { relationshipId: string
                 key={score}
                 className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-line px-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft"
               >
-                <input type="radio" name={question} value={score} id={`${id}-${question}-${score}`} className="h-4 w-4" />
+                <input
+                  type="radio"
+                  name={question}
+                  value={score}
+                  id={`${id}-${question}-${score}`}
+                  defaultChecked={previous?.answers[question] === score}
+                  className="h-4 w-4"
+                />
                 <span>{t(`scale.${score}`)}</span>
               </label>
             ))}

@@ -17,7 +17,7 @@ import {
   territories,
   users,
 } from "@/db/schema";
-import { answerSetsBySide, divergence, readingOf, recommendedLevers, suggestStage, type LeverId, type Stage } from "@/server/domain/gradient";
+import { answerSetsBySide, divergence, readingOf, recommendedLevers, suggestStage, type LeverId, type Side, type Stage } from "@/server/domain/gradient";
 import {
   canModerateProject,
   isProjectParty,
@@ -236,6 +236,8 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
             divergence: divergence(collectiveReading, authorityReading),
           },
       nextSteps: recommendedLevers(stageForAdvice).map((lever) => ({ lever, used: usedLevers.has(lever) })),
+      /** The reader's own latest answers, side by side: what their barometer form starts from. */
+      myAnswers: access.publicOnly ? { collective: null, authority: null } : ownLatestAnswers(allAnswerRows, relationship.id, actor?.userId ?? null),
     };
   });
 
@@ -243,3 +245,18 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
 }
 
 export type ProjectOverview = Awaited<ReturnType<typeof getProjectOverview>>;
+
+function ownLatestAnswers(
+  rows: { relationshipId: string; side: Side; respondentId: string | null; answeredAt: Date; answers: Record<string, number> }[],
+  relationshipId: string,
+  userId: string | null,
+) {
+  const latest = (side: Side) =>
+    userId === null
+      ? null
+      : (rows
+          .filter((row) => row.relationshipId === relationshipId && row.side === side && row.respondentId === userId)
+          .toSorted((a, b) => b.answeredAt.getTime() - a.answeredAt.getTime())
+          .map((row) => ({ answers: row.answers, answeredAt: row.answeredAt }))[0] ?? null);
+  return { collective: latest("collective"), authority: latest("authority") };
+}

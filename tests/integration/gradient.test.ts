@@ -257,3 +257,31 @@ describe("the barometer", () => {
     expect((await world.asCollective.project.get({ projectId: world.projectId })).contacts).toHaveLength(1);
   });
 });
+
+describe("one's own barometer answers", () => {
+  const database = useTestDatabase();
+
+  it("come back on the form after saving, one's own and for the side one answered as", async () => {
+    const db = database.db;
+    const { buildWorld } = await import("../support/world");
+    const world = await buildWorld(db);
+    const asCollective = callerFor(db, world.people.collectiveMember);
+    await asCollective.barometer.answer({ relationshipId: world.relationshipId, as: "collective", answers: { misunderstanding: 2, noEarlyLink: 4 } });
+    await asCollective.barometer.answer({ relationshipId: world.relationshipId, as: "collective", answers: { misunderstanding: 3 } });
+    await callerFor(db, world.people.partyOfficial).barometer.answer({
+      relationshipId: world.relationshipId,
+      as: "authority",
+      answers: { misunderstanding: 5 },
+    });
+
+    const mine = (await asCollective.project.overview({ projectId: world.project.id })).relationships.find(
+      (relationship) => relationship.id === world.relationshipId,
+    );
+    // The latest set only, and nobody else's.
+    expect(mine?.myAnswers).toEqual({ collective: { answers: { misunderstanding: 3 }, answeredAt: expect.any(Date) }, authority: null });
+    const theirs = (await callerFor(db, world.people.partyOfficial).project.overview({ projectId: world.project.id })).relationships.find(
+      (relationship) => relationship.id === world.relationshipId,
+    );
+    expect(theirs?.myAnswers).toEqual({ collective: null, authority: { answers: { misunderstanding: 5 }, answeredAt: expect.any(Date) } });
+  });
+});

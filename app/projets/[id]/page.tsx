@@ -289,7 +289,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                     {t("answerTitle")} — {t("answerAs", { authority: relationship.authorityName, side: t(`sideLabels.${side}`) })}
                   </summary>
                   <div className="mt-3">
-                    <BarometerForm relationshipId={relationship.id} side={side} />
+                    <BarometerForm relationshipId={relationship.id} side={side} previous={relationship.myAnswers[side]} />
                   </div>
                 </details>
               ))}
