@@ -13,8 +13,9 @@ export async function ProjectList<T extends ProjectSummary>({ projects, actionsO
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
       {projects.map((project) => (
-        <li key={project.id} className="rounded-xl border border-line bg-white p-4 shadow-sm">
-          <Link href={`/projets/${project.id}`} className="text-lg font-semibold">
+        <li key={project.id} className="min-w-0 rounded-xl border border-line bg-white p-4 shadow-sm">
+          {/* A title is what someone typed: one long word must not push the card off a phone's screen. */}
+          <Link href={`/projets/${project.id}`} className="text-lg font-semibold [overflow-wrap:anywhere]">
             {project.title}
           </Link>
           <p className="mt-1 text-sm text-muted">

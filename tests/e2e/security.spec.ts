@@ -130,7 +130,7 @@ test("a person downloads their data from “Mon compte”; the privacy page and 
   await adminPage.goto("/admin");
   await adminPage.getByRole("link", { name: "Journal d'audit" }).click();
   await expect(adminPage.getByRole("heading", { name: "Journal d'audit" })).toBeVisible();
-  await adminPage.getByLabel("Personne (nom ou adresse)").fill("thomas.blanc");
+  await adminPage.getByLabel("Fait par (nom ou adresse)").fill("thomas.blanc");
   await adminPage.getByRole("button", { name: "Rechercher" }).click();
   await expect(adminPage).toHaveURL(/person=thomas\.blanc/);
   await expectAccessible(adminPage);

@@ -34,6 +34,7 @@ describe("the messages of DomainError", () => {
       reason: "Fichier vide.",
       reference: "ab12cd34",
       retryAt: new Date("2026-12-03T13:05:00Z"),
+      email: "lea@collectif.test",
     };
     for (const key of keys) {
       const error = new DomainError("BAD_REQUEST", key, { values });
