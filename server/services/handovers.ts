@@ -4,6 +4,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { handovers, memberships, organisations, projectParties, projects, territories, users } from "@/db/schema";
+import { groupedBy } from "@/server/domain/group-by";
 import { DomainError, notFound } from "@/server/errors";
 import { assertCanManageOrganisation, assertCanSeeOrganisation, requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
@@ -14,9 +15,7 @@ import type { TAnswerHandoverInput, THandoversInput } from "@/server/api/routers
 
 /** Tells each asked collective's admins, in the import's transaction. */
 export async function notifyProposedHandovers(tx: DbOrTx, moderatorId: string, network: { id: string; name: string }, proposed: ProposedHandover[]) {
-  const byCollective = new Map<string, ProposedHandover[]>();
-  for (const handover of proposed) byCollective.set(handover.collective.id, [...(byCollective.get(handover.collective.id) ?? []), handover]);
-  for (const [collectiveId, asked] of byCollective) {
+  for (const [collectiveId, asked] of groupedBy(proposed, (handover) => handover.collective.id)) {
     const admins = await tx
       .select({ userId: memberships.userId })
       .from(memberships)

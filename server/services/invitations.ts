@@ -1,21 +1,22 @@
 // Inviting people to a project by email: officials and agents to one of its authorities, or the
-// collective's own people to its lead collective. Valid 14 days, used once, resendable and revocable.
+// collective's own people to its lead collective (collective-invitations.ts). Valid 14 days, used
+// once, resendable and revocable; written, sent and accepted here for both kinds.
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { invitations, memberships, organisations, projectParties, projects, users } from "@/db/schema";
 import type { AuthorityOffice } from "@/server/domain/organisations";
 import { env } from "@/server/env";
 import { DomainError, notFound } from "@/server/errors";
 import { mailTranslator } from "@/server/i18n/messages";
-import { assertCanInvite, assertCanInviteToCollective, loadProjectAccess, requireActor, type Actor } from "./access";
+import { assertCanInvite, loadProjectAccess, requireActor, type Actor } from "./access";
 import { frequencyFor, unsubscribeHeaders, unsubscribeToken } from "./email-notifications";
 import { recordChange } from "./history";
 import { sendMail } from "./mail";
 import { notify } from "./notifications";
 import { LIMITS, enforceRateLimit } from "./rate-limits";
 import { openSession } from "./sessions";
-import type { TInvitationIdInput, TInviteOfficialInput, TInviteToCollectiveInput } from "@/server/api/routers/invitation.schema";
+import type { TInvitationIdInput, TInviteOfficialInput } from "@/server/api/routers/invitation.schema";
 
 export const INVITATION_DAYS = 14;
 
@@ -26,7 +27,7 @@ const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000
 /** Whom an invitation makes the person: a member of an authority with an office, or of the lead collective with a role. */
 export type InvitationTarget = { authorityId: string; office: AuthorityOffice } | { collectiveId: string; collectiveRole: "admin" | "member" };
 
-type Invitee = { email: string; token: string; projectId: string; invitedById: string | null; target: InvitationTarget };
+export type Invitee = { email: string; token: string; projectId: string; invitedById: string | null; target: InvitationTarget };
 
 /** The words of an invitation email, read from the database and the messages; the caller sends them. */
 async function invitationMail(db: DbOrTx, invitation: Invitee) {
@@ -61,7 +62,7 @@ async function invitationMail(db: DbOrTx, invitation: Invitee) {
  * Emails the invitation. Someone who already has an account gets it only if they have not turned
  * invitation emails off, with the one-click unsubscribe every notification email carries.
  */
-async function sendInvitation(db: DbOrTx, invitation: Invitee) {
+export async function sendInvitation(db: DbOrTx, invitation: Invitee) {
   const mail = await invitationMail(db, invitation);
   if (mail) await sendMail(db, mail);
 }
@@ -70,7 +71,7 @@ async function sendInvitation(db: DbOrTx, invitation: Invitee) {
  * Writes one invitation, notifies an invitee who has an account and logs it; returns its link's
  * token. `mail`: "now" emails it here, "later" leaves that to the caller (an import emails once committed).
  */
-async function createInvitation(db: DbOrTx, invitation: Omit<Invitee, "token"> & { invitedById: string }, mail: "now" | "later") {
+export async function createInvitation(db: DbOrTx, invitation: Omit<Invitee, "token"> & { invitedById: string }, mail: "now" | "later") {
   const token = newToken();
   const target = invitation.target;
   const [row] = await db
@@ -126,91 +127,6 @@ export async function inviteOfficial(db: Database, actor: Actor | null, input: T
     "now",
   );
   return { invitationId };
-}
-
-/** The addresses among `emails` that already belong to a member of the collective, or have an invitation to it that was not revoked. */
-async function alreadyInvitedToCollective(db: DbOrTx, collectiveId: string, emails: string[]): Promise<Set<string>> {
-  if (emails.length === 0) return new Set();
-  const [members, invited] = await Promise.all([
-    db
-      .select({ email: users.email })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(memberships.organisationId, collectiveId), inArray(users.email, emails))),
-    db
-      .select({ email: invitations.email })
-      .from(invitations)
-      .where(and(eq(invitations.collectiveId, collectiveId), inArray(invitations.email, emails), isNull(invitations.revokedAt))),
-  ]);
-  return new Set([...members, ...invited].map((row) => row.email));
-}
-
-/** Inviting someone to the project's lead collective: its members (as members), a holding network's moderators (as admin or member). */
-export async function inviteToCollective(db: Database, actor: Actor | null, input: TInviteToCollectiveInput) {
-  const access = await loadProjectAccess(db, actor, input.projectId);
-  const inviter = assertCanInviteToCollective(access, input.role);
-  const email = input.email.trim().toLowerCase();
-  const [member] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, access.leadCollectiveId), eq(users.email, email)));
-  if (member) throw new DomainError("CONFLICT", "alreadyCollectiveMember", { values: { email } });
-  const [pending] = await db
-    .select({ id: invitations.id })
-    .from(invitations)
-    .where(and(eq(invitations.collectiveId, access.leadCollectiveId), eq(invitations.email, email), isUsable()));
-  if (pending) throw new DomainError("CONFLICT", "collectiveInvitationPending", { values: { email } });
-  await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "tooManyInvitations");
-  const { invitationId } = await createInvitation(
-    db,
-    { email, projectId: input.projectId, invitedById: inviter.userId, target: { collectiveId: access.leadCollectiveId, collectiveRole: input.role } },
-    "now",
-  );
-  return { invitationId };
-}
-
-export type PendingInvitationMail = Invitee;
-
-/**
- * An import's `courriel_collectif` addresses: one invitation (as member; the first to accept
- * becomes the collective's admin) for each address the collective neither has nor was sent
- * already — a re-import invites nobody twice. Inside the import's transaction; the returned mails
- * go out once it has committed (sendInvitationMails).
- */
-export async function inviteCollectivesOfImport(
-  tx: DbOrTx,
-  moderatorId: string,
-  wanted: { projectId: string; collectiveId: string; email: string }[],
-): Promise<PendingInvitationMail[]> {
-  const byCollective = new Map<string, typeof wanted>();
-  for (const item of wanted) byCollective.set(item.collectiveId, [...(byCollective.get(item.collectiveId) ?? []), item]);
-  const mails: PendingInvitationMail[] = [];
-  for (const [collectiveId, items] of byCollective) {
-    const known = await alreadyInvitedToCollective(
-      tx,
-      collectiveId,
-      items.map((item) => item.email),
-    );
-    for (const item of items) {
-      if (known.has(item.email)) continue;
-      known.add(item.email);
-      const invitation = {
-        email: item.email,
-        projectId: item.projectId,
-        invitedById: moderatorId,
-        target: { collectiveId, collectiveRole: "member" as const },
-      };
-      const { token } = await createInvitation(tx, invitation, "later");
-      mails.push({ ...invitation, token });
-    }
-  }
-  return mails;
-}
-
-/** Emails invitations written by a transaction that has committed. */
-export async function sendInvitationMails(db: DbOrTx, pending: PendingInvitationMail[]) {
-  for (const invitation of pending) await sendInvitation(db, invitation);
 }
 
 export async function listInvitations(db: DbOrTx, actor: Actor | null, projectId: string) {
@@ -401,6 +317,7 @@ export async function acceptInvitation(db: Database, token: string, signedIn: Ac
 
 const SIGN_IN_FIRST = Symbol("sign in first");
 
-function isUsable() {
+/** Neither used, revoked nor expired. */
+export function isUsable() {
   return sql`${invitations.usedAt} is null and ${invitations.revokedAt} is null and ${invitations.expiresAt} > now()`;
 }

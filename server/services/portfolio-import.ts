@@ -9,7 +9,7 @@ import { checkRows, readSpreadsheet, UnreadableFile, type ImportPlan, type Impor
 import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { notifyProposedHandovers } from "./handovers";
-import { inviteCollectivesOfImport, sendInvitationMails } from "./invitations";
+import { inviteCollectivesOfImport, sendInvitationMails } from "./collective-invitations";
 import { findNetwork } from "./portfolio";
 import {
   createProjects,

@@ -1,4 +1,5 @@
-import { inviteOfficial, inviteToCollective, listInvitations, resendInvitation, revokeInvitation } from "@/server/services/invitations";
+import { inviteToCollective } from "@/server/services/collective-invitations";
+import { inviteOfficial, listInvitations, resendInvitation, revokeInvitation } from "@/server/services/invitations";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 import { ZInvitationIdInput, ZInviteOfficialInput, ZInviteToCollectiveInput } from "./invitation.schema";
 import { ZProjectIdInput } from "./project.schema";
