@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ProjectOverview } from "@/components/router-outputs";
 import { Badge } from "@/components/ui/primitives";
 import { MilestoneAnswer } from "./milestone-answer";
+import { MilestoneRevision } from "./milestone-revision";
 import { MilestoneStatusControl } from "./milestone-status";
 import { safeHref } from "@/components/ui/safe-href";
 import { ReasonAction } from "@/components/moderation/reason-action";
@@ -97,6 +98,18 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
                     version={event.milestone.version}
                     status={event.milestone.status}
                     title={event.milestone.title}
+                  />
+                ) : null}
+                {event.milestone.canRevise ? (
+                  <MilestoneRevision
+                    milestone={{
+                      id: event.milestone.id,
+                      version: event.milestone.version,
+                      kind: event.milestone.kind,
+                      title: event.milestone.title,
+                      occursOn: event.milestone.occursOn,
+                      description: event.milestone.description,
+                    }}
                   />
                 ) : null}
                 <div className="mt-1 flex flex-wrap gap-2">

@@ -4,6 +4,8 @@ export const NOTIFICATION_KINDS = [
   "milestone_recorded",
   "milestone_confirmed",
   "milestone_contested",
+  /** A milestone its author withdrew before anyone confirmed it: told to those it was announced to. */
+  "milestone_withdrawn",
   "stage_proposed",
   "stage_confirmed",
   "stage_declined",

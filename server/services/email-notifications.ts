@@ -23,6 +23,7 @@ export const DEFAULT_FREQUENCY: Record<NotificationKind, EmailFrequency> = {
   milestone_recorded: "weekly",
   milestone_confirmed: "weekly",
   milestone_contested: "immediate",
+  milestone_withdrawn: "weekly",
   stage_proposed: "immediate",
   stage_confirmed: "weekly",
   stage_declined: "immediate",

@@ -1,11 +1,11 @@
 // Trust-building milestones: recorded by one side, confirmed or contested by the other, per relationship.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db";
-import { milestoneLevers, milestoneRelationships, milestones, projects, relationships } from "@/db/schema";
+import { contentReports, milestoneLevers, milestoneRelationships, milestones, projects, relationships } from "@/db/schema";
 import { otherSide } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
-import type { TCreateMilestoneInput, TUpdateMilestoneInput } from "@/server/api/routers/milestone.schema";
-import { assertActsFor, assertAuthoritySide, assertCollectiveSide, loadProjectAccess, requireActor, type Actor } from "./access";
+import type { TCreateMilestoneInput, TUpdateMilestoneInput, TWithdrawMilestoneInput } from "@/server/api/routers/milestone.schema";
+import { assertActsFor, assertAuthoritySide, assertCollectiveSide, assertMayReviseMilestone, loadProjectAccess, requireActor, type Actor } from "./access";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
 import { markAnnouncedRead, notify, peopleOfSide } from "./notifications";
 
@@ -70,28 +70,35 @@ async function loadMilestone(db: Database, milestoneId: string) {
   return milestone ?? null;
 }
 
-/** Edits by the side that recorded it, from the version it started from. */
+/** The relationships a milestone concerns, with each one's answer. */
+async function linksOf(db: Database, milestoneId: string) {
+  return db
+    .select({ authorityId: relationships.authorityId, confirmation: milestoneRelationships.confirmation })
+    .from(milestoneRelationships)
+    .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
+    .where(eq(milestoneRelationships.milestoneId, milestoneId));
+}
+
+/** What a milestone says, as opposed to where it stands (status) and what it mobilised (levers). */
+const CONTENT_FIELDS = ["kind", "title", "occursOn", "description", "evidenceLinks"] as const;
+
+/**
+ * Edits from the version they started from: its status and levers by the side that recorded it,
+ * what it says by its author while no one has confirmed it.
+ */
 export async function updateMilestone(db: Database, actor: Actor | null, input: TUpdateMilestoneInput) {
   requireActor(actor);
   const milestone = await loadMilestone(db, input.milestoneId);
   if (!milestone) throw notFound("milestoneNotFound");
   const access = await loadProjectAccess(db, actor, milestone.projectId, "milestoneNotFound");
   if (milestone.hiddenAt) throw new DomainError("CONFLICT", "milestoneHidden");
-  const concerned = await db
-    .select({ authorityId: relationships.authorityId })
-    .from(milestoneRelationships)
-    .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
-    .where(eq(milestoneRelationships.milestoneId, milestone.id));
-  const signedIn =
-    milestone.recordedSide === "collective"
+  const links = await linksOf(db, milestone.id);
+  const signedIn = CONTENT_FIELDS.some((field) => input.changes[field] !== undefined)
+    ? assertMayReviseMilestone(access, { ...milestone, hidden: false }, links)
+    : milestone.recordedSide === "collective"
       ? assertCollectiveSide(access)
-      : assertAuthoritySide(access, concerned.find((row) => access.authorities.some((a) => a.authorityId === row.authorityId))?.authorityId ?? "");
-  const [current] = await db.select().from(milestones).where(eq(milestones.id, milestone.id)).for("update");
-  if (!current) throw notFound("milestoneNotFound");
-  if (current.version !== input.version) {
-    const missed = await changesSinceVersion(db, "milestone", milestone.id, input.version);
-    throw new DomainError("CONFLICT", "milestoneChangedMeanwhile", { details: { currentVersion: current.version, changes: missed } });
-  }
+      : assertAuthoritySide(access, links.find((row) => access.authorities.some((a) => a.authorityId === row.authorityId))?.authorityId ?? "");
+  const current = await lockAtVersion(db, milestone.id, input.version);
   const { levers, ...fields } = input.changes;
   const currentLevers = (await db.select({ id: milestoneLevers.leverId }).from(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id)))
     .map((row) => row.id)
@@ -117,6 +124,57 @@ export async function updateMilestone(db: Database, actor: Actor | null, input: 
     version,
   });
   return { milestoneId: milestone.id, version };
+}
+
+/** The milestone locked for a write, as long as no one changed it since `version`. */
+async function lockAtVersion(db: Database, milestoneId: string, version: number) {
+  const [current] = await db.select().from(milestones).where(eq(milestones.id, milestoneId)).for("update");
+  if (!current) throw notFound("milestoneNotFound");
+  if (current.version !== version) {
+    const missed = await changesSinceVersion(db, "milestone", milestoneId, version);
+    throw new DomainError("CONFLICT", "milestoneChangedMeanwhile", { details: { currentVersion: current.version, changes: missed } });
+  }
+  return current;
+}
+
+/**
+ * A milestone recorded by mistake, withdrawn by its author before anyone confirmed it: gone from
+ * the timeline, the print and every count, kept in the history; those it was announced to are told.
+ */
+export async function withdrawMilestone(db: Database, actor: Actor | null, input: TWithdrawMilestoneInput) {
+  requireActor(actor);
+  const milestone = await loadMilestone(db, input.milestoneId);
+  if (!milestone) throw notFound("milestoneNotFound");
+  const access = await loadProjectAccess(db, actor, milestone.projectId, "milestoneNotFound");
+  if (milestone.hiddenAt) throw new DomainError("CONFLICT", "milestoneHidden");
+  const links = await linksOf(db, milestone.id);
+  const signedIn = assertMayReviseMilestone(access, { ...milestone, hidden: false }, links);
+  const current = await lockAtVersion(db, milestone.id, input.version);
+  const recipients = (
+    await Promise.all(links.map((link) => peopleOfSide(db, milestone.projectId, otherSide(milestone.recordedSide), link.authorityId)))
+  ).flat();
+  // Reports on it have nothing left to judge.
+  await db.delete(contentReports).where(and(eq(contentReports.contentKind, "milestone"), eq(contentReports.contentId, milestone.id)));
+  await db.delete(milestones).where(eq(milestones.id, milestone.id));
+  await markAnnouncedRead(db, "milestone_recorded", { milestoneId: milestone.id });
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "milestone",
+    entityId: milestone.id,
+    projectId: milestone.projectId,
+    action: "withdraw",
+    changes: [{ field: "title", before: current.title, after: null }],
+    version: current.version + 1,
+  });
+  await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, milestone.projectId));
+  await notify(db, {
+    userIds: recipients,
+    kind: "milestone_withdrawn",
+    projectId: milestone.projectId,
+    actorId: signedIn.userId,
+    payload: { title: current.title },
+  });
+  return { milestoneId: milestone.id, withdrawn: true };
 }
 
 /** The side that did not record it confirms or contests it, for one relationship it concerns. */

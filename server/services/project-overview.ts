@@ -24,6 +24,7 @@ import {
   loadProjectAccess,
   mayAnswerMilestone,
   mayChangeMilestoneStatus,
+  mayReviseMilestone,
   relationshipDecisions,
   type Actor,
 } from "./access";
@@ -114,6 +115,7 @@ function buildOverviewReads(db: DbOrTx) {
         evidenceLinks: milestones.evidenceLinks,
         recordedSide: milestones.recordedSide,
         recordedByName: recorder.name,
+        recordedById: milestones.recordedById,
         version: milestones.version,
         hidden: sql<boolean>`${milestones.hiddenAt} is not null`,
       })
@@ -182,10 +184,15 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
   const answersByRelationship = answerSetsBySide(access.publicOnly ? [] : allAnswerRows);
 
   const authorityOf = new Map(relationshipRows.map((relationship) => [relationship.id, relationship.authorityId]));
-  const timelineMilestones = milestoneRows.map((milestone) => {
+  const timelineMilestones = milestoneRows.map(({ recordedById, ...milestone }) => {
     const links = linkRows.filter((row) => row.milestoneId === milestone.id);
     return {
       ...milestone,
+      canRevise: mayReviseMilestone(
+        access,
+        { ...milestone, recordedById },
+        links.map((link) => ({ authorityId: authorityOf.get(link.relationshipId) ?? "", confirmation: link.confirmation })),
+      ),
       levers: leverRows.filter((row) => row.milestoneId === milestone.id).map((row) => row.leverId as LeverId),
       canChangeStatus: mayChangeMilestoneStatus(
         access,

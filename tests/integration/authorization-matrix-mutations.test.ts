@@ -684,6 +684,19 @@ const MUTATIONS: Record<string, Entry> = {
       expect(milestone).toMatchObject({ status: "cancelled", version: 2 });
     },
   },
+  "milestone.withdraw": {
+    // Its author: the world's milestone was recorded by the collective's member.
+    expected: projectAction(["collectiveMember"]),
+    call: (api, world) => api.milestone.withdraw({ milestoneId: world.milestoneId, version: 1 }),
+    effect: async ({ db, world }) => {
+      expect(await db.select().from(milestones).where(eq(milestones.id, world.milestoneId))).toEqual([]);
+      const [logged] = await db
+        .select()
+        .from(changeLog)
+        .where(and(eq(changeLog.entityId, world.milestoneId), eq(changeLog.action, "withdraw")));
+      expect(logged?.changes).toEqual([{ field: "title", before: "Première rencontre en mairie", after: null }]);
+    },
+  },
   "milestone.confirm": {
     expected: projectAction(["partyOfficial"]),
     call: (api, world) => api.milestone.confirm({ milestoneId: world.milestoneId, relationshipId: world.relationshipId, comment: "" }),

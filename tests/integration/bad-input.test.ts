@@ -72,6 +72,7 @@ const MUTATIONS: Record<
     pin: (input, { world }) => ({ ...input, projectId: world.project.id, as: "collective", relationshipIds: [world.relationshipId] }),
   },
   "milestone.update": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, version: 1 }) },
+  "milestone.withdraw": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId }) },
   "milestone.confirm": {
     caller: "partyOfficial",
     pin: (input, { world }) => ({ ...input, milestoneId: world.milestoneId, relationshipId: world.relationshipId }),

@@ -35,6 +35,8 @@ export const ZUpdateMilestoneInput = z
       .strict(),
   })
   .strict();
+export const ZWithdrawMilestoneInput = z.object({ milestoneId: ZId, version: ZVersion }).strict();
+export type TWithdrawMilestoneInput = z.infer<typeof ZWithdrawMilestoneInput>;
 export type TCreateMilestoneInput = z.infer<typeof ZCreateMilestoneInput>;
 export type TUpdateMilestoneInput = z.infer<typeof ZUpdateMilestoneInput>;
 export const ZAnswerMilestoneInput = z.object({ milestoneId: ZId, relationshipId: ZId, comment: zComment().default("") }).strict();

@@ -1,6 +1,6 @@
 // Rules on records inside a project (history, milestones, comments, publication), and the decisions sent to the UI.
 import { otherSide, type Side } from "@/server/domain/gradient";
-import { forbidden } from "@/server/errors";
+import { DomainError, forbidden } from "@/server/errors";
 import { requireActor, requirePlatformAdmin, type Actor } from "./actor";
 import { canInvite, canInviteCollectiveAdmins, canModerateProject, isProjectParty, type ProjectAccess } from "./project-access";
 
@@ -129,6 +129,45 @@ export function mayAnswerMilestone(access: ProjectAccess, milestone: { recordedS
 /** Changing a milestone's status (planned, done, cancelled): the side that recorded it. */
 export function mayChangeMilestoneStatus(access: ProjectAccess, milestone: { recordedSide: Side }, authorityIds: string[]): boolean {
   return authorityIds.some((authorityId) => sidesFor(access, authorityId).includes(milestone.recordedSide));
+}
+
+/**
+ * Correcting a milestone's content (title, kind, date, description, links) or withdrawing it: its
+ * author, still acting for the side that recorded it, while no one has confirmed it — what the
+ * other side confirmed stays as they confirmed it — and while moderation has not hidden it.
+ */
+export function mayReviseMilestone(
+  access: ProjectAccess,
+  milestone: { recordedSide: Side; recordedById: string | null; hidden: boolean },
+  links: { authorityId: string; confirmation: string }[],
+): boolean {
+  return (
+    access.actor !== null &&
+    milestone.recordedById === access.actor.userId &&
+    !milestone.hidden &&
+    links.every((link) => link.confirmation !== "confirmed") &&
+    mayChangeMilestoneStatus(
+      access,
+      milestone,
+      links.map((link) => link.authorityId),
+    )
+  );
+}
+
+export function assertMayReviseMilestone(...facts: Parameters<typeof mayReviseMilestone>) {
+  const [access, milestone, links] = facts;
+  if (
+    milestone.recordedById !== access.actor?.userId ||
+    !mayChangeMilestoneStatus(
+      access,
+      milestone,
+      links.map((link) => link.authorityId),
+    )
+  ) {
+    throw forbidden("ownMilestonesOnly");
+  }
+  if (links.some((link) => link.confirmation === "confirmed")) throw new DomainError("CONFLICT", "milestoneConfirmedAlready");
+  return requireActor(access.actor);
 }
 
 /** Editing or deleting a comment: its author only. */

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."notification_kind" ADD VALUE 'milestone_withdrawn' BEFORE 'stage_proposed';
