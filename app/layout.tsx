@@ -26,7 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         name: account.name,
         email: account.email,
         isPlatformAdmin: account.isPlatformAdmin,
-        organisations: account.memberships.map((membership) => membership.organisationName),
+        actsFor: account.actsForMost?.name ?? null,
+        otherOrganisations: Math.max(0, account.memberships.length - 1),
+        canCreateProject: account.memberships.some((membership) => membership.kind === "collective"),
         unread,
       }
     : null;

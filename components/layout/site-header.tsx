@@ -4,7 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions";
 import { Badge } from "@/components/ui/primitives";
 
-type HeaderPerson = { name: string | null; email: string; isPlatformAdmin: boolean; organisations: string[]; unread: number };
+type HeaderPerson = {
+  name: string | null;
+  email: string;
+  isPlatformAdmin: boolean;
+  /** The organisation the person acts for most, and how many others they belong to. */
+  actsFor: string | null;
+  otherOrganisations: number;
+  /** Only a collective's member starts a project: an official's menu does not lead with it. */
+  canCreateProject: boolean;
+  unread: number;
+};
 
 export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | null; demoMode: boolean }) {
   const t = await getTranslations("nav");
@@ -33,9 +43,11 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
               <Link href="/" className={linkClass}>
                 {t("home")}
               </Link>
-              <Link href="/projets/nouveau" className={linkClass}>
-                {t("newProject")}
-              </Link>
+              {person.canCreateProject ? (
+                <Link href="/projets/nouveau" className={linkClass}>
+                  {t("newProject")}
+                </Link>
+              ) : null}
               <Link href="/suivis" className={linkClass}>
                 {t("followed")}
               </Link>
@@ -56,8 +68,10 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
               ) : null}
               <Link href="/compte" className={`${linkClass} flex flex-col leading-tight`}>
                 <span>{person.name ?? person.email}</span>
-                {person.organisations.length > 0 ? (
-                  <span className="max-w-56 truncate text-xs font-normal text-muted">{person.organisations.join(" · ")}</span>
+                {person.actsFor ? (
+                  <span className="max-w-56 truncate text-xs font-normal text-muted">
+                    {person.otherOrganisations > 0 ? t("actsForAndOthers", { name: person.actsFor, count: person.otherOrganisations }) : person.actsFor}
+                  </span>
                 ) : null}
               </Link>
               <form action={signOutAction}>

@@ -21,5 +21,10 @@ export const changeLog = pgTable(
     version: integer(),
     changes: jsonb().$type<FieldChange[]>().notNull().default([]),
   },
-  (table) => [index().on(table.projectId, table.at), index().on(table.entity, table.entityId)],
+  (table) => [
+    index().on(table.projectId, table.at),
+    index().on(table.entity, table.entityId),
+    // A person's latest actions: which of their organisations they act for most (the header), the journal by actor.
+    index().on(table.actorId, table.at),
+  ],
 );

@@ -1,7 +1,7 @@
 // A person's own account: who they are and where they belong.
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { memberships, organisations, territories, users } from "@/db/schema";
+import { changeLog, memberships, organisations, projectParties, territories, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import { requireActor, type Actor } from "./access";
 import { changedFields, recordChange } from "./history";
@@ -28,6 +28,49 @@ export async function listMembershipsOf(db: DbOrTx, userId: string) {
     .orderBy(asc(organisations.kind), asc(organisations.name));
 }
 
+/** How many of one's latest actions it takes to know whom one acts for: enough to outweigh a one-off. */
+const RECENT_ACTIONS = 200;
+const ROLE_RANK: Record<string, number> = { admin: 0, moderator: 1, member: 2 };
+
+/**
+ * One's organisations, the one they act for most first: by their latest actions in projects the
+ * organisation is a party to (leads, is an authority of, accompanies), then by role (the SCIC one
+ * manages before the association one belongs to), then by name.
+ */
+async function byActivity<T extends { organisationId: string; organisationName: string; role: string; verified: Date | null }>(
+  db: DbOrTx,
+  userId: string,
+  organisationsOfUser: T[],
+): Promise<T[]> {
+  if (organisationsOfUser.length < 2) return organisationsOfUser;
+  const recent = db
+    .select({ projectId: changeLog.projectId })
+    .from(changeLog)
+    .where(and(eq(changeLog.actorId, userId), isNotNull(changeLog.projectId)))
+    .orderBy(desc(changeLog.at))
+    .limit(RECENT_ACTIONS)
+    .as("recent");
+  const counted = await db
+    .select({ organisationId: projectParties.organisationId, actions: count() })
+    .from(recent)
+    .innerJoin(projectParties, eq(projectParties.projectId, recent.projectId))
+    .where(
+      inArray(
+        projectParties.organisationId,
+        organisationsOfUser.map((membership) => membership.organisationId),
+      ),
+    )
+    .groupBy(projectParties.organisationId);
+  const actions = new Map(counted.map((row) => [row.organisationId, row.actions]));
+  return [...organisationsOfUser].sort(
+    (a, b) =>
+      (actions.get(b.organisationId) ?? 0) - (actions.get(a.organisationId) ?? 0) ||
+      Number(b.verified !== null) - Number(a.verified !== null) ||
+      (ROLE_RANK[a.role] ?? 9) - (ROLE_RANK[b.role] ?? 9) ||
+      a.organisationName.localeCompare(b.organisationName, "fr"),
+  );
+}
+
 export async function getAccount(db: DbOrTx, actor: Actor | null) {
   const signedIn = requireActor(actor);
   const [user] = await db
@@ -50,10 +93,13 @@ export async function getAccount(db: DbOrTx, actor: Actor | null) {
           .orderBy(asc(users.name))
       : [];
   const { nameSkippedAt, ...person } = user;
+  const [actsForMost] = await byActivity(db, signedIn.userId, organisationsOfUser);
   return {
     ...person,
     /** Whether to ask the person their name, and whether « Plus tard » is still offered (once). */
     askName: namePrompt(person.name, nameSkippedAt, new Date()),
+    /** The organisation the person acts for most, for the header. */
+    actsForMost: actsForMost ? { organisationId: actsForMost.organisationId, name: actsForMost.organisationName } : null,
     memberships: organisationsOfUser.map(({ verified, ...membership }) => ({
       ...membership,
       verified: verified !== null,

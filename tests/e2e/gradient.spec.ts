@@ -298,3 +298,42 @@ test("a refused stage change says why to the side that proposed it, on the timel
   await expectAccessible(page);
   await collective.close();
 });
+
+test("a milestone recorded by mistake is corrected, then withdrawn, by its author; an official's menu does not offer a new project", async ({ browser }) => {
+  const PROJECT = "/projets/5b0f0d7e-3c55-4c8e-9a51-000000000b07"; // Atelier vélo solidaire, in Die
+  const context = await browser.newContext({ storageState: storageStateOf("collectiveMember"), viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(PROJECT);
+  const title = uniqueLabel("Visite de l'atelier par erreur");
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Enregistrer le jalon" }) });
+  await form.getByLabel("Intitulé").fill(title);
+  await form.getByRole("button", { name: "Enregistrer le jalon" }).click();
+  const entry = page.getByRole("listitem").filter({ hasText: title }).first();
+  await expect(entry).toBeFocused();
+
+  await entry.getByRole("button", { name: "Corriger" }).click();
+  const correction = page.getByRole("form", { name: `Corriger le jalon « ${title} »` });
+  await correction.getByLabel("Intitulé").fill(`${title} (corrigé)`);
+  await correction.getByRole("button", { name: "Enregistrer la correction" }).click();
+  const corrected = page
+    .getByRole("listitem")
+    .filter({ hasText: `${title} (corrigé)` })
+    .first();
+  await expect(corrected).toBeVisible();
+
+  await corrected.getByRole("button", { name: "Retirer ce jalon" }).click();
+  await expectAccessible(page);
+  await corrected.getByRole("button", { name: "Oui, retirer" }).click();
+  await expect(page.getByText(`${title} (corrigé)`)).toHaveCount(0);
+  await page.goto(`${PROJECT}/historique`);
+  await expect(page.getByText(/a retiré un jalon/).first()).toBeVisible();
+  await context.close();
+
+  const mayorContext = await browser.newContext({ storageState: storageStateOf("mayor") });
+  const mayor = await mayorContext.newPage();
+  await mayor.goto("/");
+  const menu = mayor.getByRole("navigation", { name: "Navigation principale" });
+  await expect(menu.getByRole("link", { name: "Accueil" })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "Nouveau projet" })).toHaveCount(0);
+  await mayorContext.close();
+});

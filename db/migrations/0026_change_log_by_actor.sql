@@ -1,0 +1,1 @@
+CREATE INDEX "change_log_actor_id_at_index" ON "change_log" USING btree ("actor_id","at");
