@@ -8,50 +8,37 @@ export function MovementChart({ months }: { months: Month[] }) {
   const t = useTranslations("network");
   const format = useFormatter();
   const peak = Math.max(1, ...months.map((month) => Math.max(month.forward, month.backward)));
-  const width = 640;
-  const height = 200;
-  const middle = height / 2;
-  const slot = width / Math.max(1, months.length);
-  const bar = Math.min(28, slot * 0.6);
-  const scale = (value: number) => (value / peak) * (middle - 22);
-  // Over a long period, one month name in a few, so that they never overlap.
+  // Bars in % of their half; the figure above or below each stays inside it.
+  const share = (value: number) => `${(value / peak) * 78}%`;
+  // Over a long period, one month name in a few, so that they never overlap; on a phone, fewer still.
   const labelEvery = Math.ceil(months.length / 12);
   const label = (month: string) =>
     format.dateTime(new Date(`${month}-15T12:00:00Z`), labelEvery > 1 ? { month: "short", year: "2-digit" } : { month: "short" });
   const total = months.reduce((sum, month) => ({ forward: sum.forward + month.forward, backward: sum.backward + month.backward }), { forward: 0, backward: 0 });
+  // HTML, not a scaled SVG: the figures and month names stay at 12 px or more on a phone.
+  const figureClass = months.length > 12 ? "hidden text-xs tabular-nums sm:block" : "text-xs tabular-nums";
   return (
     <figure>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-label={t("movementLine", total)}>
-        <line x1="0" x2={width} y1={middle} y2={middle} stroke="#dcd8cc" />
-        {months.map((month, index) => {
-          const x = index * slot + (slot - bar) / 2;
-          return (
-            <g key={month.month}>
-              {month.forward > 0 ? (
-                <>
-                  <rect x={x} y={middle - scale(month.forward)} width={bar} height={scale(month.forward)} fill="#1d5c4f" rx="2" />
-                  <text x={x + bar / 2} y={middle - scale(month.forward) - 4} textAnchor="middle" fontSize="12" fill="#1f2a2e">
-                    {month.forward}
-                  </text>
-                </>
-              ) : null}
-              {month.backward > 0 ? (
-                <>
-                  <rect x={x} y={middle} width={bar} height={scale(month.backward)} fill="#a3261b" rx="2" />
-                  <text x={x + bar / 2} y={middle + scale(month.backward) + 13} textAnchor="middle" fontSize="12" fill="#1f2a2e">
-                    {month.backward}
-                  </text>
-                </>
-              ) : null}
-              {index % labelEvery === 0 ? (
-                <text x={index * slot + slot / 2} y={height - 2} textAnchor="middle" fontSize="12" fill="#56656b">
-                  {label(month.month)}
-                </text>
-              ) : null}
-            </g>
-          );
-        })}
-      </svg>
+      <div role="img" aria-label={t("movementLine", total)} className="flex h-52 gap-px">
+        {months.map((month, index) => (
+          <div key={month.month} aria-hidden="true" className="flex min-w-0 flex-1 flex-col items-center">
+            <div className="flex w-full flex-1 flex-col items-center justify-end">
+              {month.forward > 0 ? <span className={figureClass}>{month.forward}</span> : null}
+              <div className="w-3/5 max-w-7 rounded-t-sm bg-brand" style={{ height: share(month.forward) }} />
+            </div>
+            <div className="w-full border-t border-line" />
+            <div className="flex w-full flex-1 flex-col items-center justify-start">
+              <div className="w-3/5 max-w-7 rounded-b-sm bg-danger" style={{ height: share(month.backward) }} />
+              {month.backward > 0 ? <span className={figureClass}>{month.backward}</span> : null}
+            </div>
+            <span
+              className={`h-4 text-xs whitespace-nowrap text-muted ${index % (labelEvery * 3) === 0 ? "" : index % labelEvery === 0 ? "hidden sm:inline" : "invisible"}`}
+            >
+              {index % labelEvery === 0 ? label(month.month) : ""}
+            </span>
+          </div>
+        ))}
+      </div>
       <figcaption className="mt-1 flex flex-wrap gap-4 text-sm">
         <span className="flex items-center gap-1">
           <span aria-hidden="true" className="inline-block h-3 w-3 rounded-sm bg-brand" /> {t("forward")}

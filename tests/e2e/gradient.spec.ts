@@ -325,7 +325,7 @@ test("a milestone recorded by mistake is corrected, then withdrawn, by its autho
   await expectAccessible(page);
   await corrected.getByRole("button", { name: "Oui, retirer" }).click();
   await expect(page.getByText(`${title} (corrigé)`)).toHaveCount(0);
-  await page.goto(`${PROJECT}/historique`);
+  await page.goto(`${PROJECT}?onglet=historique`);
   await expect(page.getByText(/a retiré un jalon/).first()).toBeVisible();
   await context.close();
 

@@ -4,7 +4,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { expectAccessible, storageStateOf, type Role } from "./support";
 
 // Every page, on a phone (390 px) and at 400 % zoom of a 1280 px screen (320 CSS px): nothing
-// scrolls sideways, and on the phone axe finds nothing (a table scrolling in its box must be
+// scrolls sideways, no chart's words are under 12 px as rendered, and on the phone axe finds nothing (a table scrolling in its box must be
 // reachable by keyboard). A page added under app/ without an entry here fails the first test.
 const PROJECT = "/projets/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0b01";
 const COLLECTIVE = "/organisations/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a01";
@@ -79,6 +79,17 @@ async function overflowing(browser: Browser, visit: Visit, width: number) {
     await page.waitForLoadState("networkidle");
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
     if (scrollWidth > innerWidth) wide.push(`${address} at ${width} px: ${scrollWidth} px wide`);
+    // A chart's words as rendered: an SVG scaled down to the phone shrinks its text with it.
+    const tiny = await page.evaluate(() =>
+      [...document.querySelectorAll("figure *, svg text")].flatMap((element) => {
+        const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "");
+        if (!ownText || element.closest(".sr-only") || element.getClientRects().length === 0) return [];
+        const size = parseFloat(getComputedStyle(element).fontSize);
+        const scale = element instanceof SVGGraphicsElement ? (element.getScreenCTM()?.a ?? 1) : 1;
+        return size * scale < 11.95 ? [`« ${(element.textContent ?? "").trim().slice(0, 30)} » at ${(size * scale).toFixed(1)} px`] : [];
+      }),
+    );
+    wide.push(...tiny.map((text) => `${address} at ${width} px: ${text}`));
     if (width === 390) await expectAccessible(page);
   }
   await context.close();

@@ -190,6 +190,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               now={now}
               series={overview.relationships.map((relationship) => ({
                 id: relationship.id,
+                authorityId: relationship.authorityId,
                 label: relationship.authorityName,
                 points: relationship.progression,
               }))}
