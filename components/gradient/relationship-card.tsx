@@ -4,6 +4,7 @@ import type { ProjectOverview } from "@/components/router-outputs";
 import { ProposalActions } from "./proposal-actions";
 import { ProposeStageForm } from "./propose-stage-form";
 import { StageStrip } from "./stage-strip";
+import { ofFrench } from "@/server/domain/french";
 
 type Relationship = ProjectOverview["relationships"][number];
 
@@ -27,7 +28,12 @@ export function RelationshipCard({ relationship, milestones }: { relationship: R
         <section className="mt-4 rounded-lg bg-amber-50 p-3" aria-label={t("pending")}>
           <p className="font-medium">
             {pending.fromStage
-              ? t("pendingText", { side: t(`sides.${pending.proposedSide}`), from: ts(pending.fromStage), to: ts(pending.toStage) })
+              ? t("pendingText", {
+                  side: t(`sides.${pending.proposedSide}`),
+                  from: ts(pending.fromStage),
+                  ofFrom: ofFrench(ts(pending.fromStage)),
+                  to: ts(pending.toStage),
+                })
               : t("pendingStart", { side: t(`sides.${pending.proposedSide}`), to: ts(pending.toStage) })}
           </p>
           <p className="text-sm text-muted">

@@ -28,7 +28,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
   const abort = useRef<AbortController | null>(null);
   const url = `/api/reseaux/${networkId}/import`;
 
-  function formFor(mode: "apercu" | "import") {
+  function formFor(mode: "apercu" | "import" | "import-valides" | "refusees") {
     const form = new FormData();
     if (file) form.set("fichier", file);
     form.set("mode", mode);
@@ -48,12 +48,24 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
     }
   }
 
+  /** The refused lines with their errors, as a CSV file to correct and import again. */
+  async function downloadRefused() {
+    const response = await fetch(url, { method: "POST", body: formFor("refusees") });
+    if (!response.ok) return;
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "lignes-refusees.csv";
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
+
   async function runImport(plan: Plan) {
     const controller = new AbortController();
     abort.current = controller;
-    setState({ step: "importing", plan, done: 0, total: plan.rows });
+    // The server counts its steps the same way: one per line, one per stage declared.
+    setState({ step: "importing", plan, done: 0, total: plan.validRows + plan.stagesDeclared });
     try {
-      const response = await fetch(url, { method: "POST", body: formFor("import"), signal: controller.signal });
+      const response = await fetch(url, { method: "POST", body: formFor(plan.refusedRows > 0 ? "import-valides" : "import"), signal: controller.signal });
       if (!response.ok || !response.body) {
         const body = (await response.json().catch(() => ({}))) as { error?: string; errors?: RowError[] };
         setState({ step: "failed", message: body.error ?? t("failed"), errors: body.errors ?? [] });
@@ -117,6 +129,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
             <p className="font-medium">
               {t("summary", { rows: state.plan.rows, creates: state.plan.creates, updates: state.plan.updates, unchanged: state.plan.unchanged })}
             </p>
+            {state.plan.refusedRows > 0 ? <p className="font-medium text-danger">{t("refusedRows", { count: state.plan.refusedRows })}</p> : null}
             <p>{t("stages", { count: state.plan.stagesDeclared })}</p>
             {state.plan.invitations > 0 ? <p>{t("invitations", { count: state.plan.invitations })}</p> : null}
             {state.plan.handovers > 0 ? <p>{t("handovers", { count: state.plan.handovers, names: state.plan.handoverCollectives.join(", ") })}</p> : null}
@@ -128,6 +141,13 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
           <div className="rounded-xl border border-danger bg-white p-4">
             <h2 className="font-semibold text-danger">{t("errors", { count: errors.length })}</h2>
             <p className="mb-2">{t("errorsHelp")}</p>
+            {state.step === "planned" && state.plan.refusedRows > 0 ? (
+              <p className="mb-2">
+                <Button type="button" variant="secondary" onClick={() => void downloadRefused()}>
+                  {t("downloadRefused", { count: state.plan.refusedRows })}
+                </Button>
+              </p>
+            ) : null}
             <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("errors", { count: errors.length })}>
               <table className="w-full text-left text-sm">
                 <thead>
@@ -157,7 +177,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
 
         {state.step === "failed" ? <Alert>{state.message}</Alert> : null}
 
-        {state.step === "planned" && state.plan.errors.length === 0 ? (
+        {state.step === "planned" && state.plan.validRows > 0 ? (
           <div className="space-y-3">
             {state.plan.preview.length > 0 ? (
               <details className="rounded-xl border border-line bg-white p-4">
@@ -191,7 +211,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
               </details>
             ) : null}
             <Button type="button" onClick={() => void runImport(state.plan)}>
-              {t("import", { count: state.plan.rows })}
+              {state.plan.refusedRows > 0 ? t("importValid", { count: state.plan.validRows }) : t("import", { count: state.plan.validRows })}
             </Button>
           </div>
         ) : null}
@@ -215,6 +235,7 @@ export function PortfolioImport({ networkId }: { networkId: string }) {
             {t("done", { created: state.result.created, updated: state.result.updated, stages: state.result.stagesDeclared })}{" "}
             {state.result.invited > 0 ? `${t("invited", { count: state.result.invited })} ` : null}
             {state.result.handovers > 0 ? `${t("handoversDone", { count: state.result.handovers })} ` : null}
+            {state.result.refused > 0 ? `${t("refusedLeftOut", { count: state.result.refused })} ` : null}
             <Link href={`/reseaux/${networkId}`}>{t("toDashboard")}</Link>
           </Alert>
         ) : null}

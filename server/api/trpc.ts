@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
+import { relocalisedMessage } from "./validation-messages";
 import type { DbOrTx } from "@/db";
 import { DomainError, isDatabaseUnavailable } from "@/server/errors";
 import { DEFAULT_LOCALE, type Locale } from "@/server/i18n/config";
@@ -11,6 +12,11 @@ import { transformer } from "./transformer";
 
 /** `locale` is the reader's language: errors are said in it. */
 export type Context = { db: DbOrTx; actor: Actor | null; locale: Locale };
+
+/** A validation error said as forms show it: each message plain, in the reader's language, naming its field. */
+function plainly(error: ZodError, locale: Locale, procedure: string | undefined): ZodError {
+  return new ZodError(error.issues.map((issue) => ({ ...issue, message: relocalisedMessage(issue, locale, procedure) })));
+}
 
 const t = initTRPC.context<Context>().create({
   transformer,
@@ -26,9 +32,10 @@ const t = initTRPC.context<Context>().create({
         data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, reference, fieldErrors: null, details: null },
       };
     }
-    const zodError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause : null;
+    const zodError = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? plainly(error.cause, ctx?.locale ?? DEFAULT_LOCALE, path) : null;
     return {
       ...shape,
+      message: zodError ? [...new Set(zodError.issues.map((issue) => issue.message))].join(" ") : shape.message,
       // Field-by-field messages, so forms can show each one beside its field.
       data: {
         ...shape.data,

@@ -1,7 +1,8 @@
-// zod, with its messages in French: imported by every router schema.
+// zod, with its messages in French, plain and naming the field: imported by every router schema.
 import { z } from "zod";
+import { validationMessage } from "./validation-messages";
 
-z.config(z.locales.fr());
+z.config({ ...z.locales.fr(), customError: (issue) => validationMessage(issue, "fr") });
 
 export { z };
 

@@ -6,7 +6,7 @@ import { DomainError, httpStatusOf } from "@/server/errors";
 import { errorMessage } from "@/server/i18n/errors";
 import type { Locale } from "@/server/i18n/config";
 import { assertCanModerateNetwork, type Actor } from "@/server/services/access";
-import { planImport, runImport } from "@/server/services/portfolio-import";
+import { planImport, refusedLinesCsv, runImport } from "@/server/services/portfolio-import";
 import { portfolioPage, type PortfolioQuery } from "@/server/services/portfolio-table";
 import { isSameOrigin, localeOf } from "./request";
 
@@ -46,8 +46,10 @@ async function uploadedBytes(request: Request): Promise<{ bytes: Uint8Array; mod
 }
 
 /**
- * POST /api/reseaux/[id]/import, multipart: `fichier` and `mode` ("apercu" for the dry run,
- * "import" to import). The import answers a stream of JSON lines: progress, then the outcome.
+ * POST /api/reseaux/[id]/import, multipart: `fichier` and `mode` — "apercu" for the dry run,
+ * "import" to import a file without errors, "import-valides" to import its valid lines and leave
+ * the refused ones out, "refusees" for the refused lines as CSV with their errors. An import
+ * answers a stream of JSON lines: progress, then the outcome.
  */
 export async function answerImportRequest(db: Database, actor: Actor | null, networkId: string, request: Request): Promise<Response> {
   const locale = localeOf(request);
@@ -55,7 +57,16 @@ export async function answerImportRequest(db: Database, actor: Actor | null, net
   try {
     await assertNetworkFiles(db, actor, networkId);
     const { bytes, mode } = await uploadedBytes(request);
-    if (mode !== "import") return Response.json(await planImport(db, actor, { networkId, bytes }));
+    if (mode === "refusees") {
+      return new Response(await refusedLinesCsv(db, actor, { networkId, bytes }), {
+        headers: {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${fileName("lignes-refusees", "csv")}"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    }
+    if (mode !== "import" && mode !== "import-valides") return Response.json(await planImport(db, actor, { networkId, bytes }));
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
@@ -65,7 +76,7 @@ export async function answerImportRequest(db: Database, actor: Actor | null, net
             db,
             actor,
             { networkId, bytes },
-            { signal: request.signal, onProgress: (done, total) => send({ type: "progress", done, total }) },
+            { signal: request.signal, skipRefused: mode === "import-valides", onProgress: (done, total) => send({ type: "progress", done, total }) },
           );
           send({ type: "done", result });
         } catch (error) {

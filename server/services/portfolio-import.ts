@@ -5,7 +5,17 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { changeLog, portfolioIdentifiers, projects, territories } from "@/db/schema";
 import { chunks } from "@/server/domain/chunks";
-import { checkRows, readSpreadsheet, UnreadableFile, type ImportPlan, type ImportResult, type ImportRow, type RowError } from "@/server/domain/spreadsheet";
+import { groupedBy } from "@/server/domain/group-by";
+import {
+  checkRows,
+  readSpreadsheet,
+  refusedCsv,
+  UnreadableFile,
+  type ImportPlan,
+  type ImportResult,
+  type ImportRow,
+  type RowError,
+} from "@/server/domain/spreadsheet";
 import { DomainError } from "@/server/errors";
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { notifyProposedHandovers } from "./handovers";
@@ -25,8 +35,13 @@ import {
 
 type Progress = (done: number, total: number) => void;
 
-/** Finds, for every row, what it refers to in the database; rows that refer to nothing real get an error. */
-async function resolve(db: DbOrTx, networkId: string, rows: ImportRow[]) {
+/**
+ * Finds, for every row, what it refers to in the database; rows that refer to nothing real get an
+ * error. The rows already refused are checked too, so that a line's every problem is said at once.
+ */
+async function resolve(db: DbOrTx, networkId: string, valid: ImportRow[], refused: ImportRow[]) {
+  const rows = [...valid, ...refused];
+  const refusedLines = new Set(refused.map((row) => row.line));
   const errors: RowError[] = [];
   const existing = new Map<string, string>();
   for (const part of chunks(rows.map((row) => row.identifier))) {
@@ -82,7 +97,7 @@ async function resolve(db: DbOrTx, networkId: string, rows: ImportRow[]) {
       } else authorityTerritoryId = communeId ?? (existingProjectId ? (ownCommunes.get(existingProjectId) ?? null) : null);
     }
     if (rowErrors.length > 0) errors.push(...rowErrors);
-    else resolved.push({ row, existingProjectId, communeId, authorityTerritoryId });
+    else if (!refusedLines.has(row.line)) resolved.push({ row, existingProjectId, communeId, authorityTerritoryId });
   }
   return { resolved, errors };
 }
@@ -91,7 +106,7 @@ async function resolve(db: DbOrTx, networkId: string, rows: ImportRow[]) {
 export async function planImport(db: DbOrTx, actor: Actor | null, input: { networkId: string; bytes: Uint8Array }): Promise<ImportPlan> {
   await assertCanModerateNetwork(db, actor, input.networkId);
   await findNetwork(db, input.networkId);
-  const { checked, resolved, errors } = await readAndResolve(db, input.networkId, input.bytes);
+  const { checked, resolved, errors, refusedLines } = await readAndResolve(db, input.networkId, input.bytes);
   const fields = await currentFields(
     db,
     resolved.flatMap((item) => (item.existingProjectId ? [item.existingProjectId] : [])),
@@ -120,7 +135,9 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
     }
   }
   return {
-    rows: checked.rows.length + errors.length,
+    rows: checked.cells.size,
+    validRows: resolved.length,
+    refusedRows: [...refusedLines].filter((line) => checked.cells.has(line)).length,
     creates,
     updates,
     unchanged: resolved.length - creates - updates,
@@ -132,7 +149,7 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
     ).size,
     handovers: resolved.filter((item) => !item.existingProjectId && asked.includes(item.row.collective ?? "")).length,
     handoverCollectives: asked.sort((a, b) => a.localeCompare(b, "fr")),
-    errors: errors.sort((a, b) => a.line - b.line),
+    errors,
     ignoredColumns: checked.ignoredColumns,
     preview,
   };
@@ -147,24 +164,28 @@ async function readAndResolve(db: DbOrTx, networkId: string, bytes: Uint8Array) 
     throw error;
   }
   const checked = checkRows(table);
-  const { resolved, errors } = await resolve(db, networkId, checked.rows);
-  return { checked, resolved, errors: [...checked.errors, ...errors] };
+  const { resolved, errors } = await resolve(db, networkId, checked.rows, checked.refused);
+  const all = [...checked.errors, ...errors].sort((a, b) => a.line - b.line);
+  return { checked, resolved, errors: all, refusedLines: new Set(all.map((error) => error.line)) };
 }
 
 /**
- * Imports the file in one transaction: any error in any row, a failure, or the person cancelling
- * (the signal) leaves the database as it was.
+ * Imports the file in one transaction: a failure, or the person cancelling (the signal), leaves the
+ * database as it was. A file with refused lines is imported only when asked to leave them out
+ * (`skipRefused`): then its valid lines go in, and the refused ones can be downloaded with their errors.
  */
 export async function runImport(
   db: Database,
   actor: Actor | null,
   input: { networkId: string; bytes: Uint8Array },
-  options: { onProgress?: Progress; signal?: AbortSignal } = {},
+  options: { onProgress?: Progress; signal?: AbortSignal; skipRefused?: boolean } = {},
 ): Promise<ImportResult> {
   const moderator = await assertCanModerateNetwork(db, actor, input.networkId);
   const network = await findNetwork(db, input.networkId);
-  const { resolved, errors } = await readAndResolve(db, input.networkId, input.bytes);
-  if (errors.length > 0) {
+  const { checked, resolved, errors, refusedLines } = await readAndResolve(db, input.networkId, input.bytes);
+  // A fault of the file itself (empty, no identifier column) has no valid line to import.
+  const fileFault = errors.some((error) => !checked.cells.has(error.line));
+  if (errors.length > 0 && (!options.skipRefused || fileFault)) {
     throw new DomainError("BAD_REQUEST", "importHasErrors", { values: { count: errors.length }, details: { errors: errors.slice(0, 200) } });
   }
   if (resolved.length === 0) throw new DomainError("BAD_REQUEST", "importHasNoRows");
@@ -216,7 +237,22 @@ export async function runImport(
   if (counts.created + counts.stagesDeclared >= ANALYZE_AFTER_ROWS) {
     await db.execute(sql`analyze project, project_party, project_commune, relationship, stage_change, portfolio_identifier, organisation`);
   }
-  return { ...counts, invited: invitationMails.length };
+  return { ...counts, invited: invitationMails.length, refused: [...refusedLines].filter((line) => checked.cells.has(line)).length };
+}
+
+/** The file's refused lines as they were, each with its errors in a last column: to correct and import again. */
+export async function refusedLinesCsv(db: DbOrTx, actor: Actor | null, input: { networkId: string; bytes: Uint8Array }): Promise<string> {
+  await assertCanModerateNetwork(db, actor, input.networkId);
+  await findNetwork(db, input.networkId);
+  const { checked, errors } = await readAndResolve(db, input.networkId, input.bytes);
+  const byLine = groupedBy(errors, (error) => error.line);
+  return refusedCsv(
+    checked.header,
+    [...byLine].flatMap(([line, lineErrors]) => {
+      const cells = checked.cells.get(line);
+      return cells ? [{ line, cells, errors: lineErrors.map((error) => (error.column ? `${error.column} : ${error.message}` : error.message)) }] : [];
+    }),
+  );
 }
 
 /** The `courriel_collectif` addresses of the rows, each with its project and that project's lead collective. */

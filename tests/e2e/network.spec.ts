@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, storageStateOf, uniqueLabel } from "./support";
 
@@ -114,7 +115,15 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
   const errorRow = moderator.getByRole("row").filter({ hasText: "« 26O86 » n'est pas un code INSEE de commune" });
   await expect(errorRow.getByRole("cell").first()).toHaveText("3");
   await expect(errorRow.getByRole("cell").nth(1)).toHaveText("commune");
-  await expect(moderator.getByRole("button", { name: /^Importer/ })).toHaveCount(0);
+  // The valid line could go in alone; the refused one comes back with its error, to correct.
+  await expect(moderator.getByRole("button", { name: "Importer la ligne valide et laisser les autres de côté" })).toBeVisible();
+  const download = moderator.waitForEvent("download");
+  await moderator.getByRole("button", { name: "Télécharger la ligne refusée avec ses erreurs (CSV)" }).click();
+  const refused = await download;
+  expect(refused.suggestedFilename()).toMatch(/^lignes-refusees-\d{4}-\d{2}-\d{2}\.csv$/);
+  const refusedText = readFileSync((await refused.path()) ?? "", "utf8");
+  expect(refusedText).toContain(`${prefix}-2;Atelier bois de Châtillon`);
+  expect(refusedText).toContain("« 26O86 » n'est pas un code INSEE de commune");
   await expectAccessible(moderator);
 
   // Fixed, checked again, imported with its progress bar.

@@ -143,4 +143,45 @@ describe("tRPC answers over HTTP", () => {
     expect(((await (await crossSite("NEXT_LOCALE=en")).json()) as { error: string }).error).toBe("Request refused: it does not come from a Maillage page.");
     expect(((await (await crossSite("")).json()) as { error: string }).error).toBe("Requête refusée : elle ne vient pas d'une page de Maillage.");
   });
+
+  it("say what is wrong plainly, naming the field, in the reader's language — never zod's defaults", async () => {
+    const db = database.db;
+    const world = await buildWorld(db);
+    const refusalOf = async (locale: Locale, input: unknown) => {
+      const refused = await answerTrpcRequest(mutation("organisation.createCollective", input), async () => ({
+        db,
+        actor: world.people.collectiveMember,
+        locale,
+      }));
+      expect(refused.status).toBe(400);
+      const [body] = (await refused.json()) as { error: { json: { message: string; data: { fieldErrors: Record<string, string[]> } } } }[];
+      return { message: body?.error.json.message, fields: body?.error.json.data.fieldErrors };
+    };
+    expect(await refusalOf("fr", { name: "", legalForm: "scic" })).toEqual({
+      message: "Indiquez le nom du collectif.",
+      fields: { name: ["Indiquez le nom du collectif."] },
+    });
+    expect((await refusalOf("fr", { name: "A", legalForm: "scic" })).fields).toEqual({ name: ["Le nom du collectif : au moins 2 caractères."] });
+    expect((await refusalOf("fr", { name: "Les Amis", legalForm: "sarl" })).fields).toEqual({ legalForm: ["Choisissez la forme juridique dans la liste."] });
+    expect((await refusalOf("fr", { legalForm: "scic" })).fields).toEqual({ name: ["Indiquez le nom du collectif."] });
+    expect(await refusalOf("en", { name: "A", legalForm: "sarl" })).toEqual({
+      message: "The collective's name: at least 2 characters. Choose the legal form from the list.",
+      fields: { name: ["The collective's name: at least 2 characters."], legalForm: ["Choose the legal form from the list."] },
+    });
+    // A schema's own words are kept as they are.
+    const refused = await answerTrpcRequest(
+      mutation("milestone.create", {
+        projectId: world.project.id,
+        as: "collective",
+        relationshipIds: [],
+        kind: "first_meeting",
+        title: "Rencontre",
+        occursOn: "2026-01-01",
+        status: "done",
+      }),
+      async () => ({ db, actor: world.people.collectiveMember, locale: "fr" }),
+    );
+    const [body] = (await refused.json()) as { error: { json: { data: { fieldErrors: Record<string, string[]> } } } }[];
+    expect(body?.error.json.data.fieldErrors).toEqual({ relationshipIds: ["Choisissez au moins une relation."] });
+  });
 });

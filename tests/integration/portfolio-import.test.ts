@@ -50,6 +50,18 @@ function csv(lines: string[][], delimiter = ";") {
   return Papa.unparse(lines, { delimiter });
 }
 
+/** A same-origin upload to the import route, as the import page sends it. */
+function importRequest(networkId: string, bytes: Uint8Array, mode: string) {
+  const data = new FormData();
+  data.set("fichier", new Blob([bytes as BlobPart]), "portefeuille.csv");
+  data.set("mode", mode);
+  return new Request(`http://127.0.0.1:3100/api/reseaux/${networkId}/import`, {
+    method: "POST",
+    body: data,
+    headers: { origin: env.APP_URL, host: "127.0.0.1:3100" },
+  });
+}
+
 describe("importing a portfolio", () => {
   const database = useTestDatabase();
 
@@ -76,7 +88,7 @@ describe("importing a portfolio", () => {
 
     const progress: [number, number][] = [];
     const result = await runImport(db, moderator, { networkId: network.id, bytes: file }, { onProgress: (done, total) => progress.push([done, total]) });
-    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, stagesDeclared: 2, handovers: 0, invited: 0 });
+    expect(result).toEqual({ created: 3, updated: 0, unchanged: 0, stagesDeclared: 2, handovers: 0, invited: 0, refused: 0 });
     expect(progress.at(-1)).toEqual([5, 5]);
 
     const [imported] = await db
@@ -129,6 +141,7 @@ describe("importing a portfolio", () => {
       stagesDeclared: 0,
       handovers: 0,
       invited: 0,
+      refused: 0,
     });
     const after = await databaseFingerprint(db);
     // Only the audit row of the import itself was added.
@@ -244,12 +257,18 @@ describe("importing a portfolio", () => {
       { line: 4, column: "stade", message: expect.stringContaining("« Amitié » n'est pas un stade") },
       { line: 5, column: "collectivite", message: expect.stringContaining("« 123 »") },
       { line: 5, column: "stade", message: "Une collectivité est indiquée sans stade : précisez le stade de la relation." },
+      // A line's every problem at once: those the database finds too.
+      { line: 5, column: "titre", message: "Le titre est obligatoire pour un nouveau projet." },
+      { line: 5, column: "collectif", message: "Le collectif porteur est obligatoire pour un nouveau projet." },
+      { line: 5, column: "commune", message: "Aucune commune n'a le code INSEE 99999." },
       { line: 6, column: "identifiant", message: "L'identifiant « OK-1 » figure déjà ligne 2." },
     ]);
+    // Lines, not errors, are counted: five lines, one valid, four refused.
+    expect(plan).toMatchObject({ rows: 5, validRows: 1, refusedRows: 4 });
     const before = await databaseFingerprint(db);
     await expect(runImport(db, moderator, { networkId: network.id, bytes: file })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "Le fichier comporte 7 erreurs : corrigez-les puis relancez l'aperçu.",
+      message: "Le fichier comporte 10 erreurs : corrigez-les puis relancez l'aperçu, ou importez seulement les lignes valides.",
     });
     expect(await databaseFingerprint(db)).toEqual(before);
 
@@ -266,6 +285,32 @@ describe("importing a portfolio", () => {
       { line: 2, column: "commune", message: "La commune (code INSEE) est obligatoire pour un nouveau projet." },
       { line: 3, column: "commune", message: "Aucune commune n'a le code INSEE 99999." },
     ]);
+  });
+
+  it("imports the valid lines when asked, and gives the refused ones back with their errors to correct", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const file = encode(
+      csv([
+        ["identifiant", "titre", "collectif", "commune", "emplois"],
+        ["V-1", "Bon projet", "Collectif A", communes[0]?.code ?? "", "2"],
+        ["R-2", "", "Collectif B", "99999", "deux"],
+        ["V-3", "Autre bon projet", "Collectif A", communes[1]?.code ?? "", ""],
+      ]),
+    );
+    const result = await runImport(db, moderator, { networkId: network.id, bytes: file }, { skipRefused: true });
+    expect(result).toMatchObject({ created: 2, refused: 1 });
+    expect(await portfolioCount(db, network.id)).toBe(2);
+
+    const refused = await answerImportRequest(db, moderator, network.id, importRequest(network.id, file, "refusees"));
+    expect(refused.headers.get("content-disposition")).toMatch(/attachment; filename="lignes-refusees-\d{4}-\d{2}-\d{2}\.csv"/);
+    const text = (await refused.text()).replace(/^\uFEFF/, "");
+    const [header, line, ...rest] = text.trim().split("\r\n");
+    expect(rest).toEqual([]);
+    expect(header).toBe("identifiant;titre;collectif;commune;emplois;erreurs;ligne_d_origine");
+    expect(line).toBe(
+      "R-2;;Collectif B;99999;deux;\"emplois : « deux » n'est pas un nombre entier d'emplois entre 0 et 100 000. ; titre : Le titre est obligatoire pour un nouveau projet. ; commune : Aucune commune n'a le code INSEE 99999.\";3",
+    );
   });
 
   it("refuses empty, headless, binary and oversized files with a plain French message, nothing written", async () => {
@@ -350,6 +395,7 @@ describe("importing a portfolio", () => {
       stagesDeclared: 2_500,
       handovers: 0,
       invited: 0,
+      refused: 0,
     });
     expect(await portfolioCount(db, network.id)).toBe(10_000);
     expect(await runImport(db, moderator, { networkId: network.id, bytes })).toMatchObject({ created: 0, updated: 0, unchanged: 10_000 });
@@ -394,6 +440,13 @@ describe("exporting a portfolio", () => {
     expect(cells.filter((cell) => /^[=+@-]/.test(cell))).toEqual([]);
     expect(cells).toEqual(expect.arrayContaining(["'=1+1", "'@SUM", "'+33 collectif", "'-2"]));
     expect(workbook.worksheets[0]?.getRow(2).getCell(1).formula).toBeUndefined();
+    // Headers for reading, and the last activity a real date cell.
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).getCell(2).value).toBe("Projet");
+    expect(sheet?.getRow(1).getCell(12).value).toBe("Dernière activité");
+    const day = sheet?.getRow(2).getCell(12);
+    expect(day?.value).toBeInstanceOf(Date);
+    expect(day?.numFmt).toBe("dd/mm/yyyy");
   });
 
   it("exports what the portfolio page shows, filters included, and re-imports as it came out", async () => {
@@ -459,7 +512,10 @@ describe("the portfolio's route handlers", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as { type: string });
     expect(messages.at(0)).toMatchObject({ type: "progress", total: 1 });
-    expect(messages.at(-1)).toEqual({ type: "done", result: { created: 1, updated: 0, unchanged: 0, stagesDeclared: 0, handovers: 0, invited: 0 } });
+    expect(messages.at(-1)).toEqual({
+      type: "done",
+      result: { created: 1, updated: 0, unchanged: 0, stagesDeclared: 0, handovers: 0, invited: 0, refused: 0 },
+    });
   });
 
   it("refuses a foreign origin, the signed-out, people outside the network, a non-file and a malformed id", async () => {

@@ -35,7 +35,7 @@ describe("mutation inputs", () => {
     if (result.success) return;
     const fields = z.flattenError(result.error).fieldErrors;
     expect(Object.keys(fields)).toEqual(["title"]);
-    expect(fields.title?.[0]).toMatch(/caractère/);
+    expect(fields.title?.[0]).toBe("Indiquez l'intitulé.");
   });
 
   it("accept only territory ids of the four kinds, Corsica included", () => {

@@ -10,6 +10,7 @@ import { Alert, Badge, Card, PageHeader, SectionTitle } from "@/components/ui/pr
 import { loadOrNotFound } from "@/server/api/load";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
+import { ofFrench } from "@/server/domain/french";
 
 export default async function OrganisationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -59,7 +60,11 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                 <Badge>{member.office ? to(member.office) : tr(member.role)}</Badge>
                 <span className="w-full text-sm">
                   {member.invitedBy
-                    ? t("claimContextInvited", { date: format.dateTime(member.requestedAt, { dateStyle: "long" }), inviter: member.invitedBy })
+                    ? t("claimContextInvited", {
+                        date: format.dateTime(member.requestedAt, { dateStyle: "long" }),
+                        inviter: member.invitedBy,
+                        ofInviter: ofFrench(member.invitedBy ?? ""),
+                      })
                     : t("claimContext", { date: format.dateTime(member.requestedAt, { dateStyle: "long" }) })}
                 </span>
                 <VerifyButton membershipId={member.membershipId} personName={member.name ?? member.email} />

@@ -6,6 +6,7 @@ import { ReasonAction } from "@/components/moderation/reason-action";
 import { Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
+import { ofFrench } from "@/server/domain/french";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("moderation"))("title") };
@@ -35,7 +36,8 @@ export default async function ModerationPage() {
               <li key={`${content.kind}-${content.id}`}>
                 <Card>
                   <p className="text-sm text-muted">
-                    {t(content.kind, { author: content.authorName ?? "—" })} · <Link href={contentHref(content)}>{content.projectTitle}</Link>
+                    {t(content.kind, { author: content.authorName ?? "—", ofAuthor: ofFrench(content.authorName ?? "—") })} ·{" "}
+                    <Link href={contentHref(content)}>{content.projectTitle}</Link>
                   </p>
                   <blockquote className="my-2 border-l-4 border-line pl-3 whitespace-pre-line break-words">{content.text}</blockquote>
                   <ul className="mb-2 space-y-2">
@@ -105,7 +107,8 @@ export default async function ModerationPage() {
               <li key={`${content.kind}-${content.id}`} className="flex flex-wrap items-center gap-2 p-3">
                 <div className="flex-1">
                   <p className="text-sm text-muted">
-                    {t(content.kind, { author: content.authorName ?? "—" })} · <Link href={contentHref(content)}>{content.projectTitle}</Link>
+                    {t(content.kind, { author: content.authorName ?? "—", ofAuthor: ofFrench(content.authorName ?? "—") })} ·{" "}
+                    <Link href={contentHref(content)}>{content.projectTitle}</Link>
                   </p>
                   <p className="break-words">{content.text.slice(0, 200)}</p>
                 </div>

@@ -26,7 +26,10 @@ export type RowError = { line: number; column: ImportColumn | null; message: str
 
 /** What a dry run of an import says it would do, with each row's problems. */
 export type ImportPlan = {
+  /** The file's data lines (not its empty ones), of which how many would go in and how many are refused. */
   rows: number;
+  validRows: number;
+  refusedRows: number;
   creates: number;
   updates: number;
   unchanged: number;
@@ -43,7 +46,16 @@ export type ImportPlan = {
 };
 
 /** What an import did. */
-export type ImportResult = { created: number; updated: number; unchanged: number; stagesDeclared: number; handovers: number; invited: number };
+export type ImportResult = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  stagesDeclared: number;
+  handovers: number;
+  invited: number;
+  /** Lines left out because they were refused (only when asked to import the valid ones). */
+  refused: number;
+};
 
 export type ImportRow = {
   /** The spreadsheet's own line number (the header is line 1). */

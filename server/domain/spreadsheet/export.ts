@@ -76,6 +76,28 @@ export const EXPORT_HEADERS = [
   "derniere_activite",
 ] as const;
 
+/** The XLSX's headers, for reading rather than re-importing (the CSV keeps the import's keys). */
+export const EXPORT_LABELS: Record<(typeof EXPORT_HEADERS)[number], string> = {
+  identifiant: "Identifiant",
+  titre: "Projet",
+  collectif: "Collectif porteur",
+  forme_juridique: "Forme juridique",
+  commune: "Code commune (INSEE)",
+  nom_commune: "Commune",
+  departement: "Département",
+  secteur: "Secteur",
+  stade_le_plus_avance: "Stade le plus avancé",
+  relations: "Relations",
+  relations_a_confirmer: "Relations à confirmer",
+  derniere_activite: "Dernière activité",
+};
+
+/** The day an instant falls on in France, as a date a spreadsheet shows as that day whatever its time zone. */
+function parisDay(instant: Date): Date {
+  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(instant).split("-").map(Number);
+  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+}
+
 /** One exported row as cells, every text neutralised. */
 export function exportCells(row: ExportRow): (string | number)[] {
   return [
@@ -102,12 +124,30 @@ export async function exportXlsx(rows: ExportRow[], sheetName: string): Promise<
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Maillage";
   const sheet = workbook.addWorksheet(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Portefeuille");
-  sheet.addRow([...EXPORT_HEADERS]).font = { bold: true };
-  for (const row of rows) sheet.addRow(exportCells(row));
+  sheet.addRow(EXPORT_HEADERS.map((header) => EXPORT_LABELS[header])).font = { bold: true };
+  const dayColumn = EXPORT_HEADERS.indexOf("derniere_activite");
+  for (const row of rows) {
+    const cells: (string | number | Date)[] = exportCells(row);
+    // A real date cell, which sorts and filters as a date.
+    cells[dayColumn] = parisDay(row.lastActivity);
+    sheet.addRow(cells);
+  }
+  sheet.getColumn(dayColumn + 1).numFmt = "dd/mm/yyyy";
   sheet.columns.forEach((column, index) => {
     column.width = [14, 40, 30, 18, 9, 24, 12, 20, 20, 10, 12, 16][index] ?? 14;
   });
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_HEADERS.length } };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The refused lines of an import, as they came, with an `erreurs` column: UTF-8 with a byte order mark, semicolons. */
+export function refusedCsv(header: string[], lines: { line: number; cells: string[]; errors: string[] }[]): string {
+  const width = Math.max(header.length, ...lines.map((line) => line.cells.length));
+  const padded = (cells: string[]) => [...cells, ...Array<string>(Math.max(0, width - cells.length)).fill("")].slice(0, width);
+  const rows = [
+    [...padded(header), "erreurs", "ligne_d_origine"],
+    ...lines.map((line) => [...padded(line.cells).map(neutraliseCell), neutraliseCell(line.errors.join(" ; ")), String(line.line)]),
+  ];
+  return `\uFEFF${Papa.unparse(rows, { delimiter: ";" })}\r\n`;
 }

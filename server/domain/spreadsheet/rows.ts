@@ -28,15 +28,28 @@ const LIMITS: Partial<Record<ImportColumn, number>> = {
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
 const MAX_EMAILS_PER_ROW = 10;
 
+/** The table's rows: those that passed, those refused (read as far as they could be, so that the database's checks can add theirs), and every line's errors. */
+export type CheckedRows = {
+  rows: ImportRow[];
+  refused: ImportRow[];
+  errors: RowError[];
+  ignoredColumns: string[];
+  /** The header row and the cells of each data line, by line number, for giving the refused ones back. */
+  header: string[];
+  cells: Map<number, string[]>;
+};
+
 /**
  * The rows of the table, checked one by one for what needs no database: required values, lengths,
- * numbers, stages, legal forms, the shape of codes, identifiers repeated in the file.
+ * numbers, stages, legal forms, the shape of codes, identifiers repeated in the file. Every
+ * problem of a line is reported, not only its first.
  */
-export function checkRows(table: string[][]): { rows: ImportRow[]; errors: RowError[]; ignoredColumns: string[] } {
+export function checkRows(table: string[][]): CheckedRows {
   // A line of nothing but separators (";;;" where the delimiter could not be guessed) is empty too.
   const blank = (cell: string) => cell.replace(/[\s;,]/g, "") === "";
   const nonEmpty = table.filter((row) => row.some((cell) => !blank(cell)));
-  if (nonEmpty.length === 0) return { rows: [], errors: [{ line: 1, column: null, message: "Le fichier est vide." }], ignoredColumns: [] };
+  const none = { rows: [], refused: [], header: [], cells: new Map<number, string[]>() };
+  if (nonEmpty.length === 0) return { ...none, errors: [{ line: 1, column: null, message: "Le fichier est vide." }], ignoredColumns: [] };
   const headerIndex = table.indexOf(nonEmpty[0] as string[]);
   const headers = (table[headerIndex] ?? []).map((header) => header.trim());
   const columns = headers.map(columnOf);
@@ -44,7 +57,7 @@ export function checkRows(table: string[][]): { rows: ImportRow[]; errors: RowEr
   const errors: RowError[] = [];
   if (!columns.includes("identifiant")) {
     return {
-      rows: [],
+      ...none,
       errors: [{ line: headerIndex + 1, column: "identifiant", message: "La colonne « identifiant » manque : elle est obligatoire (voir le modèle)." }],
       ignoredColumns,
     };
@@ -52,16 +65,19 @@ export function checkRows(table: string[][]): { rows: ImportRow[]; errors: RowEr
   const body = table.slice(headerIndex + 1);
   if (body.filter((row) => row.some((cell) => cell.trim() !== "")).length > MAX_IMPORT_ROWS) {
     return {
-      rows: [],
+      ...none,
       errors: [{ line: 1, column: null, message: `Le fichier dépasse ${MAX_IMPORT_ROWS.toLocaleString("fr-FR")} lignes : découpez-le.` }],
       ignoredColumns,
     };
   }
   const seen = new Map<string, number>();
   const rows: ImportRow[] = [];
+  const refused: ImportRow[] = [];
+  const cellsByLine = new Map<number, string[]>();
   body.forEach((cells, offset) => {
     const line = headerIndex + offset + 2;
     if (!cells.some((cell) => cell.trim() !== "")) return;
+    cellsByLine.set(line, cells);
     const value = (column: ImportColumn) => {
       const index = columns.indexOf(column);
       return index === -1 ? "" : (cells[index] ?? "").trim();
@@ -178,7 +194,7 @@ export function checkRows(table: string[][]): { rows: ImportRow[]; errors: RowEr
         valid = false;
       }
     }
-    if (valid) rows.push(row);
+    (valid ? rows : refused).push(row);
   });
-  return { rows, errors, ignoredColumns };
+  return { rows, refused, errors, ignoredColumns, header: headers, cells: cellsByLine };
 }
