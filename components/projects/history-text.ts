@@ -102,6 +102,9 @@ function scalar(kind: ChangeValueKind, value: unknown, t: Translate, format: For
       return translated(t, `offices.${text}`);
     case "legalForm":
       return translated(t, `legalForms.${text}`);
+    case "sector":
+      // Before the fixed list (migration 0027) a sector was free text: that is shown as written.
+      return t.has(`sectors.${text}`) ? t(`sectors.${text}`) : text;
     case "milestoneKind":
       return translated(t, `milestoneKinds.${text}`);
     case "milestoneStatus":

@@ -20,6 +20,7 @@ import {
   type FundingStatus,
   type Need,
 } from "@/server/domain/project-file";
+import { SECTORS, type Sector } from "@/server/domain/sectors";
 
 type FundingRow = { source: FundingSource; label: string; amountEuros: number; status: FundingStatus };
 type LinkRow = { label: string; url: string };
@@ -30,7 +31,8 @@ export type EditableFile = {
   version: number;
   title: string;
   summary: string;
-  sector: string;
+  sector: Sector | "";
+  sectorDetail: string;
   collectiveStage: CollectiveStage;
   jobsNow: number;
   jobsPotential: number;
@@ -52,6 +54,8 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
   const [links, setLinks] = useState<LinkRow[]>(file.links);
   const [contacts, setContacts] = useState<ContactRow[]>(file.contacts);
   const [communes, setCommunes] = useState(file.communes);
+  const [sector, setSector] = useState<Sector | "">(file.sector);
+  const tsec = useTranslations("sectors");
   const [picking, setPicking] = useState<PickedTerritory | null>(null);
   // What the person started from: only the fields they changed since are sent, so that a save
   // after a conflict does not carry back stale values of fields someone else changed meanwhile.
@@ -64,7 +68,8 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
       const edited = {
         title: form.text("title"),
         summary: form.text("summary"),
-        sector: form.text("sector"),
+        sector: form.choice("sector", ["", ...SECTORS] as const),
+        sectorDetail: sector === "autre" ? form.text("sectorDetail") : "",
         collectiveStage: form.choice("collectiveStage", COLLECTIVE_STAGES),
         jobsNow: form.number("jobsNow"),
         jobsPotential: form.number("jobsPotential"),
@@ -91,7 +96,25 @@ export function ProjectFileForm({ file }: { file: EditableFile }) {
       <TextField id="file-title" name="title" label={t("fields.title")} defaultValue={file.title} maxLength={160} error={errors.fields.changes} />
       <TextArea id="file-summary" name="summary" label={t("fields.summary")} defaultValue={file.summary} rows={5} maxLength={4000} />
       <div className="grid gap-x-4 sm:grid-cols-2">
-        <TextField id="file-sector" name="sector" label={t("fields.sector")} defaultValue={file.sector} maxLength={120} />
+        <div>
+          <SelectField
+            id="file-sector"
+            name="sector"
+            label={t("fields.sector")}
+            value={sector}
+            onChange={(event) => setSector(event.target.value as Sector | "")}
+          >
+            <option value="">{t("sectorNone")}</option>
+            {SECTORS.map((option) => (
+              <option key={option} value={option}>
+                {tsec(option)}
+              </option>
+            ))}
+          </SelectField>
+          {sector === "autre" ? (
+            <TextField id="file-sector-detail" name="sectorDetail" label={t("fields.sectorDetail")} defaultValue={file.sectorDetail} maxLength={120} />
+          ) : null}
+        </div>
         <SelectField id="file-stage" name="collectiveStage" label={t("fields.collectiveStage")} defaultValue={file.collectiveStage}>
           {COLLECTIVE_STAGES.map((stage) => (
             <option key={stage} value={stage}>

@@ -2,10 +2,12 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { EditableFile } from "./project-file-form";
 import { safeHref } from "@/components/ui/safe-href";
+import { sectorText } from "./sector-text";
 
 export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file: EditableFile; leadCollectiveName: string; legalForm: string | null }) {
   const t = useTranslations("projectPage");
   const tl = useTranslations("legalForms");
+  const tsec = useTranslations("sectors");
   const format = useFormatter();
   const euros = (amount: number) => format.number(amount, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
   const total = file.fundingLines.reduce((sum, line) => sum + line.amountEuros, 0);
@@ -20,7 +22,7 @@ export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file:
     <dl>
       {row(t("fields.leadCollective"), `${leadCollectiveName}${legalForm ? ` (${tl(legalForm as "scic")})` : ""}`)}
       {row(t("fields.summary"), file.summary ? <span className="whitespace-pre-line">{file.summary}</span> : none)}
-      {row(t("fields.sector"), file.sector || none)}
+      {row(t("fields.sector"), sectorText(tsec, file.sector, file.sectorDetail) || none)}
       {row(t("fields.collectiveStage"), t(`collectiveStages.${file.collectiveStage}`))}
       {row(t("fields.jobsNow"), format.number(file.jobsNow))}
       {row(t("fields.jobsPotential"), format.number(file.jobsPotential))}

@@ -5,6 +5,7 @@ import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES } from "@/server/d
 import { users } from "./auth";
 import { organisations } from "./organisations";
 import { territories } from "./territories";
+import { SECTORS } from "@/server/domain/sectors";
 
 export const partyRole = pgEnum("party_role", ["lead", "authority", "network"]);
 /**
@@ -33,7 +34,10 @@ export const projects = pgTable(
     communeId: text()
       .notNull()
       .references(() => territories.id),
+    /** One of SECTORS (server/domain/sectors.ts), or "" when not said. */
     sector: text().notNull().default(""),
+    /** For « autre » only: the sector in the collective's own words. */
+    sectorDetail: text().notNull().default(""),
     collectiveStage: collectiveStage().notNull().default("idea"),
     jobsNow: integer().notNull().default(0),
     jobsPotential: integer().notNull().default(0),
@@ -55,7 +59,12 @@ export const projects = pgTable(
     /** Optimistic concurrency: a save names the version it started from. */
     version: integer().notNull().default(1),
   },
-  (table) => [index().on(table.communeId), index().on(table.leadCollectiveId), check("project_title_not_blank", sql`length(trim(${table.title})) > 0`)],
+  (table) => [
+    index().on(table.communeId),
+    index().on(table.leadCollectiveId),
+    check("project_title_not_blank", sql`length(trim(${table.title})) > 0`),
+    check("project_sector_listed", sql.raw(`sector in ('', ${SECTORS.map((sector) => `'${sector}'`).join(", ")})`)),
+  ],
 );
 
 export const projectParties = pgTable(

@@ -5,6 +5,7 @@ import { recommendedLevers, INDICATORS, STAGES, stageRank } from "@/server/domai
 import type { MilestoneKind } from "@/server/domain/milestones";
 import type { FundingSource, FundingStatus, Need, CollectiveStage } from "@/server/domain/project-file";
 import type { LegalForm } from "@/server/domain/organisations";
+import type { Sector } from "@/server/domain/sectors";
 
 /** Deterministic ids, so that seeding twice inserts nothing new. */
 export const demoUuid = (n: number) => `5b0f0d7e-3c55-4c8e-9a51-${n.toString(16).padStart(12, "0")}`;
@@ -57,7 +58,7 @@ export type DemoProject = {
   summary: string;
   collective: DemoCollective;
   communes: string[];
-  sector: string;
+  sector: Sector;
   collectiveStage: CollectiveStage;
   jobsNow: number;
   jobsPotential: number;
@@ -74,7 +75,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Transformer l'ancienne halle marchandises en tiers-lieu : atelier partagé, café associatif et espace de travail pour les habitants du Diois.",
     collective: "fabrique",
     communes: ["commune-26113"],
-    sector: "Tiers-lieu, économie sociale",
+    sector: "tiers_lieu",
     collectiveStage: "running",
     jobsNow: 3,
     jobsPotential: 9,
@@ -113,7 +114,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Une légumerie collective pour fournir la cantine de l'école avec les légumes des jardins partagés.",
     collective: "jardins",
     communes: ["commune-26086"],
-    sector: "Alimentation, agriculture",
+    sector: "alimentation",
     collectiveStage: "creation",
     jobsNow: 0,
     jobsPotential: 2,
@@ -141,7 +142,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Collecter, réparer et revendre objets et meubles, avec des postes en insertion.",
     collective: "fabrique",
     communes: ["commune-26113", "commune-26178"],
-    sector: "Réemploi, insertion",
+    sector: "reemploi",
     collectiveStage: "running",
     jobsNow: 5,
     jobsPotential: 8,
@@ -180,7 +181,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Rouvrir un commerce au village, tenu par ses habitants et ses producteurs.",
     collective: "fabrique",
     communes: ["commune-26167"],
-    sector: "Commerce de proximité",
+    sector: "commerce",
     collectiveStage: "idea",
     jobsNow: 0,
     jobsPotential: 2,
@@ -202,7 +203,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Six logements en habitat participatif dans l'ancien presbytère, avec une salle commune ouverte au village.",
     collective: "habitat",
     communes: ["commune-26282"],
-    sector: "Habitat",
+    sector: "habitat",
     collectiveStage: "creation",
     jobsNow: 0,
     jobsPotential: 1,
@@ -223,7 +224,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Mettre en réseau les entreprises de l'économie sociale de la vallée pour mutualiser emplois et achats.",
     collective: "ptce",
     communes: ["commune-26113", "commune-26086", "commune-26167"],
-    sector: "Coopération économique",
+    sector: "cooperation",
     collectiveStage: "running",
     jobsNow: 2,
     jobsPotential: 12,
@@ -254,7 +255,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Réparer les vélos ensemble, former des jeunes, proposer des vélos d'occasion à petit prix.",
     collective: "velo",
     communes: ["commune-26113"],
-    sector: "Mobilité",
+    sector: "mobilite",
     collectiveStage: "running",
     jobsNow: 1,
     jobsPotential: 3,
@@ -278,7 +279,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Une maison de santé en SCIC réunissant soignants, habitants et collectivités.",
     collective: "sante",
     communes: ["commune-26175"],
-    sector: "Santé",
+    sector: "sante",
     collectiveStage: "running",
     jobsNow: 6,
     jobsPotential: 10,
@@ -305,7 +306,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Une cuisine centrale en régie partagée pour les écoles du Diois, approvisionnée localement.",
     collective: "jardins",
     communes: ["commune-26113", "commune-26086"],
-    sector: "Alimentation",
+    sector: "alimentation",
     collectiveStage: "creation",
     jobsNow: 0,
     jobsPotential: 6,
@@ -330,7 +331,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
     summary: "Une scierie mobile partagée pour valoriser le bois local dans les constructions du territoire.",
     collective: "ptce",
     communes: ["commune-26282", "commune-26113"],
-    sector: "Filière bois",
+    sector: "bois",
     collectiveStage: "idea",
     jobsNow: 0,
     jobsPotential: 4,

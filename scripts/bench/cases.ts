@@ -65,6 +65,7 @@ function shapeProjectPage({ file, overview }: ProjectPageAnswer) {
       legalForm: file.legalForm,
       communeName: file.communeName,
       sector: file.sector,
+      sectorDetail: file.sectorDetail,
       collectiveStage: file.collectiveStage,
       jobsNow: file.jobsNow,
       jobsPotential: file.jobsPotential,
@@ -323,6 +324,8 @@ async function handDashboard(db: DbOrTx, networkId: string) {
       select
         (select json_build_object('id', id, 'name', name) from organisation where id = ${networkId} and kind = 'network') as network,
         (select count(*)::int from portfolio) as projects,
+        (select count(*)::int from relationship r where r.project_id in (select id from portfolio)
+          and exists (select 1 from stage_change sc where sc.relationship_id = r.id and sc.status = 'pending')) as awaiting,
         (select json_agg(json_build_object('stage', stage, 'n', n)) from (select mv.to_stage as stage, count(*)::int as n from relationship r
           left join stage_move mv on mv.relationship_id = r.id and mv.decided_at < ${end} and (mv.next_at is null or mv.next_at >= ${end})
           where r.project_id in (select id from portfolio) and r.created_at < ${end} group by mv.to_stage) counted) as stages,
@@ -364,6 +367,7 @@ async function handDashboard(db: DbOrTx, networkId: string) {
 type HandDashboard = {
   network: { id: string; name: string };
   projects: number;
+  awaiting: number;
   stages: { stage: Stage | null; n: number }[] | null;
   moves: { month: string; forward: number; backward: number }[] | null;
   medians: { stage: Stage; days: number; stays: number }[] | null;
@@ -403,6 +407,7 @@ async function dashboardFromRawTables(db: DbOrTx, networkId: string) {
       select
         (select json_build_object('id', id, 'name', name) from organisation where id = ${networkId} and kind = 'network') as network,
         (select count(*)::int from portfolio) as projects,
+        (select count(distinct sc.relationship_id)::int from stage_change sc where sc.relationship_id in (select id from rel) and sc.status = 'pending') as awaiting,
         (select json_agg(json_build_object('stage', stage, 'n', n)) from (select s.to_stage as stage, count(*)::int as n from rel r
           left join (select distinct on (relationship_id) relationship_id, to_stage from confirmed where decided_at < ${end}
             order by relationship_id, decided_at desc) s on s.relationship_id = r.id
@@ -473,7 +478,7 @@ function dashboardAnswer(
     network: row.network,
     period,
     projects: row.projects,
-    relationships: { byStage, unconfirmed, total: unconfirmed + STAGES.reduce((sum, stage) => sum + byStage[stage], 0) },
+    relationships: { byStage, unconfirmed, awaitingAnswer: row.awaiting, total: unconfirmed + STAGES.reduce((sum, stage) => sum + byStage[stage], 0) },
     movement: {
       months: monthsOf(period).map((month) => {
         const entry = moves.find((candidate) => candidate.month === month);

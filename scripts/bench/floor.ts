@@ -97,7 +97,7 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
           where pp.project_id = ${projectId} and pp.status = 'active')
       select json_build_object(
           'id', p.id, 'title', p.title, 'summary', p.summary, 'updatedAt', floor(extract(epoch from p.updated_at) * 1000)::float8,
-          'leadCollectiveName', lead.name, 'legalForm', lead.legal_form, 'communeName', c.name, 'sector', p.sector,
+          'leadCollectiveName', lead.name, 'legalForm', lead.legal_form, 'communeName', c.name, 'sector', p.sector, 'sectorDetail', p.sector_detail,
           'collectiveStage', p.collective_stage, 'jobsNow', p.jobs_now, 'jobsPotential', p.jobs_potential, 'needs', p.needs,
           'links', p.links, 'contacts', p.contacts, 'visibility', p.visibility, 'version', p.version,
           'communes', (select json_agg(json_build_object('id', t.id, 'name', t.name, 'departementCode', t.departement_code) order by t.name, t.id)

@@ -108,7 +108,8 @@ const THEMES = [
   "fablab",
   "autopartage",
 ];
-const SECTORS = ["Alimentation", "Mobilité", "Habitat", "Culture", "Énergie", "Santé", "Réemploi"];
+// Keys of the fixed list (server/domain/sectors.ts): the project table checks them.
+const SECTORS = ["alimentation", "mobilite", "habitat", "culture", "energie", "sante", "reemploi"];
 
 function textArray(values: readonly string[]): string {
   return `array[${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(", ")}]`;

@@ -113,6 +113,7 @@ export type ChangeValueKind =
   | "role"
   | "office"
   | "legalForm"
+  | "sector"
   | "milestoneKind"
   | "milestoneStatus"
   | "confirmation"
@@ -136,7 +137,8 @@ export type ChangeValueKind =
 export const CHANGE_FIELDS = {
   title: "text",
   summary: "text",
-  sector: "text",
+  sector: "sector",
+  sectorDetail: "text",
   name: "text",
   body: "text",
   reason: "text",

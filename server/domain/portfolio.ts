@@ -2,6 +2,7 @@
 // travel in the address (French names).
 import { STAGES, type Stage } from "./gradient";
 import { LEGAL_FORMS, type LegalForm } from "./organisations";
+import { sectorParam } from "./sectors";
 
 export const PORTFOLIO_SORTS = ["title", "commune", "stage", "lastActivity", "identifier"] as const;
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
@@ -29,7 +30,7 @@ export function filtersFrom(networkId: string, params: FilterParams) {
     networkId,
     territoryId: params.territoire && TERRITORY.test(params.territoire) ? params.territoire : undefined,
     legalForm: LEGAL_FORMS.find((form) => form === params.forme) as LegalForm | undefined,
-    sector: params.secteur?.trim().slice(0, 120) || undefined,
+    sector: sectorParam(params.secteur),
     from: params.du && DAY.test(params.du) ? params.du : undefined,
     to: params.au && DAY.test(params.au) ? params.au : undefined,
   };

@@ -28,6 +28,7 @@ export const SEGMENT_CLIENT_NAMESPACES = {
     "project",
     "projectPage",
     "publicProjects",
+    "sectors",
     "stages",
     "territoryKinds",
     "territoryPicker",

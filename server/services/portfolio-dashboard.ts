@@ -11,6 +11,7 @@ import { findNetwork } from "./portfolio";
 import { PARIS, endOf, lastActivityOf, periodOf, portfolioProjects, startOf, type Period, type PortfolioFilters } from "./portfolio-scope";
 import type { TerritoryKind } from "@/server/domain/territories";
 import type { TStuckAfterInput } from "@/server/api/routers/portfolio.schema";
+import { isSector } from "@/server/domain/sectors";
 
 export const DEFAULT_STUCK_AFTER_DAYS = 90;
 
@@ -34,6 +35,7 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
   const factsQuery = selectRows<{
     projects: number;
     relationships: number;
+    awaiting: number;
     stages: { stage: Stage; n: number }[] | null;
     months: { month: string; forward: number; backward: number }[] | null;
     medians: { stage: Stage; days: number; stays: number }[] | null;
@@ -44,6 +46,9 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
         select
           (select count(*)::int from ${inPortfolio} portfolio) as projects,
           (select count(*)::int from relationship r where r.project_id in ${inPortfolio} and r.created_at < ${end}) as relationships,
+          -- « À confirmer »: relationships where a stage proposal (a starting stage or a change) waits for the other side now.
+          (select count(*)::int from relationship r where r.project_id in ${inPortfolio}
+            and exists (select 1 from stage_change sc where sc.relationship_id = r.id and sc.status = 'pending')) as awaiting,
           -- A relationship's stage at the end of the period: its confirmed change in force then. (A
           -- relationship's changes are decided after it is created: the relationships created after the
           -- period have none in force.)
@@ -110,7 +115,7 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     network: { id: filters.networkId, name },
     period,
     projects: facts?.projects ?? 0,
-    relationships: { byStage, unconfirmed, total: relationshipCount },
+    relationships: { byStage, unconfirmed, awaitingAnswer: facts?.awaiting ?? 0, total: relationshipCount },
     movement: {
       months: monthsOf(period).map((month) => {
         const row = moveRows.find((candidate) => candidate.month === month);
@@ -146,7 +151,7 @@ async function filterOptions(db: DbOrTx, networkId: string) {
     plannedPerCall(sql`select min(p.sector) as sector from project p where p.id in ${everything} and p.sector <> ''
         group by lower(p.sector) order by lower(p.sector)`),
   );
-  return { territories, sectors: sectors.map((row) => row.sector) };
+  return { territories, sectors: sectors.map((row) => row.sector).filter(isSector) };
 }
 
 export type PortfolioDashboard = Awaited<ReturnType<typeof getPortfolioDashboard>>;

@@ -25,12 +25,13 @@ export type Resolved = {
   authorityTerritoryId: string | null;
 };
 
-export type ProjectFields = { title: string; sector: string; summary: string; jobsNow: number; communeId: string };
+export type ProjectFields = { title: string; sector: string; sectorDetail: string; summary: string; jobsNow: number; communeId: string };
 
 export function updatesOf(row: ImportRow, current: ProjectFields, communeId: string | null): Partial<ProjectFields> {
   const changes: Partial<ProjectFields> = {};
   if (row.title !== undefined && row.title !== current.title) changes.title = row.title;
   if (row.sector !== undefined && row.sector !== current.sector) changes.sector = row.sector;
+  if (row.sectorDetail !== undefined && row.sectorDetail !== current.sectorDetail) changes.sectorDetail = row.sectorDetail;
   if (row.summary !== undefined && row.summary !== current.summary) changes.summary = row.summary;
   if (row.jobs !== undefined && row.jobs !== current.jobsNow) changes.jobsNow = row.jobs;
   if (communeId && communeId !== current.communeId) changes.communeId = communeId;
@@ -45,6 +46,7 @@ export async function currentFields(db: DbOrTx, projectIds: string[]) {
         id: projects.id,
         title: projects.title,
         sector: projects.sector,
+        sectorDetail: projects.sectorDetail,
         summary: projects.summary,
         jobsNow: projects.jobsNow,
         communeId: projects.communeId,
@@ -137,6 +139,7 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
           title: item.row.title as string,
           summary: item.row.summary ?? "",
           sector: item.row.sector ?? "",
+          sectorDetail: item.row.sectorDetail ?? "",
           jobsNow: item.row.jobs ?? 0,
           leadCollectiveId: collectiveIds.get(item.row.collective as string) as string,
           communeId: item.communeId as string,

@@ -48,7 +48,7 @@ export function portfolioCondition(filters: PortfolioFilters): SQL {
   ];
   if (filters.territoryId) conditions.push(basedIn(filters.territoryId));
   if (filters.legalForm) conditions.push(sql`lead.legal_form = ${filters.legalForm}`);
-  if (filters.sector) conditions.push(sql`lower(p.sector) = lower(${filters.sector})`);
+  if (filters.sector) conditions.push(sql`p.sector = ${filters.sector}`);
   return sql.join(conditions, sql` and `);
 }
 
@@ -69,7 +69,7 @@ export function portfolioProjects(filters: PortfolioFilters): SQL {
     if (filters.territoryId || filters.sector) {
       const projectConditions: SQL[] = [];
       if (filters.territoryId) projectConditions.push(basedIn(filters.territoryId));
-      if (filters.sector) projectConditions.push(sql`lower(p.sector) = lower(${filters.sector})`);
+      if (filters.sector) projectConditions.push(sql`p.sector = ${filters.sector}`);
       narrowed.push(sql`pp.project_id in (select p.id from project p where ${sql.join(projectConditions, sql` and `)})`);
     }
     return sql`(select pp.project_id from project_party pp where ${sql.join(narrowed, sql` and `)})`;

@@ -54,6 +54,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
       commune_code: string;
       departement: string | null;
       sector: string;
+      sector_detail: string;
       identifier: string | null;
       best_stage: Stage | null;
       relationships: number;
@@ -63,7 +64,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
     }>(
       db,
       plannedPerCall(sql`select *, count(*) over ()::int as total from (
-          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector,
+          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector, p.sector_detail,
             pi.identifier,
             summary.best_stage,
             coalesce(summary.relationships, 0) as relationships,
@@ -98,6 +99,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
       communeCode: row.commune_code,
       departement: row.departement,
       sector: row.sector,
+      sectorDetail: row.sector_detail,
       identifier: row.identifier,
       stage: row.best_stage,
       relationships: row.relationships,

@@ -21,6 +21,7 @@ import { DomainError, notFound } from "@/server/errors";
 import type { TCreateProjectInput, TUpdateProjectInput } from "@/server/api/routers/project.schema";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
 import { assertCanActForCollective, assertCanEditProject, assertCanReadProject, partyMemberOf, projectDecisions, requireActor, type Actor } from "./access";
+import type { Sector } from "@/server/domain/sectors";
 
 export async function createProject(db: Database, actor: Actor | null, input: TCreateProjectInput) {
   const signedIn = requireActor(actor);
@@ -153,7 +154,8 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
   const { file, following, collectiveHasMembers, parties, communes, fundingLines: funding, ...project } = row;
   return {
     ...project,
-    sector: file.sector,
+    sector: file.sector as Sector | "",
+    sectorDetail: file.sectorDetail,
     collectiveStage: file.collectiveStage,
     jobsNow: file.jobsNow,
     jobsPotential: file.jobsPotential,
@@ -195,7 +197,9 @@ export async function updateProjectFile(db: Database, actor: Actor | null, input
       details: { currentVersion: current.version, fields, changes: missed },
     });
   }
-  const { communeIds, fundingLines: newFunding, ...scalarChanges } = input.changes;
+  const { communeIds, fundingLines: newFunding, ...typedChanges } = input.changes;
+  // The precision belongs to « autre »: choosing a listed sector drops it.
+  const scalarChanges = typedChanges.sector !== undefined && typedChanges.sector !== "autre" ? { ...typedChanges, sectorDetail: "" } : typedChanges;
   const [currentCommunes, currentFunding] = await Promise.all([
     db.select({ id: projectCommunes.communeId }).from(projectCommunes).where(eq(projectCommunes.projectId, input.projectId)),
     db

@@ -15,7 +15,7 @@ export async function listPublicProjects(db: DbOrTx, actor: Actor | null, input:
   const matching = and(
     eq(projects.visibility, "public"),
     input.query ? or(containsSearch(sql`${projects.title}`, input.query), containsSearch(sql`${leadCollective.name}`, input.query)) : undefined,
-    input.sector ? containsSearch(sql`${projects.sector}`, input.sector) : undefined,
+    input.sector ? eq(projects.sector, input.sector) : undefined,
     input.departementCode
       ? exists(
           db

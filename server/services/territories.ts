@@ -11,7 +11,6 @@ import { assertCanFollowTerritoryOf, projectVisibleWithinOwnTerritory, requireAc
 import { leadCollective, projectListQuery } from "./projects";
 import type { TerritoryKind } from "@/server/domain/territories";
 import type { TTerritoryProjectsInput } from "@/server/api/routers/project.schema";
-import { containsSearch } from "./search-sql";
 
 export type TerritorySearch = { query: string; kinds?: TerritoryKind[]; limit?: number };
 
@@ -152,7 +151,7 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
     inTerritory,
     input.stage === "none" ? sql`${stageWithAuthority} is null` : input.stage ? sql`${stageWithAuthority} = ${input.stage}` : undefined,
     input.legalForm ? eq(leadCollective.legalForm, input.legalForm) : undefined,
-    input.sector ? containsSearch(sql`${projects.sector}`, input.sector) : undefined,
+    input.sector ? eq(projects.sector, input.sector) : undefined,
     input.communeId
       ? exists(
           db

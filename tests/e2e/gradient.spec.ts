@@ -116,7 +116,8 @@ test("the project file is edited, and a stale save is refused with what changed,
   await expectAccessible(a);
 
   const sector = uniqueLabel("Mobilité douce");
-  await a.getByLabel("Secteur d'activité").fill(sector);
+  await a.getByLabel("Secteur d'activité").selectOption("autre");
+  await a.getByLabel("Précisez le secteur").fill(sector);
   await a.getByRole("button", { name: "Enregistrer le dossier" }).click();
   await expect(a.getByText("Dossier enregistré.")).toBeVisible();
   await expect(a.getByText(sector).first()).toBeVisible();
@@ -160,7 +161,8 @@ test("the Dossier tab's form, whose code comes with the tab, cannot be sent befo
   await expect(save).toBeEnabled();
   expect(new URL(page.url()).search).toBe("?onglet=dossier");
   const value = uniqueLabel("Santé de proximité");
-  await sector.fill(value);
+  await sector.selectOption("autre");
+  await page.getByLabel("Précisez le secteur").fill(value);
   await save.click();
   await expect(page.getByText("Dossier enregistré.")).toBeVisible();
   await page.reload();
@@ -199,7 +201,8 @@ test("when the Dossier tab's form cannot be downloaded, that form alone says so 
   await expect(save).toBeEnabled();
   await expect(page.getByRole("button", { name: "Demander l'accompagnement d'un réseau" })).toBeEnabled();
   const value = uniqueLabel("Mobilité solidaire");
-  await page.getByLabel("Secteur d'activité").fill(value);
+  await page.getByLabel("Secteur d'activité").selectOption("autre");
+  await page.getByLabel("Précisez le secteur").fill(value);
   await save.click();
   await expect(page.getByText("Dossier enregistré.")).toBeVisible();
   await page.reload();

@@ -89,9 +89,9 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
   await expect(moderator.getByRole("heading", { name: `Tableau de bord — ${NETWORK}` })).toBeVisible();
   await expectAccessible(moderator);
   // Another browser test, running alongside, may bring a project into this network meanwhile: the
-  // counts are read for a sector that only this import uses.
-  const sector = uniqueLabel("Secteur E2E");
-  const dashboardOfSector = `${new URL(moderator.url()).pathname}?secteur=${encodeURIComponent(sector)}`;
+  // counts are read for a sector that only this import uses (no demo project is in « Numérique »).
+  const sector = "Numérique";
+  const dashboardOfSector = `${new URL(moderator.url()).pathname}?secteur=numerique`;
   await moderator.goto(dashboardOfSector);
   await expect(moderator.getByText(/· aucun projet$/)).toBeVisible();
   const toConfirm = moderator.getByRole("listitem").filter({ hasText: "À confirmer" });
@@ -148,6 +148,9 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
   await moderator.getByRole("button", { name: "Appliquer" }).click();
   await expect(moderator.getByRole("link", { name: "Atelier bois de Châtillon" })).toBeVisible();
   await expect(moderator.getByText("1 projet", { exact: true })).toBeVisible();
+  // It came from the dashboard filtered by sector: the filter is said, and kept through the search.
+  await expect(moderator.getByText("Filtres du tableau de bord : Numérique.")).toBeVisible();
+  expect(new URL(moderator.url()).searchParams.get("secteur")).toBe("numerique");
   await expectAccessible(moderator);
   await moderatorContext.close();
 });

@@ -94,8 +94,8 @@ describe("the portfolio dashboard", () => {
       ids[key] = project.id;
       return project.id;
     };
-    const p1 = await inPortfolio("P1", scic.id, "26", "Alimentation", "2025-02-01");
-    const p2 = await inPortfolio("P2", association.id, "38", "Mobilité", "2025-07-15");
+    const p1 = await inPortfolio("P1", scic.id, "26", "alimentation", "2025-02-01");
+    const p2 = await inPortfolio("P2", association.id, "38", "mobilite", "2025-07-15");
     const p3 = await inPortfolio("P3", scic.id, "26", "alimentation", "2023-12-01");
     const p4 = await makeProject(db, association.id, (await freeCommune(db, "38")).id, "Projet hors portefeuille");
     await db
@@ -157,7 +157,27 @@ describe("the portfolio dashboard", () => {
     expect(dashboard.period).toEqual({ from: "2025-07-01", to: "2026-06-30" });
     expect(dashboard.projects).toBe(3);
     // R1 co-portage, R2 back to défiance, R3 observation, R4 still to confirm; R5 is outside.
-    expect(dashboard.relationships).toEqual({ byStage: { defiance: 1, observation: 1, collaboration: 0, coportage: 1 }, unconfirmed: 1, total: 4 });
+    // « À confirmer » is what waits for an answer now: R4's starting stage (R1–R3 have nothing pending).
+    expect(dashboard.relationships).toEqual({
+      byStage: { defiance: 1, observation: 1, collaboration: 0, coportage: 1 },
+      unconfirmed: 1,
+      awaitingAnswer: 1,
+      total: 4,
+    });
+  });
+
+  it("counts as « à confirmer » a proposed change on a relationship that has a stage, not only a starting stage", async () => {
+    const db = database.db;
+    const [proposal] = await db
+      .insert(stageChanges)
+      .values({ relationshipId: ids.r1 ?? "", fromStage: "coportage", toStage: "collaboration", proposedSide: "authority", proposedAt: at("2026-06-10") })
+      .returning();
+    try {
+      const dashboard = await getPortfolioDashboard(db, moderator, { networkId }, NOW);
+      expect(dashboard.relationships).toMatchObject({ unconfirmed: 1, awaitingAnswer: 2 });
+    } finally {
+      await db.delete(stageChanges).where(eq(stageChanges.id, proposal?.id ?? ""));
+    }
     const endOf2025 = await getPortfolioDashboard(database.db, moderator, { networkId, from: "2025-01-01", to: "2025-12-31" }, NOW);
     expect(endOf2025.relationships.byStage).toEqual({ defiance: 1, observation: 1, collaboration: 1, coportage: 0 });
   });
@@ -227,7 +247,7 @@ describe("the portfolio dashboard", () => {
     const associations = await getPortfolioDashboard(db, moderator, { networkId, legalForm: "association" }, NOW);
     expect(associations.projects).toBe(1);
     expect(associations.movement).toMatchObject({ forward: 1, backward: 1 });
-    const food = await getPortfolioDashboard(db, moderator, { networkId, sector: "ALIMENTATION" }, NOW);
+    const food = await getPortfolioDashboard(db, moderator, { networkId, sector: "alimentation" }, NOW);
     expect(food.projects).toBe(2);
     const spring = await getPortfolioDashboard(db, moderator, { networkId, from: "2026-01-01", to: "2026-06-30" }, NOW);
     expect(spring.movement).toMatchObject({ forward: 2, backward: 1 });

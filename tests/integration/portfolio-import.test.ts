@@ -96,7 +96,7 @@ describe("importing a portfolio", () => {
       .from(projects)
       .innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id))
       .where(and(eq(portfolioIdentifiers.networkId, network.id), eq(portfolioIdentifiers.identifier, "DR-1")));
-    expect(imported?.project).toMatchObject({ title: "Épicerie coopérative", sector: "Alimentation", jobsNow: 3, communeId: a.id, visibility: "parties" });
+    expect(imported?.project).toMatchObject({ title: "Épicerie coopérative", sector: "alimentation", jobsNow: 3, communeId: a.id, visibility: "parties" });
     // One collective for the two rows that name it.
     const leads = await db
       .select({ lead: projects.leadCollectiveId })
@@ -411,8 +411,8 @@ describe("exporting a portfolio", () => {
     const { moderator, network, communes } = await setup(db);
     const hostile = [
       ["identifiant", "titre", "collectif", "commune", "secteur"],
-      ["=1+1", '=HYPERLINK("http://evil.test";"clic")', "+33 collectif", communes[0]?.code ?? "", "-2"],
-      ["@SUM", "Titre sûr", "@collectif", communes[1]?.code ?? "", "Alimentation"],
+      ["=1+1", '=HYPERLINK("http://evil.test";"clic")', "+33 collectif", communes[0]?.code ?? "", "Alimentation"],
+      ["@SUM", "-2 titre", "@collectif", communes[1]?.code ?? "", "=cmd"],
     ];
     await runImport(db, moderator, { networkId: network.id, bytes: encode(csv(hostile)) });
     const query = { networkId: network.id };
@@ -427,7 +427,9 @@ describe("exporting a portfolio", () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil.test"";""clic"")"`);
     expect(text).toContain("'+33 collectif");
     expect(text).toContain("'@SUM");
-    expect(text).toContain(";'-2;");
+    expect(text).toContain(";'-2 titre;");
+    // A sector outside the list is « Autre : » and the words: it cannot start a formula either.
+    expect(text).toContain(";Autre : =cmd;");
     expect(text).not.toMatch(/(^|;)[=+@-]/m);
 
     const xlsxAnswer = await answerExportRequest(db, moderator, query, "xlsx");
@@ -438,7 +440,7 @@ describe("exporting a portfolio", () => {
       if (number > 1) row.eachCell((cell) => cells.push(typeof cell.value === "object" ? JSON.stringify(cell.value) : String(cell.value)));
     });
     expect(cells.filter((cell) => /^[=+@-]/.test(cell))).toEqual([]);
-    expect(cells).toEqual(expect.arrayContaining(["'=1+1", "'@SUM", "'+33 collectif", "'-2"]));
+    expect(cells).toEqual(expect.arrayContaining(["'=1+1", "'@SUM", "'+33 collectif", "'-2 titre"]));
     expect(workbook.worksheets[0]?.getRow(2).getCell(1).formula).toBeUndefined();
     // Headers for reading, and the last activity a real date cell.
     const sheet = workbook.worksheets[0];

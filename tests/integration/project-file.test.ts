@@ -39,7 +39,7 @@ describe("the project file", () => {
       projectId,
       version: 1,
       changes: {
-        sector: "Mobilité",
+        sector: "mobilite",
         collectiveStage: "creation",
         jobsNow: 2,
         jobsPotential: 6,
@@ -57,7 +57,7 @@ describe("the project file", () => {
     const project = await api.project.get({ projectId });
     expect(project).toMatchObject({
       version: 2,
-      sector: "Mobilité",
+      sector: "mobilite",
       collectiveStage: "creation",
       jobsNow: 2,
       jobsPotential: 6,

@@ -25,8 +25,8 @@ describe("the directory of public projects", () => {
     const collective = await makeCollective(db, { admin: holder });
     const drome = await freeCommune(db, ["26"]);
     const isere = await freeCommune(db, ["38"]);
-    const bakery = await publicProject("Fournil 100 % coopératif", drome.id, collective.id, { sector: "Alimentation" });
-    const garage = await publicProject("Garage solidaire", isere.id, collective.id, { sector: "Mobilité" });
+    const bakery = await publicProject("Fournil 100 % coopératif", drome.id, collective.id, { sector: "alimentation" });
+    const garage = await publicProject("Garage solidaire", isere.id, collective.id, { sector: "mobilite" });
     const hidden = await makeProject(db, collective.id, drome.id, "Fournil discret");
     const api = callerFor(db, null);
     const ids = async (input: Parameters<typeof api.project.listPublic>[0]) => (await api.project.listPublic(input)).projects.map((project) => project.id);
@@ -35,7 +35,8 @@ describe("the directory of public projects", () => {
     expect(await ids({ query: collective.name })).toEqual(expect.arrayContaining([bakery.id, garage.id]));
     expect(await ids({ query: collective.name })).not.toContain(hidden.id);
     expect(await ids({ query: collective.name, departementCode: "38" })).toEqual([garage.id]);
-    expect(await ids({ query: collective.name, sector: "mobil" })).toEqual([garage.id]);
+    expect(await ids({ query: collective.name, sector: "mobilite" })).toEqual([garage.id]);
+    expect(await ids({ query: collective.name, sector: "alimentation" })).toEqual([bakery.id]);
     // A percent sign is a percent sign, not a wildcard.
     expect(await ids({ query: "100 %" })).toEqual([bakery.id]);
     expect(await ids({ query: "%garage" })).toEqual([]);
@@ -45,13 +46,13 @@ describe("the directory of public projects", () => {
     const db = database.db;
     const [collective] = await db.insert(organisations).values({ kind: "collective", name: "École des Œuvres d'Été", legalForm: "association" }).returning();
     const commune = await freeCommune(db, ["26"]);
-    const tiersLieu = await publicProject("Tiers-Lieu de la DRÔME", commune.id, collective?.id ?? "", { sector: "Économie sociale" });
+    const tiersLieu = await publicProject("Tiers-Lieu de la DRÔME", commune.id, collective?.id ?? "", { sector: "social" });
     const api = callerFor(db, null);
     const ids = async (input: Parameters<typeof api.project.listPublic>[0]) => (await api.project.listPublic(input)).projects.map((project) => project.id);
     for (const query of ["tiers lieu", "drome", "TIERS-LIEU DE LA drôme", "ecole des oeuvres", "oeuvres d ete", "Œuvres d’été"]) {
       expect(await ids({ query }), query).toEqual([tiersLieu.id]);
     }
-    expect(await ids({ query: "tiers lieu", sector: "economie" })).toEqual([tiersLieu.id]);
+    expect(await ids({ query: "tiers lieu", sector: "social" })).toEqual([tiersLieu.id]);
     // The portfolio's search compares the same way.
     const moderator = await makePerson(db);
     const network = await makeNetwork(db, [moderator]);

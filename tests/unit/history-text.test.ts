@@ -23,6 +23,7 @@ const SAMPLES: Record<ChangeValueKind, [unknown, unknown]> = {
   role: ["member", "admin"],
   office: [null, "conseiller_municipal"],
   legalForm: [null, "scic"],
+  sector: [null, "mobilite"],
   milestoneKind: ["first_meeting", "joint_event"],
   milestoneStatus: ["planned", "done"],
   confirmation: ["pending", "contested"],

@@ -7,6 +7,7 @@ import { ZPublicProjectsInput } from "@/server/api/routers/project.schema";
 import { serverApi } from "@/server/api/server";
 import { STAGES } from "@/server/domain/gradient";
 import { Pagination, pageFromParam } from "@/components/ui/pagination";
+import { SECTORS, sectorParam } from "@/server/domain/sectors";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("publicProjects"))("title") };
@@ -18,13 +19,14 @@ export default async function PublicProjectsPage({ searchParams }: { searchParam
   const filters = await searchParams;
   const t = await getTranslations("publicProjects");
   const ts = await getTranslations("stages");
+  const tsec = await getTranslations("sectors");
   const api = await serverApi();
   const stage = STAGES.find((candidate) => candidate === filters.stade);
   const directory = await api.project.listPublic({
     query: filters.q?.trim() || undefined,
     // An address's stray value is dropped, not refused: the schema's own rule decides.
     departementCode: ZPublicProjectsInput.shape.departementCode.safeParse(filters.departement).data,
-    sector: filters.secteur?.trim() || undefined,
+    sector: sectorParam(filters.secteur),
     stage,
     page: pageFromParam(filters.page),
   });
@@ -46,7 +48,14 @@ export default async function PublicProjectsPage({ searchParams }: { searchParam
             </option>
           ))}
         </SelectField>
-        <TextField id="public-sector" name="secteur" label={t("sector")} defaultValue={filters.secteur ?? ""} />
+        <SelectField id="public-sector" name="secteur" label={t("sector")} defaultValue={sectorParam(filters.secteur) ?? ""}>
+          <option value="">{t("all")}</option>
+          {SECTORS.map((option) => (
+            <option key={option} value={option}>
+              {tsec(option)}
+            </option>
+          ))}
+        </SelectField>
         <SelectField id="public-stage" name="stade" label={t("stage")} defaultValue={stage ?? ""}>
           <option value="">{t("all")}</option>
           {STAGES.map((option) => (

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { STAGE_FILL } from "@/components/gradient/stage-strip";
@@ -26,6 +26,8 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
   const t = await getTranslations("network");
   const ts = await getTranslations("stages");
   const tl = await getTranslations("legalForms");
+  const tsec = await getTranslations("sectors");
+  const locale = await getLocale();
   const tlev = await getTranslations("levers");
   const format = await getFormatter();
   const api = await serverApi();
@@ -42,10 +44,10 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
   const day = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "long" });
   const filtered = Boolean(filters.territoryId || filters.legalForm || filters.sector || filters.from || filters.to);
   const exportQuery = withParams("", query, { du: undefined, au: undefined, page: undefined });
-  const { byStage, unconfirmed, total } = dashboard.relationships;
+  const { byStage, unconfirmed, awaitingAnswer, total } = dashboard.relationships;
   const bars = [
     ...STAGES.map((stage) => ({ key: stage, label: ts(stage), count: byStage[stage], fill: STAGE_FILL[stage] })),
-    { key: "none", label: t("unconfirmed"), count: unconfirmed, fill: "bg-stone-400" },
+    { key: "none", label: t("noConfirmedStage"), count: unconfirmed, fill: "bg-stone-400" },
   ];
   return (
     <div className="space-y-6">
@@ -92,11 +94,14 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
         </SelectField>
         <SelectField id="filter-sector" name="secteur" label={t("sector")} defaultValue={filters.sector ?? ""}>
           <option value="">{t("all")}</option>
-          {dashboard.options.sectors.map((sector) => (
-            <option key={sector} value={sector}>
-              {sector}
-            </option>
-          ))}
+          {dashboard.options.sectors
+            .map((sector) => ({ sector, label: tsec(sector) }))
+            .sort((a, b) => a.label.localeCompare(b.label, locale))
+            .map(({ sector, label }) => (
+              <option key={sector} value={sector}>
+                {label}
+              </option>
+            ))}
         </SelectField>
         <TextField id="filter-from" name="du" type="date" label={t("from")} defaultValue={reversed ? filters.from : dashboard.period.from} />
         <TextField
@@ -135,6 +140,14 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
               </li>
             ))}
           </ul>
+          {/* What waits for an answer now: a starting stage or a change proposed by one side, whatever the stage. */}
+          <ul className="mt-3 border-t border-line pt-3">
+            <li className="flex items-center justify-between gap-2">
+              <span>{t("unconfirmed")}</span>
+              <span className="tabular-nums">{format.number(awaitingAnswer)}</span>
+            </li>
+          </ul>
+          <p className="mt-1 text-sm text-muted">{t("awaitingHelp")}</p>
         </Card>
 
         <Card>

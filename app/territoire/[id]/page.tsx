@@ -3,13 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { STAGE_FILL } from "@/components/gradient/stage-strip";
 import { ProjectList } from "@/components/projects/project-list";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/field";
 import { Alert, Button, ButtonLink, EmptyState, PageHeader } from "@/components/ui/primitives";
 import { STAGES, type Stage } from "@/server/domain/gradient";
 import { LEGAL_FORMS, type LegalForm } from "@/server/domain/organisations";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 import { Pagination, pageFromParam } from "@/components/ui/pagination";
+import { SECTORS, sectorParam } from "@/server/domain/sectors";
 
 type SearchParams = Promise<{ stade?: string; forme?: string; secteur?: string; commune?: string; page?: string }>;
 
@@ -19,6 +20,7 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
   await requireSignedIn(`/territoire/${id}`);
   const t = await getTranslations("territoryView");
   const ts = await getTranslations("stages");
+  const tsec = await getTranslations("sectors");
   const tl = await getTranslations("legalForms");
   const api = await serverApi();
   const stage = [...STAGES, "none"].find((candidate) => candidate === filters.stade) as Stage | "none" | undefined;
@@ -29,7 +31,7 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
       authorityId: id,
       stage,
       legalForm,
-      sector: filters.secteur?.trim() || undefined,
+      sector: sectorParam(filters.secteur),
       communeId: filters.commune || undefined,
       page: pageFromParam(filters.page),
     });
@@ -97,7 +99,14 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
             </option>
           ))}
         </SelectField>
-        <TextField id="filter-sector" name="secteur" label={t("sector")} defaultValue={filters.secteur ?? ""} />
+        <SelectField id="filter-sector" name="secteur" label={t("sector")} defaultValue={sectorParam(filters.secteur) ?? ""}>
+          <option value="">{t("all")}</option>
+          {SECTORS.map((option) => (
+            <option key={option} value={option}>
+              {tsec(option)}
+            </option>
+          ))}
+        </SelectField>
         <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">
           <Button type="submit">{t("apply")}</Button>
           {filtered ? (

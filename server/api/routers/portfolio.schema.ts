@@ -2,6 +2,7 @@ import { z } from "zod";
 import { STAGES } from "@/server/domain/gradient";
 import { LEGAL_FORMS } from "@/server/domain/organisations";
 import { PORTFOLIO_SORTS } from "@/server/domain/portfolio";
+import { SECTORS } from "@/server/domain/sectors";
 import { ZDay, ZId, ZReason, zText } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
@@ -13,7 +14,7 @@ const portfolioFilters = {
   networkId: ZId,
   territoryId: ZTerritoryId.optional(),
   legalForm: z.enum(LEGAL_FORMS).optional(),
-  sector: zText().trim().min(1).max(120).optional(),
+  sector: z.enum(SECTORS).optional(),
   from: ZDay.optional(),
   to: ZDay.optional(),
 };

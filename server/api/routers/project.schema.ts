@@ -1,6 +1,7 @@
 import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES, NEEDS, SELF_SERVICE_VISIBILITIES } from "@/server/domain/project-file";
 import { STAGES } from "@/server/domain/gradient";
 import { LEGAL_FORMS } from "@/server/domain/organisations";
+import { SECTORS } from "@/server/domain/sectors";
 import { z, zComment, ZId, zText, zWebUrl, ZVersion } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
@@ -22,7 +23,7 @@ export const ZTerritoryProjectsInput = z
     /** The stage of the project's relationship with this authority; "none" when it is not a party. */
     stage: z.enum([...STAGES, "none"]).optional(),
     legalForm: z.enum(LEGAL_FORMS).optional(),
-    sector: zText().trim().max(120).optional(),
+    sector: z.enum(SECTORS).optional(),
     communeId: ZTerritoryId.optional(),
     /** From 1; TERRITORY_PAGE_SIZE projects a page. */
     page: z.number().int().min(1).max(10_000).optional(),
@@ -65,7 +66,9 @@ export const ZUpdateProjectInput = z
       .object({
         title: zText().trim().min(3).max(160),
         summary: zText().trim().max(4000),
-        sector: zText().trim().max(120),
+        sector: z.enum(["", ...SECTORS]),
+        /** With « autre »: the sector in the collective's words. */
+        sectorDetail: zText().trim().max(120),
         collectiveStage: z.enum(COLLECTIVE_STAGES),
         jobsNow: z.number().int().min(0).max(100_000),
         jobsPotential: z.number().int().min(0).max(100_000),
@@ -94,7 +97,7 @@ export const ZPublicProjectsInput = z
       .string()
       .regex(/^(\d{2}|2A|2B|97\d)$/, "Département invalide.")
       .optional(),
-    sector: zText().trim().max(120).optional(),
+    sector: z.enum(SECTORS).optional(),
     /** A relationship of the project stands at this stage. */
     stage: z.enum(STAGES).optional(),
     /** From 1; PUBLIC_PAGE_SIZE projects a page. */

@@ -1,6 +1,7 @@
 // A network's portfolio spreadsheet: its documented French columns, the names its cells may use, and the shapes of a plan and a result.
 import type { Stage } from "../gradient";
 import { type LegalForm } from "../organisations";
+import type { Sector } from "../sectors";
 
 /** The columns of the import file, in the order of the template; what each holds is said in the messages (portfolioImport.columnHelp). */
 export const IMPORT_COLUMNS = [
@@ -67,7 +68,9 @@ export type ImportRow = {
   /** Lower-cased, each once: the people the collective is invited to take the file over with. */
   collectiveEmails?: string[];
   communeCode?: string;
-  sector?: string;
+  sector?: Sector;
+  /** With « autre »: the cell's words, when the list had no sector for them. */
+  sectorDetail?: string;
   summary?: string;
   jobs?: number;
   stage?: Stage;

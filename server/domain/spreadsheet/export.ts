@@ -3,6 +3,8 @@ import type { Stage } from "../gradient";
 import { type LegalForm } from "../organisations";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import fr from "@/messages/fr.json";
+import { isSector } from "../sectors";
 import { IMPORT_COLUMNS } from "./columns";
 
 /**
@@ -43,6 +45,12 @@ const LEGAL_FORM_LABELS: Record<LegalForm, string> = {
   other: "Autre",
 };
 
+/** A sector as the French export says it: the list's words, « Autre : » and the precision. */
+function sectorWords(sector: string, detail: string): string {
+  if (sector === "autre" && detail) return fr.sectors.withDetail.replace("{detail}", detail);
+  return isSector(sector) ? fr.sectors[sector] : sector;
+}
+
 const STAGE_LABELS: Record<Stage, string> = { defiance: "Défiance", observation: "Observation", collaboration: "Collaboration", coportage: "Co-portage" };
 
 export type ExportRow = {
@@ -54,6 +62,7 @@ export type ExportRow = {
   commune: string;
   departement: string | null;
   sector: string;
+  sectorDetail: string;
   stage: Stage | null;
   relationships: number;
   unconfirmed: number;
@@ -108,7 +117,7 @@ export function exportCells(row: ExportRow): (string | number)[] {
     row.communeCode,
     neutraliseCell(row.commune),
     row.departement ?? "",
-    neutraliseCell(row.sector),
+    neutraliseCell(sectorWords(row.sector, row.sectorDetail)),
     row.stage ? STAGE_LABELS[row.stage] : "",
     row.relationships,
     row.unconfirmed,

@@ -1,5 +1,6 @@
 // How each row of the table is checked and becomes an import row, or errors naming its line and column.
 import { LEGAL_FORMS, type LegalForm } from "../organisations";
+import { sectorOf } from "../sectors";
 import {
   columnOf,
   IMPORT_COLUMNS,
@@ -159,8 +160,12 @@ export function checkRows(table: string[][]): CheckedRows {
         valid = false;
       }
     }
-    const sector = value("secteur");
-    if (sector) row.sector = sector;
+    // Read against the fixed list: what it lacks is « autre », the words kept as its precision.
+    const typedSector = sectorOf(value("secteur"));
+    if (typedSector.sector) {
+      row.sector = typedSector.sector;
+      row.sectorDetail = typedSector.detail;
+    }
     const summary = value("resume");
     if (summary) row.summary = summary;
     const jobs = value("emplois");

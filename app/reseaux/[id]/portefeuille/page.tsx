@@ -24,13 +24,20 @@ export default async function PortfolioPage({ params, searchParams }: Props) {
   const t = await getTranslations("network");
   const tt = await getTranslations("network.table");
   const ts = await getTranslations("stages");
+  const tlf = await getTranslations("legalForms");
+  const tsec = await getTranslations("sectors");
   const format = await getFormatter();
   const api = await serverApi();
   const tableQuery = tableQueryFrom(id, query);
   let page;
   let networks;
+  let territory;
   try {
-    [page, networks] = await Promise.all([api.portfolio.list(tableQuery), api.portfolio.myNetworks()]);
+    [page, networks, territory] = await Promise.all([
+      api.portfolio.list(tableQuery),
+      api.portfolio.myNetworks(),
+      tableQuery.territoryId ? api.territory.get({ territoryId: tableQuery.territoryId }).catch(() => null) : null,
+    ]);
   } catch (error) {
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
     throw error;
@@ -40,6 +47,11 @@ export default async function PortfolioPage({ params, searchParams }: Props) {
   const sort = tableQuery.sort ?? "title";
   const filtered = Boolean(tableQuery.search || tableQuery.stage || tableQuery.territoryId || tableQuery.legalForm || tableQuery.sector);
   const exportQuery = withParams("", query, { page: undefined });
+  const dashboardFilters = [
+    territory?.name ?? null,
+    tableQuery.legalForm ? tlf(tableQuery.legalForm) : null,
+    tableQuery.sector ? tsec(tableQuery.sector) : null,
+  ].filter((filter): filter is string => filter !== null);
   const header = (column: PortfolioSort, label: string) => {
     const active = sort === column;
     const next = active && tableQuery.direction === "asc" ? "desc" : "asc";
@@ -81,6 +93,10 @@ export default async function PortfolioPage({ params, searchParams }: Props) {
           ))}
           <option value="none">{tt("none")}</option>
         </SelectField>
+        {/* The dashboard's filters, brought by its link, stay on through a new search. */}
+        {tableQuery.territoryId ? <input type="hidden" name="territoire" value={tableQuery.territoryId} /> : null}
+        {tableQuery.legalForm ? <input type="hidden" name="forme" value={tableQuery.legalForm} /> : null}
+        {tableQuery.sector ? <input type="hidden" name="secteur" value={tableQuery.sector} /> : null}
         {query.tri ? <input type="hidden" name="tri" value={query.tri} /> : null}
         {query.ordre ? <input type="hidden" name="ordre" value={query.ordre} /> : null}
         <div className="mb-4 flex gap-2">
@@ -93,6 +109,14 @@ export default async function PortfolioPage({ params, searchParams }: Props) {
         </div>
       </form>
 
+      {dashboardFilters.length > 0 ? (
+        <p className="flex flex-wrap items-center gap-2">
+          <span>{tt("dashboardFilters", { filters: dashboardFilters.join(" · ") })}</span>
+          <Link href={withParams(path, query, { territoire: undefined, forme: undefined, secteur: undefined, page: undefined })}>
+            {tt("removeDashboardFilters")}
+          </Link>
+        </p>
+      ) : null}
       <p className="font-medium" aria-live="polite">
         {tt("count", { count: page.total })}
       </p>

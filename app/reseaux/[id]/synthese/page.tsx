@@ -22,6 +22,7 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
   const tp = await getTranslations("print");
   const ts = await getTranslations("stages");
   const tl = await getTranslations("legalForms");
+  const tsec = await getTranslations("sectors");
   const tlev = await getTranslations("levers");
   const format = await getFormatter();
   const api = await serverApi();
@@ -37,7 +38,7 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
   const { byStage, unconfirmed, total } = dashboard.relationships;
   const percent = (count: number) => format.number(total === 0 ? 0 : count / total, { style: "percent", maximumFractionDigits: 0 });
   const territory = dashboard.options.territories.find((candidate) => candidate.id === filters.territoryId)?.name;
-  const filterText = [territory, filters.legalForm ? tl(filters.legalForm) : null, filters.sector].filter(Boolean).join(" · ");
+  const filterText = [territory, filters.legalForm ? tl(filters.legalForm) : null, filters.sector ? tsec(filters.sector) : null].filter(Boolean).join(" · ");
   return (
     <article className="mx-auto max-w-3xl space-y-5 text-[15px] print:max-w-none">
       <div className="flex items-start justify-between gap-4">
@@ -85,7 +86,7 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
             ))}
             <tr>
               <th scope="row" className="font-normal">
-                {t("unconfirmed")}
+                {t("noConfirmedStage")}
               </th>
               <td className="text-right tabular-nums">{format.number(unconfirmed)}</td>
               <td className="text-right tabular-nums">{percent(unconfirmed)}</td>
@@ -93,6 +94,9 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
             </tr>
           </tbody>
         </table>
+        <p className="mt-1">
+          {t("unconfirmed")} : <span className="tabular-nums">{format.number(dashboard.relationships.awaitingAnswer)}</span> — {t("awaitingHelp")}
+        </p>
       </section>
 
       <section className="break-inside-avoid">
