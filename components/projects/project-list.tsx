@@ -4,8 +4,16 @@ import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_FILL } from "@/components/gradient/stage-strip";
 import type { ProjectSummary } from "@/components/router-outputs";
+import { lastActivityOf } from "./last-activity";
 
-export async function ProjectList<T extends ProjectSummary>({ projects, actionsOf }: { projects: T[]; actionsOf?: (project: T) => ReactNode }) {
+/** `communes`, where a list has them: every commune the project acts in, said instead of its base commune alone. */
+export async function ProjectList<T extends ProjectSummary & { communes?: string[] }>({
+  projects,
+  actionsOf,
+}: {
+  projects: T[];
+  actionsOf?: (project: T) => ReactNode;
+}) {
   const t = await getTranslations("project");
   const ts = await getTranslations("stages");
   const tp = await getTranslations("projectPage");
@@ -19,7 +27,10 @@ export async function ProjectList<T extends ProjectSummary>({ projects, actionsO
             {project.title}
           </Link>
           <p className="mt-1 text-sm text-muted">
-            {t("lead", { name: project.leadCollectiveName })} · {t("inCommune", { commune: project.communeName, departement: project.departementCode ?? "" })}
+            {t("lead", { name: project.leadCollectiveName })} ·{" "}
+            {project.communes && project.communes.length > 1
+              ? t("inCommunes", { communes: project.communes.join(", ") })
+              : t("inCommune", { commune: project.communeName, departement: project.departementCode ?? "" })}
           </p>
           {project.relationships.length > 0 ? (
             <ul className="mt-2 space-y-1">
@@ -45,7 +56,7 @@ export async function ProjectList<T extends ProjectSummary>({ projects, actionsO
               })}
             </p>
           ) : null}
-          <p className="mt-1 text-sm text-muted">{t("updated", { date: format.dateTime(project.updatedAt, { dateStyle: "long" }) })}</p>
+          <p className="mt-1 text-sm text-muted">{t("updated", { date: format.dateTime(lastActivityOf(project, new Date()), { dateStyle: "long" }) })}</p>
           {actionsOf?.(project)}
         </li>
       ))}

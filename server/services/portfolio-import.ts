@@ -39,9 +39,11 @@ type Progress = (done: number, total: number) => void;
  * Finds, for every row, what it refers to in the database; rows that refer to nothing real get an
  * error. The rows already refused are checked too, so that a line's every problem is said at once.
  */
-async function resolve(db: DbOrTx, networkId: string, valid: ImportRow[], refused: ImportRow[]) {
+async function resolve(db: DbOrTx, networkId: string, valid: ImportRow[], refused: ImportRow[], alreadyWrong: RowError[]) {
   const rows = [...valid, ...refused];
   const refusedLines = new Set(refused.map((row) => row.line));
+  // A cell already said to be wrong (« 26O86 » is not a code) is not said to be missing too.
+  const wrongCells = new Set(alreadyWrong.map((error) => `${error.line}:${error.column}`));
   const errors: RowError[] = [];
   const existing = new Map<string, string>();
   for (const part of chunks(rows.map((row) => row.identifier))) {
@@ -96,8 +98,10 @@ async function resolve(db: DbOrTx, networkId: string, valid: ImportRow[], refuse
         }
       } else authorityTerritoryId = communeId ?? (existingProjectId ? (ownCommunes.get(existingProjectId) ?? null) : null);
     }
-    if (rowErrors.length > 0) errors.push(...rowErrors);
-    else if (!refusedLines.has(row.line)) resolved.push({ row, existingProjectId, communeId, authorityTerritoryId });
+    const newErrors = rowErrors.filter((error) => !wrongCells.has(`${error.line}:${error.column}`));
+    if (newErrors.length > 0) errors.push(...newErrors);
+    if (rowErrors.length > 0) continue;
+    if (!refusedLines.has(row.line)) resolved.push({ row, existingProjectId, communeId, authorityTerritoryId });
   }
   return { resolved, errors };
 }
@@ -164,7 +168,7 @@ async function readAndResolve(db: DbOrTx, networkId: string, bytes: Uint8Array) 
     throw error;
   }
   const checked = checkRows(table);
-  const { resolved, errors } = await resolve(db, networkId, checked.rows, checked.refused);
+  const { resolved, errors } = await resolve(db, networkId, checked.rows, checked.refused, checked.errors);
   const all = [...checked.errors, ...errors].sort((a, b) => a.line - b.line);
   return { checked, resolved, errors: all, refusedLines: new Set(all.map((error) => error.line)) };
 }

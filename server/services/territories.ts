@@ -1,10 +1,11 @@
 // Territories: finding one by name (whatever the accents, case and hyphens), INSEE code or postal
 // code, and an authority's view of the projects acting in its territory.
-import { and, asc, desc, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
 import { organisations, projectCommunes, projects, relationships, territories } from "@/db/schema";
 import { STAGES, type Stage } from "@/server/domain/gradient";
+import { groupedBy } from "@/server/domain/group-by";
 import { normaliseSearchQuery } from "@/server/domain/search-text";
 import { notFound } from "@/server/errors";
 import { assertCanFollowTerritoryOf, projectVisibleWithinOwnTerritory, requireActor, type Actor } from "./access";
@@ -147,9 +148,18 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
   const inTerritory = and(actsInTerritory, projectVisibleWithinOwnTerritory(db, signedIn));
   const stageWithAuthority = sql<Stage | null>`(select ${relationships.stage} from ${relationships}
     where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
+  const relatedToAuthority = sql`exists (select 1 from ${relationships}
+    where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
   const matching = and(
     inTerritory,
-    input.stage === "none" ? sql`${stageWithAuthority} is null` : input.stage ? sql`${stageWithAuthority} = ${input.stage}` : undefined,
+    // « none »: a relationship with this authority whose stage is not confirmed yet; « notParty »: no relationship with it.
+    input.stage === "none"
+      ? and(relatedToAuthority, sql`${stageWithAuthority} is null`)
+      : input.stage === "notParty"
+        ? sql`not ${relatedToAuthority}`
+        : input.stage
+          ? sql`${stageWithAuthority} = ${input.stage}`
+          : undefined,
     input.legalForm ? eq(leadCollective.legalForm, input.legalForm) : undefined,
     input.sector ? eq(projects.sector, input.sector) : undefined,
     input.communeId
@@ -168,12 +178,17 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
       .limit(TERRITORY_PAGE_SIZE)
       .offset((page - 1) * TERRITORY_PAGE_SIZE),
     db
-      .select({ stage: relationships.stage, count: sql<number>`count(*)::int`, matching: sql<number>`count(*) filter (where ${matching})::int` })
+      .select({
+        stage: relationships.stage,
+        related: sql<boolean>`${relationships.id} is not null`,
+        count: sql<number>`count(*)::int`,
+        matching: sql<number>`count(*) filter (where ${matching})::int`,
+      })
       .from(projects)
       .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
       .leftJoin(relationships, and(eq(relationships.projectId, projects.id), eq(relationships.authorityId, authority.id)))
       .where(inTerritory)
-      .groupBy(relationships.stage),
+      .groupBy(relationships.stage, sql`${relationships.id} is not null`),
     db
       .selectDistinct({ id: territories.id, name: territories.name })
       .from(projects)
@@ -182,12 +197,28 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
       .where(and(inTerritory, sql`${territories.id} in ${within}`))
       .orderBy(territories.name, territories.id),
   ]);
-  const counts = Object.fromEntries([...STAGES, "none"].map((stage) => [stage, 0])) as Record<Stage | "none", number>;
-  for (const row of stageCounts) counts[row.stage ?? "none"] += row.count;
+  const counts = Object.fromEntries([...STAGES, "none", "notParty"].map((stage) => [stage, 0])) as Record<Stage | "none" | "notParty", number>;
+  for (const row of stageCounts) counts[row.stage ?? (row.related ? "none" : "notParty")] += row.count;
+  // Every commune each listed project acts in, not only the one it is based in.
+  const actsIn =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ projectId: projectCommunes.projectId, name: territories.name })
+          .from(projectCommunes)
+          .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
+          .where(
+            inArray(
+              projectCommunes.projectId,
+              rows.map((row) => row.id),
+            ),
+          )
+          .orderBy(territories.name);
+  const communesOf = groupedBy(actsIn, (row) => row.projectId);
   const total = stageCounts.reduce((sum, row) => sum + row.matching, 0);
   return {
     authority: { id: authority.id, name: authority.name },
-    projects: rows,
+    projects: rows.map((row) => ({ ...row, communes: (communesOf.get(row.id) ?? []).map((commune) => commune.name) })),
     counts,
     communes,
     page,

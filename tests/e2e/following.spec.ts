@@ -85,6 +85,13 @@ test("the mayor prints a project file for the council and subscribes to planned 
   await page.getByRole("button", { name: "Créer mon adresse de calendrier" }).click();
   const address = page.getByLabel("Adresse de votre calendrier");
   await expect(address).toHaveValue(/\/api\/calendrier\//);
+  // A calendar app subscribes to the webcal: address; the copy button puts the https: one on the clipboard.
+  const https = await address.inputValue();
+  await expect(page.getByRole("link", { name: "S'abonner dans mon agenda" })).toHaveAttribute("href", https.replace(/^https?:/, "webcal:"));
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copier l'adresse" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Adresse copiée" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(https);
   await expectAccessible(page);
   const feed = await page.request.get((await address.inputValue()).replace(/^https?:\/\/[^/]+/, ""));
   expect(feed.status()).toBe(200);

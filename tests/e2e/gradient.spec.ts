@@ -62,7 +62,7 @@ test("a project's trust moves forward: the collective proposes, the commune conf
   await dieCard.getByLabel("Nouveau stade").selectOption("collaboration");
   await dieCard.getByLabel("Ce qui justifie ce changement").fill("La halle est prêtée au collectif par convention.");
   await dieCard.getByRole("button", { name: "Envoyer" }).click();
-  await expect(dieCard.getByText("La collectivité propose de passer de Observation à Collaboration.")).toBeVisible();
+  await expect(dieCard.getByText("La collectivité propose de passer d'Observation à Collaboration.")).toBeVisible();
   await expectAccessible(mayor);
   await mayorContext.close();
 

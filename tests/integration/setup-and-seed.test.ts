@@ -1,7 +1,7 @@
 // Migrations and the demo seed can run again and again: the second run changes nothing.
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { memberships, organisations, projects, users } from "@/db/schema";
+import { memberships, organisations, projects, relationships, users } from "@/db/schema";
 import { migrate } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
 import { DEMO_IDS, DEMO_PEOPLE, demoPerson } from "@/server/domain/demo";
@@ -93,7 +93,18 @@ describe("setup", () => {
     const diois = (await api.account.get()).memberships.find((membership) => membership.organisationName === "CC du Diois");
     const authorityId = diois?.organisationId ?? "";
     const all = await api.project.listForTerritory({ authorityId });
-    expect(all.counts).toEqual({ defiance: 0, observation: 2, collaboration: 2, coportage: 0, none: 6 });
+    // « Sans stade confirmé » counts only relationships with the CC; the projects it has none with are apart.
+    expect(all.counts).toEqual({ defiance: 0, observation: 2, collaboration: 2, coportage: 0, none: 0, notParty: 6 });
+    const unrelated = await api.project.listForTerritory({ authorityId, stage: "notParty" });
+    expect(unrelated.total).toBe(6);
+    expect(unrelated.projects.flatMap((project) => project.relationships.map((relationship) => relationship.authorityName))).not.toContain("CC du Diois");
+    // Once the CC is asked into one of them, that one waits « sans stade confirmé ».
+    await db.insert(relationships).values({ projectId: unrelated.projects[0]?.id ?? "", authorityId });
+    expect((await api.project.listForTerritory({ authorityId })).counts).toMatchObject({ none: 1, notParty: 5 });
+    expect((await api.project.listForTerritory({ authorityId, stage: "none" })).projects.map((project) => project.id)).toEqual([unrelated.projects[0]?.id]);
+    // A card names every commune a project acts in.
+    const multiCommune = all.projects.find((project) => project.communes.length > 1);
+    expect(multiCommune?.communes).toEqual([...(multiCommune?.communes ?? [])].sort((a, b) => a.localeCompare(b)));
     expect(all.projects).toHaveLength(10);
     const times = all.projects.map((project) => project.updatedAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));

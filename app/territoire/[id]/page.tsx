@@ -23,7 +23,7 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
   const tsec = await getTranslations("sectors");
   const tl = await getTranslations("legalForms");
   const api = await serverApi();
-  const stage = [...STAGES, "none"].find((candidate) => candidate === filters.stade) as Stage | "none" | undefined;
+  const stage = [...STAGES, "none", "notParty"].find((candidate) => candidate === filters.stade) as Stage | "none" | "notParty" | undefined;
   const legalForm = LEGAL_FORMS.find((candidate) => candidate === filters.forme) as LegalForm | undefined;
   let view;
   try {
@@ -58,12 +58,12 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
           {t("byStage", { count: total })}
         </h2>
         <ul className="space-y-1">
-          {[...STAGES, "none" as const].map((key) => (
+          {[...STAGES, "none" as const, "notParty" as const].map((key) => (
             <li key={key} className="grid grid-cols-[9rem_1fr_2.5rem] items-center gap-2 text-sm">
-              <span>{key === "none" ? t("notParty") : ts(key)}</span>
+              <span>{key === "none" ? t("noConfirmedStage") : key === "notParty" ? t("notParty") : ts(key)}</span>
               <span className="h-3 rounded bg-stone-100" aria-hidden="true">
                 <span
-                  className={`block h-3 rounded ${key === "none" ? "bg-stone-400" : STAGE_FILL[key]}`}
+                  className={`block h-3 rounded ${key === "none" ? "bg-stone-400" : key === "notParty" ? "bg-stone-200" : STAGE_FILL[key]}`}
                   style={{ width: `${total === 0 ? 0 : (view.counts[key] / total) * 100}%` }}
                 />
               </span>
@@ -81,7 +81,8 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
               {ts(option)}
             </option>
           ))}
-          <option value="none">{t("notParty")}</option>
+          <option value="none">{t("noConfirmedStage")}</option>
+          <option value="notParty">{t("notParty")}</option>
         </SelectField>
         <SelectField id="filter-form" name="forme" label={t("legalForm")} defaultValue={legalForm ?? ""}>
           <option value="">{t("all")}</option>

@@ -20,8 +20,8 @@ export const ZProjectIdInput = z.object({ projectId: ZId }).strict();
 export const ZTerritoryProjectsInput = z
   .object({
     authorityId: ZId,
-    /** The stage of the project's relationship with this authority; "none" when it is not a party. */
-    stage: z.enum([...STAGES, "none"]).optional(),
+    /** The stage of the project's relationship with this authority; "none" when it has one without a confirmed stage, "notParty" when it has none. */
+    stage: z.enum([...STAGES, "none", "notParty"]).optional(),
     legalForm: z.enum(LEGAL_FORMS).optional(),
     sector: z.enum(SECTORS).optional(),
     communeId: ZTerritoryId.optional(),
