@@ -7,3 +7,4 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export type ProjectOverview = RouterOutputs["project"]["overview"];
 export type ProjectSummary = RouterOutputs["project"]["listMine"][number];
+export type DeskAwaiting = RouterOutputs["desk"]["awaiting"];

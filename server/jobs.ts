@@ -1,7 +1,8 @@
 // Scheduled work: emails due now, every minute; last week's digests, on Mondays at 7:00 (Paris);
 // the purge of expired messages and notifications, every night at 3:30; at 3:15, the dashboard's
 // barometer readings whose oldest answer has turned twelve months old; at 9:00, claims to speak for
-// an authority still waiting after seven days, reminded once to their verifiers.
+// an authority still waiting after seven days, reminded once to their verifiers; at 9:05, stage
+// proposals and milestones still waiting for an answer after 7 and 21 days, reminded once each.
 // On PostgreSQL, pg-boss schedules and runs them, so several app instances share one schedule.
 // On the embedded PGlite, where pg-boss cannot run, an in-process timer runs the same functions;
 // either way the claims in the database (see email-notifications.ts) keep each email to one send.
@@ -9,6 +10,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { sendImmediateEmails, sendWeeklyDigests } from "@/server/services/email-notifications";
+import { remindWaitingAnswers } from "@/server/services/answer-reminders";
 import { remindWaitingClaims } from "@/server/services/membership-claims";
 import { refreshAgedReadings } from "@/server/services/portfolio-dashboard";
 import { purgeExpiredData } from "@/server/services/privacy";
@@ -19,6 +21,7 @@ const JOBS = [
   { name: "retention-purge", cron: "30 3 * * *", run: () => purgeExpiredData(getDb()) },
   { name: "aged-readings", cron: "15 3 * * *", run: () => refreshAgedReadings(getDb()) },
   { name: "claim-reminders", cron: "0 9 * * *", run: () => remindWaitingClaims(getDb()) },
+  { name: "answer-reminders", cron: "5 9 * * *", run: () => remindWaitingAnswers(getDb()) },
 ] as const;
 
 /** Any number the app uses for nothing else: the advisory lock taken while declaring the jobs. */
@@ -68,6 +71,7 @@ export async function startJobs() {
         await purgeExpiredData(getDb());
         await refreshAgedReadings(getDb());
         await remindWaitingClaims(getDb());
+        await remindWaitingAnswers(getDb());
       }
     } catch (error) {
       console.error("scheduled emails", error);

@@ -77,6 +77,23 @@ export const notifications = pgTable(
   (table) => [index().on(table.userId, table.createdAt), index().on(table.userId, table.readAt), index().on(table.emailedAt)],
 );
 
+/**
+ * A reminder sent about something that still waits for an answer (a stage proposal, a milestone for
+ * one relationship), once per threshold: the row is the claim, so two instances never both send it.
+ */
+export const answerReminders = pgTable(
+  "answer_reminder",
+  {
+    subjectKind: text().$type<"stage_change" | "milestone_link">().notNull(),
+    /** The stage change's id, or « milestone id:relationship id ». */
+    subjectId: text().notNull(),
+    /** 7 or 21: the days it had waited. */
+    afterDays: integer().notNull(),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.subjectKind, table.subjectId, table.afterDays] })],
+);
+
 /** A private, revocable calendar address: planned milestones of the projects a person follows. */
 export const calendarFeeds = pgTable(
   "calendar_feed",

@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { barometerRouter } from "./routers/barometer";
 import { calendarRouter } from "./routers/calendar";
 import { commentRouter } from "./routers/comment";
+import { deskRouter } from "./routers/desk";
 import { followRouter } from "./routers/follow";
 import { invitationRouter } from "./routers/invitation";
 import { milestoneRouter } from "./routers/milestone";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   barometer: barometerRouter,
   calendar: calendarRouter,
   comment: commentRouter,
+  desk: deskRouter,
   follow: followRouter,
   invitation: invitationRouter,
   notification: notificationRouter,

@@ -25,5 +25,19 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Every value a notification's message may name, empty when its payload lacks it. */
 export function payloadValues(payload: Record<string, string>) {
-  return { title: "", excerpt: "", action: "", content: "", event: "", network: "", reason: "", organisation: "", to: "", from: "", authority: "", ...payload };
+  return {
+    title: "",
+    excerpt: "",
+    action: "",
+    content: "",
+    event: "",
+    network: "",
+    reason: "",
+    organisation: "",
+    to: "",
+    from: "",
+    authority: "",
+    reminder: "",
+    ...payload,
+  };
 }

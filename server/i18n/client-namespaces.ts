@@ -8,6 +8,8 @@ type Namespace = keyof typeof fr;
 export const ROOT_CLIENT_NAMESPACES = ["errorPage"] as const satisfies readonly Namespace[];
 
 export const SEGMENT_CLIENT_NAMESPACES = {
+  // The home page (a route group: its address is /), for « À traiter »'s answer controls.
+  "(accueil)": ["common", "moderation", "organisation", "projectPage"],
   admin: ["admin", "common", "organisation"],
   collectivites: ["common", "offices", "organisation", "territoryKinds", "territoryPicker"],
   compte: ["account", "common", "emailPrefs"],

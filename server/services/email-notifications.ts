@@ -20,7 +20,7 @@ export const NOTIFICATION_KINDS = notificationKind.enumValues;
 
 /** What people get when they have not chosen: what asks for an answer comes at once, the rest weekly. */
 export const DEFAULT_FREQUENCY: Record<NotificationKind, EmailFrequency> = {
-  milestone_recorded: "weekly",
+  milestone_recorded: "immediate",
   milestone_confirmed: "weekly",
   milestone_contested: "immediate",
   milestone_withdrawn: "weekly",

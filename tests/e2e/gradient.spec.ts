@@ -1,25 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, storageStateOf, uniqueLabel } from "./support";
-
-async function addAuthority(page: Page, query: string, result: RegExp) {
-  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Ajouter la collectivité" }) });
-  await form.getByLabel(/Rechercher/).fill(query);
-  await form.getByRole("button", { name: result }).click();
-  await expect(form.getByLabel("Stade de départ proposé")).toHaveValue("observation");
-  await form.getByRole("button", { name: "Ajouter la collectivité" }).click();
-}
-
-/** The collective admin creates a project of SCIC La Fabrique du Diois in Die; its page's address. */
-async function createProjectInDie(page: Page, title: string) {
-  await page.goto("/projets/nouveau");
-  await page.getByLabel("Nom du projet").fill(title);
-  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
-  await page.getByLabel(/Rechercher/).fill("die");
-  await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
-  await page.getByRole("button", { name: "Créer le projet" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
-  return page.url();
-}
+import { expect, test } from "@playwright/test";
+import { addAuthority, createProjectInDie, expectAccessible, storageStateOf, uniqueLabel } from "./support";
 
 test("a project's trust moves forward: the collective proposes, the commune confirms, and back", async ({ browser }) => {
   test.setTimeout(120_000);

@@ -31,3 +31,23 @@ export async function expectAccessible(page: Page) {
 export function uniqueLabel(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 }
+
+export async function addAuthority(page: Page, query: string, result: RegExp) {
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Ajouter la collectivité" }) });
+  await form.getByLabel(/Rechercher/).fill(query);
+  await form.getByRole("button", { name: result }).click();
+  await expect(form.getByLabel("Stade de départ proposé")).toHaveValue("observation");
+  await form.getByRole("button", { name: "Ajouter la collectivité" }).click();
+}
+
+/** The collective admin creates a project of SCIC La Fabrique du Diois in Die; its page's address. */
+export async function createProjectInDie(page: Page, title: string) {
+  await page.goto("/projets/nouveau");
+  await page.getByLabel("Nom du projet").fill(title);
+  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await page.getByLabel(/Rechercher/).fill("die");
+  await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
+  await page.getByRole("button", { name: "Créer le projet" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  return page.url();
+}

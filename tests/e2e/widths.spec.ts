@@ -53,6 +53,8 @@ function pageRoutes(folder = path.join(process.cwd(), "app"), prefix = ""): stri
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
     if (entry.isFile() && entry.name === "page.tsx") return [prefix];
     if (!entry.isDirectory() || entry.name.startsWith("api")) return [];
+    // A route group, « (accueil) », is no part of the address.
+    if (/^\(.+\)$/.test(entry.name)) return pageRoutes(path.join(folder, entry.name), prefix);
     return pageRoutes(path.join(folder, entry.name), prefix ? `${prefix}/${entry.name}` : entry.name);
   });
 }

@@ -34,7 +34,9 @@ const QUERIES: Record<string, Entry> = {
       expect(result).toEqual(
         expect.arrayContaining([
           { kind: "mention", frequency: "immediate" },
-          { kind: "milestone_recorded", frequency: "weekly" },
+          // What asks for an answer comes at once; the rest waits for Monday's digest.
+          { kind: "milestone_recorded", frequency: "immediate" },
+          { kind: "milestone_confirmed", frequency: "weekly" },
         ]),
       ),
   },
@@ -264,6 +266,21 @@ const QUERIES: Record<string, Entry> = {
         expect(rows[0]?.newChanges).toBeGreaterThan(0);
         expect(rows[0]?.newKinds).toEqual(expect.arrayContaining(["stage_change:confirm"]));
       } else expect(ids).not.toContain(world.project.id);
+    },
+  },
+  "desk.awaiting": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    call: (api) => api.desk.awaiting(),
+    effect: ({ world, caller, result }) => {
+      // The world's milestone waits for the commune's answer: its verified official's, nobody else's.
+      const keys = (result as { items: { key: string }[] }).items.map((item) => item.key);
+      const milestone = `milestone-${world.milestoneId}-${world.relationshipId}`;
+      if (caller === "partyOfficial") expect(keys).toContain(milestone);
+      else expect(keys).not.toContain(milestone);
+      // The unverified member's claim is the commune admin's to verify (and a platform admin's only where no admin is verified).
+      const claim = `membership-${world.pendingMembership.id}`;
+      if (caller === "partyOfficial") expect(keys).toContain(claim);
+      else expect(keys).not.toContain(claim);
     },
   },
   "notification.list": {

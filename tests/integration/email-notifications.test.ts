@@ -13,7 +13,7 @@ const mailsTo = (db: Database, email: string) => db.select().from(outboxEmails).
 const MONDAY = new Date("2026-11-23T07:00:00Z");
 
 async function weeklyNotification(db: Database, person: TestPerson, title: string) {
-  await notify(db, { userIds: [person.userId], kind: "milestone_recorded", projectId: null, actorId: null, payload: { title } });
+  await notify(db, { userIds: [person.userId], kind: "milestone_confirmed", projectId: null, actorId: null, payload: { title } });
   // Recorded during the week before MONDAY.
   await db
     .update(notifications)
@@ -58,7 +58,7 @@ describe("emails about notifications", () => {
     const db = database.db;
     const weekly = await makePerson(db);
     const silent = await makePerson(db);
-    await callerFor(db, silent).account.setEmailPreference({ kind: "milestone_recorded", frequency: "never" });
+    await callerFor(db, silent).account.setEmailPreference({ kind: "milestone_confirmed", frequency: "never" });
     await weeklyNotification(db, weekly, "Visite du site");
     await weeklyNotification(db, weekly, "Convention signée");
     await weeklyNotification(db, silent, "Rien pour moi");

@@ -142,6 +142,7 @@ const TAKES_NO_FOREIGN_ID = [
   "calendar.renew",
   "calendar.revoke",
   "follow.list",
+  "desk.awaiting",
   "notification.list",
   "notification.unreadCount",
   // Called here without ids ("mark all"); with someone else's ids, see the test below.

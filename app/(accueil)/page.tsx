@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { NamePrompt } from "@/components/account/name-prompt";
+import { AwaitingList } from "@/components/desk/awaiting-list";
 import { GradientLadder } from "@/components/gradient/gradient-ladder";
 import { ProjectList } from "@/components/projects/project-list";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, SectionTitle } from "@/components/ui/primitives";
@@ -35,7 +36,7 @@ async function Dashboard() {
   const to = await getTranslations("offices");
   const tc = await getTranslations("common");
   const api = await serverApi();
-  const [account, projects] = await Promise.all([currentAccount(), api.project.listMine()]);
+  const [account, projects, awaiting] = await Promise.all([currentAccount(), api.project.listMine(), api.desk.awaiting()]);
   const collectives = account.memberships.filter((membership) => membership.kind === "collective");
   const authorities = account.memberships.filter((membership) => membership.kind === "authority");
   const moderatesNetwork = account.memberships.some((membership) => membership.kind === "network");
@@ -59,6 +60,8 @@ async function Dashboard() {
       <PageHeader title={account.name ? t("greeting", { name: account.name }) : t("greetingNoName")}>
         {collectives.length > 0 ? <ButtonLink href="/projets/nouveau">{t("createProject")}</ButtonLink> : null}
       </PageHeader>
+
+      <AwaitingList awaiting={awaiting} />
 
       {authorities.length > 0 ? (
         <Card>

@@ -1,0 +1,222 @@
+// « À traiter »: everything that waits for the person's own answer, across all their projects and
+// organisations — stage proposals and starting stages their side decides, milestones their side
+// confirms or contests, claims to verify, requests to a network they moderate. Each is first found
+// by SQL, then kept only if the rule its mutation checks lets this person answer it.
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { memberships, milestoneRelationships, milestones, organisations, projects, relationships, stageChanges, users } from "@/db/schema";
+import type { Side, Stage } from "@/server/domain/gradient";
+import { groupedBy } from "@/server/domain/group-by";
+import type { MilestoneKind } from "@/server/domain/milestones";
+import type { AuthorityOffice } from "@/server/domain/organisations";
+import { canVerifyClaims, loadProjectAccess, mayAnswerMilestone, relationshipDecisions, requireActor, type Actor, type ProjectAccess } from "./access";
+import { listNetworkRequests } from "./parties";
+
+/** Enough for a desk: past it, the page says there are more and the project pages hold the rest. */
+export const DESK_LIMIT = 100;
+
+export type DeskItem =
+  | {
+      kind: "proposal";
+      key: string;
+      since: Date;
+      stageChangeId: string;
+      projectId: string;
+      projectTitle: string;
+      authorityName: string;
+      fromStage: Stage | null;
+      toStage: Stage;
+      proposedSide: Side;
+      askedBy: string | null;
+      reason: string;
+    }
+  | {
+      kind: "milestone";
+      key: string;
+      since: Date;
+      milestoneId: string;
+      relationshipId: string;
+      projectId: string;
+      projectTitle: string;
+      authorityName: string;
+      title: string;
+      milestoneKind: MilestoneKind;
+      occursOn: string;
+      askedBy: string | null;
+    }
+  | {
+      kind: "membership";
+      key: string;
+      since: Date;
+      membershipId: string;
+      organisationId: string;
+      organisationName: string;
+      askedBy: string | null;
+      email: string;
+      office: AuthorityOffice | null;
+    }
+  | {
+      kind: "network";
+      key: string;
+      since: Date;
+      projectId: string;
+      projectTitle: string;
+      networkId: string;
+      networkName: string;
+      askedBy: string;
+    };
+
+/** The person's organisations as the SQL filters read them. */
+function myOrganisations(db: DbOrTx, userId: string, verifiedOnly: boolean) {
+  return db
+    .select({ id: memberships.organisationId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), verifiedOnly ? isNotNull(memberships.verifiedAt) : undefined));
+}
+
+export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{ items: DeskItem[]; more: boolean }> {
+  const signedIn = requireActor(actor);
+  const proposer = alias(users, "proposer");
+  const recorder = alias(users, "recorder");
+  const authority = alias(organisations, "authority");
+  const collectiveSide = myOrganisations(db, signedIn.userId, false);
+  const authoritySide = myOrganisations(db, signedIn.userId, true);
+  const [proposalRows, milestoneRows, claimRows, networkRows] = await Promise.all([
+    db
+      .select({
+        stageChangeId: stageChanges.id,
+        projectId: projects.id,
+        projectTitle: projects.title,
+        authorityId: relationships.authorityId,
+        authorityName: authority.name,
+        stage: relationships.stage,
+        fromStage: stageChanges.fromStage,
+        toStage: stageChanges.toStage,
+        proposedSide: stageChanges.proposedSide,
+        askedBy: proposer.name,
+        reason: stageChanges.reason,
+        since: stageChanges.proposedAt,
+      })
+      .from(stageChanges)
+      .innerJoin(relationships, eq(relationships.id, stageChanges.relationshipId))
+      .innerJoin(projects, eq(projects.id, relationships.projectId))
+      .innerJoin(authority, eq(authority.id, relationships.authorityId))
+      .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
+      .where(
+        and(
+          eq(stageChanges.status, "pending"),
+          or(
+            and(eq(stageChanges.proposedSide, "authority"), inArray(projects.leadCollectiveId, collectiveSide)),
+            and(eq(stageChanges.proposedSide, "collective"), inArray(relationships.authorityId, authoritySide)),
+          ),
+        ),
+      )
+      .orderBy(asc(stageChanges.proposedAt))
+      .limit(DESK_LIMIT + 1),
+    db
+      .select({
+        milestoneId: milestones.id,
+        relationshipId: milestoneRelationships.relationshipId,
+        projectId: projects.id,
+        projectTitle: projects.title,
+        authorityId: relationships.authorityId,
+        authorityName: authority.name,
+        title: milestones.title,
+        milestoneKind: milestones.kind,
+        occursOn: milestones.occursOn,
+        recordedSide: milestones.recordedSide,
+        askedBy: recorder.name,
+        since: milestones.createdAt,
+      })
+      .from(milestoneRelationships)
+      .innerJoin(milestones, eq(milestones.id, milestoneRelationships.milestoneId))
+      .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
+      .innerJoin(projects, eq(projects.id, relationships.projectId))
+      .innerJoin(authority, eq(authority.id, relationships.authorityId))
+      .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
+      .where(
+        and(
+          eq(milestoneRelationships.confirmation, "pending"),
+          isNull(milestones.hiddenAt),
+          or(
+            and(eq(milestones.recordedSide, "authority"), inArray(projects.leadCollectiveId, collectiveSide)),
+            and(eq(milestones.recordedSide, "collective"), inArray(relationships.authorityId, authoritySide)),
+          ),
+        ),
+      )
+      .orderBy(asc(milestones.createdAt))
+      .limit(DESK_LIMIT + 1),
+    claimsToVerify(db, signedIn),
+    listNetworkRequests(db, signedIn),
+  ]);
+
+  // The rules of the mutations that answer them, decided once per project.
+  const projectIds = [...new Set([...proposalRows, ...milestoneRows].map((row) => row.projectId))];
+  const accesses = new Map<string, ProjectAccess>();
+  for (const projectId of projectIds) accesses.set(projectId, await loadProjectAccess(db, signedIn, projectId));
+
+  const items: DeskItem[] = [
+    ...proposalRows.flatMap((row): DeskItem[] => {
+      const access = accesses.get(row.projectId);
+      if (!access || !relationshipDecisions(access, { authorityId: row.authorityId, stage: row.stage }, { proposedSide: row.proposedSide }).canDecide)
+        return [];
+      const { authorityId: _authority, stage: _stage, ...item } = row;
+      return [{ kind: "proposal", key: `proposal-${row.stageChangeId}`, ...item }];
+    }),
+    ...milestoneRows.flatMap((row): DeskItem[] => {
+      const access = accesses.get(row.projectId);
+      if (!access || !mayAnswerMilestone(access, row, { authorityId: row.authorityId, confirmation: "pending" })) return [];
+      const { authorityId: _authority, recordedSide: _side, ...item } = row;
+      return [{ kind: "milestone", key: `milestone-${row.milestoneId}-${row.relationshipId}`, ...item }];
+    }),
+    ...claimRows,
+    ...networkRows.map((row): DeskItem => ({
+      kind: "network",
+      key: `network-${row.projectId}-${row.networkId}`,
+      since: row.requestedAt,
+      projectId: row.projectId,
+      projectTitle: row.projectTitle,
+      networkId: row.networkId,
+      networkName: row.networkName,
+      askedBy: row.leadCollectiveName,
+    })),
+  ].sort((a, b) => a.since.getTime() - b.since.getTime() || a.key.localeCompare(b.key));
+  return { items: items.slice(0, DESK_LIMIT), more: items.length > DESK_LIMIT };
+}
+
+/** Claims to speak for an authority that this person may verify (access/organisations.ts decides). */
+async function claimsToVerify(db: DbOrTx, actor: Actor): Promise<DeskItem[]> {
+  const admin = alias(memberships, "admin_membership");
+  const claimant = alias(users, "claimant");
+  const rows = await db
+    .select({
+      membershipId: memberships.id,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      askedBy: claimant.name,
+      email: claimant.email,
+      office: memberships.office,
+      since: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .innerJoin(claimant, eq(claimant.id, memberships.userId))
+    .leftJoin(admin, and(eq(admin.organisationId, organisations.id), eq(admin.userId, actor.userId), eq(admin.role, "admin"), isNotNull(admin.verifiedAt)))
+    .where(
+      and(
+        eq(organisations.kind, "authority"),
+        isNull(memberships.verifiedAt),
+        sql`${memberships.userId} <> ${actor.userId}`,
+        actor.isPlatformAdmin ? undefined : isNotNull(admin.id),
+      ),
+    )
+    .orderBy(asc(memberships.createdAt))
+    .limit(DESK_LIMIT + 1);
+  const byAuthority = groupedBy(rows, (row) => row.organisationId);
+  const allowed = new Set<string>();
+  for (const authorityId of byAuthority.keys()) if (await canVerifyClaims(db, actor, authorityId)) allowed.add(authorityId);
+  return rows
+    .filter((row) => allowed.has(row.organisationId))
+    .map((row) => ({ kind: "membership", key: `membership-${row.membershipId}`, ...row, office: row.office as AuthorityOffice | null }));
+}
