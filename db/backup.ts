@@ -125,6 +125,8 @@ export async function restoreFrom(db: Database, file: string, options: { replace
       if (!options.replace) throw new Error(`la base contient déjà des données (${filled.join(", ")}) : restaurez dans une base vide, ou ajoutez --replace`);
       await tx.execute(sql.raw(`truncate ${tables.map(quoted).join(", ")} restart identity cascade`));
     }
+    // The job figures' history comes back from its own rows: the projects put back add none (migration 0029).
+    await tx.execute(sql`select set_config('maillage.restore', 'on', true)`);
     const restored: Record<string, number> = {};
     // Opened right here: lines read before the loop starts would be lost.
     const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });

@@ -1,5 +1,5 @@
 // Project files and the organisations that are parties to them.
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES } from "@/server/domain/project-file";
 import { users } from "./auth";
@@ -65,6 +65,25 @@ export const projects = pgTable(
     check("project_title_not_blank", sql`length(trim(${table.title})) > 0`),
     check("project_sector_listed", sql.raw(`sector in ('', ${SECTORS.map((sector) => `'${sector}'`).join(", ")})`)),
   ],
+);
+
+/**
+ * A project's jobs now and potential as its file said them from `at` on, for their dated history.
+ * A trigger (migration 0029) adds a row whenever either figure changes, whatever writes it: the
+ * file's form, an import, a seed.
+ */
+export const jobFigures = pgTable(
+  "job_figure",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    projectId: uuid()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    jobsNow: integer().notNull(),
+    jobsPotential: integer().notNull(),
+  },
+  (table) => [index().on(table.projectId, table.at)],
 );
 
 export const projectParties = pgTable(

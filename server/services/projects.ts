@@ -6,6 +6,7 @@ import { preparedPerHandle } from "@/db/prepared";
 import {
   follows,
   fundingLines,
+  jobFigures,
   memberships,
   milestones,
   organisations,
@@ -136,6 +137,10 @@ const projectFileStatement = preparedPerHandle((db) =>
       fundingLines: sql<{ source: FundingSource; label: string; amountEuros: number; status: FundingStatus }[]>`coalesce((
         select json_agg(json_build_object('source', f.source, 'label', f.label, 'amountEuros', f.amount_euros, 'status', f.status) order by f.position)
         from ${fundingLines} f where f.project_id = ${projects.id}), '[]'::json)`,
+      // The jobs' dated history (kept by a trigger on every change of the two figures).
+      jobFigures: sql<{ at: string; jobsNow: number; jobsPotential: number }[]>`coalesce((
+        select json_agg(json_build_object('at', j.at, 'jobsNow', j.jobs_now, 'jobsPotential', j.jobs_potential) order by j.at, j.id)
+        from ${jobFigures} j where j.project_id = ${projects.id}), '[]'::json)`,
     })
     .from(projects)
     .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
@@ -151,7 +156,7 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     projectFileStatement(db).execute({ projectId, viewerId: actor?.userId ?? null }),
   ]);
   if (!row) throw notFound("projectNotFound");
-  const { file, following, collectiveHasMembers, parties, communes, fundingLines: funding, ...project } = row;
+  const { file, following, collectiveHasMembers, parties, communes, fundingLines: funding, jobFigures: figures, ...project } = row;
   return {
     ...project,
     sector: file.sector as Sector | "",
@@ -159,6 +164,8 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     collectiveStage: file.collectiveStage,
     jobsNow: file.jobsNow,
     jobsPotential: file.jobsPotential,
+    /** Each change of the two figures, oldest first. */
+    jobsHistory: figures.map((figure) => ({ at: new Date(figure.at), jobsNow: figure.jobsNow, jobsPotential: figure.jobsPotential })),
     needs: file.needs as Need[],
     links: file.links,
     // Contacts are private: a reader who sees the project only because it is public does not get them.

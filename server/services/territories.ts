@@ -183,6 +183,8 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
         related: sql<boolean>`${relationships.id} is not null`,
         count: sql<number>`count(*)::int`,
         matching: sql<number>`count(*) filter (where ${matching})::int`,
+        jobsNow: sql<number>`coalesce(sum(${projects.jobsNow}), 0)::int`,
+        jobsPotential: sql<number>`coalesce(sum(${projects.jobsPotential}), 0)::int`,
       })
       .from(projects)
       .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
@@ -198,7 +200,16 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
       .orderBy(territories.name, territories.id),
   ]);
   const counts = Object.fromEntries([...STAGES, "none", "notParty"].map((stage) => [stage, 0])) as Record<Stage | "none" | "notParty", number>;
-  for (const row of stageCounts) counts[row.stage ?? (row.related ? "none" : "notParty")] += row.count;
+  const jobs = Object.fromEntries([...STAGES, "none", "notParty"].map((stage) => [stage, { now: 0, potential: 0 }])) as Record<
+    Stage | "none" | "notParty",
+    { now: number; potential: number }
+  >;
+  for (const row of stageCounts) {
+    const key = row.stage ?? (row.related ? "none" : "notParty");
+    counts[key] += row.count;
+    jobs[key].now += row.jobsNow;
+    jobs[key].potential += row.jobsPotential;
+  }
   // Every commune each listed project acts in, not only the one it is based in.
   const actsIn =
     rows.length === 0
@@ -220,6 +231,8 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
     authority: { id: authority.id, name: authority.name },
     projects: rows.map((row) => ({ ...row, communes: (communesOf.get(row.id) ?? []).map((commune) => commune.name) })),
     counts,
+    /** The jobs now and potential of the territory's projects, by the stage of their relationship with this authority. */
+    jobs,
     communes,
     page,
     pageSize: TERRITORY_PAGE_SIZE,

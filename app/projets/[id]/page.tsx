@@ -7,6 +7,7 @@ import { BarometerView } from "@/components/gradient/barometer-view";
 import { MilestoneForm } from "@/components/gradient/milestone-form";
 import { NextSteps } from "@/components/gradient/next-steps";
 import { ProgressionChart } from "@/components/gradient/progression-chart";
+import { JobsChart } from "@/components/projects/jobs-chart";
 import { RelationshipCard } from "@/components/gradient/relationship-card";
 import { Timeline } from "@/components/gradient/timeline";
 import { RECENT_EVENTS, recentTimelineHref, wholeTimelineHref } from "@/components/gradient/timeline-events";
@@ -184,6 +185,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               />
             </Card>
           ) : null}
+          <Card>
+            <SectionTitle>{t("jobsHistory")}</SectionTitle>
+            <JobsChart history={project.jobsHistory} now={now} />
+          </Card>
           <Card>
             <SectionTitle>{t("progression")}</SectionTitle>
             <ProgressionChart

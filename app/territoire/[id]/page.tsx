@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { STAGE_FILL } from "@/components/gradient/stage-strip";
 import { ProjectList } from "@/components/projects/project-list";
@@ -22,6 +22,7 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
   const ts = await getTranslations("stages");
   const tsec = await getTranslations("sectors");
   const tl = await getTranslations("legalForms");
+  const format = await getFormatter();
   const api = await serverApi();
   const stage = [...STAGES, "none", "notParty"].find((candidate) => candidate === filters.stade) as Stage | "none" | "notParty" | undefined;
   const legalForm = LEGAL_FORMS.find((candidate) => candidate === filters.forme) as LegalForm | undefined;
@@ -71,6 +72,45 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
             </li>
           ))}
         </ul>
+        <table className="mt-4 w-full text-left text-sm">
+          <caption className="mb-1 text-left font-semibold">{t("jobsTitle")}</caption>
+          <thead>
+            <tr className="border-b border-line">
+              <th scope="col" className="py-1 pr-2">
+                {t("stage")}
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                {t("projects")}
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                {t("jobsNow")}
+              </th>
+              <th scope="col" className="py-1 text-right">
+                {t("jobsPotential")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...STAGES, "none" as const, "notParty" as const].map((key) => (
+              <tr key={key} className="border-b border-line">
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  {key === "none" ? t("noConfirmedStage") : key === "notParty" ? t("notParty") : ts(key)}
+                </th>
+                <td className="py-1 pr-2 text-right tabular-nums">{format.number(view.counts[key])}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{format.number(view.jobs[key].now)}</td>
+                <td className="py-1 text-right tabular-nums">{format.number(view.jobs[key].potential)}</td>
+              </tr>
+            ))}
+            <tr className="font-semibold">
+              <th scope="row" className="py-1 pr-2">
+                {t("total")}
+              </th>
+              <td className="py-1 pr-2 text-right tabular-nums">{format.number(total)}</td>
+              <td className="py-1 pr-2 text-right tabular-nums">{format.number(Object.values(view.jobs).reduce((sum, jobs) => sum + jobs.now, 0))}</td>
+              <td className="py-1 text-right tabular-nums">{format.number(Object.values(view.jobs).reduce((sum, jobs) => sum + jobs.potential, 0))}</td>
+            </tr>
+          </tbody>
+        </table>
       </section>
 
       <form method="get" className="mb-6 grid gap-x-4 rounded-xl border border-line bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filters")}>
