@@ -55,6 +55,8 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
       departement: string | null;
       sector: string;
       sector_detail: string;
+      jobs_now: number;
+      jobs_potential: number;
       identifier: string | null;
       best_stage: Stage | null;
       relationships: number;
@@ -64,7 +66,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
     }>(
       db,
       plannedPerCall(sql`select *, count(*) over ()::int as total from (
-          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector, p.sector_detail,
+          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector, p.sector_detail, p.jobs_now, p.jobs_potential,
             pi.identifier,
             summary.best_stage,
             coalesce(summary.relationships, 0) as relationships,
@@ -100,6 +102,8 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
       departement: row.departement,
       sector: row.sector,
       sectorDetail: row.sector_detail,
+      jobsNow: row.jobs_now,
+      jobsPotential: row.jobs_potential,
       identifier: row.identifier,
       stage: row.best_stage,
       relationships: row.relationships,

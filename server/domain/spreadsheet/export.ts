@@ -63,6 +63,8 @@ export type ExportRow = {
   departement: string | null;
   sector: string;
   sectorDetail: string;
+  jobsNow: number;
+  jobsPotential: number;
   stage: Stage | null;
   relationships: number;
   unconfirmed: number;
@@ -79,6 +81,8 @@ export const EXPORT_HEADERS = [
   "nom_commune",
   "departement",
   "secteur",
+  "emplois",
+  "emplois_potentiels",
   "stade_le_plus_avance",
   "relations",
   "relations_a_confirmer",
@@ -95,6 +99,8 @@ export const EXPORT_LABELS: Record<(typeof EXPORT_HEADERS)[number], string> = {
   nom_commune: "Commune",
   departement: "Département",
   secteur: "Secteur",
+  emplois: "Emplois",
+  emplois_potentiels: "Emplois potentiels",
   stade_le_plus_avance: "Stade le plus avancé",
   relations: "Relations",
   relations_a_confirmer: "Relations à confirmer",
@@ -118,6 +124,8 @@ export function exportCells(row: ExportRow): (string | number)[] {
     neutraliseCell(row.commune),
     row.departement ?? "",
     neutraliseCell(sectorWords(row.sector, row.sectorDetail)),
+    row.jobsNow,
+    row.jobsPotential,
     row.stage ? STAGE_LABELS[row.stage] : "",
     row.relationships,
     row.unconfirmed,
@@ -143,7 +151,7 @@ export async function exportXlsx(rows: ExportRow[], sheetName: string): Promise<
   }
   sheet.getColumn(dayColumn + 1).numFmt = "dd/mm/yyyy";
   sheet.columns.forEach((column, index) => {
-    column.width = [14, 40, 30, 18, 9, 24, 12, 20, 20, 10, 12, 16][index] ?? 14;
+    column.width = [14, 40, 30, 18, 9, 24, 12, 20, 10, 12, 20, 10, 12, 16][index] ?? 14;
   });
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_HEADERS.length } };
