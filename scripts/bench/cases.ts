@@ -324,6 +324,8 @@ async function handDashboard(db: DbOrTx, networkId: string) {
       select
         (select json_build_object('id', id, 'name', name) from organisation where id = ${networkId} and kind = 'network') as network,
         (select count(*)::int from portfolio) as projects,
+        (select coalesce(sum(p.jobs_now), 0)::int from project p where p.id in (select id from portfolio)) as jobs_now,
+        (select coalesce(sum(p.jobs_potential), 0)::int from project p where p.id in (select id from portfolio)) as jobs_potential,
         (select count(*)::int from relationship r where r.project_id in (select id from portfolio)
           and exists (select 1 from stage_change sc where sc.relationship_id = r.id and sc.status = 'pending')) as awaiting,
         (select json_agg(json_build_object('stage', stage, 'n', n)) from (select mv.to_stage as stage, count(*)::int as n from relationship r
@@ -368,6 +370,8 @@ type HandDashboard = {
   network: { id: string; name: string };
   projects: number;
   awaiting: number;
+  jobs_now: number;
+  jobs_potential: number;
   stages: { stage: Stage | null; n: number }[] | null;
   moves: { month: string; forward: number; backward: number }[] | null;
   medians: { stage: Stage; days: number; stays: number }[] | null;
@@ -407,6 +411,8 @@ async function dashboardFromRawTables(db: DbOrTx, networkId: string) {
       select
         (select json_build_object('id', id, 'name', name) from organisation where id = ${networkId} and kind = 'network') as network,
         (select count(*)::int from portfolio) as projects,
+        (select coalesce(sum(p.jobs_now), 0)::int from project p where p.id in (select id from portfolio)) as jobs_now,
+        (select coalesce(sum(p.jobs_potential), 0)::int from project p where p.id in (select id from portfolio)) as jobs_potential,
         (select count(distinct sc.relationship_id)::int from stage_change sc where sc.relationship_id in (select id from rel) and sc.status = 'pending') as awaiting,
         (select json_agg(json_build_object('stage', stage, 'n', n)) from (select s.to_stage as stage, count(*)::int as n from rel r
           left join (select distinct on (relationship_id) relationship_id, to_stage from confirmed where decided_at < ${end}
@@ -478,6 +484,7 @@ function dashboardAnswer(
     network: row.network,
     period,
     projects: row.projects,
+    jobs: { now: row.jobs_now, potential: row.jobs_potential },
     relationships: { byStage, unconfirmed, awaitingAnswer: row.awaiting, total: unconfirmed + STAGES.reduce((sum, stage) => sum + byStage[stage], 0) },
     movement: {
       months: monthsOf(period).map((month) => {

@@ -36,6 +36,8 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     projects: number;
     relationships: number;
     awaiting: number;
+    jobs_now: number;
+    jobs_potential: number;
     stages: { stage: Stage; n: number }[] | null;
     months: { month: string; forward: number; backward: number }[] | null;
     medians: { stage: Stage; days: number; stays: number }[] | null;
@@ -45,6 +47,8 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     plannedPerCall(sql`with moves as materialized (select sm.* from stage_move sm where sm.project_id in ${inPortfolio})
         select
           (select count(*)::int from ${inPortfolio} portfolio) as projects,
+          (select coalesce(sum(p.jobs_now), 0)::int from project p where p.id in ${inPortfolio}) as jobs_now,
+          (select coalesce(sum(p.jobs_potential), 0)::int from project p where p.id in ${inPortfolio}) as jobs_potential,
           (select count(*)::int from relationship r where r.project_id in ${inPortfolio} and r.created_at < ${end}) as relationships,
           -- « À confirmer »: relationships where a stage proposal (a starting stage or a change) waits for the other side now.
           (select count(*)::int from relationship r where r.project_id in ${inPortfolio}
@@ -115,6 +119,8 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     network: { id: filters.networkId, name },
     period,
     projects: facts?.projects ?? 0,
+    /** The portfolio's jobs, now and potential, as its files say them today. */
+    jobs: { now: facts?.jobs_now ?? 0, potential: facts?.jobs_potential ?? 0 },
     relationships: { byStage, unconfirmed, awaitingAnswer: facts?.awaiting ?? 0, total: relationshipCount },
     movement: {
       months: monthsOf(period).map((month) => {

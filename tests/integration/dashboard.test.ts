@@ -1,6 +1,6 @@
 // The network's dashboard on a fixed data set whose figures were worked out by hand (see each
 // expectation's comment); and its portfolio table, paged and sorted by the database.
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db";
 import {
@@ -164,6 +164,22 @@ describe("the portfolio dashboard", () => {
       awaitingAnswer: 1,
       total: 4,
     });
+  });
+
+  it("sums the portfolio's jobs now and potential as SQL sums them", async () => {
+    const db = database.db;
+    await db.update(projects).set({ jobsNow: 3, jobsPotential: 7 }).where(eq(projects.title, "Projet P1"));
+    await db.update(projects).set({ jobsNow: 1, jobsPotential: 4 }).where(eq(projects.title, "Projet P2"));
+    // Outside the portfolio: not counted.
+    await db.update(projects).set({ jobsNow: 100, jobsPotential: 100 }).where(eq(projects.title, "Projet hors portefeuille"));
+    const dashboard = await getPortfolioDashboard(db, moderator, { networkId }, NOW);
+    expect(dashboard.jobs).toEqual({ now: 4, potential: 11 });
+    const [sums] = await db
+      .select({ now: sql<number>`coalesce(sum(${projects.jobsNow}), 0)::int`, potential: sql<number>`coalesce(sum(${projects.jobsPotential}), 0)::int` })
+      .from(projects)
+      .innerJoin(projectParties, eq(projectParties.projectId, projects.id))
+      .where(and(eq(projectParties.organisationId, networkId), eq(projectParties.role, "network"), eq(projectParties.status, "active")));
+    expect(dashboard.jobs).toEqual(sums);
   });
 
   it("counts as « à confirmer » a proposed change on a relationship that has a stage, not only a starting stage", async () => {

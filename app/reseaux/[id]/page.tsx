@@ -126,6 +126,10 @@ export default async function NetworkDashboardPage({ params, searchParams }: Pro
         <EmptyState action={<ButtonLink href="/projets/publics">{t("browsePublic")}</ButtonLink>}>{t("emptyPortfolio")}</EmptyState>
       ) : null}
 
+      <p className="font-medium" data-testid="portfolio-jobs">
+        {t("jobsLine", { now: dashboard.jobs.now, potential: dashboard.jobs.potential })}
+      </p>
+
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <SectionTitle id="by-stage">{t("byStage", { count: total })}</SectionTitle>

@@ -46,6 +46,7 @@ export default async function PortfolioSummaryPage({ params, searchParams }: Pro
           <p className="text-sm text-muted">{t("summaryTitle")}</p>
           <h1 className="text-2xl font-semibold">{dashboard.network.name}</h1>
           <p>{t("periodLine", { from: day(dashboard.period.from), to: day(dashboard.period.to), projects: dashboard.projects })}</p>
+          <p>{t("jobsLine", { now: dashboard.jobs.now, potential: dashboard.jobs.potential })}</p>
           {filterText ? <p className="text-sm">{t("filtersLine", { filters: filterText })}</p> : null}
           <p className="text-sm text-muted">{tp("printedOn", { date: format.dateTime(new Date(), { dateStyle: "long" }) })}</p>
         </div>
