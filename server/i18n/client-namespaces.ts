@@ -37,6 +37,7 @@ export const SEGMENT_CLIENT_NAMESPACES = {
   ],
   reseaux: ["common", "moderation", "network", "portfolioImport", "print", "projectPage"],
   suivis: ["calendar"],
+  territoire: ["print"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientSegment = keyof typeof SEGMENT_CLIENT_NAMESPACES;

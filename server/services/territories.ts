@@ -126,16 +126,20 @@ function communesWithin(territory: { id: string; kind: string; code: string }): 
  * région), whether or not it is a party, within each project's visibility; latest activity first,
  * a page at a time.
  */
-export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TTerritoryProjectsInput) {
+/**
+ * An authority its verified member (or a platform admin) reads the territory of, and the condition
+ * on `project` of the projects acting there that this reader may see: its commune, member
+ * communes, département or région; a file kept for its parties needs the reader to be one.
+ */
+export async function territoryOfAuthority(db: DbOrTx, actor: Actor | null, authorityId: string) {
   const signedIn = requireActor(actor);
-  await assertCanFollowTerritoryOf(db, signedIn, input.authorityId);
+  await assertCanFollowTerritoryOf(db, signedIn, authorityId);
   const [authority] = await db
     .select({ id: organisations.id, name: organisations.name, territoryId: territories.id, kind: territories.kind, code: territories.code })
     .from(organisations)
     .innerJoin(territories, eq(territories.id, organisations.territoryId))
-    .where(and(eq(organisations.id, input.authorityId), eq(organisations.kind, "authority")));
+    .where(and(eq(organisations.id, authorityId), eq(organisations.kind, "authority")));
   if (!authority) throw notFound("authorityNotFound");
-  const page = Math.max(1, input.page ?? 1);
   const within = communesWithin({ id: authority.territoryId, kind: authority.kind, code: authority.code });
   const actsInTerritory = exists(
     db
@@ -143,9 +147,12 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
       .from(projectCommunes)
       .where(and(eq(projectCommunes.projectId, projects.id), sql`${projectCommunes.communeId} in ${within}`)),
   );
-  // The reader is a verified member of this authority (or a platform admin): every project acting in
-  // its territory is readable, but a file kept for its parties, which needs them to be one.
-  const inTerritory = and(actsInTerritory, projectVisibleWithinOwnTerritory(db, signedIn));
+  return { signedIn, authority, within, inTerritory: and(actsInTerritory, projectVisibleWithinOwnTerritory(db, signedIn)) as SQL };
+}
+
+export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TTerritoryProjectsInput) {
+  const { authority, within, inTerritory } = await territoryOfAuthority(db, actor, input.authorityId);
+  const page = Math.max(1, input.page ?? 1);
   const stageWithAuthority = sql<Stage | null>`(select ${relationships.stage} from ${relationships}
     where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
   const relatedToAuthority = sql`exists (select 1 from ${relationships}

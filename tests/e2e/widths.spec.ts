@@ -47,6 +47,7 @@ const VISITS: Visit[] = [
   { route: "reseaux/moderation", as: "moderator", paths: ["/reseaux/moderation"] },
   { route: "suivis", as: "mayor", paths: ["/suivis"] },
   { route: "territoire/[id]", as: "mayor", paths: [] }, // found from the mayor's home page below
+  { route: "territoire/[id]/conseil", as: "mayor", paths: [] }, // the same territory's council pack
 ];
 
 function pageRoutes(folder = path.join(process.cwd(), "app"), prefix = ""): string[] {
@@ -70,10 +71,10 @@ async function overflowing(browser: Browser, visit: Visit, width: number) {
   });
   const page = await context.newPage();
   const paths = [...visit.paths];
-  if (visit.route === "territoire/[id]") {
+  if (visit.route.startsWith("territoire/[id]")) {
     await page.goto("/");
     const href = await page.getByRole("link", { name: "Projets du territoire : Commune de Die" }).first().getAttribute("href");
-    paths.push(href ?? "/territoire/introuvable");
+    paths.push(`${href ?? "/territoire/introuvable"}${visit.route.endsWith("/conseil") ? "/conseil" : ""}`);
   }
   const wide: string[] = [];
   for (const address of paths) {

@@ -151,6 +151,19 @@ const QUERIES: Record<string, Entry> = {
       else expect(ids).not.toContain(world.project.id);
     },
   },
+  "territory.councilPack": {
+    expected: everyone("NOT_FOUND", {
+      anonymous: "UNAUTHORIZED",
+      partyOfficial: "ok",
+      unverifiedPartyOfficial: "FORBIDDEN",
+      platformAdmin: "ok",
+    }),
+    call: (api, world) => api.territory.councilPack({ authorityId: world.authority.id }),
+    effect: ({ world, result }) => {
+      const pack = result as { projects: { id: string; stage: string | null }[] };
+      expect(pack.projects).toEqual([expect.objectContaining({ id: world.project.id, stage: "observation" })]);
+    },
+  },
   "project.listForTerritory": {
     expected: everyone("NOT_FOUND", {
       anonymous: "UNAUTHORIZED",

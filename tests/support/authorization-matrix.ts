@@ -13,6 +13,7 @@ import { env } from "@/server/env";
 import { changeLog, notifications, users } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { startDemoSession } from "@/server/services/demo";
+import { answerCouncilPackRequest } from "@/server/http/council-pack-file";
 import { answerExportRequest, answerImportRequest } from "@/server/http/portfolio-files";
 import { databaseFingerprint } from "./fingerprint";
 import { callerFor, makePerson, type TestPerson } from "./factories";
@@ -64,6 +65,7 @@ const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<voi
   "api/reseaux/[id]/export/[format]": { access: "the network's moderators and admins, platform admins: FILE_HANDLERS below" },
   "api/reseaux/modele-import": { access: "anyone: the same static template for all" },
   "api/banc/[vue]": { access: "404 unless BENCH_ROUTES=true; then the session's own projects only (tests/integration/bench-floor.test.ts)" },
+  "api/territoire/[id]/dossier-conseil": { access: "the authority's verified members, platform admins: FILE_HANDLERS below" },
   "api/sante": { access: "anyone: whether this instance and its database answer, and the migration count; nothing about any record" },
 };
 
@@ -81,6 +83,16 @@ const FILE_HANDLERS: Record<string, (db: Database, world: World, person: TestPer
     return answerImportRequest(db, person, world.holdingNetwork.id, request);
   },
   "api/reseaux/[id]/export/[format]": (db, world, person) => answerExportRequest(db, person, { networkId: world.holdingNetwork.id }, "csv"),
+  "api/territoire/[id]/dossier-conseil": (db, world, person) => answerCouncilPackRequest(db, person, world.authority.id, "fr"),
+};
+/** The council pack: the commune's verified member and platform admins; its unverified member is told why. */
+const HANDLER_STATUS: Record<string, Record<CallerKind, number>> = {
+  "api/territoire/[id]/dossier-conseil": Object.fromEntries(
+    CALLERS.map((caller) => [
+      caller,
+      caller === "anonymous" ? 401 : caller === "partyOfficial" || caller === "platformAdmin" ? 200 : caller === "unverifiedPartyOfficial" ? 403 : 404,
+    ]),
+  ) as Record<CallerKind, number>,
 };
 const FILE_STATUS = Object.fromEntries(
   CALLERS.map((caller) => [caller, caller === "anonymous" ? 401 : caller === "holdingModerator" || caller === "platformAdmin" ? 200 : 404]),
@@ -102,6 +114,7 @@ function listRouteHandlers(directory: string, base = directory): string[] {
  */
 const UNVERIFIED_KNOWS_OWN_AUTHORITY = [
   "project.listForTerritory",
+  "territory.councilPack",
   "organisation.verifyMembership",
   "organisation.refuseMembership",
   "organisation.remindVerifiers",
@@ -246,13 +259,14 @@ export function describeAuthorizationMatrix(kind: "query" | "mutation", entries:
 
   for (const [handler, call] of kind === "query" ? Object.entries(FILE_HANDLERS) : []) {
     describe(handler, () => {
+      const statuses = HANDLER_STATUS[handler] ?? FILE_STATUS;
       for (const caller of CALLERS) {
-        it(`${caller} → ${FILE_STATUS[caller]}`, async () => {
+        it(`${caller} → ${statuses[caller]}`, async () => {
           const db = database.db;
           const world = await buildWorld(db);
           const before = await databaseFingerprint(db);
           const answer = await call(db, world, personOf(world, caller));
-          expect(answer.status).toBe(FILE_STATUS[caller]);
+          expect(answer.status).toBe(statuses[caller]);
           if (answer.status === 200) expect((await answer.text()).length).toBeGreaterThan(0);
           // A dry run and an export write nothing, whoever asks.
           expect(await databaseFingerprint(db)).toEqual(before);

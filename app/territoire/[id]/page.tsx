@@ -23,6 +23,7 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
   const tsec = await getTranslations("sectors");
   const tl = await getTranslations("legalForms");
   const format = await getFormatter();
+  const tcp = await getTranslations("councilPack");
   const api = await serverApi();
   const stage = [...STAGES, "none", "notParty"].find((candidate) => candidate === filters.stade) as Stage | "none" | "notParty" | undefined;
   const legalForm = LEGAL_FORMS.find((candidate) => candidate === filters.forme) as LegalForm | undefined;
@@ -52,7 +53,14 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
   const filtered = Boolean(stage || legalForm || filters.secteur || filters.commune);
   return (
     <div>
-      <PageHeader title={`${t("title")} — ${view.authority.name}`} intro={t("intro", { name: view.authority.name })} />
+      <PageHeader title={`${t("title")} — ${view.authority.name}`} intro={t("intro", { name: view.authority.name })}>
+        <ButtonLink href={`/api/territoire/${id}/dossier-conseil`} variant="secondary" prefetch={false}>
+          {tcp("download")}
+        </ButtonLink>
+        <ButtonLink href={`/territoire/${id}/conseil`} variant="quiet">
+          {tcp("print")}
+        </ButtonLink>
+      </PageHeader>
 
       <section aria-labelledby="stage-counts" className="mb-6">
         <h2 id="stage-counts" className="mb-2 font-semibold">

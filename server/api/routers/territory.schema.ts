@@ -1,4 +1,4 @@
-import { z, zText } from "../zod";
+import { ZId, z, zText } from "../zod";
 import { TERRITORY_KINDS } from "@/server/domain/territories";
 
 export const ZTerritoryKind = z.enum(TERRITORY_KINDS);
@@ -14,3 +14,5 @@ export const ZSearchTerritoriesInput = z
 export type TSearchTerritoriesInput = z.infer<typeof ZSearchTerritoriesInput>;
 
 export const ZGetTerritoryInput = z.object({ territoryId: ZTerritoryId }).strict();
+
+export const ZCouncilPackInput = z.object({ authorityId: ZId }).strict();
