@@ -6,7 +6,7 @@ import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField, TextArea } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { SIDES, STAGES, type Side, type Stage } from "@/server/domain/gradient";
+import { proposedStageByDefault, SIDES, STAGES, type Side, type Stage } from "@/server/domain/gradient";
 
 export function ProposeStageForm({
   relationshipId,
@@ -52,7 +52,7 @@ export function ProposeStageForm({
   }
   return (
     <form noValidate className="mt-3 rounded-lg border border-line p-3" onSubmit={propose.onSubmit}>
-      <SelectField id={`${id}-to`} name="toStage" label={t("proposeTo")} defaultValue={STAGES.find((stage) => stage !== currentStage)}>
+      <SelectField id={`${id}-to`} name="toStage" label={t("proposeTo")} defaultValue={proposedStageByDefault(currentStage)}>
         {STAGES.filter((stage) => stage !== currentStage).map((stage) => (
           <option key={stage} value={stage}>
             {ts(stage)}

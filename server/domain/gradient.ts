@@ -11,6 +11,11 @@ export function stageRank(stage: Stage): number {
   return STAGES.indexOf(stage);
 }
 
+/** What a change of stage proposes unless the person picks another: the next stage, or at Co-portage the one before. */
+export function proposedStageByDefault(current: Stage): Stage {
+  return STAGES[stageRank(current) + 1] ?? STAGES[stageRank(current) - 1] ?? current;
+}
+
 /**
  * The study's indicators of each stage, as statements each side rates from 1 ("not at all") to
  * 5 ("entirely") for its relationship. Their wording is in the message files (barometer.questions).

@@ -70,13 +70,18 @@ async function loadMilestone(db: Database, milestoneId: string) {
   return milestone ?? null;
 }
 
-/** The relationships a milestone concerns, with each one's answer. */
-async function linksOf(db: Database, milestoneId: string) {
-  return db
+/**
+ * The relationships a milestone concerns, with each one's answer; `locked` for the write itself,
+ * so that an answer given at the same moment waits for it, or it sees that answer (a milestone
+ * confirmed meanwhile is not rewritten nor withdrawn).
+ */
+async function linksOf(db: Database, milestoneId: string, locked = false) {
+  const query = db
     .select({ authorityId: relationships.authorityId, confirmation: milestoneRelationships.confirmation })
     .from(milestoneRelationships)
     .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
     .where(eq(milestoneRelationships.milestoneId, milestoneId));
+  return locked ? query.for("update", { of: milestoneRelationships }) : query;
 }
 
 /** What a milestone says, as opposed to where it stands (status) and what it mobilised (levers). */
@@ -92,13 +97,15 @@ export async function updateMilestone(db: Database, actor: Actor | null, input: 
   if (!milestone) throw notFound("milestoneNotFound");
   const access = await loadProjectAccess(db, actor, milestone.projectId, "milestoneNotFound");
   if (milestone.hiddenAt) throw new DomainError("CONFLICT", "milestoneHidden");
+  const revising = CONTENT_FIELDS.some((field) => input.changes[field] !== undefined);
   const links = await linksOf(db, milestone.id);
-  const signedIn = CONTENT_FIELDS.some((field) => input.changes[field] !== undefined)
+  const signedIn = revising
     ? assertMayReviseMilestone(access, { ...milestone, hidden: false }, links)
     : milestone.recordedSide === "collective"
       ? assertCollectiveSide(access)
       : assertAuthoritySide(access, links.find((row) => access.authorities.some((a) => a.authorityId === row.authorityId))?.authorityId ?? "");
   const current = await lockAtVersion(db, milestone.id, input.version);
+  if (revising) assertMayReviseMilestone(access, { ...milestone, hidden: false }, await linksOf(db, milestone.id, true));
   const { levers, ...fields } = input.changes;
   const currentLevers = (await db.select({ id: milestoneLevers.leverId }).from(milestoneLevers).where(eq(milestoneLevers.milestoneId, milestone.id)))
     .map((row) => row.id)
@@ -147,9 +154,10 @@ export async function withdrawMilestone(db: Database, actor: Actor | null, input
   if (!milestone) throw notFound("milestoneNotFound");
   const access = await loadProjectAccess(db, actor, milestone.projectId, "milestoneNotFound");
   if (milestone.hiddenAt) throw new DomainError("CONFLICT", "milestoneHidden");
-  const links = await linksOf(db, milestone.id);
-  const signedIn = assertMayReviseMilestone(access, { ...milestone, hidden: false }, links);
+  const signedIn = assertMayReviseMilestone(access, { ...milestone, hidden: false }, await linksOf(db, milestone.id));
   const current = await lockAtVersion(db, milestone.id, input.version);
+  const links = await linksOf(db, milestone.id, true);
+  assertMayReviseMilestone(access, { ...milestone, hidden: false }, links);
   const recipients = (
     await Promise.all(links.map((link) => peopleOfSide(db, milestone.projectId, otherSide(milestone.recordedSide), link.authorityId)))
   ).flat();

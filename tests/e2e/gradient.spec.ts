@@ -39,7 +39,8 @@ test("a project's trust moves forward: the collective proposes, the commune conf
   await mayor.getByRole("button", { name: `Confirmer — ${milestoneTitle}` }).click();
   await expect(mayor.getByRole("listitem").filter({ hasText: milestoneTitle }).getByText("Confirmé")).toBeVisible();
   await dieCard.getByRole("button", { name: "Proposer un changement de stade" }).click();
-  await dieCard.getByLabel("Nouveau stade").selectOption("collaboration");
+  // The form proposes the next stage, not a step backwards.
+  await expect(dieCard.getByLabel("Nouveau stade")).toHaveValue("collaboration");
   await dieCard.getByLabel("Ce qui justifie ce changement").fill("La halle est prêtée au collectif par convention.");
   await dieCard.getByRole("button", { name: "Envoyer" }).click();
   await expect(dieCard.getByText("La collectivité propose de passer d'Observation à Collaboration.")).toBeVisible();

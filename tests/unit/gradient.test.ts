@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  proposedStageByDefault,
   INDICATOR_IDS,
   INDICATORS,
   LEVER_IDS,
@@ -137,5 +138,14 @@ describe("the two sides", () => {
   it("are answered by the other side", () => {
     expect(otherSide("collective")).toBe("authority");
     expect(otherSide("authority")).toBe("collective");
+  });
+});
+
+describe("proposedStageByDefault", () => {
+  it("proposes the next stage, never a step backwards but from Co-portage", () => {
+    expect(proposedStageByDefault("defiance")).toBe("observation");
+    expect(proposedStageByDefault("observation")).toBe("collaboration");
+    expect(proposedStageByDefault("collaboration")).toBe("coportage");
+    expect(proposedStageByDefault("coportage")).toBe("collaboration");
   });
 });
