@@ -80,45 +80,48 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
             </li>
           ))}
         </ul>
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="mb-1 text-left font-semibold">{t("jobsTitle")}</caption>
-          <thead>
-            <tr className="border-b border-line">
-              <th scope="col" className="py-1 pr-2">
-                {t("stage")}
-              </th>
-              <th scope="col" className="py-1 pr-2 text-right">
-                {t("projects")}
-              </th>
-              <th scope="col" className="py-1 pr-2 text-right">
-                {t("jobsNow")}
-              </th>
-              <th scope="col" className="py-1 text-right">
-                {t("jobsPotential")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...STAGES, "none" as const, "notParty" as const].map((key) => (
-              <tr key={key} className="border-b border-line">
-                <th scope="row" className="py-1 pr-2 font-normal">
-                  {key === "none" ? t("noConfirmedStage") : key === "notParty" ? t("notParty") : ts(key)}
+        {/* Four columns may not fit a 320 px screen: the table scrolls in its own box, which the keyboard reaches. */}
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t("jobsTitle")}>
+          <table className="w-full text-left text-sm">
+            <caption className="mb-1 text-left font-semibold">{t("jobsTitle")}</caption>
+            <thead>
+              <tr className="border-b border-line">
+                <th scope="col" className="py-1 pr-2">
+                  {t("stage")}
                 </th>
-                <td className="py-1 pr-2 text-right tabular-nums">{format.number(view.counts[key])}</td>
-                <td className="py-1 pr-2 text-right tabular-nums">{format.number(view.jobs[key].now)}</td>
-                <td className="py-1 text-right tabular-nums">{format.number(view.jobs[key].potential)}</td>
+                <th scope="col" className="py-1 pr-2 text-right">
+                  {t("projects")}
+                </th>
+                <th scope="col" className="py-1 pr-2 text-right">
+                  {t("jobsNow")}
+                </th>
+                <th scope="col" className="py-1 text-right">
+                  {t("jobsPotential")}
+                </th>
               </tr>
-            ))}
-            <tr className="font-semibold">
-              <th scope="row" className="py-1 pr-2">
-                {t("total")}
-              </th>
-              <td className="py-1 pr-2 text-right tabular-nums">{format.number(total)}</td>
-              <td className="py-1 pr-2 text-right tabular-nums">{format.number(Object.values(view.jobs).reduce((sum, jobs) => sum + jobs.now, 0))}</td>
-              <td className="py-1 text-right tabular-nums">{format.number(Object.values(view.jobs).reduce((sum, jobs) => sum + jobs.potential, 0))}</td>
-            </tr>
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {[...STAGES, "none" as const, "notParty" as const].map((key) => (
+                <tr key={key} className="border-b border-line">
+                  <th scope="row" className="py-1 pr-2 font-normal">
+                    {key === "none" ? t("noConfirmedStage") : key === "notParty" ? t("notParty") : ts(key)}
+                  </th>
+                  <td className="py-1 pr-2 text-right tabular-nums">{format.number(view.counts[key])}</td>
+                  <td className="py-1 pr-2 text-right tabular-nums">{format.number(view.jobs[key].now)}</td>
+                  <td className="py-1 text-right tabular-nums">{format.number(view.jobs[key].potential)}</td>
+                </tr>
+              ))}
+              <tr className="font-semibold">
+                <th scope="row" className="py-1 pr-2">
+                  {t("total")}
+                </th>
+                <td className="py-1 pr-2 text-right tabular-nums">{format.number(total)}</td>
+                <td className="py-1 pr-2 text-right tabular-nums">{format.number(Object.values(view.jobs).reduce((sum, jobs) => sum + jobs.now, 0))}</td>
+                <td className="py-1 text-right tabular-nums">{format.number(Object.values(view.jobs).reduce((sum, jobs) => sum + jobs.potential, 0))}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <form method="get" className="mb-6 grid gap-x-4 rounded-xl border border-line bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filters")}>
