@@ -1,9 +1,7 @@
 // Both sides' readings, question by question and stage by stage, and where they diverge.
 import { useFormatter, useTranslations } from "next-intl";
-import { INDICATORS, STAGES } from "@/server/domain/gradient";
+import { DIVERGENCE_THRESHOLD, INDICATORS, STAGES } from "@/server/domain/gradient";
 import type { ProjectOverview } from "@/components/router-outputs";
-
-const DIVERGENT = 1.5;
 
 export function BarometerView({ relationship }: { relationship: ProjectOverview["relationships"][number] }) {
   const t = useTranslations("projectPage");
@@ -23,7 +21,7 @@ export function BarometerView({ relationship }: { relationship: ProjectOverview[
         </p>
         {STAGES.map((stage) => {
           const gap = barometer.divergence[stage];
-          const divergent = gap !== null && gap >= DIVERGENT;
+          const divergent = gap !== null && gap >= DIVERGENCE_THRESHOLD;
           return (
             <section key={stage} aria-label={ts(stage)} className={`rounded-lg p-2 ${divergent ? "bg-amber-50" : "bg-stone-50"}`}>
               <h4 className="font-semibold">
@@ -71,7 +69,7 @@ export function BarometerView({ relationship }: { relationship: ProjectOverview[
         </thead>
         {STAGES.map((stage) => {
           const gap = barometer.divergence[stage];
-          const divergent = gap !== null && gap >= DIVERGENT;
+          const divergent = gap !== null && gap >= DIVERGENCE_THRESHOLD;
           return (
             <tbody key={stage} className="border-b border-line">
               <tr className={divergent ? "bg-amber-50" : "bg-stone-50"}>

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { plannedPerCall, selectRows, type DbOrTx } from "@/db";
 import type { createCaller } from "@/server/api/root";
-import { STAGES, answerSetsBySide, widestGap, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
+import { DIVERGENCE_THRESHOLD, STAGES, answerSetsBySide, widestGap, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
 import { monthsOf } from "@/server/services/portfolio-dashboard";
 import { periodOf } from "@/server/services/portfolio-scope";
 import { handProjectPage, partyOf, shapeSummary, SUMMARY_COLUMNS, throughTerritoryOf, type Summary } from "./floor";
@@ -312,7 +312,7 @@ async function handDashboard(db: DbOrTx, networkId: string) {
         moves as materialized (select sm.* from stage_move sm where sm.project_id in (select id from portfolio)),
         summaries as materialized (select rs.* from relationship_summary rs where rs.project_id in (select id from portfolio)),
         widest as (select relationship_id, widest_stage, widest_gap from summaries
-          where reading_from <= ${at} and ${at} <= reading_until and widest_gap > 0 order by widest_gap desc, relationship_id limit 10),
+          where reading_from <= ${at} and ${at} <= reading_until and widest_gap >= ${DIVERGENCE_THRESHOLD} order by widest_gap desc, relationship_id limit 10),
         aged as (select relationship_id from summaries where not (reading_from <= ${at} and ${at} <= reading_until)),
         settings as (select coalesce((select stuck_after_days from network_setting where network_id = ${networkId}), 90) as days),
         activity as (select p.id, p.title, greatest(p.created_at,
@@ -458,7 +458,7 @@ function gapsOf(answers: NonNullable<HandDashboard["answers"]>, now: Date) {
   const bySide = answerSetsBySide(answers.map((set) => ({ ...set, answeredAt: new Date(set.answeredAt) })));
   return [...bySide].flatMap(([relationshipId, sides]) => {
     const widest = widestGap(sides.collective, sides.authority, now);
-    return widest ? [{ relationshipId, ...widest }] : [];
+    return widest && widest.gap >= DIVERGENCE_THRESHOLD ? [{ relationshipId, ...widest }] : [];
   });
 }
 

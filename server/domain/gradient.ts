@@ -80,9 +80,22 @@ export const LEVERS = [
   { id: "thematic-ecosystem", stages: ["coportage"] },
 ] as const satisfies readonly { id: LeverId; stages: readonly Stage[] }[];
 
+/**
+ * The levers the study recommends at each stage, in the order its summary lists them there (which
+ * is not LEVER_IDS' order: at Observation it names the authority levels first, at Collaboration
+ * the market studies after the funding models). Co-portage adds the thematic ecosystem of the
+ * study's table to the three its summary lists.
+ */
+const LEVERS_BY_STAGE = {
+  defiance: ["representations", "jobs", "public-policies", "first-action", "collective-dimension"],
+  observation: ["authority-levels", "public-policies", "local-ecosystem", "long-time", "needs-studies"],
+  collaboration: ["first-action", "individual-to-collective", "land-tools", "hybrid-funding", "needs-studies", "expertise"],
+  coportage: ["hybrid-funding", "expertise", "coordination", "thematic-ecosystem"],
+} as const satisfies Record<Stage, readonly LeverId[]>;
+
 /** The levers the study recommends at a stage, in the study's order. */
 export function recommendedLevers(stage: Stage): LeverId[] {
-  return LEVERS.filter((lever) => (lever.stages as readonly Stage[]).includes(stage)).map((lever) => lever.id);
+  return [...LEVERS_BY_STAGE[stage]];
 }
 
 // ── The barometer ──────────────────────────────────────────────────────────────────────────────
@@ -210,6 +223,12 @@ export function otherSide(side: Side): Side {
 }
 
 /** Where two sides' readings are furthest apart (the first stage in gradient order on a tie); null when they agree or one has not answered. */
+/**
+ * Where the two sides' readings of a stage are this far apart or more (on the 1–5 scale), they are
+ * said to diverge: the project page marks the stage, the dashboard lists the relationship.
+ */
+export const DIVERGENCE_THRESHOLD = 1.5;
+
 export function widestGap(collective: AnswerSet[], authority: AnswerSet[], now: Date): { stage: Stage; gap: number } | null {
   const perStage = divergence(readingOf(collective, now), readingOf(authority, now));
   let widest: { stage: Stage; gap: number } | null = null;

@@ -3,7 +3,7 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { plannedPerCall, selectRows, type Database, type DbOrTx } from "@/db";
 import { barometerAnswerSets, networkSettings, relationships } from "@/db/schema";
-import { LEVER_IDS, STAGES, answerSetsBySide, widestGap, type LeverId, type Stage } from "@/server/domain/gradient";
+import { DIVERGENCE_THRESHOLD, LEVER_IDS, STAGES, answerSetsBySide, widestGap, type LeverId, type Stage } from "@/server/domain/gradient";
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { answerSetColumns } from "./barometer";
 import { recordChange } from "./history";
@@ -192,7 +192,7 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
   const rows = await selectRows<{ relationship_id: string; stage: Stage | null; gap: number | null; holds: boolean }>(
     db,
     plannedPerCall(sql`(select rs.relationship_id, rs.widest_stage as stage, rs.widest_gap as gap, true as holds from relationship_summary rs
-          where rs.project_id in ${inPortfolio} and rs.reading_from <= ${at} and ${at} <= rs.reading_until and rs.widest_gap > 0
+          where rs.project_id in ${inPortfolio} and rs.reading_from <= ${at} and ${at} <= rs.reading_until and rs.widest_gap >= ${DIVERGENCE_THRESHOLD}
           order by rs.widest_gap desc, rs.relationship_id limit ${limit})
         union all
         (select rs.relationship_id, null, null, false from relationship_summary rs
@@ -202,7 +202,7 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
     row.holds && row.stage !== null && row.gap !== null ? [{ relationshipId: row.relationship_id, stage: row.stage, gap: row.gap }] : [],
   );
   const aged = rows.filter((row) => !row.holds).map((row) => row.relationship_id);
-  const gaps = [...summarised, ...(await widestGapsFromAnswers(db, aged, now))];
+  const gaps = [...summarised, ...(await widestGapsFromAnswers(db, aged, now)).filter((row) => row.gap >= DIVERGENCE_THRESHOLD)];
   const top = gaps.sort((a, b) => b.gap - a.gap || a.relationshipId.localeCompare(b.relationshipId)).slice(0, limit);
   if (top.length === 0) return [];
   const names = await selectRows<{ relationship_id: string; project_id: string; title: string; authority: string }>(

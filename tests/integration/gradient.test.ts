@@ -184,8 +184,8 @@ describe("milestones", () => {
     });
     const [relationship] = (await world.asCollective.project.overview({ projectId: world.projectId })).relationships;
     expect(relationship?.nextSteps).toEqual([
-      { lever: "public-policies", used: false },
       { lever: "authority-levels", used: false },
+      { lever: "public-policies", used: false },
       { lever: "local-ecosystem", used: false },
       { lever: "long-time", used: false },
       { lever: "needs-studies", used: true },

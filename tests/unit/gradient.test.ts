@@ -54,18 +54,27 @@ describe("the study's reference data", () => {
     expect(STAGES.flatMap((stage) => INDICATORS[stage])).toEqual([...INDICATOR_IDS]);
   });
 
-  it("recommends the study's levers per stage", () => {
+  it("recommends the study's levers per stage, in the order its summary lists them", () => {
+    // The study's summary, stage by stage (« Comment lever les freins ? »).
     expect(recommendedLevers("defiance")).toEqual(["representations", "jobs", "public-policies", "first-action", "collective-dimension"]);
-    expect(recommendedLevers("observation")).toEqual(["public-policies", "authority-levels", "local-ecosystem", "long-time", "needs-studies"]);
+    expect(recommendedLevers("observation")).toEqual(["authority-levels", "public-policies", "local-ecosystem", "long-time", "needs-studies"]);
     expect(recommendedLevers("collaboration")).toEqual([
       "first-action",
-      "needs-studies",
       "individual-to-collective",
       "land-tools",
       "hybrid-funding",
+      "needs-studies",
       "expertise",
     ]);
     expect(recommendedLevers("coportage")).toEqual(["hybrid-funding", "expertise", "coordination", "thematic-ecosystem"]);
+    // The same levers as the study's table gives each stage.
+    for (const stage of STAGES) {
+      expect([...recommendedLevers(stage)].sort()).toEqual(
+        LEVERS.filter((lever) => (lever.stages as readonly string[]).includes(stage))
+          .map((lever) => lever.id)
+          .sort(),
+      );
+    }
   });
 
   it("asks ten indicator questions", () => {
