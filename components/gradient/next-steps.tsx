@@ -23,7 +23,17 @@ export function NextSteps({ relationships }: { relationships: ProjectOverview["r
                   {step.used ? "✓" : ""}
                 </span>
                 <span>
-                  {tl(step.lever)} <span className="text-sm text-muted">— {step.used ? t("leverUsed") : t("leverToTry")}</span>
+                  {tl(step.lever)}{" "}
+                  <span className="text-sm text-muted">
+                    —{" "}
+                    {step.by ? (
+                      <>
+                        {t("leverUsedBy")} <a href={`#jalon-${step.by.milestoneId}`}>« {step.by.title} »</a>
+                      </>
+                    ) : (
+                      t("leverToTry")
+                    )}
+                  </span>
                 </span>
               </li>
             ))}

@@ -218,11 +218,14 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
     const answers = answersByRelationship.get(relationship.id) ?? { collective: [], authority: [] };
     const collectiveReading = readingOf(answers.collective, now);
     const authorityReading = readingOf(answers.authority, now);
-    const usedLevers = new Set(
-      timelineMilestones
-        .filter((milestone) => milestone.status !== "cancelled" && milestone.relationships.some((link) => link.relationshipId === relationship.id))
-        .flatMap((milestone) => milestone.levers),
-    );
+    // A lever is mobilised by a milestone that took place and that the other side confirmed for
+    // this relationship — not by a planned, contested or hidden one; the latest such milestone is named.
+    const mobilisedBy = new Map<LeverId, { milestoneId: string; title: string }>();
+    for (const milestone of timelineMilestones) {
+      const confirmed = milestone.relationships.some((link) => link.relationshipId === relationship.id && link.confirmation === "confirmed");
+      if (milestone.status !== "done" || milestone.hidden || !confirmed) continue;
+      for (const lever of milestone.levers) if (!mobilisedBy.has(lever)) mobilisedBy.set(lever, { milestoneId: milestone.id, title: milestone.title });
+    }
     const pending = changes.find((change) => change.status === "pending") ?? null;
     const stageForAdvice: Stage = relationship.stage ?? pending?.toStage ?? "defiance";
     return {
@@ -242,7 +245,7 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
             authority: { ...authorityReading, suggestion: suggestStage(authorityReading) },
             divergence: divergence(collectiveReading, authorityReading),
           },
-      nextSteps: recommendedLevers(stageForAdvice).map((lever) => ({ lever, used: usedLevers.has(lever) })),
+      nextSteps: recommendedLevers(stageForAdvice).map((lever) => ({ lever, used: mobilisedBy.has(lever), by: mobilisedBy.get(lever) ?? null })),
       /** The reader's own latest answers, side by side: what their barometer form starts from. */
       myAnswers: access.publicOnly ? { collective: null, authority: null } : ownLatestAnswers(allAnswerRows, relationship.id, actor?.userId ?? null),
     };

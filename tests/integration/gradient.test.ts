@@ -167,10 +167,10 @@ describe("milestones", () => {
     ]);
   });
 
-  it("mark the levers already used among the next steps the study recommends", async () => {
+  it("mark the levers a confirmed milestone mobilised among the next steps the study recommends, naming it", async () => {
     const world = await relationshipAtObservation(database.db);
     await world.asMayor.stage.confirm({ stageChangeId: world.proposalId, comment: "" });
-    await world.asCollective.milestone.create({
+    const { milestoneId } = await world.asCollective.milestone.create({
       projectId: world.projectId,
       as: "collective",
       relationshipIds: [world.relationshipId],
@@ -182,13 +182,28 @@ describe("milestones", () => {
       evidenceLinks: [],
       levers: ["needs-studies"],
     });
-    const [relationship] = (await world.asCollective.project.overview({ projectId: world.projectId })).relationships;
-    expect(relationship?.nextSteps).toEqual([
-      { lever: "authority-levels", used: false },
-      { lever: "public-policies", used: false },
-      { lever: "local-ecosystem", used: false },
-      { lever: "long-time", used: false },
-      { lever: "needs-studies", used: true },
+    // Planned milestones and those the commune has not confirmed mobilise nothing yet.
+    await world.asCollective.milestone.create({
+      projectId: world.projectId,
+      as: "collective",
+      relationshipIds: [world.relationshipId],
+      kind: "joint_event",
+      title: "Forum des associations",
+      occursOn: "2026-09-01",
+      status: "planned",
+      description: "",
+      evidenceLinks: [],
+      levers: ["local-ecosystem"],
+    });
+    const nextSteps = async () => (await world.asCollective.project.overview({ projectId: world.projectId })).relationships[0]?.nextSteps;
+    expect((await nextSteps())?.filter((step) => step.used)).toEqual([]);
+    await world.asMayor.milestone.confirm({ milestoneId, relationshipId: world.relationshipId, comment: "" });
+    expect(await nextSteps()).toEqual([
+      { lever: "authority-levels", used: false, by: null },
+      { lever: "public-policies", used: false, by: null },
+      { lever: "local-ecosystem", used: false, by: null },
+      { lever: "long-time", used: false, by: null },
+      { lever: "needs-studies", used: true, by: { milestoneId, title: "Étude de besoins présentée au conseil" } },
     ]);
   });
 });
