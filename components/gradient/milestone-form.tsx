@@ -7,10 +7,11 @@ import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
-import { LEVER_IDS, type Side } from "@/server/domain/gradient";
-import { MILESTONE_KINDS, MILESTONE_STATUSES } from "@/server/domain/milestones";
+import { LEVER_IDS, recommendedLevers, type LeverId, type Side, type Stage } from "@/server/domain/gradient";
+import { MILESTONE_KINDS, MILESTONE_STATUSES, OBVIOUS_LEVER, type MilestoneKind } from "@/server/domain/milestones";
 
-export type MilestoneTarget = { relationshipId: string; authorityName: string; sides: Side[] };
+/** A relationship the person may record a milestone for, at its current stage (or the one proposed to start at). */
+export type MilestoneTarget = { relationshipId: string; authorityName: string; sides: Side[]; stage: Stage };
 
 export function MilestoneForm({ projectId, targets, today }: { projectId: string; targets: MilestoneTarget[]; today: string }) {
   const t = useTranslations("projectPage");
@@ -22,6 +23,8 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
   const sides = [...new Set(targets.flatMap((target) => target.sides))];
   const [side, setSide] = useState<Side>(sides[0] ?? "collective");
   const [saved, setSaved] = useState<string | null>(null);
+  const [kind, setKind] = useState<MilestoneKind>(MILESTONE_KINDS[0]);
+  const [levers, setLevers] = useState<Set<LeverId>>(new Set());
   // Once the page has the new milestone, it is brought into view and given the focus: the person sees it saved where it now lives.
   useEffect(() => {
     if (!saved) return;
@@ -57,6 +60,8 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
     {
       onSaved: (milestone, form) => {
         form.reset();
+        setKind(MILESTONE_KINDS[0]);
+        setLevers(new Set());
         setSaved(milestone.milestoneId);
         router.refresh();
       },
@@ -64,6 +69,35 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
   );
   const errors = formErrorsOf(create.error, tc("error"));
   const available = targets.filter((target) => target.sides.includes(side));
+  // The levers the study recommends at these relationships' stages first, then the others.
+  const ordered = [...new Set(available.flatMap((target) => recommendedLevers(target.stage)))];
+  const others = LEVER_IDS.filter((lever) => !ordered.includes(lever));
+  const chooseKind = (next: MilestoneKind) => {
+    // The new kind's obvious lever is ticked; the previous kind's, if still ticked, is left to the person.
+    const obvious = OBVIOUS_LEVER[next];
+    if (obvious) setLevers((current) => new Set([...current, obvious]));
+    setKind(next);
+  };
+  const toggleLever = (lever: LeverId, on: boolean) =>
+    setLevers((current) => {
+      const next = new Set(current);
+      if (on) next.add(lever);
+      else next.delete(lever);
+      return next;
+    });
+  const leverBox = (lever: LeverId) => (
+    <label key={lever} className="flex items-start gap-2 text-sm">
+      <input
+        type="checkbox"
+        name="levers"
+        value={lever}
+        checked={levers.has(lever)}
+        onChange={(event) => toggleLever(lever, event.target.checked)}
+        className="mt-0.5 h-5 w-5 shrink-0"
+      />
+      {tl(lever)}
+    </label>
+  );
   return (
     <form noValidate onSubmit={create.onSubmit}>
       {sides.length > 1 ? (
@@ -75,7 +109,13 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
           ))}
         </SelectField>
       ) : null}
-      <SelectField id="milestone-kind" name="kind" label={t("milestoneKind")}>
+      <SelectField
+        id="milestone-kind"
+        name="kind"
+        label={t("milestoneKind")}
+        value={kind}
+        onChange={(event) => chooseKind(MILESTONE_KINDS.find((option) => option === event.target.value) ?? MILESTONE_KINDS[0])}
+      >
         {MILESTONE_KINDS.map((kind) => (
           <option key={kind} value={kind}>
             {tk(kind)}
@@ -106,14 +146,10 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
       <TextArea id="milestone-description" name="description" label={t("milestoneDescription")} rows={3} />
       <fieldset className="mb-4">
         <legend className="font-medium">{t("milestoneLevers")}</legend>
-        <div className="mt-1 grid gap-1 sm:grid-cols-2">
-          {LEVER_IDS.map((lever) => (
-            <label key={lever} className="flex items-start gap-2 text-sm">
-              <input type="checkbox" name="levers" value={lever} className="mt-0.5 h-5 w-5 shrink-0" />
-              {tl(lever)}
-            </label>
-          ))}
-        </div>
+        <p className="mt-1 text-sm font-medium">{t("leversRecommended")}</p>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">{ordered.map(leverBox)}</div>
+        <p className="mt-3 text-sm font-medium">{t("leversOthers")}</p>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">{others.map(leverBox)}</div>
       </fieldset>
       <TextField id="milestone-evidence" name="evidence" type="url" label={t("milestoneEvidence")} error={errors.fields.evidenceLinks} />
       {errors.message ? <Alert>{errors.message}</Alert> : null}

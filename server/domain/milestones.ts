@@ -1,4 +1,5 @@
 // The kinds of trust-building milestones and their statuses.
+import type { LeverId } from "./gradient";
 
 export const MILESTONE_KINDS = [
   "first_meeting",
@@ -14,6 +15,15 @@ export const MILESTONE_KINDS = [
   "other",
 ] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+
+/** The lever a kind of milestone obviously mobilises: the milestone form ticks it, the person may untick it. */
+export const OBVIOUS_LEVER: Partial<Record<MilestoneKind, LeverId>> = {
+  first_seed_action: "first-action",
+  land_made_available: "land-tools",
+  funding_granted: "hybrid-funding",
+  council_deliberation: "public-policies",
+  authority_joins_scic: "coordination",
+};
 
 export const MILESTONE_STATUSES = ["planned", "done", "cancelled"] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];

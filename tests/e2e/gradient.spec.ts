@@ -290,6 +290,13 @@ test("a milestone recorded by mistake is corrected, then withdrawn, by its autho
   await page.goto(PROJECT);
   const title = uniqueLabel("Visite de l'atelier par erreur");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Enregistrer le jalon" }) });
+  // A kind ticks its obvious lever, which the person may untick.
+  await form.getByLabel("Type de jalon").selectOption("first_seed_action");
+  const seedLever = form.getByRole("checkbox", { name: "Faciliter la première action d'amorçage" });
+  await expect(seedLever).toBeChecked();
+  await seedLever.uncheck();
+  await expect(seedLever).not.toBeChecked();
+  await expect(form.getByText("Recommandés par l'étude au stade de la relation")).toBeVisible();
   await form.getByLabel("Intitulé").fill(title);
   await form.getByRole("button", { name: "Enregistrer le jalon" }).click();
   const entry = page.getByRole("listitem").filter({ hasText: title }).first();

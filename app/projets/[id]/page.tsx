@@ -70,7 +70,12 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const can = project.can;
   const now = new Date();
   const milestoneTargets = overview.relationships
-    .map((relationship) => ({ relationshipId: relationship.id, authorityName: relationship.authorityName, sides: relationship.can.sides }))
+    .map((relationship) => ({
+      relationshipId: relationship.id,
+      authorityName: relationship.authorityName,
+      sides: relationship.can.sides,
+      stage: relationship.stage ?? relationship.pending?.toStage ?? "defiance",
+    }))
     .filter((target) => target.sides.length > 0);
   const file = { ...project, projectId: project.id };
 
