@@ -328,3 +328,15 @@ test("a milestone recorded by mistake is corrected, then withdrawn, by its autho
   await expect(menu.getByRole("link", { name: "Nouveau projet" })).toHaveCount(0);
   await mayorContext.close();
 });
+
+test("the barometer says its questions come from the study and its scoring is Maillage's own, and what a high score means at Défiance", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("collectiveAdmin"), viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto("/projets/5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0b01?onglet=barometre");
+  await expect(
+    page.getByText("Les questions viennent de l'étude ; le calcul des moyennes et la suggestion de stade sont propres à Maillage.", { exact: false }),
+  ).toBeVisible();
+  const defiance = page.getByRole("region", { name: "Défiance" }).first();
+  await expect(defiance.getByText("ici, une note haute signale de la méfiance")).toBeVisible();
+  await context.close();
+});
