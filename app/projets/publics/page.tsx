@@ -7,7 +7,8 @@ import { ZPublicProjectsInput } from "@/server/api/routers/project.schema";
 import { serverApi } from "@/server/api/server";
 import { STAGES } from "@/server/domain/gradient";
 import { Pagination, pageFromParam } from "@/components/ui/pagination";
-import { SECTORS, sectorParam } from "@/server/domain/sectors";
+import { sectorParam } from "@/server/domain/sectors";
+import { SectorFilter } from "@/components/projects/sector-filter";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("publicProjects"))("title") };
@@ -19,7 +20,6 @@ export default async function PublicProjectsPage({ searchParams }: { searchParam
   const filters = await searchParams;
   const t = await getTranslations("publicProjects");
   const ts = await getTranslations("stages");
-  const tsec = await getTranslations("sectors");
   const api = await serverApi();
   const stage = STAGES.find((candidate) => candidate === filters.stade);
   const directory = await api.project.listPublic({
@@ -48,14 +48,7 @@ export default async function PublicProjectsPage({ searchParams }: { searchParam
             </option>
           ))}
         </SelectField>
-        <SelectField id="public-sector" name="secteur" label={t("sector")} defaultValue={sectorParam(filters.secteur) ?? ""}>
-          <option value="">{t("all")}</option>
-          {SECTORS.map((option) => (
-            <option key={option} value={option}>
-              {tsec(option)}
-            </option>
-          ))}
-        </SelectField>
+        <SectorFilter id="public-sector" label={t("sector")} allLabel={t("all")} selected={sectorParam(filters.secteur)} />
         <SelectField id="public-stage" name="stade" label={t("stage")} defaultValue={stage ?? ""}>
           <option value="">{t("all")}</option>
           {STAGES.map((option) => (

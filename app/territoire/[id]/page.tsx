@@ -10,7 +10,8 @@ import { LEGAL_FORMS, type LegalForm } from "@/server/domain/organisations";
 import { serverApi } from "@/server/api/server";
 import { requireSignedIn } from "@/server/auth/guard";
 import { Pagination, pageFromParam } from "@/components/ui/pagination";
-import { SECTORS, sectorParam } from "@/server/domain/sectors";
+import { sectorParam } from "@/server/domain/sectors";
+import { SectorFilter } from "@/components/projects/sector-filter";
 
 type SearchParams = Promise<{ stade?: string; forme?: string; secteur?: string; commune?: string; page?: string }>;
 
@@ -20,7 +21,6 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
   await requireSignedIn(`/territoire/${id}`);
   const t = await getTranslations("territoryView");
   const ts = await getTranslations("stages");
-  const tsec = await getTranslations("sectors");
   const tl = await getTranslations("legalForms");
   const format = await getFormatter();
   const tcp = await getTranslations("councilPack");
@@ -151,14 +151,7 @@ export default async function TerritoryPage({ params, searchParams }: { params: 
             </option>
           ))}
         </SelectField>
-        <SelectField id="filter-sector" name="secteur" label={t("sector")} defaultValue={sectorParam(filters.secteur) ?? ""}>
-          <option value="">{t("all")}</option>
-          {SECTORS.map((option) => (
-            <option key={option} value={option}>
-              {tsec(option)}
-            </option>
-          ))}
-        </SelectField>
+        <SectorFilter id="filter-sector" label={t("sector")} allLabel={t("all")} selected={sectorParam(filters.secteur)} />
         <div className="flex flex-wrap gap-2 sm:col-span-2 lg:col-span-4">
           <Button type="submit">{t("apply")}</Button>
           {filtered ? (
