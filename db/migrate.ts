@@ -8,8 +8,9 @@ import type { DbConnection } from "./index";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
-export async function migrate(connection: DbConnection): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/** Applies the migrations of `folder` not applied yet (a test may name a copy that stops earlier). */
+export async function migrate(connection: DbConnection, folder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder: folder };
   if (connection.driver === "pglite") {
     await migratePglite(connection.db as unknown as PgliteDatabase, config);
   } else {

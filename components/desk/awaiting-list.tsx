@@ -6,6 +6,7 @@ import { MilestoneAnswer } from "@/components/gradient/milestone-answer";
 import { ProposalActions } from "@/components/gradient/proposal-actions";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { NetworkDecision } from "@/components/networks/network-decision";
+import { HolderInvitationAnswer } from "@/components/projects/holder-invitation-answer";
 import { VerifyButton } from "@/components/organisations/verify-button";
 import type { DeskAwaiting } from "@/components/router-outputs";
 import { Badge, Card, SectionTitle } from "@/components/ui/primitives";
@@ -97,6 +98,18 @@ export async function AwaitingList({ awaiting }: { awaiting: DeskAwaiting }) {
                       label={t("refuseClaim")}
                       about={item.askedBy ?? item.email}
                     />
+                  </div>
+                </>
+              ) : item.kind === "coHolding" ? (
+                <>
+                  <p className="flex flex-wrap items-center gap-2">
+                    <Badge tone="warn">{t("kinds.coHolding")}</Badge>
+                    <span className="font-medium">{item.projectTitle}</span>
+                  </p>
+                  <p className="mt-1">{t("coHolding", { person: item.askedBy ?? t("someone"), organisation: item.organisationName })}</p>
+                  <p className="mt-1 text-sm text-muted">{since(item.since)}</p>
+                  <div className="mt-2">
+                    <HolderInvitationAnswer projectId={item.projectId} organisationId={item.organisationId} projectTitle={item.projectTitle} />
                   </div>
                 </>
               ) : (

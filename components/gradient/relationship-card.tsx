@@ -37,7 +37,12 @@ export function RelationshipCard({ relationship, milestones }: { relationship: R
               : t("pendingStart", { side: t(`sides.${pending.proposedSide}`), to: ts(pending.toStage) })}
           </p>
           <p className="text-sm text-muted">
-            {t("proposedBy", { name: pending.proposedByName ?? "—", date: format.dateTime(pending.proposedAt, { dateStyle: "long" }) })}
+            {t("proposedBy", {
+              name: pending.proposedByStructure
+                ? t("personFor", { name: pending.proposedByName ?? "—", structure: pending.proposedByStructure })
+                : (pending.proposedByName ?? "—"),
+              date: format.dateTime(pending.proposedAt, { dateStyle: "long" }),
+            })}
           </p>
           {pending.reason ? <p className="mt-1">{t("reason", { reason: pending.reason })}</p> : null}
           {pending.milestoneIds.length > 0 ? (

@@ -25,6 +25,7 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
   const tl = useTranslations("levers");
   const tm = useTranslations("moderation");
   const format = useFormatter();
+  const personFor = (name: string | null, structure: string | null) => (structure ? t("personFor", { name: name ?? "—", structure }) : (name ?? "—"));
   const authorityOf = new Map(overview.relationships.map((relationship) => [relationship.id, relationship]));
   const { shown: events, older } = timelineEvents(overview, range.show === "recent" ? range.count : undefined);
   if (events.length === 0 && older.length === 0) return <p className="text-muted">{t("timelineEmpty")}</p>;
@@ -56,6 +57,13 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
                   : event.change.fromStage
                     ? t("stageChangeEvent", { authority: event.authorityName, from: ts(event.change.fromStage), to: ts(event.change.toStage) })
                     : t("stageStartEvent", { authority: event.authorityName, to: ts(event.change.toStage) })}
+                <span className="block text-sm font-normal text-muted">
+                  {t("stageDecision", {
+                    status: event.change.status,
+                    proposer: personFor(event.change.proposedByName, event.change.proposedByStructure),
+                    decider: personFor(event.change.decidedByName, event.change.decidedByStructure),
+                  })}
+                </span>
                 {event.change.status === "declined" && event.change.decisionComment ? (
                   <span className="block text-sm font-normal">{t("declineReason", { reason: event.change.decisionComment })}</span>
                 ) : null}

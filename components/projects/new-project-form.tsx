@@ -16,7 +16,7 @@ export function NewProjectForm({ collectives }: { collectives: { id: string; nam
   const [commune, setCommune] = useState<PickedTerritory | null>(null);
   const create = useFormMutation(
     (api) => api.project.create,
-    (form) => ({ title: form.text("title"), summary: form.text("summary"), leadCollectiveId: form.text("leadCollectiveId"), communeId: commune?.id ?? "" }),
+    (form) => ({ title: form.text("title"), summary: form.text("summary"), contactHolderId: form.text("contactHolderId"), communeId: commune?.id ?? "" }),
     { onSaved: (project) => router.push(`/projets/${project.id}`) },
   );
   const errors = formErrorsOf(create.error, tc("error"));
@@ -25,7 +25,7 @@ export function NewProjectForm({ collectives }: { collectives: { id: string; nam
     <form noValidate onSubmit={create.onSubmit}>
       <TextField id="title" name="title" label={t("title")} hint={t("titleHint")} required maxLength={160} error={errors.fields.title} />
       <TextArea id="summary" name="summary" label={t("summaryLabel")} maxLength={4000} error={errors.fields.summary} />
-      <SelectField id="leadCollectiveId" name="leadCollectiveId" label={t("leadCollective")} error={errors.fields.leadCollectiveId}>
+      <SelectField id="contactHolderId" name="contactHolderId" label={t("contactHolder")} error={errors.fields.contactHolderId}>
         {collectives.map((collective) => (
           <option key={collective.id} value={collective.id}>
             {collective.name}

@@ -4,8 +4,11 @@ import type { EditableFile } from "./project-file-form";
 import { safeHref } from "@/components/ui/safe-href";
 import { sectorText } from "./sector-text";
 
-export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file: EditableFile; leadCollectiveName: string; legalForm: string | null }) {
+type Holder = { name: string; kind: string; legalForm: string | null; contact: boolean };
+
+export function ProjectFileView({ file, holders }: { file: EditableFile; holders: Holder[] }) {
   const t = useTranslations("projectPage");
+  const th = useTranslations("holders");
   const tl = useTranslations("legalForms");
   const tsec = useTranslations("sectors");
   const format = useFormatter();
@@ -20,7 +23,18 @@ export function ProjectFileView({ file, leadCollectiveName, legalForm }: { file:
   const none = <span className="text-muted">{t("none")}</span>;
   return (
     <dl>
-      {row(t("fields.leadCollective"), `${leadCollectiveName}${legalForm ? ` (${tl(legalForm as "scic")})` : ""}`)}
+      {row(
+        holders.length > 1 ? th("title") : t("fields.contactHolder"),
+        <ul>
+          {holders.map((holder) => (
+            <li key={holder.name}>
+              {holder.name}
+              {holder.legalForm ? ` (${tl(holder.legalForm as "scic")})` : holder.kind === "authority" ? ` (${th("publicBodyBadge")})` : ""}
+              {holders.length > 1 && holder.contact ? <span className="text-sm text-muted"> — {th("contact")}</span> : null}
+            </li>
+          ))}
+        </ul>,
+      )}
       {row(t("fields.summary"), file.summary ? <span className="whitespace-pre-line">{file.summary}</span> : none)}
       {row(t("fields.sector"), sectorText(tsec, file.sector, file.sectorDetail) || none)}
       {row(t("fields.collectiveStage"), t(`collectiveStages.${file.collectiveStage}`))}

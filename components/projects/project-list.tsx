@@ -27,7 +27,7 @@ export async function ProjectList<T extends ProjectSummary & { communes?: string
             {project.title}
           </Link>
           <p className="mt-1 text-sm text-muted">
-            {t("lead", { name: project.leadCollectiveName })} ·{" "}
+            {t("lead", { name: format.list([project.contactHolderName, ...project.coHolderNames], { type: "conjunction" }) })} ·{" "}
             {project.communes && project.communes.length > 1
               ? t("inCommunes", { communes: project.communes.join(", ") })
               : t("inCommune", { commune: project.communeName, departement: project.departementCode ?? "" })}

@@ -44,10 +44,14 @@ export const stageChanges = pgTable(
     reason: text().notNull().default(""),
     proposedSide: side().notNull(),
     proposedById: text().references(() => users.id, { onDelete: "set null" }),
+    /** The structure the proposer spoke for: the authority, or which of the project's holding structures. */
+    proposedByOrganisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
     proposedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     status: proposalStatus().notNull().default("pending"),
     decidedById: text().references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp({ withTimezone: true }),
+    /** The structure the decider spoke for, as proposedByOrganisationId. */
+    decidedByOrganisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
     decisionComment: text(),
     /** Set when a support network declared this stage (by importing its spreadsheet) on the collective's behalf. */
     declaredByNetworkId: uuid().references(() => organisations.id, { onDelete: "set null" }),

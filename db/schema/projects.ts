@@ -7,10 +7,16 @@ import { organisations } from "./organisations";
 import { territories } from "./territories";
 import { SECTORS } from "@/server/domain/sectors";
 
-export const partyRole = pgEnum("party_role", ["lead", "authority", "network"]);
+/**
+ * What an organisation is to a project: one of its holding structures (a collective, or a public
+ * body holding a share, as a commune in a SCIC), an authority it has a relationship with, or a
+ * network that accompanies it.
+ */
+export const partyRole = pgEnum("party_role", ["holder", "authority", "network"]);
 /**
  * A network joins a project's portfolio on the collective's request, accepted by one of its
  * moderators ("requested"), or on the network's invitation, accepted by the collective ("invited").
+ * A structure invited to co-hold a project is "invited" until its admin accepts.
  */
 export const partyStatus = pgEnum("party_status", ["active", "requested", "invited"]);
 export const collectiveStage = pgEnum("collective_stage", COLLECTIVE_STAGES);
@@ -27,7 +33,8 @@ export const projects = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     title: text().notNull(),
     summary: text().notNull().default(""),
-    leadCollectiveId: uuid()
+    /** The holding structure to contact, one of its active holders (project_party, role "holder"). */
+    contactHolderId: uuid()
       .notNull()
       .references(() => organisations.id),
     /** The commune it is based in; `project_commune` lists every commune where it acts. */
@@ -61,7 +68,7 @@ export const projects = pgTable(
   },
   (table) => [
     index().on(table.communeId),
-    index().on(table.leadCollectiveId),
+    index().on(table.contactHolderId),
     check("project_title_not_blank", sql`length(trim(${table.title})) > 0`),
     check("project_sector_listed", sql.raw(`sector in ('', ${SECTORS.map((sector) => `'${sector}'`).join(", ")})`)),
   ],
@@ -97,6 +104,8 @@ export const projectParties = pgTable(
       .references(() => organisations.id),
     role: partyRole().notNull(),
     status: partyStatus().notNull().default("active"),
+    /** Who asked an organisation to join (a co-holder's invitation, a network's). */
+    invitedById: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.projectId, table.organisationId] }), index().on(table.organisationId)],

@@ -22,7 +22,7 @@ export const membershipsRelations = relations(memberships, ({ one }) => ({
 }));
 
 export const projectsRelations = relations(projects, ({ one, many }) => ({
-  leadCollective: one(organisations, { fields: [projects.leadCollectiveId], references: [organisations.id] }),
+  contactHolder: one(organisations, { fields: [projects.contactHolderId], references: [organisations.id] }),
   commune: one(territories, { fields: [projects.communeId], references: [territories.id] }),
   parties: many(projectParties),
   communes: many(projectCommunes),

@@ -44,11 +44,15 @@ export const DEMO_COLLECTIVES = {
 } as const satisfies Record<string, { id: string; name: string; legalForm: LegalForm; admin: string; members: readonly string[] }>;
 export type DemoCollective = keyof typeof DEMO_COLLECTIVES;
 
-type Step = { stage: Stage; on: string; by: Side; reason: string };
+/** A holding structure of a demo project: one of the collectives, or a public body holding a share. */
+export type DemoHolder = { collective: DemoCollective } | { authority: DemoAuthority };
+
+/** `holder`: on the collective side of a co-held project, which holding structure spoke (the lead by default). */
+type Step = { stage: Stage; on: string; by: Side; reason: string; holder?: DemoHolder };
 export type DemoRelationship = {
   authority: DemoAuthority;
   steps: Step[];
-  pending?: { to: Stage; by: Side; reason: string; on: string; note?: string };
+  pending?: { to: Stage; by: Side; reason: string; on: string; note?: string; holder?: DemoHolder };
   /** How each side rates the indicators: around the stage it feels (0 = no answer). */
   feels?: { collective: Stage; authority: Stage };
 };
@@ -57,6 +61,8 @@ export type DemoProject = {
   title: string;
   summary: string;
   collective: DemoCollective;
+  /** The other holding structures of a project held by several (a PTCE). */
+  coHolders?: DemoHolder[];
   communes: string[];
   sector: Sector;
   collectiveStage: CollectiveStage;
@@ -343,6 +349,48 @@ export const DEMO_PROJECTS: DemoProject[] = [
         authority: "romeyer",
         steps: [{ stage: "defiance", on: "2026-05-20", by: "collective", reason: "Inquiétudes sur le bruit et les camions." }],
         feels: { collective: "observation", authority: "defiance" },
+      },
+    ],
+  },
+  {
+    n: 11,
+    title: "Pôle de coopération du Diois",
+    summary:
+      "Un pôle territorial de coopération économique : la SCIC La Fabrique, l'association des Jardins partagés et la commune de Luc-en-Diois mutualisent un local, une comptabilité et deux emplois partagés.",
+    collective: "fabrique",
+    coHolders: [{ collective: "jardins" }, { authority: "luc" }],
+    communes: ["commune-26113", "commune-26167", "commune-26086"],
+    sector: "cooperation",
+    collectiveStage: "creation",
+    jobsNow: 2,
+    jobsPotential: 7,
+    needs: ["funding", "expertise"],
+    funding: [
+      { source: "epci", label: "Fonds de développement local", amountEuros: 15000, status: "requested" },
+      { source: "commune", label: "Part sociale de la commune de Luc-en-Diois", amountEuros: 2000, status: "paid" },
+    ],
+    heldByNetwork: true,
+    relationships: [
+      {
+        authority: "die",
+        steps: [
+          { stage: "observation", on: "2025-10-14", by: "collective", reason: "Présentation du pôle au bureau municipal.", holder: { collective: "jardins" } },
+          { stage: "collaboration", on: "2026-06-09", by: "authority", reason: "Convention d'occupation du local de la rue Camille-Buffardel." },
+        ],
+        feels: { collective: "collaboration", authority: "collaboration" },
+      },
+      {
+        authority: "diois",
+        steps: [
+          { stage: "observation", on: "2026-01-20", by: "collective", reason: "Le pôle est présenté en commission économie.", holder: { authority: "luc" } },
+        ],
+        pending: {
+          to: "collaboration",
+          by: "collective",
+          reason: "Deux emplois partagés avec la communauté de communes sont à l'étude.",
+          on: "2026-11-24",
+          holder: { collective: "jardins" },
+        },
       },
     ],
   },

@@ -29,6 +29,7 @@ import {
   demoUuid,
   milestonesOf,
   type DemoAuthority,
+  type DemoHolder,
   type DemoProject,
 } from "./demo-gradient";
 
@@ -168,13 +169,20 @@ async function seedProject(tx: Database, project: DemoProject, lookups: Lookups)
   const projectId = projectIdOf(project);
   const collective = DEMO_COLLECTIVES[project.collective];
   const collectiveUser = lookups.demoUserId(collective.admin);
+  // A holding structure and the person who speaks for it: its admin, or a public body's official.
+  const holderOf = (holder: DemoHolder | undefined) =>
+    holder === undefined
+      ? { organisationId: collective.id, userId: collectiveUser }
+      : "collective" in holder
+        ? { organisationId: DEMO_COLLECTIVES[holder.collective].id, userId: lookups.demoUserId(DEMO_COLLECTIVES[holder.collective].admin) }
+        : { organisationId: lookups.authorityIdOf(holder.authority), userId: lookups.officialOf(holder.authority) };
   const created = await tx
     .insert(projects)
     .values({
       id: projectId,
       title: project.title,
       summary: project.summary,
-      leadCollectiveId: collective.id,
+      contactHolderId: collective.id,
       communeId: project.communes[0] ?? "commune-26113",
       sector: project.sector,
       collectiveStage: project.collectiveStage,
@@ -208,7 +216,8 @@ async function seedProject(tx: Database, project: DemoProject, lookups: Lookups)
   await tx
     .insert(projectParties)
     .values([
-      { projectId, organisationId: collective.id, role: "lead" as const },
+      { projectId, organisationId: collective.id, role: "holder" as const },
+      ...(project.coHolders ?? []).map((holder) => ({ projectId, organisationId: holderOf(holder).organisationId, role: "holder" as const })),
       ...project.relationships.map((relationship) => ({
         projectId,
         organisationId: lookups.authorityIdOf(relationship.authority),
@@ -221,14 +230,17 @@ async function seedProject(tx: Database, project: DemoProject, lookups: Lookups)
   for (const [index, relationship] of project.relationships.entries()) {
     const relationshipId = demoUuid(0xd00000 + project.n * 10 + index);
     const authorityUser = lookups.officialOf(relationship.authority);
+    const authorityId = lookups.authorityIdOf(relationship.authority);
     const userOf = (side: Side) => (side === "collective" ? collectiveUser : authorityUser);
     const otherOf = (side: Side): Side => (side === "collective" ? "authority" : "collective");
+    // Who spoke for a side of a stage change: the authority, or the holding structure the step names.
+    const speakerOf = (side: Side, holder?: DemoHolder) => (side === "collective" ? holderOf(holder) : { organisationId: authorityId, userId: authorityUser });
     await tx
       .insert(relationships)
       .values({
         id: relationshipId,
         projectId,
-        authorityId: lookups.authorityIdOf(relationship.authority),
+        authorityId,
         stage: relationship.steps.at(-1)?.stage ?? null,
         createdAt: at(relationship.steps[0]?.on ?? "2025-01-01", -7),
       })
@@ -243,10 +255,12 @@ async function seedProject(tx: Database, project: DemoProject, lookups: Lookups)
           toStage: step.stage,
           reason: step.reason,
           proposedSide: step.by,
-          proposedById: userOf(step.by),
+          proposedById: speakerOf(step.by, step.holder).userId,
+          proposedByOrganisationId: speakerOf(step.by, step.holder).organisationId,
           proposedAt: at(step.on, -7),
           status: "confirmed" as const,
-          decidedById: userOf(otherOf(step.by)),
+          decidedById: speakerOf(otherOf(step.by), step.holder).userId,
+          decidedByOrganisationId: speakerOf(otherOf(step.by), step.holder).organisationId,
           decidedAt: at(step.on),
         })),
         ...(relationship.pending
@@ -258,7 +272,8 @@ async function seedProject(tx: Database, project: DemoProject, lookups: Lookups)
                 toStage: relationship.pending.to,
                 reason: relationship.pending.reason,
                 proposedSide: relationship.pending.by,
-                proposedById: userOf(relationship.pending.by),
+                proposedById: speakerOf(relationship.pending.by, relationship.pending.holder).userId,
+                proposedByOrganisationId: speakerOf(relationship.pending.by, relationship.pending.holder).organisationId,
                 proposedAt: at(relationship.pending.on),
                 status: "pending" as const,
               },

@@ -61,7 +61,7 @@ function shapeProjectPage({ file, overview }: ProjectPageAnswer) {
       title: file.title,
       summary: file.summary,
       updatedAt: file.updatedAt.getTime(),
-      leadCollectiveName: file.leadCollectiveName,
+      contactHolderName: file.contactHolderName,
       legalForm: file.legalForm,
       communeName: file.communeName,
       sector: file.sector,
@@ -153,7 +153,7 @@ export function benchCases(s: Subjects): BenchCase[] {
         (
           await selectRows<Summary>(
             db,
-            sql`select ${SUMMARY_COLUMNS} from project p join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+            sql`select ${SUMMARY_COLUMNS} from project p join organisation contact on contact.id = p.contact_holder_id join territory c on c.id = p.commune_id
               where ${partyOf(s.holderId)} order by p.updated_at desc, p.id`,
           )
         ).map(shapeSummary),
@@ -234,11 +234,11 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
               left join relationship r_here on r_here.project_id = p.id and r_here.authority_id = ${s.authorityId}
               where true ${stageFilter}),
             listed as (select ${SUMMARY_COLUMNS}, p.updated_at as sort_key from project p
-              join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+              join organisation contact on contact.id = p.contact_holder_id join territory c on c.id = p.commune_id
               where p.id in (select id from matching order by updated_at desc, id limit 50))
           select (select json_build_object('id', a.id, 'name', a.name) from a) as authority,
             (select json_agg(json_build_object('id', l.id, 'title', l.title, 'summary', l.summary, 'updatedAt', l."updatedAt",
-                'leadCollectiveId', l."leadCollectiveId", 'leadCollectiveName', l."leadCollectiveName", 'legalForm', l."legalForm",
+                'contactHolderId', l."contactHolderId", 'contactHolderName', l."contactHolderName", 'legalForm', l."legalForm", 'coHolderNames', l."coHolderNames",
                 'communeId', l."communeId", 'communeName', l."communeName", 'departementCode', l."departementCode",
                 'relationships', l.relationships, 'latestMilestone', l."latestMilestone") order by l.sort_key desc, l.id) from listed l) as projects,
             (select count(*)::int from matching) as total,

@@ -11,9 +11,10 @@ export type Summary = {
   title: string;
   summary: string;
   updatedAt: Date | number;
-  leadCollectiveId: string;
-  leadCollectiveName: string;
+  contactHolderId: string;
+  contactHolderName: string;
   legalForm: string | null;
+  coHolderNames: string[];
   communeId: string;
   communeName: string;
   departementCode: string | null;
@@ -27,9 +28,10 @@ export function shapeSummary(row: Summary) {
     title: row.title,
     summary: row.summary,
     updatedAt: row.updatedAt instanceof Date ? row.updatedAt.getTime() : row.updatedAt,
-    leadCollectiveId: row.leadCollectiveId,
-    leadCollectiveName: row.leadCollectiveName,
+    contactHolderId: row.contactHolderId,
+    contactHolderName: row.contactHolderName,
     legalForm: row.legalForm,
+    coHolderNames: row.coHolderNames,
     communeId: row.communeId,
     communeName: row.communeName,
     departementCode: row.departementCode,
@@ -40,7 +42,10 @@ export function shapeSummary(row: Summary) {
 
 /** The summary columns of project `p`, as the hand-written queries select them. */
 export const SUMMARY_COLUMNS = sql`p.id, p.title, p.summary, floor(extract(epoch from p.updated_at) * 1000)::float8 as "updatedAt",
-  p.lead_collective_id as "leadCollectiveId", lead.name as "leadCollectiveName", lead.legal_form as "legalForm",
+  p.contact_holder_id as "contactHolderId", contact.name as "contactHolderName", contact.legal_form as "legalForm",
+  to_json(array(select h.name from project_party hp join organisation h on h.id = hp.organisation_id
+    where hp.project_id = p.id and hp.role = 'holder' and hp.status = 'active' and hp.organisation_id <> p.contact_holder_id
+    order by hp.created_at, h.name)) as "coHolderNames",
   p.commune_id as "communeId", c.name as "communeName", c.departement_code as "departementCode",
   coalesce((select json_agg(json_build_object('relationshipId', r.id, 'authorityName', a.name, 'stage', r.stage) order by r.created_at, r.id)
     from relationship r join organisation a on a.id = r.authority_id where r.project_id = p.id), '[]'::json) as relationships,
@@ -97,7 +102,7 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
           where pp.project_id = ${projectId} and pp.status = 'active')
       select json_build_object(
           'id', p.id, 'title', p.title, 'summary', p.summary, 'updatedAt', floor(extract(epoch from p.updated_at) * 1000)::float8,
-          'leadCollectiveName', lead.name, 'legalForm', lead.legal_form, 'communeName', c.name, 'sector', p.sector, 'sectorDetail', p.sector_detail,
+          'contactHolderName', contact.name, 'legalForm', contact.legal_form, 'communeName', c.name, 'sector', p.sector, 'sectorDetail', p.sector_detail,
           'collectiveStage', p.collective_stage, 'jobsNow', p.jobs_now, 'jobsPotential', p.jobs_potential, 'needs', p.needs,
           'links', p.links, 'contacts', p.contacts, 'visibility', p.visibility, 'version', p.version,
           'communes', (select json_agg(json_build_object('id', t.id, 'name', t.name, 'departementCode', t.departement_code) order by t.name, t.id)
@@ -107,7 +112,7 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
           'parties', (select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'role', pp.role, 'status', pp.status)
               order by pp.created_at, pp.organisation_id)
             from project_party pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id),
-          'isMember', exists (select 1 from mine where role = 'lead'),
+          'isMember', exists (select 1 from mine where role = 'holder'),
           'following', exists (select 1 from follow where user_id = ${userId} and project_id = p.id)) as file,
         coalesce((select json_agg(json_build_object('id', r.id, 'authorityName', a.name, 'territoryKind', t.kind, 'stage', r.stage,
             'changes', coalesce((select json_agg(json_build_object('id', sc.id, 'fromStage', sc.from_stage, 'toStage', sc.to_stage, 'status', sc.status,
@@ -136,7 +141,7 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
           where m.project_id = p.id and (m.hidden_at is null or exists (select 1 from mine where role = 'network' and membership_role in ('moderator', 'admin')))), '[]'::json) as milestones,
         exists (select 1 from mine where role = 'network' and membership_role in ('moderator', 'admin')) as moderates,
         exists (select 1 from mine) as "isParty"
-      from p join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+      from p join organisation contact on contact.id = p.contact_holder_id join territory c on c.id = p.commune_id
       where exists (select 1 from mine)`,
   );
   if (!page) return null;
@@ -174,7 +179,7 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
 export async function handMyProjects(db: DbOrTx, userId: string) {
   const rows = await selectRows<Summary>(
     db,
-    sql`select ${SUMMARY_COLUMNS} from project p join organisation lead on lead.id = p.lead_collective_id join territory c on c.id = p.commune_id
+    sql`select ${SUMMARY_COLUMNS} from project p join organisation contact on contact.id = p.contact_holder_id join territory c on c.id = p.commune_id
       where ${partyOf(userId)} order by p.updated_at desc, p.id`,
   );
   return rows.map(shapeSummary);

@@ -209,7 +209,7 @@ export function seedSteps(size: SeedSize, departements: string[] | null): SeedSt
           select i, pg_temp.bench_uuid('project' || i) as id, c.id as commune_id, c.n as commune_n, 1 + (i - 1) % ${size.collectives} as collective
           from generate_series(1, ${P}) i
           join seed_commune c on c.n = 1 + (i * 7919) % (select count(*) from seed_commune)`,
-        `insert into project (id, title, summary, lead_collective_id, commune_id, sector, collective_stage, jobs_now, jobs_potential,
+        `insert into project (id, title, summary, contact_holder_id, commune_id, sector, collective_stage, jobs_now, jobs_potential,
             needs, visibility, created_by_id, created_at, updated_at)
           select p.id, 'Projet ' || ${pick(THEMES, "p.i * 3")} || ' n° ' || p.i,
             'Un projet collectif de territoire : ' || ${pick(THEMES, "p.i * 3")} || ', porté par des habitants et des acteurs locaux.',
@@ -221,7 +221,7 @@ export function seedSteps(size: SeedSize, departements: string[] | null): SeedSt
             ${base} - make_interval(days => 200 + (p.i * 37) % 1000), ${base} - make_interval(days => (p.i * 37) % 700, mins => p.i % 1440)
           from seed_project p`,
         `insert into project_party (project_id, organisation_id, role, created_at)
-          select p.id, pg_temp.bench_uuid('collective' || p.collective), 'lead', ${base} - make_interval(days => 200 + (p.i * 37) % 1000)
+          select p.id, pg_temp.bench_uuid('collective' || p.collective), 'holder', ${base} - make_interval(days => 200 + (p.i * 37) % 1000)
           from seed_project p`,
         `insert into project_commune (project_id, commune_id)
           select p.id, p.commune_id from seed_project p

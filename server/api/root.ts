@@ -6,6 +6,7 @@ import { calendarRouter } from "./routers/calendar";
 import { commentRouter } from "./routers/comment";
 import { deskRouter } from "./routers/desk";
 import { followRouter } from "./routers/follow";
+import { holderRouter } from "./routers/holder";
 import { invitationRouter } from "./routers/invitation";
 import { milestoneRouter } from "./routers/milestone";
 import { moderationRouter } from "./routers/moderation";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   comment: commentRouter,
   desk: deskRouter,
   follow: followRouter,
+  holder: holderRouter,
   invitation: invitationRouter,
   notification: notificationRouter,
   milestone: milestoneRouter,

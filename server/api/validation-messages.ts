@@ -63,7 +63,7 @@ const FIELD_LABELS: Record<string, Label> = {
   communeIds: { fr: "les communes", en: "the communes" },
   communeId: { fr: "la commune", en: "the commune" },
   territoryId: { fr: "le territoire", en: "the territory" },
-  leadCollectiveId: { fr: "le collectif porteur", en: "the lead collective" },
+  contactHolderId: { fr: "la structure porteuse", en: "the holding structure" },
   query: { fr: "la recherche", en: "the search" },
   search: { fr: "la recherche", en: "the search" },
   answers: { fr: "les réponses", en: "the answers" },

@@ -185,6 +185,9 @@ export const CHANGE_FIELDS = {
   communeId: "commune",
   communeIds: "communes",
   organisationId: "organisation",
+  contactHolderId: "organisation",
+  holder: "organisation",
+  /** Written by entries from before projects had several holding structures. */
   leadCollectiveId: "organisation",
   collectiveId: "organisation",
   userId: "person",

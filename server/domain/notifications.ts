@@ -19,6 +19,8 @@ export const NOTIFICATION_KINDS = [
   "mediation",
   /** A claim to speak for an authority: asked (told to who can verify it), verified or refused (told to its author). */
   "membership",
+  /** An invitation to co-hold a project (told to the invited structure's admins), its answer, a holder leaving (told to the holders). */
+  "co_holding",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

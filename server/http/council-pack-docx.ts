@@ -15,6 +15,7 @@ export async function councilPackDocx(pack: CouncilPack, locale: Locale): Promis
   const tf = createTranslator({ locale, messages, namespace: "projectPage" });
   const day = (date: Date) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Paris" }).format(date);
   const dayOf = (iso: string) => day(new Date(`${iso}T12:00:00Z`));
+  const names = (list: string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(list);
   const number = (value: number) => new Intl.NumberFormat(locale).format(value);
   const euros = (value: number) => new Intl.NumberFormat(locale, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }).format(value);
   const stageOf = (project: CouncilPack["projects"][number]) => (project.stage ? ts(project.stage) : project.related ? t("toConfirm") : t("notParty"));
@@ -33,7 +34,7 @@ export async function councilPackDocx(pack: CouncilPack, locale: Locale): Promis
           new TableRow({
             children: [
               cell(project.title),
-              cell(project.leadCollectiveName),
+              cell(names(project.holderNames)),
               cell(stageOf(project)),
               cell(number(project.jobsNow), { right: true }),
               cell(number(project.jobsPotential), { right: true }),
@@ -58,7 +59,7 @@ export async function councilPackDocx(pack: CouncilPack, locale: Locale): Promis
   const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
   const projectSections = pack.projects.flatMap((project) => [
     new Paragraph({ text: project.title, heading: HeadingLevel.HEADING_2, pageBreakBefore: false }),
-    new Paragraph(t("leadLine", { name: project.leadCollectiveName })),
+    new Paragraph(t("leadLine", { name: names(project.holderNames) })),
     new Paragraph(t("stageLine", { stage: stageOf(project) })),
     new Paragraph(t("jobsLine", { now: project.jobsNow, potential: project.jobsPotential })),
     new Paragraph({ text: t("changesTitle"), heading: HeadingLevel.HEADING_3 }),

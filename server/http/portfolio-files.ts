@@ -7,7 +7,8 @@ import { errorMessage } from "@/server/i18n/errors";
 import type { Locale } from "@/server/i18n/config";
 import { assertCanModerateNetwork, type Actor } from "@/server/services/access";
 import { planImport, refusedLinesCsv, runImport } from "@/server/services/portfolio-import";
-import { portfolioPage, type PortfolioQuery } from "@/server/services/portfolio-table";
+import { portfolioExportLines } from "@/server/services/portfolio-export";
+import type { PortfolioQuery } from "@/server/services/portfolio-table";
 import { isSameOrigin, localeOf } from "./request";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,7 +107,7 @@ export async function answerExportRequest(db: DbOrTx, actor: Actor | null, query
   try {
     await assertNetworkFiles(db, actor, query.networkId);
     if (format !== "csv" && format !== "xlsx") throw new DomainError("NOT_FOUND", "unknownFormat");
-    const { rows } = await portfolioPage(db, { ...query, page: 1 }, null);
+    const rows = await portfolioExportLines(db, query);
     if (format === "csv") {
       return new Response(exportCsv(rows), {
         headers: {

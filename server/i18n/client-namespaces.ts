@@ -9,17 +9,18 @@ export const ROOT_CLIENT_NAMESPACES = ["errorPage"] as const satisfies readonly 
 
 export const SEGMENT_CLIENT_NAMESPACES = {
   // The home page (a route group: its address is /), for « À traiter »'s answer controls.
-  "(accueil)": ["common", "moderation", "organisation", "projectPage"],
+  "(accueil)": ["common", "holders", "moderation", "organisation", "projectPage"],
   admin: ["admin", "common", "organisation"],
   collectivites: ["common", "offices", "organisation", "territoryKinds", "territoryPicker"],
   compte: ["account", "common", "emailPrefs"],
   notifications: ["notifications"],
-  organisations: ["common", "legalForms", "moderation", "offices", "organisation", "roles"],
+  organisations: ["common", "holders", "legalForms", "moderation", "offices", "organisation", "roles"],
   projets: [
     "barometer",
     "common",
     "conversation",
     "follow",
+    "holders",
     "invite",
     "levers",
     "milestoneKinds",

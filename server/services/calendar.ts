@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { createEvents, type EventAttributes } from "ics";
 import type { Database, DbOrTx } from "@/db";
-import { calendarFeeds, follows, memberships, milestones, projectParties, projects } from "@/db/schema";
+import { calendarFeeds, follows, memberships, milestones, organisations, projectParties, projects } from "@/db/schema";
 import { env } from "@/server/env";
 import { recordChange } from "./history";
-import { projectVisibleTo, requireActor, type Actor } from "./access";
+import { membershipCounts, projectVisibleTo, requireActor, type Actor } from "./access";
 
 const feedUrl = (token: string) => `${env.APP_URL}/api/calendrier/${token}`;
 
@@ -90,8 +90,9 @@ export async function calendarFor(db: DbOrTx, token: string): Promise<CalendarAn
         or(
           sql`exists (select 1 from ${follows} where ${follows.projectId} = ${projects.id} and ${follows.userId} = ${feed.userId})`,
           sql`exists (select 1 from ${projectParties} pp join ${memberships} m on m.organisation_id = pp.organisation_id
+            join ${organisations} o on o.id = pp.organisation_id
             where pp.project_id = ${projects.id} and pp.status = 'active' and m.user_id = ${feed.userId}
-              and (pp.role <> 'authority' or m.verified_at is not null))`,
+              and ${membershipCounts(sql`o.kind`, sql`m.verified_at`)})`,
         ),
       ),
     )

@@ -37,17 +37,17 @@ export async function inviteToCollective(db: Database, actor: Actor | null, inpu
     .select({ id: memberships.id })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, access.leadCollectiveId), eq(users.email, email)));
+    .where(and(eq(memberships.organisationId, access.contactHolderId), eq(users.email, email)));
   if (member) throw new DomainError("CONFLICT", "alreadyCollectiveMember", { values: { email } });
   const [pending] = await db
     .select({ id: invitations.id })
     .from(invitations)
-    .where(and(eq(invitations.collectiveId, access.leadCollectiveId), eq(invitations.email, email), isUsable()));
+    .where(and(eq(invitations.collectiveId, access.contactHolderId), eq(invitations.email, email), isUsable()));
   if (pending) throw new DomainError("CONFLICT", "collectiveInvitationPending", { values: { email } });
   await enforceRateLimit(db, LIMITS.invitationsPerPerson, inviter.userId, "tooManyInvitations");
   const { invitationId } = await createInvitation(
     db,
-    { email, projectId: input.projectId, invitedById: inviter.userId, target: { collectiveId: access.leadCollectiveId, collectiveRole: input.role } },
+    { email, projectId: input.projectId, invitedById: inviter.userId, target: { collectiveId: access.contactHolderId, collectiveRole: input.role } },
     "now",
   );
   return { invitationId };

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { excerptOf } from "@/server/domain/excerpt";
-import { commentMentions, comments, memberships, projectParties, users } from "@/db/schema";
+import { commentMentions, comments, memberships, organisations, projectParties, users } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
 import {
   assertCanComment,
@@ -26,7 +26,8 @@ async function partyPeople(db: DbOrTx, projectId: string) {
     .from(projectParties)
     .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.status, "active"), membershipCounts(projectParties.role, memberships.verifiedAt)))
+    .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
+    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.status, "active"), membershipCounts(organisations.kind, memberships.verifiedAt)))
     .orderBy(asc(users.name));
 }
 

@@ -12,7 +12,8 @@ import type { MilestoneKind, MilestoneStatus } from "@/server/domain/milestones"
 import type { FundingSource, FundingStatus } from "@/server/domain/project-file";
 import type { TerritoryKind } from "@/server/domain/territories";
 import { type Actor } from "./access";
-import { leadCollective } from "./projects";
+import { coHolderNamesOf } from "./holders";
+import { contactHolder } from "./projects";
 import { territoryOfAuthority } from "./territories";
 
 /** The period the pack looks back over. */
@@ -26,7 +27,8 @@ const FUNDING_SOURCE_OF: Record<TerritoryKind, FundingSource> = { commune: "comm
 export type CouncilPackProject = {
   id: string;
   title: string;
-  leadCollectiveName: string;
+  /** The holding structures, the contact first. */
+  holderNames: string[];
   stage: Stage | null;
   /** Whether the project has a relationship with this authority at all. */
   related: boolean;
@@ -52,14 +54,15 @@ export async function buildCouncilPack(db: DbOrTx, actor: Actor | null, authorit
     .select({
       id: projects.id,
       title: projects.title,
-      leadCollectiveName: leadCollective.name,
+      contactHolderName: contactHolder.name,
+      coHolderNames: coHolderNamesOf(projects.id, projects.contactHolderId),
       jobsNow: projects.jobsNow,
       jobsPotential: projects.jobsPotential,
       relationshipId: relationships.id,
       stage: relationships.stage,
     })
     .from(projects)
-    .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
+    .innerJoin(contactHolder, eq(contactHolder.id, projects.contactHolderId))
     .leftJoin(relationships, and(eq(relationships.projectId, projects.id), eq(relationships.authorityId, authority.id)))
     .where(inTerritory)
     .orderBy(asc(projects.title), asc(projects.id))
@@ -129,7 +132,7 @@ export async function buildCouncilPack(db: DbOrTx, actor: Actor | null, authorit
     return {
       id: row.id,
       title: row.title,
-      leadCollectiveName: row.leadCollectiveName,
+      holderNames: [row.contactHolderName, ...row.coHolderNames],
       stage: row.stage,
       related: row.relationshipId !== null,
       jobsNow: row.jobsNow,

@@ -1,16 +1,18 @@
 // « À traiter »: everything that waits for the person's own answer, across all their projects and
 // organisations — stage proposals and starting stages their side decides, milestones their side
-// confirms or contests, claims to verify, requests to a network they moderate. Each is first found
-// by SQL, then kept only if the rule its mutation checks lets this person answer it.
+// confirms or contests, claims to verify, invitations to co-hold a project, requests to a network
+// they moderate. Each is first found by SQL, then kept only if the rule its mutation checks lets
+// this person answer it.
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
-import { memberships, milestoneRelationships, milestones, organisations, projects, relationships, stageChanges, users } from "@/db/schema";
+import { memberships, milestoneRelationships, milestones, organisations, projectParties, projects, relationships, stageChanges, users } from "@/db/schema";
 import type { Side, Stage } from "@/server/domain/gradient";
 import { groupedBy } from "@/server/domain/group-by";
 import type { MilestoneKind } from "@/server/domain/milestones";
 import type { AuthorityOffice } from "@/server/domain/organisations";
 import { canVerifyClaims, loadProjectAccess, mayAnswerMilestone, relationshipDecisions, requireActor, type Actor, type ProjectAccess } from "./access";
+import { listHolderInvitations } from "./holders";
 import { listNetworkRequests } from "./parties";
 
 /** Enough for a desk: past it, the page says there are more and the project pages hold the rest. */
@@ -57,6 +59,16 @@ export type DeskItem =
       office: AuthorityOffice | null;
     }
   | {
+      kind: "coHolding";
+      key: string;
+      since: Date;
+      projectId: string;
+      projectTitle: string;
+      organisationId: string;
+      organisationName: string;
+      askedBy: string | null;
+    }
+  | {
       kind: "network";
       key: string;
       since: Date;
@@ -66,6 +78,17 @@ export type DeskItem =
       networkName: string;
       askedBy: string;
     };
+
+/** The projects held by one of the person's organisations, as SQL on `projects.id`. */
+function heldByOneOf(db: DbOrTx, organisationIds: ReturnType<typeof myOrganisations>) {
+  return inArray(
+    projects.id,
+    db
+      .select({ id: projectParties.projectId })
+      .from(projectParties)
+      .where(and(eq(projectParties.role, "holder"), eq(projectParties.status, "active"), inArray(projectParties.organisationId, organisationIds))),
+  );
+}
 
 /** The person's organisations as the SQL filters read them. */
 function myOrganisations(db: DbOrTx, userId: string, verifiedOnly: boolean) {
@@ -82,7 +105,7 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
   const authority = alias(organisations, "authority");
   const collectiveSide = myOrganisations(db, signedIn.userId, false);
   const authoritySide = myOrganisations(db, signedIn.userId, true);
-  const [proposalRows, milestoneRows, claimRows, networkRows] = await Promise.all([
+  const [proposalRows, milestoneRows, claimRows, networkRows, coHoldingRows] = await Promise.all([
     db
       .select({
         stageChangeId: stageChanges.id,
@@ -107,7 +130,7 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
         and(
           eq(stageChanges.status, "pending"),
           or(
-            and(eq(stageChanges.proposedSide, "authority"), inArray(projects.leadCollectiveId, collectiveSide)),
+            and(eq(stageChanges.proposedSide, "authority"), heldByOneOf(db, collectiveSide)),
             and(eq(stageChanges.proposedSide, "collective"), inArray(relationships.authorityId, authoritySide)),
           ),
         ),
@@ -140,7 +163,7 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
           eq(milestoneRelationships.confirmation, "pending"),
           isNull(milestones.hiddenAt),
           or(
-            and(eq(milestones.recordedSide, "authority"), inArray(projects.leadCollectiveId, collectiveSide)),
+            and(eq(milestones.recordedSide, "authority"), heldByOneOf(db, collectiveSide)),
             and(eq(milestones.recordedSide, "collective"), inArray(relationships.authorityId, authoritySide)),
           ),
         ),
@@ -149,6 +172,7 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
       .limit(DESK_LIMIT + 1),
     claimsToVerify(db, signedIn),
     listNetworkRequests(db, signedIn),
+    listHolderInvitations(db, signedIn),
   ]);
 
   // The rules of the mutations that answer them, decided once per project.
@@ -171,6 +195,16 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
       return [{ kind: "milestone", key: `milestone-${row.milestoneId}-${row.relationshipId}`, ...item }];
     }),
     ...claimRows,
+    ...coHoldingRows.map((row): DeskItem => ({
+      kind: "coHolding",
+      key: `co-holding-${row.projectId}-${row.organisationId}`,
+      since: row.since,
+      projectId: row.projectId,
+      projectTitle: row.projectTitle,
+      organisationId: row.organisationId,
+      organisationName: row.organisationName,
+      askedBy: row.invitedBy,
+    })),
     ...networkRows.map((row): DeskItem => ({
       kind: "network",
       key: `network-${row.projectId}-${row.networkId}`,
@@ -179,7 +213,7 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
       projectTitle: row.projectTitle,
       networkId: row.networkId,
       networkName: row.networkName,
-      askedBy: row.leadCollectiveName,
+      askedBy: row.contactHolderName,
     })),
   ].sort((a, b) => a.since.getTime() - b.since.getTime() || a.key.localeCompare(b.key));
   return { items: items.slice(0, DESK_LIMIT), more: items.length > DESK_LIMIT };

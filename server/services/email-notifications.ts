@@ -33,6 +33,7 @@ export const DEFAULT_FREQUENCY: Record<NotificationKind, EmailFrequency> = {
   portfolio: "immediate",
   mediation: "immediate",
   membership: "immediate",
+  co_holding: "immediate",
 };
 
 /** The frequency in force for a notification row, as SQL: the person's choice, else the default. */

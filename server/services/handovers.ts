@@ -1,6 +1,6 @@
 // A network's import that names a collective with its own people does not make the project theirs
 // unasked: the project waits, led by a collective of the network's own, and the collective's admins
-// take it over or decline. Taking it over makes their collective the project's lead.
+// take it over or decline. Taking it over makes their collective the project's holder, in the stand-in's place.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { handovers, memberships, organisations, projectParties, projects, territories, users } from "@/db/schema";
@@ -56,7 +56,7 @@ export async function listHandovers(db: DbOrTx, actor: Actor | null, input: THan
 }
 
 /**
- * The collective's admin takes the project over (their collective becomes its lead; the network's
+ * The collective's admin takes the project over (their collective becomes its holder and contact; the network's
  * stand-in collective goes if nothing else needs it) or declines (the project stays with the
  * network, which is told either way).
  */
@@ -76,7 +76,7 @@ export async function answerHandover(db: DbOrTx, actor: Actor | null, input: TAn
     entityId: handover.id,
     projectId: handover.projectId,
     action: input.accept ? "accept_handover" : "decline_handover",
-    changes: input.accept ? [{ field: "leadCollectiveId", before: null, after: handover.collectiveId }] : [],
+    changes: input.accept ? [{ field: "contactHolderId", before: null, after: handover.collectiveId }] : [],
   });
   const network = await findNetwork(db, handover.networkId);
   await notify(db, {
@@ -90,16 +90,19 @@ export async function answerHandover(db: DbOrTx, actor: Actor | null, input: TAn
 }
 
 async function takeOver(db: DbOrTx, projectId: string, collectiveId: string) {
-  const [project] = await db.select({ leadCollectiveId: projects.leadCollectiveId }).from(projects).where(eq(projects.id, projectId)).for("update");
+  const [project] = await db.select({ contactHolderId: projects.contactHolderId }).from(projects).where(eq(projects.id, projectId)).for("update");
   if (!project) throw notFound("projectNotFound");
-  const standIn = project.leadCollectiveId;
-  await db.update(projects).set({ leadCollectiveId: collectiveId }).where(eq(projects.id, projectId));
+  const standIn = project.contactHolderId;
+  await db.update(projects).set({ contactHolderId: collectiveId }).where(eq(projects.id, projectId));
   await db
     .delete(projectParties)
-    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.organisationId, standIn), eq(projectParties.role, "lead")));
-  await db.insert(projectParties).values({ projectId, organisationId: collectiveId, role: "lead" }).onConflictDoNothing();
-  const [stillLeads] = await db.select({ id: projects.id }).from(projects).where(eq(projects.leadCollectiveId, standIn)).limit(1);
+    .where(and(eq(projectParties.projectId, projectId), eq(projectParties.organisationId, standIn), eq(projectParties.role, "holder")));
+  await db
+    .insert(projectParties)
+    .values({ projectId, organisationId: collectiveId, role: "holder" })
+    .onConflictDoUpdate({ target: [projectParties.projectId, projectParties.organisationId], set: { role: "holder", status: "active" } });
+  const [stillContact] = await db.select({ id: projects.id }).from(projects).where(eq(projects.contactHolderId, standIn)).limit(1);
   const [anyMember] = await db.select({ id: memberships.id }).from(memberships).where(eq(memberships.organisationId, standIn)).limit(1);
   const [anyParty] = await db.select({ id: projectParties.projectId }).from(projectParties).where(eq(projectParties.organisationId, standIn)).limit(1);
-  if (!stillLeads && !anyMember && !anyParty) await db.delete(organisations).where(eq(organisations.id, standIn));
+  if (!stillContact && !anyMember && !anyParty) await db.delete(organisations).where(eq(organisations.id, standIn));
 }

@@ -1,10 +1,10 @@
 // In-app notifications: written in the same transaction as what they tell about.
 import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
-import { comments, memberships, milestones, notifications, projects, users } from "@/db/schema";
+import { comments, memberships, milestones, notifications, organisations, projectParties, projects, users } from "@/db/schema";
 import type { Side } from "@/server/domain/gradient";
 import { notFound } from "@/server/errors";
-import { requireActor, type Actor } from "./access";
+import { membershipCounts, requireActor, type Actor } from "./access";
 import { recordChange } from "./history";
 
 import type { NotificationKind } from "@/server/domain/notifications";
@@ -40,14 +40,22 @@ export async function markAnnouncedRead(db: DbOrTx, kind: NotificationKind, payl
     );
 }
 
-/** The people who speak for one side of a relationship: the collective's members, or the authority's verified ones. */
+/** The people who speak for one side of a relationship: the holding structures' members, or the authority's verified ones. */
 export async function peopleOfSide(db: DbOrTx, projectId: string, side: Side, authorityId: string): Promise<string[]> {
   if (side === "collective") {
     const rows = await db
-      .select({ userId: memberships.userId })
-      .from(projects)
-      .innerJoin(memberships, eq(memberships.organisationId, projects.leadCollectiveId))
-      .where(eq(projects.id, projectId));
+      .selectDistinct({ userId: memberships.userId })
+      .from(projectParties)
+      .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
+      .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
+      .where(
+        and(
+          eq(projectParties.projectId, projectId),
+          eq(projectParties.role, "holder"),
+          eq(projectParties.status, "active"),
+          membershipCounts(organisations.kind, memberships.verifiedAt),
+        ),
+      );
     return rows.map((row) => row.userId);
   }
   const rows = await db

@@ -5,7 +5,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { memberships, organisations, projectParties, projects, relationships, stageChanges } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speaksForNetworkSql, type Actor } from "./access";
+import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speakingStructure, speaksForNetworkSql, type Actor } from "./access";
 import { recordChange } from "./history";
 import { openAuthority } from "./authorities";
 import { notify, peopleOfSide } from "./notifications";
@@ -37,6 +37,7 @@ export async function addAuthority(db: Database, actor: Actor | null, input: TAd
       reason: input.reason,
       proposedSide: "collective",
       proposedById: signedIn.userId,
+      proposedByOrganisationId: speakingStructure(access, "collective", authority.id),
     })
     .returning({ id: stageChanges.id });
   await recordChange(db, {
@@ -124,12 +125,12 @@ export async function decideNetwork(db: Database, actor: Actor | null, input: TD
 export async function listNetworkRequests(db: DbOrTx, actor: Actor | null) {
   const signedIn = requireActor(actor);
   const network = alias(organisations, "requested_network");
-  const lead = alias(organisations, "lead_collective");
+  const contact = alias(organisations, "contact_holder");
   return db
     .select({
       projectId: projects.id,
       projectTitle: projects.title,
-      leadCollectiveName: lead.name,
+      contactHolderName: contact.name,
       networkId: network.id,
       networkName: network.name,
       requestedAt: projectParties.createdAt,
@@ -137,7 +138,7 @@ export async function listNetworkRequests(db: DbOrTx, actor: Actor | null) {
     .from(projectParties)
     .innerJoin(network, eq(network.id, projectParties.organisationId))
     .innerJoin(projects, eq(projects.id, projectParties.projectId))
-    .innerJoin(lead, eq(lead.id, projects.leadCollectiveId))
+    .innerJoin(contact, eq(contact.id, projects.contactHolderId))
     .innerJoin(memberships, and(eq(memberships.organisationId, network.id), eq(memberships.userId, signedIn.userId)))
     .where(and(eq(projectParties.role, "network"), eq(projectParties.status, "requested"), speaksForNetworkSql(memberships.role)))
     .orderBy(projectParties.createdAt);

@@ -1,6 +1,7 @@
 // The writes of a network's import, phase by phase, inside the one transaction runImport opens:
 // new projects with their collectives, changes to projects already in the portfolio, stages declared.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import {
   type changeLog,
@@ -72,11 +73,12 @@ export type ImportWriting = {
 };
 
 /**
- * The collectives of this network's portfolio that rows name: by name, the one to lead the new
- * projects — the network's own (nobody in it) if there is one — and, when a collective of that
- * name has its own people, that collective: it is asked before any project becomes its.
+ * The collectives holding projects of this network's portfolio that rows name: by name, the one to
+ * hold the new projects — the network's own (nobody in it) if there is one — and, when a collective
+ * of that name has its own people, that collective: it is asked before any project becomes its.
  */
 export async function portfolioCollectivesByName(db: DbOrTx, networkId: string, names: string[]) {
+  const holding = alias(projectParties, "holding");
   const found = new Map<string, { memberless: string | null; withMembers: { id: string; name: string } | null }>();
   for (const part of chunks(names)) {
     const rows = await db
@@ -87,10 +89,10 @@ export async function portfolioCollectivesByName(db: DbOrTx, networkId: string, 
         hasMembers: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${organisations.id})`,
       })
       .from(organisations)
-      .innerJoin(projects, eq(projects.leadCollectiveId, organisations.id))
+      .innerJoin(holding, and(eq(holding.organisationId, organisations.id), eq(holding.role, "holder")))
       .innerJoin(
         projectParties,
-        and(eq(projectParties.projectId, projects.id), eq(projectParties.organisationId, networkId), eq(projectParties.role, "network")),
+        and(eq(projectParties.projectId, holding.projectId), eq(projectParties.organisationId, networkId), eq(projectParties.role, "network")),
       )
       .where(and(eq(organisations.kind, "collective"), inArray(organisations.name, part)))
       .orderBy(asc(organisations.createdAt), asc(organisations.id));
@@ -141,7 +143,7 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
           sector: item.row.sector ?? "",
           sectorDetail: item.row.sectorDetail ?? "",
           jobsNow: item.row.jobs ?? 0,
-          leadCollectiveId: collectiveIds.get(item.row.collective as string) as string,
+          contactHolderId: collectiveIds.get(item.row.collective as string) as string,
           communeId: item.communeId as string,
           visibility: "parties" as const,
           createdById: writing.moderatorId,
@@ -153,7 +155,11 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
     await writing.tx
       .insert(projectParties)
       .values([
-        ...ids.map(({ item, projectId }) => ({ projectId, organisationId: collectiveIds.get(item.row.collective as string) as string, role: "lead" as const })),
+        ...ids.map(({ item, projectId }) => ({
+          projectId,
+          organisationId: collectiveIds.get(item.row.collective as string) as string,
+          role: "holder" as const,
+        })),
         ...ids.map(({ projectId }) => ({ projectId, organisationId: writing.network.id, role: "network" as const })),
       ]);
     await writing.tx.insert(projectCommunes).values(ids.map(({ item, projectId }) => ({ projectId, communeId: item.communeId as string })));
@@ -210,13 +216,13 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
 
 export type ProposedHandover = { handoverId: string; projectId: string; title: string; collective: { id: string; name: string } };
 
-/** Projects already in the portfolio: only what changed, each one version further. Returns how many changed. */
-export async function updateProjects(writing: ImportWriting, updates: Resolved[], projectIds: Map<string, string>) {
+/** Projects already in the portfolio: only what changed, each one version further. Returns those that changed. */
+export async function updateProjects(writing: ImportWriting, updates: Resolved[], projectIds: Map<string, string>): Promise<Set<string>> {
   const fields = await currentFields(
     writing.tx,
     updates.map((item) => item.existingProjectId as string),
   );
-  let updated = 0;
+  const updated = new Set<string>();
   for (const part of chunks(updates)) {
     for (const item of part) {
       const projectId = item.existingProjectId as string;
@@ -225,7 +231,7 @@ export async function updateProjects(writing: ImportWriting, updates: Resolved[]
       if (!current) continue;
       const changes = updatesOf(item.row, current, item.communeId);
       if (Object.keys(changes).length === 0) continue;
-      updated += 1;
+      updated.add(projectId);
       await writing.tx
         .update(projects)
         .set({ ...changes, version: current.version + 1, updatedAt: writing.now })
@@ -284,6 +290,7 @@ export async function declareStages(writing: ImportWriting, withStage: Resolved[
           reason: `Stade déclaré par ${writing.network.name} (import, ligne ${pair.item.row.line}).`,
           proposedSide: "collective" as const,
           proposedById: writing.moderatorId,
+          proposedByOrganisationId: writing.network.id,
           declaredByNetworkId: writing.network.id,
         },
       ];

@@ -1,9 +1,9 @@
 // Importing a network's existing portfolio from its spreadsheet: a dry run that says, row by row,
 // what would be created or updated and what is wrong; then the import itself, in one transaction,
 // reporting its progress, matched on (network, identifiant) so that re-importing updates.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
-import { changeLog, portfolioIdentifiers, projects, territories } from "@/db/schema";
+import { changeLog, organisations, portfolioIdentifiers, projectParties, projects, relationships, stageChanges, territories } from "@/db/schema";
 import { chunks } from "@/server/domain/chunks";
 import { groupedBy } from "@/server/domain/group-by";
 import {
@@ -21,6 +21,7 @@ import { assertCanModerateNetwork, type Actor } from "./access";
 import { notifyProposedHandovers } from "./handovers";
 import { inviteCollectivesOfImport, sendInvitationMails } from "./collective-invitations";
 import { findNetwork } from "./portfolio";
+import { addCoHolders, holderNamesOf, newCoHolders, territoriesBySiren, unknownSirens } from "./portfolio-import-holders";
 import {
   createProjects,
   currentFields,
@@ -40,7 +41,8 @@ type Progress = (done: number, total: number) => void;
  * error. The rows already refused are checked too, so that a line's every problem is said at once.
  */
 async function resolve(db: DbOrTx, networkId: string, valid: ImportRow[], refused: ImportRow[], alreadyWrong: RowError[]) {
-  const rows = [...valid, ...refused];
+  // In file order: a project's later lines are judged after its first.
+  const rows = [...valid, ...refused].sort((a, b) => a.line - b.line);
   const refusedLines = new Set(refused.map((row) => row.line));
   // A cell already said to be wrong (« 26O86 » is not a code) is not said to be missing too.
   const wrongCells = new Set(alreadyWrong.map((error) => `${error.line}:${error.column}`));
@@ -53,54 +55,72 @@ async function resolve(db: DbOrTx, networkId: string, valid: ImportRow[], refuse
       .where(and(eq(portfolioIdentifiers.networkId, networkId), inArray(portfolioIdentifiers.identifier, part)));
     for (const row of found) existing.set(row.identifier, row.projectId);
   }
-  const communeCodes = [
-    ...new Set(rows.flatMap((row) => [row.communeCode, row.authorityCode?.length === 5 ? row.authorityCode : undefined]).filter(Boolean) as string[]),
+  // Communes and authorities by their territory ids (the cells name them by code: rows.ts).
+  const named = [
+    ...new Set(rows.flatMap((row) => [row.communeCode ? `commune-${row.communeCode}` : undefined, row.authorityTerritory]).filter(Boolean) as string[]),
   ];
-  const epciCodes = [...new Set(rows.flatMap((row) => (row.authorityCode?.length === 9 ? [row.authorityCode] : [])))];
-  const territoryIds = new Map<string, string>();
-  for (const part of chunks(communeCodes)) {
-    const found = await db
-      .select({ id: territories.id, code: territories.code })
-      .from(territories)
-      .where(and(eq(territories.kind, "commune"), inArray(territories.code, part)));
-    for (const row of found) territoryIds.set(`commune:${row.code}`, row.id);
+  const knownTerritories = new Set<string>();
+  for (const part of chunks(named)) {
+    const found = await db.select({ id: territories.id }).from(territories).where(inArray(territories.id, part));
+    for (const row of found) knownTerritories.add(row.id);
   }
-  for (const part of chunks(epciCodes)) {
-    const found = await db
-      .select({ id: territories.id, code: territories.code })
-      .from(territories)
-      .where(and(eq(territories.kind, "epci"), inArray(territories.code, part)));
-    for (const row of found) territoryIds.set(`epci:${row.code}`, row.id);
-  }
-  // For updates without a commune in the file, the stage concerns the project's own commune.
+  const coHolderSirens = await territoriesBySiren(
+    db,
+    rows.flatMap((row) => row.coHolders ?? []).filter((holder) => /^\d{9}$/.test(holder)),
+  );
+  // For updates without a commune in the file, the stage concerns the project's own commune; a
+  // public body holding the project is not also an authority it has a relationship with.
   const ownCommunes = new Map<string, string>();
+  const heldByTerritory = new Set<string>();
   for (const part of chunks([...existing.values()])) {
     const found = await db.select({ id: projects.id, communeId: projects.communeId }).from(projects).where(inArray(projects.id, part));
     for (const row of found) ownCommunes.set(row.id, row.communeId);
+    const holders = await db
+      .select({ projectId: projectParties.projectId, territoryId: organisations.territoryId })
+      .from(projectParties)
+      .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
+      .where(and(inArray(projectParties.projectId, part), eq(projectParties.role, "holder"), isNotNull(organisations.territoryId)));
+    for (const row of holders) heldByTerritory.add(`${row.projectId} ${row.territoryId}`);
   }
   const resolved: Resolved[] = [];
   for (const row of rows) {
     const existingProjectId = existing.get(row.identifier) ?? null;
     const rowErrors: RowError[] = [];
-    if (!existingProjectId) {
+    if (!existingProjectId && row.continuesLine === undefined) {
       if (!row.title) rowErrors.push({ line: row.line, column: "titre", message: "Le titre est obligatoire pour un nouveau projet." });
       if (!row.collective) rowErrors.push({ line: row.line, column: "collectif", message: "Le collectif porteur est obligatoire pour un nouveau projet." });
       if (!row.communeCode) rowErrors.push({ line: row.line, column: "commune", message: "La commune (code INSEE) est obligatoire pour un nouveau projet." });
     }
-    const communeId = row.communeCode ? (territoryIds.get(`commune:${row.communeCode}`) ?? null) : null;
+    const communeId = row.communeCode && knownTerritories.has(`commune-${row.communeCode}`) ? `commune-${row.communeCode}` : null;
     if (row.communeCode && !communeId) rowErrors.push({ line: row.line, column: "commune", message: `Aucune commune n'a le code INSEE ${row.communeCode}.` });
+    if (row.continuesLine !== undefined && refusedLines.has(row.continuesLine)) {
+      rowErrors.push({ line: row.line, column: "identifiant", message: `La ligne ${row.continuesLine}, la première de ce projet, est refusée.` });
+    }
+    for (const siren of unknownSirens(row.coHolders ?? [], coHolderSirens)) {
+      rowErrors.push({ line: row.line, column: "co_porteurs", message: `Aucune commune ni intercommunalité n'a le SIREN ${siren}.` });
+    }
     let authorityTerritoryId: string | null = null;
     if (row.stage) {
-      if (row.authorityCode) {
-        authorityTerritoryId = territoryIds.get(`${row.authorityCode.length === 9 ? "epci" : "commune"}:${row.authorityCode}`) ?? null;
+      if (row.authorityTerritory) {
+        authorityTerritoryId = knownTerritories.has(row.authorityTerritory) ? row.authorityTerritory : null;
         if (!authorityTerritoryId) {
-          rowErrors.push({ line: row.line, column: "collectivite", message: `Aucune commune ni intercommunalité n'a le code ${row.authorityCode}.` });
+          rowErrors.push({
+            line: row.line,
+            column: "collectivite",
+            message: `Aucune collectivité ne correspond à « ${row.authorityTerritory.replace("-", " ")} ».`,
+          });
         }
       } else authorityTerritoryId = communeId ?? (existingProjectId ? (ownCommunes.get(existingProjectId) ?? null) : null);
+      if (existingProjectId && authorityTerritoryId && heldByTerritory.has(`${existingProjectId} ${authorityTerritoryId}`)) {
+        rowErrors.push({ line: row.line, column: "collectivite", message: "Cette collectivité porte le projet : elle n'a pas de relation avec lui." });
+      }
     }
     const newErrors = rowErrors.filter((error) => !wrongCells.has(`${error.line}:${error.column}`));
     if (newErrors.length > 0) errors.push(...newErrors);
-    if (rowErrors.length > 0) continue;
+    if (rowErrors.length > 0) {
+      refusedLines.add(row.line);
+      continue;
+    }
     if (!refusedLines.has(row.line)) resolved.push({ row, existingProjectId, communeId, authorityTerritoryId });
   }
   return { resolved, errors };
@@ -111,23 +131,43 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
   await assertCanModerateNetwork(db, actor, input.networkId);
   await findNetwork(db, input.networkId);
   const { checked, resolved, errors, refusedLines } = await readAndResolve(db, input.networkId, input.bytes);
-  const fields = await currentFields(
-    db,
-    resolved.flatMap((item) => (item.existingProjectId ? [item.existingProjectId] : [])),
-  );
+  // A project's first line describes it; its later lines only add stages.
+  const projectLines = resolved.filter((item) => item.row.continuesLine === undefined);
+  const existingIds = projectLines.flatMap((item) => (item.existingProjectId ? [item.existingProjectId] : []));
+  const [fields, holders, declaring] = await Promise.all([
+    currentFields(db, existingIds),
+    holderNamesOf(db, existingIds),
+    linesDeclaringStages(
+      db,
+      resolved.filter((item) => item.row.stage && item.authorityTerritoryId),
+    ),
+  ]);
   let creates = 0;
   let updates = 0;
   const preview: ImportPlan["preview"] = [];
   // New projects naming a collective that has its own people wait for its answer (handovers).
-  const newProjectCollectives = [...new Set(resolved.flatMap((item) => (!item.existingProjectId && item.row.collective ? [item.row.collective] : [])))];
+  const newProjectCollectives = [...new Set(projectLines.flatMap((item) => (!item.existingProjectId && item.row.collective ? [item.row.collective] : [])))];
   const asked = [...(await portfolioCollectivesByName(db, input.networkId, newProjectCollectives))].flatMap(([name, entry]) =>
     entry.withMembers ? [name] : [],
   );
   for (const item of resolved) {
     const current = item.existingProjectId ? fields.get(item.existingProjectId) : undefined;
-    const action = !current ? "create" : Object.keys(updatesOf(item.row, current, item.communeId)).length > 0 ? "update" : "unchanged";
-    if (action === "create") creates += 1;
-    if (action === "update") updates += 1;
+    const changesProject = current
+      ? Object.keys(updatesOf(item.row, current, item.communeId)).length > 0 ||
+        newCoHolders(item.row.coHolders, holders.get(item.existingProjectId ?? "")).length > 0
+      : true;
+    const action =
+      item.row.continuesLine !== undefined
+        ? declaring.has(item.row.line)
+          ? "update"
+          : "unchanged"
+        : !current
+          ? "create"
+          : changesProject
+            ? "update"
+            : "unchanged";
+    if (item.row.continuesLine === undefined && action === "create") creates += 1;
+    if (item.row.continuesLine === undefined && action === "update") updates += 1;
     if (preview.length < 50) {
       preview.push({
         line: item.row.line,
@@ -144,14 +184,14 @@ export async function planImport(db: DbOrTx, actor: Actor | null, input: { netwo
     refusedRows: [...refusedLines].filter((line) => checked.cells.has(line)).length,
     creates,
     updates,
-    unchanged: resolved.length - creates - updates,
-    stagesDeclared: resolved.filter((item) => item.row.stage).length,
+    unchanged: projectLines.length - creates - updates,
+    stagesDeclared: declaring.size,
     invitations: new Set(
-      resolved.flatMap((item) =>
+      projectLines.flatMap((item) =>
         (item.row.collectiveEmails ?? []).map((email) => `${item.existingProjectId ?? `collectif:${item.row.collective ?? ""}`} ${email}`),
       ),
     ).size,
-    handovers: resolved.filter((item) => !item.existingProjectId && asked.includes(item.row.collective ?? "")).length,
+    handovers: projectLines.filter((item) => !item.existingProjectId && asked.includes(item.row.collective ?? "")).length,
     handoverCollectives: asked.sort((a, b) => a.localeCompare(b, "fr")),
     errors,
     ignoredColumns: checked.ignoredColumns,
@@ -193,7 +233,8 @@ export async function runImport(
     throw new DomainError("BAD_REQUEST", "importHasErrors", { values: { count: errors.length }, details: { errors: errors.slice(0, 200) } });
   }
   if (resolved.length === 0) throw new DomainError("BAD_REQUEST", "importHasNoRows");
-  const total = resolved.length + resolved.filter((item) => item.row.stage && item.authorityTerritoryId).length;
+  const total =
+    resolved.filter((item) => item.row.continuesLine === undefined).length + resolved.filter((item) => item.row.stage && item.authorityTerritoryId).length;
   let done = 0;
   const step = (count: number) => {
     if (options.signal?.aborted) throw new DomainError("CONFLICT", "importCancelled");
@@ -205,11 +246,14 @@ export async function runImport(
 
     const writing: ImportWriting = { tx, moderatorId: moderator.userId, network, audit, step, now: new Date() };
     const projectIds = new Map<string, string>();
-    const creates = resolved.filter((item) => !item.existingProjectId);
+    const projectLines = resolved.filter((item) => item.row.continuesLine === undefined);
+    const creates = projectLines.filter((item) => !item.existingProjectId);
     const proposedHandovers = await createProjects(writing, creates, projectIds);
     await notifyProposedHandovers(tx, moderator.userId, network, proposedHandovers);
-    const updates = resolved.filter((item) => item.existingProjectId);
-    const updated = await updateProjects(writing, updates, projectIds);
+    const updates = projectLines.filter((item) => item.existingProjectId);
+    const changed = await updateProjects(writing, updates, projectIds);
+    for (const projectId of await addCoHolders(writing, projectLines, projectIds)) changed.add(projectId);
+    const updated = updates.filter((item) => changed.has(item.existingProjectId ?? "")).length;
     const stagesDeclared = await declareStages(
       writing,
       resolved.filter((item) => item.row.stage && item.authorityTerritoryId),
@@ -228,7 +272,7 @@ export async function runImport(
       ],
     });
     for (const part of chunks(audit)) await tx.insert(changeLog).values(part);
-    const invitationMails = await inviteCollectivesOfImport(tx, moderator.userId, await collectiveInvitationsOf(tx, resolved, projectIds));
+    const invitationMails = await inviteCollectivesOfImport(tx, moderator.userId, await collectiveInvitationsOf(tx, projectLines, projectIds));
     if (options.signal?.aborted) throw new DomainError("CONFLICT", "importCancelled");
     options.onProgress?.(total, total);
     return { created: creates.length, updated, unchanged: updates.length - updated, stagesDeclared, handovers: proposedHandovers.length, invitationMails };
@@ -259,7 +303,7 @@ export async function refusedLinesCsv(db: DbOrTx, actor: Actor | null, input: { 
   );
 }
 
-/** The `courriel_collectif` addresses of the rows, each with its project and that project's lead collective. */
+/** The `courriel_collectif` addresses of the rows, each with its project and that project's contact holder. */
 async function collectiveInvitationsOf(tx: DbOrTx, resolved: Resolved[], projectIds: Map<string, string>) {
   const wanted = resolved.flatMap((item) => {
     const projectId = item.existingProjectId ?? projectIds.get(item.row.identifier);
@@ -267,10 +311,41 @@ async function collectiveInvitationsOf(tx: DbOrTx, resolved: Resolved[], project
   });
   const leads = new Map<string, string>();
   for (const part of chunks([...new Set(wanted.map((item) => item.projectId))])) {
-    const rows = await tx.select({ id: projects.id, leadCollectiveId: projects.leadCollectiveId }).from(projects).where(inArray(projects.id, part));
-    for (const row of rows) leads.set(row.id, row.leadCollectiveId);
+    const rows = await tx.select({ id: projects.id, contactHolderId: projects.contactHolderId }).from(projects).where(inArray(projects.id, part));
+    for (const row of rows) leads.set(row.id, row.contactHolderId);
   }
   return wanted.map((item) => ({ ...item, collectiveId: leads.get(item.projectId) as string }));
 }
 
 const ANALYZE_AFTER_ROWS = 1_000;
+
+/**
+ * The lines whose stage would be declared: every one of a new project's, and for a project
+ * already there, those whose relationship has another confirmed stage and no proposal waiting
+ * (what declareStages skips, the dry run must not count).
+ */
+async function linesDeclaringStages(db: DbOrTx, withStage: Resolved[]): Promise<Set<number>> {
+  const existing = withStage.filter((item) => item.existingProjectId);
+  const states = new Map<string, { stage: string | null; pending: boolean }>();
+  for (const part of chunks([...new Set(existing.map((item) => item.existingProjectId as string))])) {
+    const rows = await db
+      .select({
+        projectId: relationships.projectId,
+        territoryId: organisations.territoryId,
+        stage: relationships.stage,
+        pending: sql<boolean>`exists (select 1 from ${stageChanges} sc where sc.relationship_id = ${relationships.id} and sc.status = 'pending')`,
+      })
+      .from(relationships)
+      .innerJoin(organisations, eq(organisations.id, relationships.authorityId))
+      .where(inArray(relationships.projectId, part));
+    for (const row of rows) states.set(`${row.projectId} ${row.territoryId}`, { stage: row.stage, pending: row.pending });
+  }
+  return new Set(
+    withStage
+      .filter((item) => {
+        const state = item.existingProjectId ? states.get(`${item.existingProjectId} ${item.authorityTerritoryId}`) : undefined;
+        return !state || (state.stage !== item.row.stage && !state.pending);
+      })
+      .map((item) => item.row.line),
+  );
+}

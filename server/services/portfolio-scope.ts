@@ -3,6 +3,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { LegalForm } from "@/server/domain/organisations";
 import { DomainError } from "@/server/errors";
+import { anyHolderWhere } from "./holders";
 
 export type PortfolioFilters = {
   networkId: string;
@@ -40,14 +41,14 @@ export const startOf = (day: string) => sql`((${day}::date)::timestamp at time z
 
 export const endOf = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${PARIS})`;
 
-/** The portfolio's projects matching the filters, as a condition on `p` (project) and `lead` (its collective). */
+/** The portfolio's projects matching the filters, as a condition on `p` (project). */
 export function portfolioCondition(filters: PortfolioFilters): SQL {
   const conditions: SQL[] = [
     sql`exists (select 1 from project_party pp where pp.project_id = p.id and pp.organisation_id = ${filters.networkId}
         and pp.role = 'network' and pp.status = 'active')`,
   ];
   if (filters.territoryId) conditions.push(basedIn(filters.territoryId));
-  if (filters.legalForm) conditions.push(sql`lead.legal_form = ${filters.legalForm}`);
+  if (filters.legalForm) conditions.push(anyHolderWhere(sql`p.id`, (holder) => sql`${holder.legalForm} = ${filters.legalForm}`));
   if (filters.sector) conditions.push(sql`p.sector = ${filters.sector}`);
   return sql.join(conditions, sql` and `);
 }
@@ -62,8 +63,8 @@ export function basedIn(territoryId: string): SQL {
 }
 
 export function portfolioProjects(filters: PortfolioFilters): SQL {
-  // Without a legal form to filter on, the collectives are not needed: the set comes from the
-  // network's party rows alone (an index scan instead of joins over every project).
+  // Without a legal form to filter on, the holding structures are not needed: the set comes from
+  // the network's party rows alone (an index scan instead of joins over every project).
   if (!filters.legalForm) {
     const narrowed = [sql`pp.organisation_id = ${filters.networkId} and pp.role = 'network' and pp.status = 'active'`];
     if (filters.territoryId || filters.sector) {
@@ -74,7 +75,7 @@ export function portfolioProjects(filters: PortfolioFilters): SQL {
     }
     return sql`(select pp.project_id from project_party pp where ${sql.join(narrowed, sql` and `)})`;
   }
-  return sql`(select p.id from project p join organisation lead on lead.id = p.lead_collective_id where ${portfolioCondition(filters)})`;
+  return sql`(select p.id from project p where ${portfolioCondition(filters)})`;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { LegalForm } from "@/server/domain/organisations";
 import { PORTFOLIO_PAGE_SIZE, type PortfolioSort } from "@/server/domain/portfolio";
 import { assertCanModerateNetwork, type Actor } from "./access";
 import { findNetwork } from "./portfolio";
+import { anyHolderWhere, coHolderNamesOf } from "./holders";
 import { lastActivityOf, portfolioCondition, portfolioProjects, relationshipSummaryOf, type PortfolioFilters } from "./portfolio-scope";
 import { containsSearch } from "./search-sql";
 
@@ -40,7 +41,8 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
   const direction = query.direction === "desc" ? sql`desc` : sql`asc`;
   const conditions: SQL[] = [portfolioCondition(query)];
   if (query.search) {
-    conditions.push(sql`(${containsSearch(sql`p.title`, query.search)} or ${containsSearch(sql`lead.name`, query.search)} or pi.identifier = ${query.search})`);
+    const holderNamed = anyHolderWhere(sql`p.id`, (holder) => containsSearch(holder.name, query.search ?? ""));
+    conditions.push(sql`(${containsSearch(sql`p.title`, query.search)} or ${holderNamed} or pi.identifier = ${query.search})`);
   }
   const inPortfolio = portfolioProjects(query);
   const stageFilter = query.stage === undefined ? sql`true` : query.stage === "none" ? sql`best_stage is null` : sql`best_stage = ${query.stage}`;
@@ -49,6 +51,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
       id: string;
       title: string;
       collective: string;
+      co_holders: string[];
       legal_form: LegalForm;
       commune: string;
       commune_code: string;
@@ -66,7 +69,8 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
     }>(
       db,
       plannedPerCall(sql`select *, count(*) over ()::int as total from (
-          select p.id, p.title, lead.name as collective, lead.legal_form, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector, p.sector_detail, p.jobs_now, p.jobs_potential,
+          select p.id, p.title, contact.name as collective, contact.legal_form,
+            ${coHolderNamesOf(sql`p.id`, sql`p.contact_holder_id`)} as co_holders, c.name as commune, c.code as commune_code, c.departement_code as departement, p.sector, p.sector_detail, p.jobs_now, p.jobs_potential,
             pi.identifier,
             summary.best_stage,
             coalesce(summary.relationships, 0) as relationships,
@@ -74,7 +78,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
             activity.last_activity,
             c.search_name
           from project p
-          join organisation lead on lead.id = p.lead_collective_id
+          join organisation contact on contact.id = p.contact_holder_id
           join territory c on c.id = p.commune_id
           left join portfolio_identifier pi on pi.project_id = p.id and pi.network_id = ${query.networkId}
           left join ${relationshipSummaryOf(inPortfolio)} summary on summary.project_id = p.id
@@ -96,6 +100,7 @@ export async function portfolioPage(db: DbOrTx, query: PortfolioQuery, pageSize:
       projectId: row.id,
       title: row.title,
       collective: row.collective,
+      coHolders: row.co_holders,
       legalForm: row.legal_form,
       commune: row.commune,
       communeCode: row.commune_code,

@@ -3,9 +3,9 @@
 // side can end it, with a reason the other side is told.
 import { and, eq } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
-import { memberships, organisations, projectParties, projects } from "@/db/schema";
+import { memberships, organisations, projectParties } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speaksForNetworkSql, type Actor } from "./access";
+import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speaksForAHolder, speaksForNetworkSql, type Actor } from "./access";
 import { recordChange } from "./history";
 import { notify, peopleOfSide } from "./notifications";
 import type { TAnswerNetworkInvitationInput, TInviteProjectInput, TLeaveNetworkInput } from "@/server/api/routers/portfolio.schema";
@@ -96,15 +96,7 @@ export async function leaveNetwork(db: Database, actor: Actor | null, input: TLe
     .from(projectParties)
     .where(and(eq(projectParties.projectId, input.projectId), eq(projectParties.organisationId, input.networkId), eq(projectParties.role, "network")));
   if (!party) throw notFound("networkNotFound");
-  const [project] = await db.select({ leadCollectiveId: projects.leadCollectiveId }).from(projects).where(eq(projects.id, input.projectId));
-  if (!project) throw notFound("projectNotFound");
-  const collectiveMember =
-    (
-      await db
-        .select({ id: memberships.id })
-        .from(memberships)
-        .where(and(eq(memberships.organisationId, project.leadCollectiveId), eq(memberships.userId, signedIn.userId)))
-    ).length > 0;
+  const collectiveMember = await speaksForAHolder(db, signedIn, input.projectId);
   const side = collectiveMember ? "collective" : "network";
   if (!collectiveMember) await assertCanModerateNetwork(db, signedIn, input.networkId);
   const network = await findNetwork(db, input.networkId);

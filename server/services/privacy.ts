@@ -19,6 +19,7 @@ import {
   notifications,
   organisations,
   outboxEmails,
+  projectParties,
   sessions,
   stageChanges,
   users,
@@ -28,6 +29,9 @@ import {
 import { DomainError, notFound } from "@/server/errors";
 import { requireActor, type Actor } from "./access";
 import { listMembershipsOf } from "./accounts";
+
+const proposingStructure = alias(organisations, "proposing_structure");
+const decidingStructure = alias(organisations, "deciding_structure");
 import { recordChange } from "./history";
 import { withoutGoneExcerpts } from "./notifications";
 import type { TDeleteAccountInput } from "@/server/api/routers/account.schema";
@@ -65,6 +69,7 @@ export async function exportPersonalData(db: DbOrTx, actor: Actor | null) {
     preferenceRows,
     feedRows,
     invitationRows,
+    coHoldingRows,
     activity,
   ] = await Promise.all([
     listMembershipsOf(db, mine),
@@ -92,8 +97,13 @@ export async function exportPersonalData(db: DbOrTx, actor: Actor | null) {
         reason: stageChanges.reason,
         status: stageChanges.status,
         proposedAt: stageChanges.proposedAt,
+        /** The structures that proposed and decided: on a co-held project, which holder the person spoke for. */
+        proposedFor: proposingStructure.name,
+        decidedFor: decidingStructure.name,
       })
       .from(stageChanges)
+      .leftJoin(proposingStructure, eq(proposingStructure.id, stageChanges.proposedByOrganisationId))
+      .leftJoin(decidingStructure, eq(decidingStructure.id, stageChanges.decidedByOrganisationId))
       .where(or(eq(stageChanges.proposedById, mine), eq(stageChanges.decidedById, mine))),
     db
       .select({
@@ -122,6 +132,11 @@ export async function exportPersonalData(db: DbOrTx, actor: Actor | null) {
       .from(invitations)
       .where(eq(invitations.invitedById, mine)),
     db
+      .select({ projectId: projectParties.projectId, organisation: organisations.name, status: projectParties.status, createdAt: projectParties.createdAt })
+      .from(projectParties)
+      .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
+      .where(and(eq(projectParties.invitedById, mine), eq(projectParties.role, "holder"))),
+    db
       .select({
         at: changeLog.at,
         entity: changeLog.entity,
@@ -147,6 +162,8 @@ export async function exportPersonalData(db: DbOrTx, actor: Actor | null) {
     emailPreferences: preferenceRows,
     calendarFeeds: feedRows,
     invitationsSent: invitationRows,
+    /** Structures the person invited to co-hold a project (still invited, or holding since). */
+    coHoldingInvitationsSent: coHoldingRows,
     activity,
   };
 }

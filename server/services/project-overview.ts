@@ -33,6 +33,8 @@ import { answerSetColumns } from "./barometer";
 const proposer = alias(users, "proposer");
 const decider = alias(users, "decider");
 const recorder = alias(users, "recorder");
+const proposingStructure = alias(organisations, "proposing_structure");
+const decidingStructure = alias(organisations, "deciding_structure");
 
 /** A mediation note as shown under a stage change or a milestone (joined with its author and network). */
 const noteColumns = {
@@ -78,14 +80,20 @@ function buildOverviewReads(db: DbOrTx) {
         proposedSide: stageChanges.proposedSide,
         proposedAt: stageChanges.proposedAt,
         proposedByName: proposer.name,
+        /** Which structure proposed: the authority, one of the holding structures, or the network that declared it. */
+        proposedByStructure: proposingStructure.name,
+        declaredByNetwork: sql<boolean>`${stageChanges.declaredByNetworkId} is not null`,
         status: stageChanges.status,
         decidedAt: stageChanges.decidedAt,
         decidedByName: decider.name,
+        decidedByStructure: decidingStructure.name,
         decisionComment: stageChanges.decisionComment,
       })
       .from(stageChanges)
       .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
       .leftJoin(decider, eq(decider.id, stageChanges.decidedById))
+      .leftJoin(proposingStructure, eq(proposingStructure.id, stageChanges.proposedByOrganisationId))
+      .leftJoin(decidingStructure, eq(decidingStructure.id, stageChanges.decidedByOrganisationId))
       .where(inArray(stageChanges.relationshipId, projectRelationships))
       .orderBy(asc(stageChanges.proposedAt))
       .prepare("overview_changes"),

@@ -21,12 +21,13 @@ import { type Stage } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
 import type { TCreateProjectInput, TUpdateProjectInput } from "@/server/api/routers/project.schema";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
+import { coHolderNamesOf } from "./holders";
 import { assertCanActForCollective, assertCanEditProject, assertCanReadProject, partyMemberOf, projectDecisions, requireActor, type Actor } from "./access";
 import type { Sector } from "@/server/domain/sectors";
 
 export async function createProject(db: Database, actor: Actor | null, input: TCreateProjectInput) {
   const signedIn = requireActor(actor);
-  await assertCanActForCollective(db, signedIn, input.leadCollectiveId);
+  await assertCanActForCollective(db, signedIn, input.contactHolderId);
   const [commune] = await db
     .select({ id: territories.id })
     .from(territories)
@@ -37,13 +38,13 @@ export async function createProject(db: Database, actor: Actor | null, input: TC
     .values({
       title: input.title,
       summary: input.summary,
-      leadCollectiveId: input.leadCollectiveId,
+      contactHolderId: input.contactHolderId,
       communeId: commune.id,
       createdById: signedIn.userId,
     })
     .returning({ id: projects.id, title: projects.title });
   if (!project) throw new Error("insert returned no row");
-  await db.insert(projectParties).values({ projectId: project.id, organisationId: input.leadCollectiveId, role: "lead" });
+  await db.insert(projectParties).values({ projectId: project.id, organisationId: input.contactHolderId, role: "holder" });
   await db.insert(projectCommunes).values({ projectId: project.id, communeId: commune.id });
   await recordChange(db, {
     actorId: signedIn.userId,
@@ -57,16 +58,18 @@ export async function createProject(db: Database, actor: Actor | null, input: TC
   return project;
 }
 
-export const leadCollective = alias(organisations, "lead_collective");
+export const contactHolder = alias(organisations, "contact_holder");
 
 const summaryColumns = {
   id: projects.id,
   title: projects.title,
   summary: projects.summary,
   updatedAt: projects.updatedAt,
-  leadCollectiveId: projects.leadCollectiveId,
-  leadCollectiveName: leadCollective.name,
-  legalForm: leadCollective.legalForm,
+  contactHolderId: projects.contactHolderId,
+  contactHolderName: contactHolder.name,
+  legalForm: contactHolder.legalForm,
+  /** The other active holding structures, oldest first. */
+  coHolderNames: coHolderNamesOf(projects.id, projects.contactHolderId),
   communeId: projects.communeId,
   communeName: territories.name,
   departementCode: territories.departementCode,
@@ -92,7 +95,7 @@ export function projectListQuery(db: DbOrTx) {
         order by m.occurs_on desc, m.created_at desc, m.id limit 1)`,
     })
     .from(projects)
-    .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
+    .innerJoin(contactHolder, eq(contactHolder.id, projects.contactHolderId))
     .innerJoin(territories, eq(territories.id, projects.communeId));
 }
 
@@ -118,17 +121,19 @@ const projectFileStatement = preparedPerHandle((db) =>
       ...summaryColumns,
       file: projects,
       following: sql<boolean>`exists (select 1 from ${follows} where ${follows.userId} = ${sql.placeholder("viewerId")} and ${follows.projectId} = ${projects.id})`,
-      collectiveHasMembers: sql<boolean>`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${projects.leadCollectiveId})`,
+      collectiveHasMembers: sql<boolean>`exists (select 1 from ${memberships} m join ${projectParties} pp on pp.organisation_id = m.organisation_id
+        where pp.project_id = ${projects.id} and pp.role = 'holder' and pp.status = 'active')`,
       parties: sql<
         {
           organisationId: string;
           name: string;
           kind: (typeof organisations.$inferSelect)["kind"];
+          legalForm: (typeof organisations.$inferSelect)["legalForm"];
           role: (typeof projectParties.$inferSelect)["role"];
           status: (typeof projectParties.$inferSelect)["status"];
         }[]
       >`coalesce((
-        select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'role', pp.role, 'status', pp.status)
+        select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'legalForm', o.legal_form, 'role', pp.role, 'status', pp.status)
           order by pp.created_at, pp.organisation_id)
         from ${projectParties} pp join ${organisations} o on o.id = pp.organisation_id where pp.project_id = ${projects.id}), '[]'::json)`,
       communes: sql<{ id: string; name: string; departementCode: string | null }[]>`coalesce((
@@ -143,7 +148,7 @@ const projectFileStatement = preparedPerHandle((db) =>
         from ${jobFigures} j where j.project_id = ${projects.id}), '[]'::json)`,
     })
     .from(projects)
-    .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
+    .innerJoin(contactHolder, eq(contactHolder.id, projects.contactHolderId))
     .innerJoin(territories, eq(territories.id, projects.communeId))
     .where(eq(projects.id, sql.placeholder("projectId")))
     .prepare("project_file"),
@@ -176,8 +181,13 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     communes,
     fundingLines: funding,
     parties,
+    /** The active holding structures, the contact first; then those invited to co-hold, until their admin answers. */
+    holders: parties
+      .filter((party) => party.role === "holder")
+      .map((party) => ({ ...party, contact: party.organisationId === project.contactHolderId }))
+      .sort((a, b) => Number(b.contact) - Number(a.contact) || Number(a.status !== "active") - Number(b.status !== "active")),
     following,
-    /** Until someone accepts an invitation to it, an imported project's collective has nobody to keep its file. */
+    /** Until someone accepts an invitation to it, an imported project's holding structure has nobody to keep its file. */
     collectiveHasMembers,
     /** What the person may do with the file: decided by services/access, shown as is by the page. */
     can: projectDecisions(access, parties),

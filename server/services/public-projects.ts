@@ -6,7 +6,8 @@ import { organisations, projectCommunes, projectParties, projects, relationships
 import { containsSearch } from "./search-sql";
 import type { TPublicProjectsInput } from "@/server/api/routers/project.schema";
 import { networkSpokenForBy, type Actor } from "./access";
-import { leadCollective, projectListQuery } from "./projects";
+import { anyHolderWhere } from "./holders";
+import { projectListQuery } from "./projects";
 
 export const PUBLIC_PAGE_SIZE = 20;
 
@@ -14,7 +15,12 @@ export async function listPublicProjects(db: DbOrTx, actor: Actor | null, input:
   const page = input.page ?? 1;
   const matching = and(
     eq(projects.visibility, "public"),
-    input.query ? or(containsSearch(sql`${projects.title}`, input.query), containsSearch(sql`${leadCollective.name}`, input.query)) : undefined,
+    input.query
+      ? or(
+          containsSearch(sql`${projects.title}`, input.query),
+          anyHolderWhere(projects.id, (holder) => containsSearch(holder.name, input.query ?? "")),
+        )
+      : undefined,
     input.sector ? eq(projects.sector, input.sector) : undefined,
     input.departementCode
       ? exists(
@@ -40,7 +46,7 @@ export async function listPublicProjects(db: DbOrTx, actor: Actor | null, input:
       .orderBy(desc(projects.updatedAt), asc(projects.id))
       .limit(PUBLIC_PAGE_SIZE)
       .offset((page - 1) * PUBLIC_PAGE_SIZE),
-    db.select({ total: count() }).from(projects).innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId)).where(matching),
+    db.select({ total: count() }).from(projects).where(matching),
     // The networks the reader moderates as a member: a platform admin is not offered every network.
     actor
       ? db

@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from "@/db";
 import { mediationNotes, milestones, organisations, projects, relationships, stageChangeMilestones, stageChanges } from "@/db/schema";
 import { moveOf, otherSide, type Side } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
-import { assertActsFor, assertHoldingModerator, loadProjectAccess, requireActor, type Actor } from "./access";
+import { assertActsFor, assertHoldingModerator, loadProjectAccess, requireActor, speakingStructure, type Actor } from "./access";
 import { recordChange } from "./history";
 import { markAnnouncedRead, notify, peopleOfSide } from "./notifications";
 import type { TMediationNoteInput, TProposeStageInput } from "@/server/api/routers/stage.schema";
@@ -62,6 +62,7 @@ export async function proposeStage(db: Database, actor: Actor | null, input: TPr
         reason: input.reason,
         proposedSide: input.as,
         proposedById: signedIn.userId,
+        proposedByOrganisationId: speakingStructure(access, input.as, relationship.authorityId),
       })
       .returning({ id: stageChanges.id });
     if (!proposal) throw new Error("insert returned no row");
@@ -113,7 +114,13 @@ export async function decideProposal(db: Database, actor: Actor | null, input: {
   // Only a pending proposal changes: of two decisions at once, the second finds it decided.
   const [decided] = await db
     .update(stageChanges)
-    .set({ status: input.decision, decidedById: signedIn.userId, decidedAt: new Date(), decisionComment: input.comment || null })
+    .set({
+      status: input.decision,
+      decidedById: signedIn.userId,
+      decidedByOrganisationId: speakingStructure(access, deciderSide, relationship.authorityId),
+      decidedAt: new Date(),
+      decisionComment: input.comment || null,
+    })
     .where(and(eq(stageChanges.id, proposal.id), eq(stageChanges.status, "pending")))
     .returning({ id: stageChanges.id });
   if (!decided) throw new DomainError("CONFLICT", "proposalAnswered");

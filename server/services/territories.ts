@@ -9,7 +9,8 @@ import { groupedBy } from "@/server/domain/group-by";
 import { normaliseSearchQuery } from "@/server/domain/search-text";
 import { notFound } from "@/server/errors";
 import { assertCanFollowTerritoryOf, projectVisibleWithinOwnTerritory, requireActor, type Actor } from "./access";
-import { leadCollective, projectListQuery } from "./projects";
+import { anyHolderWhere } from "./holders";
+import { projectListQuery } from "./projects";
 import type { TerritoryKind } from "@/server/domain/territories";
 import type { TTerritoryProjectsInput } from "@/server/api/routers/project.schema";
 
@@ -167,7 +168,7 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
         : input.stage
           ? sql`${stageWithAuthority} = ${input.stage}`
           : undefined,
-    input.legalForm ? eq(leadCollective.legalForm, input.legalForm) : undefined,
+    input.legalForm ? anyHolderWhere(projects.id, (holder) => sql`${holder.legalForm} = ${input.legalForm}`) : undefined,
     input.sector ? eq(projects.sector, input.sector) : undefined,
     input.communeId
       ? exists(
@@ -194,7 +195,6 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
         jobsPotential: sql<number>`coalesce(sum(${projects.jobsPotential}), 0)::int`,
       })
       .from(projects)
-      .innerJoin(leadCollective, eq(leadCollective.id, projects.leadCollectiveId))
       .leftJoin(relationships, and(eq(relationships.projectId, projects.id), eq(relationships.authorityId, authority.id)))
       .where(inTerritory)
       .groupBy(relationships.stage, sql`${relationships.id} is not null`),

@@ -22,7 +22,7 @@ test("a network moderates its portfolio: accepts a project, hides a reported com
   const collective = await collectiveContext.newPage();
   await collective.goto("/projets/nouveau");
   await collective.getByLabel("Nom du projet").fill(title);
-  await collective.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await collective.getByLabel("Structure porteuse").selectOption({ label: "SCIC La Fabrique du Diois" });
   await collective.getByLabel(/Rechercher/).fill("die");
   await collective.getByRole("button", { name: /^Die Commune · 26/ }).click();
   await collective.getByRole("button", { name: "Créer le projet" }).click();

@@ -13,7 +13,7 @@ test("a collective member creates a project in Die, and the mayor of Die sees it
   await expect(page.getByRole("heading", { name: "Nouveau projet" })).toBeVisible();
   await page.getByLabel("Nom du projet").fill(title);
   await page.getByLabel("Présentation en quelques lignes").fill("Réparer, réemployer, former : une recyclerie pour la vallée.");
-  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await page.getByLabel("Structure porteuse").selectOption({ label: "SCIC La Fabrique du Diois" });
   await page.getByLabel(/Rechercher/).fill("die");
   await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
   await expect(page.getByText("Choisi : Die (26)")).toBeVisible();

@@ -52,7 +52,7 @@ test("markup and javascript: links typed into a project never run; they show as 
   });
   await page.goto("/projets/nouveau");
   await page.getByLabel("Nom du projet").fill(title);
-  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await page.getByLabel("Structure porteuse").selectOption({ label: "SCIC La Fabrique du Diois" });
   await page.getByLabel(/Rechercher/).fill("die");
   await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
   await page.getByRole("button", { name: "Créer le projet" }).click();

@@ -44,7 +44,7 @@ export async function addAuthority(page: Page, query: string, result: RegExp) {
 export async function createProjectInDie(page: Page, title: string) {
   await page.goto("/projets/nouveau");
   await page.getByLabel("Nom du projet").fill(title);
-  await page.getByLabel("Collectif porteur").selectOption({ label: "SCIC La Fabrique du Diois" });
+  await page.getByLabel("Structure porteuse").selectOption({ label: "SCIC La Fabrique du Diois" });
   await page.getByLabel(/Rechercher/).fill("die");
   await page.getByRole("button", { name: /^Die Commune · 26/ }).click();
   await page.getByRole("button", { name: "Créer le projet" }).click();

@@ -28,8 +28,8 @@ describe("whom a person acts for", () => {
 
   it("follows where she acts: her latest actions in an organisation's projects outweigh her role", async () => {
     const { api, scic, association, commune } = await personOfTwoCollectives();
-    await api.project.create({ title: "Fournil", summary: "", leadCollectiveId: scic.id, communeId: commune.id });
-    const lavoir = await api.project.create({ title: "Lavoir", summary: "", leadCollectiveId: association.id, communeId: commune.id });
+    await api.project.create({ title: "Fournil", summary: "", contactHolderId: scic.id, communeId: commune.id });
+    const lavoir = await api.project.create({ title: "Lavoir", summary: "", contactHolderId: association.id, communeId: commune.id });
     expect((await api.account.get()).actsForMost?.organisationId).toBe(scic.id);
     for (const summary of ["Un lavoir restauré", "Un lavoir restauré et ouvert", "Un lavoir ouvert à tous"]) {
       const file = await api.project.get({ projectId: lavoir.id });

@@ -236,18 +236,18 @@ const MUTATIONS: Record<string, Entry> = {
       api.project.create({
         title: "Épicerie coopérative",
         summary: "Une épicerie tenue par ses habitants.",
-        leadCollectiveId: world.collective.id,
+        contactHolderId: world.collective.id,
         communeId: world.commune.id,
       }),
     effect: async ({ db, world, result }) => {
       const { id } = result as { id: string };
       const project = await callerFor(db, world.people.collectiveMember).project.get({ projectId: id });
       expect(project).toMatchObject({ title: "Épicerie coopérative", communeId: world.commune.id });
-      expect(project.parties).toEqual([expect.objectContaining({ organisationId: world.collective.id, role: "lead" })]);
+      expect(project.parties).toEqual([expect.objectContaining({ organisationId: world.collective.id, role: "holder" })]);
     },
   },
   "project.update": {
-    expected: projectAction(["collectiveMember"]),
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
     call: (api, world) => api.project.update({ projectId: world.project.id, version: 1, changes: { title: "Tiers-lieu renommé", jobsPotential: 4 } }),
     effect: async ({ db, world, caller }) => {
       const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
@@ -260,7 +260,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "project.requestPublic": {
-    expected: projectAction(["collectiveMember"]),
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
     call: (api, world) => api.project.requestPublic({ projectId: world.project.id }),
     effect: async ({ db, world }) => {
       const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
@@ -281,7 +281,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "party.addAuthority": {
-    expected: projectAction(["collectiveMember"]),
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
     call: (api, world) => api.party.addAuthority({ projectId: world.project.id, territoryId: world.openCommune.id, startingStage: "defiance", reason: "" }),
     effect: async ({ db, world, result }) => {
       const { relationshipId } = result as { relationshipId: string };
@@ -292,7 +292,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "party.requestNetwork": {
-    expected: projectAction(["collectiveMember"]),
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
     call: (api, world) => api.party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id }),
     effect: async ({ db, world }) => {
       const party = await otherNetworkParty(db, world);
@@ -333,7 +333,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "invitation.send": {
-    expected: projectAction(["collectiveMember", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "holdingModerator"]),
     call: (api, world) =>
       api.invitation.send({ projectId: world.project.id, authorityId: world.authority.id, email: "secretaire@mairie.test", office: "agent" }),
     effect: async ({ db, world, result }) => {
@@ -370,7 +370,7 @@ const MUTATIONS: Record<string, Entry> = {
         .select()
         .from(projects)
         .where(eq(projects.id, prepared.projectId ?? ""));
-      expect(project?.leadCollectiveId).toBe(world.collective.id);
+      expect(project?.contactHolderId).toBe(world.collective.id);
       const [answered] = await db
         .select()
         .from(handovers)
@@ -379,7 +379,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "invitation.resend": {
-    expected: projectAction(["collectiveMember", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "holdingModerator"]),
     prepare: pendingInvitation,
     call: (api, _world, _caller, prepared) => api.invitation.resend({ invitationId: prepared.invitationId ?? "" }),
     effect: async ({ db, prepared }) => {
@@ -391,7 +391,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "invitation.revoke": {
-    expected: projectAction(["collectiveMember", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "holdingModerator"]),
     prepare: pendingInvitation,
     call: (api, _world, _caller, prepared) => api.invitation.revoke({ invitationId: prepared.invitationId ?? "" }),
     effect: async ({ db, prepared }) => {
@@ -403,7 +403,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "comment.add": {
-    expected: projectAction(["collectiveMember", "partyOfficial", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "partyOfficial", "holdingModerator"]),
     call: (api, world) => api.comment.add({ projectId: world.project.id, body: "Réunion jeudi à 18 h ?", mentionIds: [] }),
     effect: async ({ db, world, caller, result }) => {
       const { commentId } = result as { commentId: string };
@@ -491,7 +491,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "stage.propose": {
-    expected: projectAction(["collectiveMember", "partyOfficial"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "partyOfficial"]),
     call: (api, world, caller) =>
       api.stage.propose({ relationshipId: world.relationshipId, as: sideOf(caller), toStage: "collaboration", reason: "Convention signée." }),
     effect: async ({ db, caller, result }) => {
@@ -524,7 +524,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "stage.withdraw": {
-    expected: projectAction(["collectiveMember"]),
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
     prepare: pendingProposal,
     call: (api, _world, _caller, prepared) => api.stage.withdraw({ stageChangeId: prepared.stageChangeId ?? "", comment: "" }),
     effect: async ({ db, prepared }) => {
@@ -549,7 +549,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "moderation.report": {
-    expected: projectAction(["collectiveMember", "partyOfficial", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "partyOfficial", "holdingModerator"]),
     call: (api, world) => api.moderation.report({ kind: "milestone", contentId: world.milestoneId, reason: "Ce jalon n'a pas eu lieu." }),
     effect: async ({ db, world, caller }) => {
       const reports = await db.select().from(contentReports).where(eq(contentReports.contentId, world.milestoneId));
@@ -625,7 +625,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "portfolio.answerInvitation": {
-    expected: projectAction(["collectiveMember"]),
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
     prepare: async (db, world) => {
       await callerFor(db, world.people.platformAdmin).portfolio.invite({ networkId: world.otherNetwork.id, projectId: world.project.id });
       return {};
@@ -637,7 +637,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "portfolio.leave": {
-    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", holdingModerator: "ok", platformAdmin: "ok" }),
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", collectiveMember: "ok", coHolderMember: "ok", holdingModerator: "ok", platformAdmin: "ok" }),
     call: (api, world) => api.portfolio.leave({ projectId: world.project.id, networkId: world.holdingNetwork.id, reason: "Fin de l'accompagnement." }),
     effect: async ({ db, world }) => {
       const parties = await db
@@ -645,6 +645,68 @@ const MUTATIONS: Record<string, Entry> = {
         .from(projectParties)
         .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.holdingNetwork.id)));
       expect(parties).toEqual([]);
+    },
+  },
+  "holder.invite": {
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
+    call: (api, world) => api.holder.invite({ projectId: world.project.id, structure: { collectiveId: world.otherCollective.id } }),
+    effect: async ({ db, world }) => {
+      const [party] = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherCollective.id)));
+      expect(party).toMatchObject({ role: "holder", status: "invited" });
+    },
+  },
+  "holder.answer": {
+    // The invited structure's admin answers, whether or not they read the project; a platform admin may act for any organisation.
+    expected: everyone("NOT_FOUND", { anonymous: "UNAUTHORIZED", otherCollectiveMember: "ok", platformAdmin: "ok" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).holder.invite({ projectId: world.project.id, structure: { collectiveId: world.otherCollective.id } });
+      return {};
+    },
+    call: (api, world) => api.holder.answer({ projectId: world.project.id, organisationId: world.otherCollective.id, accept: true }),
+    effect: async ({ db, world }) => {
+      const [party] = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherCollective.id)));
+      expect(party).toMatchObject({ role: "holder", status: "active" });
+    },
+  },
+  "holder.leave": {
+    // The co-holding collective's own admin withdraws it; the contact's admin may not withdraw another structure.
+    expected: projectAction(["coHolderMember"]),
+    call: (api, world) => api.holder.leave({ projectId: world.project.id, organisationId: world.coHolder.id }),
+    effect: async ({ db, world }) => {
+      const parties = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.coHolder.id)));
+      expect(parties).toEqual([]);
+    },
+  },
+  "holder.withdrawInvitation": {
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).holder.invite({ projectId: world.project.id, structure: { collectiveId: world.otherCollective.id } });
+      return {};
+    },
+    call: (api, world) => api.holder.withdrawInvitation({ projectId: world.project.id, organisationId: world.otherCollective.id }),
+    effect: async ({ db, world }) => {
+      const parties = await db
+        .select()
+        .from(projectParties)
+        .where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.otherCollective.id)));
+      expect(parties).toEqual([]);
+    },
+  },
+  "holder.setContact": {
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
+    call: (api, world) => api.holder.setContact({ projectId: world.project.id, organisationId: world.coHolder.id }),
+    effect: async ({ db, world }) => {
+      const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
+      expect(project?.contactHolderId).toBe(world.coHolder.id);
     },
   },
   "portfolio.setStuckAfter": {
@@ -656,7 +718,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "milestone.create": {
-    expected: projectAction(["collectiveMember", "partyOfficial"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "partyOfficial"]),
     call: (api, world, caller) =>
       api.milestone.create({
         projectId: world.project.id,
@@ -677,7 +739,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "milestone.update": {
-    expected: projectAction(["collectiveMember"]),
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
     call: (api, world) => api.milestone.update({ milestoneId: world.milestoneId, version: 1, changes: { status: "cancelled" } }),
     effect: async ({ db, world }) => {
       const [milestone] = await db.select().from(milestones).where(eq(milestones.id, world.milestoneId));
@@ -714,7 +776,7 @@ const MUTATIONS: Record<string, Entry> = {
     },
   },
   "barometer.answer": {
-    expected: projectAction(["collectiveMember", "partyOfficial"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "partyOfficial"]),
     call: (api, world, caller) => api.barometer.answer({ relationshipId: world.relationshipId, as: sideOf(caller), answers: { curiosity: 4, trust: 2 } }),
     effect: async ({ db, world, caller }) => {
       const sets = await db.select().from(barometerAnswerSets).where(eq(barometerAnswerSets.relationshipId, world.relationshipId));

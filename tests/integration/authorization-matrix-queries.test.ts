@@ -83,18 +83,27 @@ const QUERIES: Record<string, Entry> = {
   "project.get": {
     expected: readProject("NOT_FOUND"),
     call: (api, world) => api.project.get({ projectId: world.project.id }),
-    effect: ({ caller, result }) =>
+    effect: ({ world, caller, result }) => {
+      const holder = caller === "collectiveMember" || caller === "coHolderMember";
       expect(result).toMatchObject({
         title: "Tiers-lieu de la matrice",
         // The decisions the page shows as they are: the same rules as the mutations' entries.
         can: {
-          edit: caller === "collectiveMember",
-          invite: caller === "collectiveMember" || caller === "holdingModerator",
-          comment: ["collectiveMember", "partyOfficial", "holdingModerator"].includes(caller),
-          readComments: ["collectiveMember", "partyOfficial", "holdingModerator", "platformAdmin"].includes(caller),
-          leaveNetworks: caller === "collectiveMember" || caller === "holdingModerator" ? [expect.any(String)] : [],
+          edit: holder,
+          invite: holder || caller === "holdingModerator",
+          comment: holder || ["partyOfficial", "holdingModerator"].includes(caller),
+          readComments: holder || ["partyOfficial", "holdingModerator", "platformAdmin"].includes(caller),
+          leaveNetworks: holder || caller === "holdingModerator" ? [expect.any(String)] : [],
+          // Each holder's admin manages the holders, and may withdraw their own structure while the other holds it.
+          manageHolders: holder,
+          leaveHolding: caller === "collectiveMember" ? [world.collective.id] : caller === "coHolderMember" ? [world.coHolder.id] : [],
         },
-      }),
+        holders: [
+          expect.objectContaining({ organisationId: world.collective.id, contact: true, status: "active" }),
+          expect.objectContaining({ organisationId: world.coHolder.id, contact: false, status: "active" }),
+        ],
+      });
+    },
   },
   "project.overview": {
     expected: readProject("NOT_FOUND"),
@@ -106,10 +115,12 @@ const QUERIES: Record<string, Entry> = {
       };
       expect(overview.relationships).toEqual([expect.objectContaining({ id: world.relationshipId, stage: "observation" })]);
       expect(overview.milestones.map((milestone) => milestone.id)).toEqual([world.milestoneId]);
-      // Who acts for which side, decided by the service: the collective recorded the milestone, the commune answers it.
-      const sides = caller === "collectiveMember" ? ["collective"] : caller === "partyOfficial" ? ["authority"] : [];
+      // Who acts for which side, decided by the service: the collective recorded the milestone, the commune answers it;
+      // both holding structures' members speak for the collective side.
+      const holder = caller === "collectiveMember" || caller === "coHolderMember";
+      const sides = holder ? ["collective"] : caller === "partyOfficial" ? ["authority"] : [];
       expect(overview.relationships[0]?.can.sides).toEqual(sides);
-      expect(overview.milestones[0]?.canChangeStatus).toBe(caller === "collectiveMember");
+      expect(overview.milestones[0]?.canChangeStatus).toBe(holder);
       expect(overview.milestones[0]?.relationships.map((link) => link.canAnswer)).toEqual([caller === "partyOfficial"]);
     },
   },
@@ -146,7 +157,7 @@ const QUERIES: Record<string, Entry> = {
     call: (api) => api.project.listMine(),
     effect: ({ world, caller, result }) => {
       const ids = (result as { id: string }[]).map((project) => project.id);
-      const parties: CallerKind[] = ["collectiveMember", "partyOfficial", "holdingModerator"];
+      const parties: CallerKind[] = ["collectiveMember", "coHolderMember", "partyOfficial", "holdingModerator"];
       if (parties.includes(caller)) expect(ids).toContain(world.project.id);
       else expect(ids).not.toContain(world.project.id);
     },
@@ -223,14 +234,14 @@ const QUERIES: Record<string, Entry> = {
     effect: ({ prepared, result }) => expect(result).toEqual([expect.objectContaining({ id: prepared.handoverId, projectTitle: "Recyclerie importée" })]),
   },
   "invitation.list": {
-    expected: projectAction(["collectiveMember", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "holdingModerator"]),
     prepare: pendingInvitation,
     call: (api, world) => api.invitation.list({ projectId: world.project.id }),
     effect: ({ prepared, result }) =>
       expect(result).toEqual([expect.objectContaining({ id: prepared.invitationId, email: "adjoint@mairie.test", state: "pending" })]),
   },
   "comment.list": {
-    expected: { ...projectAction(["collectiveMember", "partyOfficial", "holdingModerator", "platformAdmin"]) },
+    expected: { ...projectAction(["collectiveMember", "coHolderMember", "partyOfficial", "holdingModerator", "platformAdmin"]) },
     prepare: async (db, world) => {
       const { commentId } = await callerFor(db, world.people.collectiveMember).comment.add({
         projectId: world.project.id,
@@ -249,7 +260,7 @@ const QUERIES: Record<string, Entry> = {
       ]),
   },
   "comment.mentionable": {
-    expected: projectAction(["collectiveMember", "partyOfficial", "holdingModerator"]),
+    expected: projectAction(["collectiveMember", "coHolderMember", "partyOfficial", "holdingModerator"]),
     call: (api, world) => api.comment.mentionable({ projectId: world.project.id }),
     effect: ({ world, result }) => {
       const ids = (result as { id: string }[]).map((person) => person.id);
@@ -281,6 +292,26 @@ const QUERIES: Record<string, Entry> = {
       } else expect(ids).not.toContain(world.project.id);
     },
   },
+  "holder.searchCollectives": {
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
+    call: (api, world) => api.holder.searchCollectives({ projectId: world.project.id, query: world.otherCollective.name }),
+    effect: ({ world, result }) => {
+      // The collectives already holding the project are not offered again.
+      expect(result).toEqual([expect.objectContaining({ id: world.otherCollective.id })]);
+    },
+  },
+  "holder.invitations": {
+    expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
+    prepare: async (db, world) => {
+      await callerFor(db, world.people.collectiveMember).holder.invite({ projectId: world.project.id, structure: { collectiveId: world.otherCollective.id } });
+      return {};
+    },
+    call: (api) => api.holder.invitations(),
+    effect: ({ world, caller, result }) => {
+      const waiting = (result as { projectId: string }[]).filter((invitation) => invitation.projectId === world.project.id);
+      expect(waiting).toEqual(caller === "otherCollectiveMember" ? [expect.objectContaining({ organisationId: world.otherCollective.id })] : []);
+    },
+  },
   "desk.awaiting": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.desk.awaiting(),
@@ -306,7 +337,9 @@ const QUERIES: Record<string, Entry> = {
         .sort();
       const expectedKinds: Partial<Record<CallerKind, string[]>> = {
         partyOfficial: ["milestone_recorded", "stage_proposed"],
+        // The commune confirmed the starting stage: told to both holding structures.
         collectiveMember: ["stage_confirmed"],
+        coHolderMember: ["stage_confirmed"],
       };
       expect(kinds).toEqual(expectedKinds[caller] ?? []);
     },
@@ -315,7 +348,7 @@ const QUERIES: Record<string, Entry> = {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.notification.unreadCount(),
     // The official's unread: the milestone recorded (the starting stage's notice was read when they confirmed it).
-    effect: ({ caller, result }) => expect(result).toBe(caller === "partyOfficial" ? 1 : caller === "collectiveMember" ? 1 : 0),
+    effect: ({ caller, result }) => expect(result).toBe(["partyOfficial", "collectiveMember", "coHolderMember"].includes(caller) ? 1 : 0),
   },
   "moderation.queue": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),

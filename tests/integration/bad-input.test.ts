@@ -95,6 +95,32 @@ const MUTATIONS: Record<
       callerFor(tx, world.people.collectiveMember).party.requestNetwork({ projectId: world.project.id, networkId: world.otherNetwork.id }),
     pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.otherNetwork.id }),
   },
+  "holder.invite": {
+    caller: "collectiveMember",
+    pin: (input, { world }) => ({
+      ...input,
+      projectId: world.project.id,
+      structure:
+        input.structure && "territoryId" in (input.structure as Input) ? { territoryId: world.openCommune.id } : { collectiveId: world.otherCollective.id },
+    }),
+  },
+  "holder.answer": {
+    caller: "otherCollectiveMember",
+    before: (tx, { world }) =>
+      callerFor(tx, world.people.collectiveMember).holder.invite({ projectId: world.project.id, structure: { collectiveId: world.otherCollective.id } }),
+    pin: (input, { world }) => ({ ...input, projectId: world.project.id, organisationId: world.otherCollective.id }),
+  },
+  "holder.leave": { caller: "coHolderMember", pin: (input, { world }) => ({ ...input, projectId: world.project.id, organisationId: world.coHolder.id }) },
+  "holder.withdrawInvitation": {
+    caller: "collectiveMember",
+    before: (tx, { world }) =>
+      callerFor(tx, world.people.collectiveMember).holder.invite({ projectId: world.project.id, structure: { collectiveId: world.otherCollective.id } }),
+    pin: (input, { world }) => ({ ...input, projectId: world.project.id, organisationId: world.otherCollective.id }),
+  },
+  "holder.setContact": {
+    caller: "collectiveMember",
+    pin: (input, { world }) => ({ ...input, projectId: world.project.id, organisationId: world.coHolder.id }),
+  },
   "stage.propose": {
     caller: "partyOfficial",
     // One proposal at a time: the one waiting in this world is withdrawn first.
@@ -152,7 +178,7 @@ const MUTATIONS: Record<
   "organisation.createNetwork": { caller: "platformAdmin" },
   "project.create": {
     caller: "collectiveMember",
-    pin: (input, { world }) => ({ ...input, leadCollectiveId: world.collective.id, communeId: world.commune.id }),
+    pin: (input, { world }) => ({ ...input, contactHolderId: world.collective.id, communeId: world.commune.id }),
   },
   "project.update": {
     caller: "collectiveMember",

@@ -16,7 +16,7 @@ describe("the calendar feed", () => {
     const commune = await freeCommune(db, undefined, { inEpci: true });
     await makeAuthority(db, commune.id, [{ person: mayor, verified: true }]);
     const asMember = callerFor(db, member);
-    const { id: projectId } = await asMember.project.create({ title: "Fournil partagé", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const { id: projectId } = await asMember.project.create({ title: "Fournil partagé", summary: "", contactHolderId: collective.id, communeId: commune.id });
     const { relationshipId } = await asMember.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
     const milestone = (title: string, status: "planned" | "done", occursOn: string) =>
       asMember.milestone.create({
@@ -76,7 +76,7 @@ describe("the calendar feed", () => {
     const collective = await makeCollective(db, { members: [member] });
     const commune = await freeCommune(db);
     const asMember = callerFor(db, member);
-    const { id: projectId } = await asMember.project.create({ title: "Atelier vélo", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const { id: projectId } = await asMember.project.create({ title: "Atelier vélo", summary: "", contactHolderId: collective.id, communeId: commune.id });
     const { relationshipId } = await asMember.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
     // A bare carriage return, what a calendar app would read as a new line, then a property.
     const description = "Ordre du jour\rATTENDEE:mailto:intrus@evil.example\r\nPoint 2\tfin";

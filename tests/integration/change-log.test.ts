@@ -81,7 +81,7 @@ describe("the change log", () => {
     const { id: projectId } = await callerFor(db, mayor).project.create({
       title: "Épicerie du journal",
       summary: "",
-      leadCollectiveId: collective.id,
+      contactHolderId: collective.id,
       communeId: commune.id,
     });
     // The mayor adds the councillor to the collective: an entry by her, about him.

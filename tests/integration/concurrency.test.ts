@@ -58,7 +58,7 @@ describe("concurrency", () => {
       const { id: projectId } = await callerFor(db, writers[0] ?? null).project.create({
         title: "Fichier disputé",
         summary: "",
-        leadCollectiveId: collective.id,
+        contactHolderId: collective.id,
         communeId: commune.id,
       });
       const results = await Promise.allSettled(
@@ -86,7 +86,7 @@ describe("concurrency", () => {
     const { id: projectId } = await callerFor(db, writers[0] ?? null).project.create({
       title: "Fichier partagé",
       summary: "",
-      leadCollectiveId: collective.id,
+      contactHolderId: collective.id,
       communeId: commune.id,
     });
     let conflicts = 0;
@@ -134,7 +134,7 @@ describe("concurrency", () => {
     const { id: projectId } = await asCollective.project.create({
       title: "Proposition disputée",
       summary: "",
-      leadCollectiveId: collective.id,
+      contactHolderId: collective.id,
       communeId: commune.id,
     });
     const added = await asCollective.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
@@ -171,7 +171,7 @@ describe("concurrency", () => {
     const { id: projectId } = await asCollective.project.create({
       title: "Propositions en rafale",
       summary: "",
-      leadCollectiveId: collective.id,
+      contactHolderId: collective.id,
       communeId: commune.id,
     });
     const added = await asCollective.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
@@ -205,7 +205,7 @@ describe("concurrency", () => {
       const { id: projectId } = await callerFor(db, writers[0] ?? null).project.create({
         title: "Mille éditions",
         summary: "",
-        leadCollectiveId: collective.id,
+        contactHolderId: collective.id,
         communeId: commune.id,
       });
       const edits = Array.from({ length: 1_000 }, (_, index) => ({ writer: writers[index % writers.length] ?? null, title: `Édition n° ${index}` }));
@@ -250,7 +250,7 @@ describe("concurrency", () => {
       const { id: projectId } = await asCollective.project.create({
         title: "Mille réponses",
         summary: "",
-        leadCollectiveId: collective.id,
+        contactHolderId: collective.id,
         communeId: commune.id,
       });
       const added = await asCollective.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });

@@ -24,7 +24,7 @@ async function relationshipAtObservation(db: Database) {
   await makeAuthority(db, commune.id, [{ person: mayor, verified: true }]);
   const asCollective = callerFor(db, member);
   const asMayor = callerFor(db, mayor);
-  const { id: projectId } = await asCollective.project.create({ title: "Fournil", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+  const { id: projectId } = await asCollective.project.create({ title: "Fournil", summary: "", contactHolderId: collective.id, communeId: commune.id });
   const added = await asCollective.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
   return { db, member, mayor, collective, commune, projectId, relationshipId: added.relationshipId, proposalId: added.proposalId ?? "", asCollective, asMayor };
 }

@@ -63,7 +63,7 @@ describe("handing an imported project over to an existing collective", () => {
     const [waiting] = await db.select().from(handovers).where(eq(handovers.collectiveId, comptoir.id));
     const projectId = waiting?.projectId ?? "";
     const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
-    expect(project?.leadCollectiveId).not.toBe(comptoir.id);
+    expect(project?.contactHolderId).not.toBe(comptoir.id);
     const asInes = callerFor(db, ines);
     expect((await asInes.project.listMine()).map((mine) => mine.title)).toEqual(["Café associatif"]);
     expect(await codeOf(asInes.project.get({ projectId }))).toBe("NOT_FOUND");
@@ -84,12 +84,12 @@ describe("handing an imported project over to an existing collective", () => {
     // She takes it over: the project is the Comptoir's, the stand-in is gone, the network is told.
     expect(await asInes.portfolio.answerHandover({ handoverId: waiting?.id ?? "", accept: true })).toEqual({ handoverId: waiting?.id, accepted: true });
     const [taken] = await db.select().from(projects).where(eq(projects.id, projectId));
-    expect(taken?.leadCollectiveId).toBe(comptoir.id);
+    expect(taken?.contactHolderId).toBe(comptoir.id);
     expect(
       await db
         .select()
         .from(organisations)
-        .where(eq(organisations.id, project?.leadCollectiveId ?? "")),
+        .where(eq(organisations.id, project?.contactHolderId ?? "")),
     ).toEqual([]);
     expect((await asInes.project.get({ projectId })).can.edit).toBe(true);
     expect(await asInes.portfolio.handovers({ collectiveId: comptoir.id })).toEqual([]);
@@ -118,7 +118,7 @@ describe("handing an imported project over to an existing collective", () => {
       .select()
       .from(projects)
       .where(eq(projects.id, waiting?.projectId ?? ""));
-    expect(project?.leadCollectiveId).not.toBe(comptoir.id);
+    expect(project?.contactHolderId).not.toBe(comptoir.id);
     // Still the network's to keep: its moderator reads it and may invite its people.
     expect((await callerFor(db, moderator).project.get({ projectId: project?.id ?? "" })).can.invite).toBe(true);
     expect(await callerFor(db, ines).portfolio.handovers({ collectiveId: comptoir.id })).toEqual([]);

@@ -1,8 +1,8 @@
 // Invitations: a link valid 14 days, used once, resendable and revocable; it brings the person in unverified.
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db";
-import { invitations, memberships, outboxEmails, sessions, users } from "@/db/schema";
+import { invitations, memberships, outboxEmails, projectParties, sessions, users } from "@/db/schema";
 import { acceptInvitation, describeInvitation } from "@/server/services/invitations";
 import { useTestDatabase } from "../support/db";
 import { codeOf } from "../support/trpc-code";
@@ -14,7 +14,7 @@ async function projectWithCommune(db: Database) {
   const collective = await makeCollective(db, { members: [member] });
   const commune = await freeCommune(db);
   const api = callerFor(db, member);
-  const { id: projectId } = await api.project.create({ title: "Ressourcerie du village", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+  const { id: projectId } = await api.project.create({ title: "Ressourcerie du village", summary: "", contactHolderId: collective.id, communeId: commune.id });
   const { authorityId } = await api.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
   return { api, projectId, authorityId };
 }
@@ -122,9 +122,10 @@ describe("invitations", () => {
   });
 
   describe("to a project's collective", () => {
-    /** The matrix's world, its collective emptied: a project a network imported, with nobody to keep it yet. */
+    /** The matrix's world held by its collective alone, emptied: a project a network imported, with nobody to keep it yet. */
     async function importedProject(db: Database) {
       const world = await buildWorld(db);
+      await db.delete(projectParties).where(and(eq(projectParties.projectId, world.project.id), eq(projectParties.organisationId, world.coHolder.id)));
       await db.delete(memberships).where(eq(memberships.organisationId, world.collective.id));
       return world;
     }

@@ -170,7 +170,7 @@ describe("organisations", () => {
     const { id: projectId } = await callerFor(db, admin).project.create({
       title: "Potager",
       summary: "",
-      leadCollectiveId: collective.id,
+      contactHolderId: collective.id,
       communeId: commune.id,
     });
     expect((await callerFor(db, member).project.get({ projectId })).title).toBe("Potager");

@@ -10,6 +10,8 @@ import {
   changeLog,
   invitations,
   memberships,
+  notifications,
+  organisations,
   outboxEmails,
   portfolioIdentifiers,
   projectParties,
@@ -18,13 +20,13 @@ import {
   stageChanges,
   users,
 } from "@/db/schema";
-import { EXPORT_HEADERS, neutraliseCell } from "@/server/domain/spreadsheet";
+import { EXPORT_HEADERS, IMPORT_COLUMNS, neutraliseCell } from "@/server/domain/spreadsheet";
 import { answerExportRequest, answerImportRequest, answerTemplateRequest } from "@/server/http/portfolio-files";
 import { acceptInvitation } from "@/server/services/invitations";
 import { planImport, runImport } from "@/server/services/portfolio-import";
 import { databaseFingerprint } from "../support/fingerprint";
 import { useTestDatabase } from "../support/db";
-import { callerFor, freeCommune, makeNetwork, makePerson, type TestPerson } from "../support/factories";
+import { callerFor, freeCommune, makeCollective, makeNetwork, makePerson, type TestPerson } from "../support/factories";
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -99,7 +101,7 @@ describe("importing a portfolio", () => {
     expect(imported?.project).toMatchObject({ title: "Épicerie coopérative", sector: "alimentation", jobsNow: 3, communeId: a.id, visibility: "parties" });
     // One collective for the two rows that name it.
     const leads = await db
-      .select({ lead: projects.leadCollectiveId })
+      .select({ lead: projects.contactHolderId })
       .from(projects)
       .innerJoin(portfolioIdentifiers, eq(portfolioIdentifiers.projectId, projects.id))
       .where(eq(portfolioIdentifiers.networkId, network.id));
@@ -261,14 +263,20 @@ describe("importing a portfolio", () => {
       { line: 5, column: "titre", message: "Le titre est obligatoire pour un nouveau projet." },
       { line: 5, column: "collectif", message: "Le collectif porteur est obligatoire pour un nouveau projet." },
       { line: 5, column: "commune", message: "Aucune commune n'a le code INSEE 99999." },
-      { line: 6, column: "identifiant", message: "L'identifiant « OK-1 » figure déjà ligne 2." },
+      // A project's later line adds a relationship: it names another authority, and changes nothing of the file.
+      {
+        line: 6,
+        column: "identifiant",
+        message: expect.stringContaining("L'identifiant « OK-1 » figure déjà ligne 2 : une ligne de plus pour le même projet"),
+      },
+      { line: 6, column: "titre", message: "Diffère de la ligne 2, la première de ce projet : c'est elle qui décrit le projet." },
     ]);
     // Lines, not errors, are counted: five lines, one valid, four refused.
     expect(plan).toMatchObject({ rows: 5, validRows: 1, refusedRows: 4 });
     const before = await databaseFingerprint(db);
     await expect(runImport(db, moderator, { networkId: network.id, bytes: file })).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: "Le fichier comporte 10 erreurs : corrigez-les puis relancez l'aperçu, ou importez seulement les lignes valides.",
+      message: "Le fichier comporte 11 erreurs : corrigez-les puis relancez l'aperçu, ou importez seulement les lignes valides.",
     });
     expect(await databaseFingerprint(db)).toEqual(before);
 
@@ -488,6 +496,114 @@ describe("exporting a portfolio", () => {
       updates: 0,
       unchanged: 2,
     });
+  });
+
+  it("exports a line per relationship, with the co-holders, that imports back as no change at all", async () => {
+    const db = database.db;
+    const { moderator, network } = await setup(db);
+    const [home, other] = [await freeCommune(db, "26", { inEpci: true }), await freeCommune(db, "38")];
+    const header = ["identifiant", "titre", "collectif", "forme_juridique", "commune", "secteur", "resume", "emplois", "stade", "collectivite", "co_porteurs"];
+    const file = encode(
+      csv([
+        header,
+        [
+          "R-1",
+          "Pôle partagé",
+          "Collectif R",
+          "PTCE",
+          home.code,
+          "Tiers-lieu",
+          'Un pôle ; des "guillemets"\net deux lignes',
+          "4",
+          "Observation",
+          home.code,
+          `Jardins de R | ${other.siren}`,
+        ],
+        ["R-1", "", "", "", "", "", "", "", "Collaboration", home.epciCode ?? "", ""],
+        ["R-1", "Pôle partagé", "", "", "", "", "", "", "Défiance", "Département 26", ""],
+        ["R-2", "Ressourcerie", "Collectif S", "Association", other.code, "Énergie verte du coin", "", "0", "", "", ""],
+      ]),
+    );
+    const plan = await planImport(db, moderator, { networkId: network.id, bytes: file });
+    expect(plan).toMatchObject({ errors: [], creates: 2, updates: 0, unchanged: 0, stagesDeclared: 3 });
+    expect(await runImport(db, moderator, { networkId: network.id, bytes: file })).toMatchObject({ created: 2, stagesDeclared: 3 });
+    const [pole] = await db.select().from(projects).where(eq(projects.title, "Pôle partagé"));
+    // The co-holders: the new collective holds at once; the commune, by its SIREN, is invited (its people answer).
+    const holders = await db
+      .select({ status: projectParties.status, kind: organisations.kind, name: organisations.name })
+      .from(projectParties)
+      .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
+      .where(and(eq(projectParties.projectId, pole?.id ?? ""), eq(projectParties.role, "holder")));
+    expect(holders.map((holder) => [holder.name, holder.status]).sort()).toEqual(
+      [
+        ["Collectif R", "active"],
+        ["Jardins de R", "active"],
+        [`Commune de ${other.name}`, "invited"],
+      ].sort(),
+    );
+
+    const exported = await (await answerExportRequest(db, moderator, { networkId: network.id }, "csv")).text();
+    const [exportHeader, ...lines] = Papa.parse<string[]>(exported.replace(/^\uFEFF/, "").trim(), { delimiter: ";" }).data;
+    expect(exportHeader?.slice(0, IMPORT_COLUMNS.length)).toEqual(IMPORT_COLUMNS.map((column) => column.key));
+    const cell = (line: string[] | undefined, name: string) => line?.[exportHeader?.indexOf(name) ?? -1];
+    const poleLines = lines.filter((line) => cell(line, "identifiant") === "R-1");
+    expect(poleLines.map((line) => [cell(line, "stade"), cell(line, "collectivite")]).sort()).toEqual(
+      [
+        ["Observation", home.code],
+        ["Collaboration", home.epciCode],
+        ["Défiance", "Département 26"],
+      ].sort(),
+    );
+    expect(poleLines.map((line) => cell(line, "co_porteurs"))).toEqual(["Jardins de R", "Jardins de R", "Jardins de R"]);
+    expect(cell(poleLines[0], "resume")).toBe('Un pôle ; des "guillemets"\net deux lignes');
+    // Back in, nothing to do: not a field, a holder nor a stage.
+    expect(await planImport(db, moderator, { networkId: network.id, bytes: encode(exported) })).toMatchObject({
+      errors: [],
+      creates: 0,
+      updates: 0,
+      unchanged: 2,
+      stagesDeclared: 0,
+      invitations: 0,
+    });
+  });
+
+  it("invites a named collective that has its own people, and tells its admins", async () => {
+    const db = database.db;
+    const { moderator, network, communes } = await setup(db);
+    const admin = await makePerson(db);
+    const existing = await makeCollective(db, { admin });
+    // The collective holds a project of the portfolio already: the network knows it by its name.
+    await runImport(db, moderator, {
+      networkId: network.id,
+      bytes: encode(
+        csv([
+          ["identifiant", "titre", "collectif", "commune"],
+          ["K-0", "Premier", "Stand-in", communes[0]?.code ?? ""],
+        ]),
+      ),
+    });
+    const [first] = await db.select().from(projects).where(eq(projects.title, "Premier"));
+    await db.insert(projectParties).values({ projectId: first?.id ?? "", organisationId: existing.id, role: "holder" });
+    const file = encode(
+      csv([
+        ["identifiant", "titre", "collectif", "commune", "co_porteurs"],
+        ["K-1", "Second", "Collectif K", communes[1]?.code ?? "", existing.name],
+      ]),
+    );
+    await runImport(db, moderator, { networkId: network.id, bytes: file });
+    const [second] = await db.select().from(projects).where(eq(projects.title, "Second"));
+    const [party] = await db
+      .select()
+      .from(projectParties)
+      .where(and(eq(projectParties.projectId, second?.id ?? ""), eq(projectParties.organisationId, existing.id)));
+    expect(party).toMatchObject({ role: "holder", status: "invited" });
+    const told = await db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, admin.userId), eq(notifications.kind, "co_holding")));
+    expect(told).toEqual([expect.objectContaining({ payload: expect.objectContaining({ event: "invited", title: "Second" }) })]);
+    await callerFor(db, admin).holder.answer({ projectId: second?.id ?? "", organisationId: existing.id, accept: true });
+    expect((await callerFor(db, admin).project.get({ projectId: second?.id ?? "" })).can.edit).toBe(true);
   });
 
   it("offers a template that imports as it is", async () => {

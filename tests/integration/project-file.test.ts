@@ -12,7 +12,7 @@ async function projectWithMember(db: Database) {
   const { id } = await callerFor(db, member).project.create({
     title: "Atelier vélo",
     summary: "Réparer ensemble.",
-    leadCollectiveId: collective.id,
+    contactHolderId: collective.id,
     communeId: commune.id,
   });
   return { member, collective, commune, projectId: id };
@@ -117,7 +117,7 @@ describe("the project file", () => {
     const api = callerFor(db, member);
     const badLink = await errorOf(api.project.update({ projectId, version: 1, changes: { links: [{ label: "x", url: "javascript:alert(1)" }] } }));
     expect(badLink.code).toBe("BAD_REQUEST");
-    const sneaky = await errorOf(api.project.update({ projectId, version: 1, changes: { leadCollectiveId: "x" } as never }));
+    const sneaky = await errorOf(api.project.update({ projectId, version: 1, changes: { contactHolderId: "x" } as never }));
     expect(sneaky.code).toBe("BAD_REQUEST");
     const publicAtOnce = await errorOf(api.project.update({ projectId, version: 1, changes: { visibility: "public" as never } }));
     expect(publicAtOnce.code).toBe("BAD_REQUEST");

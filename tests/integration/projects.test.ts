@@ -16,7 +16,7 @@ async function verifiedOfficialOf(db: Database, territoryId: string): Promise<Te
 describe("projects", () => {
   const database = useTestDatabase();
 
-  it("are created by a member of the lead collective, with the collective as lead party", async () => {
+  it("are created by a member of a collective, which becomes their holding structure and contact", async () => {
     const db = database.db;
     const member = await makePerson(db);
     const collective = await makeCollective(db, { members: [member] });
@@ -24,12 +24,15 @@ describe("projects", () => {
     const created = await callerFor(db, member).project.create({
       title: "Fournil partagé",
       summary: "Un four à pain pour le village.",
-      leadCollectiveId: collective.id,
+      contactHolderId: collective.id,
       communeId: commune.id,
     });
     const project = await callerFor(db, member).project.get({ projectId: created.id });
-    expect(project).toMatchObject({ title: "Fournil partagé", communeName: commune.name, can: { edit: true }, leadCollectiveName: collective.name });
-    expect(project.parties).toEqual([{ organisationId: collective.id, name: collective.name, kind: "collective", role: "lead", status: "active" }]);
+    expect(project).toMatchObject({ title: "Fournil partagé", communeName: commune.name, can: { edit: true }, contactHolderName: collective.name });
+    expect(project.parties).toEqual([
+      { organisationId: collective.id, name: collective.name, kind: "collective", legalForm: collective.legalForm, role: "holder", status: "active" },
+    ]);
+    expect(project.holders).toEqual([expect.objectContaining({ organisationId: collective.id, contact: true, status: "active" })]);
     expect((await callerFor(db, member).project.listMine()).map((row) => row.id)).toContain(created.id);
   });
 
@@ -38,7 +41,7 @@ describe("projects", () => {
     const member = await makePerson(db);
     const collective = await makeCollective(db, { members: [member] });
     const error = await callerFor(db, member)
-      .project.create({ title: "Projet", summary: "", leadCollectiveId: collective.id, communeId: "departement-26" })
+      .project.create({ title: "Projet", summary: "", contactHolderId: collective.id, communeId: "departement-26" })
       .catch((caught: unknown) => caught);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect((error as TRPCError).message).toMatch(/commune/);

@@ -37,7 +37,7 @@ describe("rate limits", () => {
     const collective = await makeCollective(db, { members: [member] });
     const commune = await freeCommune(db);
     const api = callerFor(db, member);
-    const { id: projectId } = await api.project.create({ title: "Invitations en nombre", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const { id: projectId } = await api.project.create({ title: "Invitations en nombre", summary: "", contactHolderId: collective.id, communeId: commune.id });
     const { authorityId } = await api.party.addAuthority({ projectId, territoryId: commune.id, startingStage: "observation", reason: "" });
     for (let i = 0; i < LIMITS.invitationsPerPerson.limit; i += 1) {
       await api.invitation.send({ projectId, authorityId, email: `elu${i}@village.test`, office: "conseiller_municipal" });

@@ -38,7 +38,7 @@ describe("recovery", () => {
     const collective = await makeCollective(db, { admin: writer });
     const commune = await freeCommune(db, ["42", "73"]);
     const api = callerFor(db, writer);
-    const { id: projectId } = await api.project.create({ title: "Coupure", summary: "", leadCollectiveId: collective.id, communeId: commune.id });
+    const { id: projectId } = await api.project.create({ title: "Coupure", summary: "", contactHolderId: collective.id, communeId: commune.id });
     const name = await databaseName(db);
 
     const killer = postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });

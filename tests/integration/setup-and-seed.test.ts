@@ -5,6 +5,7 @@ import { memberships, organisations, projects, relationships, users } from "@/db
 import { migrate } from "@/db/migrate";
 import { seedDemo } from "@/db/seed/demo";
 import { DEMO_IDS, DEMO_PEOPLE, demoPerson } from "@/server/domain/demo";
+import { DEMO_PROJECTS } from "@/db/seed/demo-gradient";
 import { databaseFingerprint } from "../support/fingerprint";
 import { useTestDatabase } from "../support/db";
 import { callerFor } from "../support/factories";
@@ -33,7 +34,7 @@ describe("setup", () => {
       .where(sql`${users.email} like '%@demo.maillage.test'`);
     expect(people?.n).toBe(DEMO_PEOPLE.length);
     const [demoProjects] = await db.select({ n: count() }).from(projects);
-    expect(demoProjects?.n).toBe(10);
+    expect(demoProjects?.n).toBe(DEMO_PROJECTS.length);
     const [authorities] = await db.select({ n: count() }).from(organisations).where(eq(organisations.kind, "authority"));
     expect(authorities?.n).toBe(8);
     const [unverified] = await db
@@ -94,7 +95,7 @@ describe("setup", () => {
     const authorityId = diois?.organisationId ?? "";
     const all = await api.project.listForTerritory({ authorityId });
     // « Sans stade confirmé » counts only relationships with the CC; the projects it has none with are apart.
-    expect(all.counts).toEqual({ defiance: 0, observation: 2, collaboration: 2, coportage: 0, none: 0, notParty: 6 });
+    expect(all.counts).toEqual({ defiance: 0, observation: 3, collaboration: 2, coportage: 0, none: 0, notParty: 6 });
     const unrelated = await api.project.listForTerritory({ authorityId, stage: "notParty" });
     expect(unrelated.total).toBe(6);
     expect(unrelated.projects.flatMap((project) => project.relationships.map((relationship) => relationship.authorityName))).not.toContain("CC du Diois");
@@ -105,12 +106,13 @@ describe("setup", () => {
     // A card names every commune a project acts in.
     const multiCommune = all.projects.find((project) => project.communes.length > 1);
     expect(multiCommune?.communes).toEqual([...(multiCommune?.communes ?? [])].sort((a, b) => a.localeCompare(b)));
-    expect(all.projects).toHaveLength(10);
+    expect(all.projects).toHaveLength(11);
     const times = all.projects.map((project) => project.updatedAt.getTime());
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const collaborating = await api.project.listForTerritory({ authorityId, stage: "collaboration" });
     expect(collaborating.projects.map((project) => project.title).sort()).toEqual(["Cantine bio intercommunale", "Tiers-lieu de l'ancienne gare de Die"]);
-    expect((await api.project.listForTerritory({ authorityId, legalForm: "scic" })).projects).toHaveLength(4);
+    // A project counts for a legal form when any of its holding structures has it: the PTCE, co-held by a SCIC, is one.
+    expect((await api.project.listForTerritory({ authorityId, legalForm: "scic" })).projects).toHaveLength(5);
     const inRomeyer = await api.project.listForTerritory({ authorityId, communeId: "commune-26282" });
     expect(inRomeyer.projects.map((project) => project.title).sort()).toEqual(["Habitat partagé des Trois Becs", "Scierie mobile du Vercors Sud"]);
     expect((await api.project.listForTerritory({ authorityId, sector: "sante" })).projects.map((project) => project.title)).toEqual([

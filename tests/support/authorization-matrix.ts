@@ -39,7 +39,7 @@ export const everyone = (outcome: Outcome, overrides: Partial<Record<CallerKind,
  * Who reads the project: the parties, the territory's verified officials, admins. An unverified
  * member of a party authority is not one of them: until verified, a signed-in stranger.
  */
-export const READERS: CallerKind[] = ["collectiveMember", "partyOfficial", "territoryOfficial", "holdingModerator", "platformAdmin"];
+export const READERS: CallerKind[] = ["collectiveMember", "coHolderMember", "partyOfficial", "territoryOfficial", "holdingModerator", "platformAdmin"];
 
 /** Readers may read; among them `allowed` act, the other readers are refused; non-readers see nothing. */
 export function projectAction(allowed: CallerKind[]): Record<CallerKind, Outcome> {
@@ -122,6 +122,9 @@ const UNVERIFIED_KNOWS_OWN_AUTHORITY = [
   "organisation.removeMember",
 ];
 
+/** Where the other collective is the one asked (to co-hold the project): its admin answers, unlike a stranger. */
+const OTHER_COLLECTIVE_ASKED = ["holder.answer"];
+
 /** The callers with the most rights in their own world, short of platform admin. */
 const FOREIGN_CALLERS = ["collectiveMember", "partyOfficial", "holdingModerator"] as const;
 
@@ -148,6 +151,7 @@ const TAKES_NO_FOREIGN_ID = [
   // Searched by text: public projects are anyone's to find.
   "project.listPublic",
   "party.networkRequests",
+  "holder.invitations",
   "moderation.queue",
   "moderation.contested",
   "portfolio.myNetworks",
@@ -224,10 +228,11 @@ export function describeAuthorizationMatrix(kind: "query" | "mutation", entries:
   }
 
   it("gives an unverified member of a party authority what a signed-in stranger gets, but on their own authority", () => {
+    // The stranger is the other collective's admin, but where their collective is the one asked.
     const differing = procedures
       .filter(([, entry]) => entry.expected.unverifiedPartyOfficial !== entry.expected.otherCollectiveMember)
       .map(([procedure]) => procedure);
-    expect(differing.sort()).toEqual(UNVERIFIED_KNOWS_OWN_AUTHORITY.filter((procedure) => procedure in entries).sort());
+    expect(differing.sort()).toEqual([...UNVERIFIED_KNOWS_OWN_AUTHORITY, ...OTHER_COLLECTIVE_ASKED].filter((procedure) => procedure in entries).sort());
   });
 
   for (const [procedure, entry] of procedures) {

@@ -83,10 +83,10 @@ export async function makeAuthority(
   return authority;
 }
 
-export async function makeProject(db: Database, leadCollectiveId: string, communeId: string, title = "Projet de test") {
-  const [project] = await db.insert(projects).values({ title, leadCollectiveId, communeId }).returning();
+export async function makeProject(db: Database, contactHolderId: string, communeId: string, title = "Projet de test") {
+  const [project] = await db.insert(projects).values({ title, contactHolderId, communeId }).returning();
   if (!project) throw new Error("no project");
-  await db.insert(projectParties).values({ projectId: project.id, organisationId: leadCollectiveId, role: "lead" });
+  await db.insert(projectParties).values({ projectId: project.id, organisationId: contactHolderId, role: "holder" });
   await db.insert(projectCommunes).values({ projectId: project.id, communeId });
   return project;
 }

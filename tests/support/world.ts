@@ -8,6 +8,7 @@ import { callerFor, ensureAuthority, freeCommune, makeAuthority, makeCollective,
 export const CALLERS = [
   "anonymous",
   "collectiveMember",
+  "coHolderMember",
   "otherCollectiveMember",
   "partyOfficial",
   "territoryOfficial",
@@ -23,9 +24,10 @@ export type World = Awaited<ReturnType<typeof buildWorld>>;
 export type Api = ReturnType<typeof callerFor>;
 
 /**
- * A project led by a collective in a commune whose authority is a party (relationship at
- * Observation), held by a network, with a milestone recorded by the collective; around it, the
- * people of every kind of caller.
+ * A project held by two collectives — the contact, which created it, and a co-holder — in a commune
+ * whose authority is a party (relationship at Observation), accompanied by a network, with a
+ * milestone recorded by the contact collective's member; around it, the people of every kind of caller.
+ *  - collectiveMember: admin of the contact collective; coHolderMember: admin of the co-holding one
  *  - partyOfficial: verified admin of the commune, a party; unverifiedPartyOfficial: unverified member of it
  *  - territoryOfficial: verified member of the commune's EPCI, not a party
  *  - unrelatedOfficial: verified official of a commune in another département
@@ -34,6 +36,7 @@ export type Api = ReturnType<typeof callerFor>;
 export async function buildWorld(db: Database) {
   const people = {
     collectiveMember: await makePerson(db),
+    coHolderMember: await makePerson(db),
     otherCollectiveMember: await makePerson(db),
     partyOfficial: await makePerson(db),
     territoryOfficial: await makePerson(db),
@@ -44,6 +47,7 @@ export async function buildWorld(db: Database) {
     platformAdmin: await makePerson(db, { platformAdmin: true }),
   };
   const collective = await makeCollective(db, { admin: people.collectiveMember }, "scic");
+  const coHolder = await makeCollective(db, { admin: people.coHolderMember }, "association");
   const otherCollective = await makeCollective(db, { admin: people.otherCollectiveMember });
   const commune = await freeCommune(db, ["26", "38", "01"], { inEpci: true });
   const authority = await makeAuthority(db, commune.id, [
@@ -60,12 +64,15 @@ export async function buildWorld(db: Database) {
   const created = await asCollective.project.create({
     title: "Tiers-lieu de la matrice",
     summary: "",
-    leadCollectiveId: collective.id,
+    contactHolderId: collective.id,
     communeId: commune.id,
   });
   const [project] = await db.select().from(projects).where(eq(projects.id, created.id));
   if (!project) throw new Error("no project");
-  await db.insert(projectParties).values({ projectId: project.id, organisationId: holdingNetwork.id, role: "network" });
+  await db.insert(projectParties).values([
+    { projectId: project.id, organisationId: coHolder.id, role: "holder" },
+    { projectId: project.id, organisationId: holdingNetwork.id, role: "network" },
+  ]);
   const added = await asCollective.party.addAuthority({
     projectId: project.id,
     territoryId: commune.id,
@@ -92,6 +99,7 @@ export async function buildWorld(db: Database) {
   return {
     people,
     collective,
+    coHolder,
     otherCollective,
     commune,
     authority,
@@ -147,14 +155,14 @@ export async function pendingHandover(db: Database, world: World) {
     .values({
       title: "Recyclerie importée",
       summary: "",
-      leadCollectiveId: standIn.id,
+      contactHolderId: standIn.id,
       communeId: world.commune.id,
       createdById: world.people.holdingModerator.userId,
     })
     .returning();
   if (!project) throw new Error("no project");
   await db.insert(projectParties).values([
-    { projectId: project.id, organisationId: standIn.id, role: "lead" },
+    { projectId: project.id, organisationId: standIn.id, role: "holder" },
     { projectId: project.id, organisationId: world.holdingNetwork.id, role: "network" },
   ]);
   const [handover] = await db

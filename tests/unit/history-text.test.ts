@@ -101,7 +101,7 @@ describe.each([
       {
         entity: "handover",
         action: "accept_handover",
-        changes: [{ field: "leadCollectiveId", before: GONE_ORGANISATION, after: ORGANISATION }],
+        changes: [{ field: "contactHolderId", before: GONE_ORGANISATION, after: ORGANISATION }],
         actorName: null,
         actorEmail: null,
         labels: LABELS,

@@ -7,7 +7,7 @@ import { ZSearchTerritoriesInput } from "@/server/api/routers/territory.schema";
 const validProject = {
   title: "Tiers-lieu de la gare",
   summary: "",
-  leadCollectiveId: "5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a01",
+  contactHolderId: "5b0f0d7e-3c55-4c8e-9a51-6a4f1f0d0a01",
   communeId: "commune-26113",
 };
 
@@ -21,7 +21,7 @@ describe("mutation inputs", () => {
     expect(ZCreateProjectInput.safeParse({ ...validProject, stage: "coportage" }).success).toBe(false);
     expect(
       ZAddMemberInput.safeParse({
-        organisationId: validProject.leadCollectiveId,
+        organisationId: validProject.contactHolderId,
         email: "a@b.fr",
         role: "member",
         isAdmin: true,

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { AddMemberForm } from "@/components/organisations/add-member-form";
 import { HandoverAnswer } from "@/components/organisations/handover-answer";
+import { HolderInvitationAnswer } from "@/components/projects/holder-invitation-answer";
 import { MemberActions } from "@/components/organisations/member-actions";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { RemindVerifiersButton } from "@/components/organisations/remind-verifiers-button";
@@ -30,6 +31,9 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
   const claims = organisation.canVerifyClaims ? organisation.members.filter((member) => !member.verifiedAt) : [];
   // Projects a network's import asks this collective to take over.
   const handovers = organisation.kind === "collective" ? await api.portfolio.handovers({ collectiveId: organisation.id }) : [];
+  // Projects that invite this structure to co-hold them, for its admins to answer.
+  const coHoldings = organisation.canManage ? (await api.holder.invitations()).filter((invitation) => invitation.organisationId === organisation.id) : [];
+  const th = await getTranslations("holders");
   return (
     <div className="space-y-6">
       <PageHeader
@@ -96,6 +100,28 @@ export default async function OrganisationPage({ params }: { params: Promise<{ i
                 </span>
                 {handover.projectSummary ? <p className="w-full text-sm text-muted">{handover.projectSummary}</p> : null}
                 {organisation.canManage ? <HandoverAnswer handoverId={handover.id} projectTitle={handover.projectTitle} /> : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {coHoldings.length > 0 ? (
+        <Card>
+          <SectionTitle>{th("invitationsTitle", { count: coHoldings.length })}</SectionTitle>
+          <p className="mb-2 text-muted">{th("inviteIntro")}</p>
+          <ul className="divide-y divide-line">
+            {coHoldings.map((invitation) => (
+              <li key={invitation.projectId} className="flex flex-wrap items-center gap-2 py-3">
+                <span className="font-medium">{invitation.projectTitle}</span>
+                <span className="w-full text-sm">
+                  {th("invitationContext", {
+                    person: invitation.invitedBy ?? "—",
+                    organisation: invitation.organisationName,
+                    date: format.dateTime(invitation.since, { dateStyle: "long" }),
+                  })}
+                </span>
+                {invitation.projectSummary ? <p className="w-full text-sm text-muted">{invitation.projectSummary}</p> : null}
+                <HolderInvitationAnswer projectId={invitation.projectId} organisationId={invitation.organisationId} projectTitle={invitation.projectTitle} />
               </li>
             ))}
           </ul>

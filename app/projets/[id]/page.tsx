@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { after } from "next/server";
@@ -21,7 +21,7 @@ import { Alert, Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/comp
 import { currentActor } from "@/server/api/context";
 import { loadOrNotFound } from "@/server/api/load";
 import { currentAccount, serverApi } from "@/server/api/server";
-import { BarometerForm, NetworkInvitationAnswer, ProjectFileForm, PublicRequest, RequestNetworkForm } from "./tab-forms";
+import { BarometerForm, HolderAction, HolderInviteForm, NetworkInvitationAnswer, ProjectFileForm, PublicRequest, RequestNetworkForm } from "./tab-forms";
 
 const TABS = ["apercu", "dossier", "barometre", "historique"] as const;
 type Tab = (typeof TABS)[number];
@@ -60,6 +60,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const ti = await getTranslations("invite");
   const tm = await getTranslations("moderation");
   const to = await getTranslations("offices");
+  const format = await getFormatter();
+  const th = await getTranslations("holders");
   const tabLabels: Record<Tab, string> = {
     apercu: t("tabs.overview"),
     dossier: t("tabs.file"),
@@ -78,14 +80,18 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     }))
     .filter((target) => target.sides.length > 0);
   const file = { ...project, projectId: project.id };
+  const activeHolders = project.holders.filter((holder) => holder.status === "active");
 
   return (
     <article>
       <PageHeader
         title={project.title}
-        intro={`${(await getTranslations("project"))("lead", { name: project.leadCollectiveName })} · ${project.communes
-          .map((commune) => `${commune.name} (${commune.departementCode})`)
-          .join(", ")}`}
+        intro={`${(await getTranslations("project"))("lead", {
+          name: format.list(
+            activeHolders.map((holder) => holder.name),
+            { type: "conjunction" },
+          ),
+        })} · ${project.communes.map((commune) => `${commune.name} (${commune.departementCode})`).join(", ")}`}
       >
         <Badge tone={project.visibility === "public" ? "good" : "neutral"}>{t(`visibility.${project.visibility}`)}</Badge>
         <Link href={`/projets/${id}/imprimer`} className="self-center">
@@ -240,13 +246,45 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       {tab === "dossier" ? (
         <div className="space-y-6">
           <Card>
-            <ProjectFileView file={file} leadCollectiveName={project.leadCollectiveName} legalForm={project.legalForm} />
+            <ProjectFileView file={file} holders={activeHolders} />
             {project.publicRequested ? <p className="mt-4 font-medium text-amber-900">{t("publicRequested")}</p> : null}
             <div className="mt-4">
               {can.requestPublic && !project.publicRequested ? <PublicRequest projectId={project.id} mode="request" /> : null}
               {project.publicRequested && can.reviewPublic ? <PublicRequest projectId={project.id} mode="review" /> : null}
             </div>
           </Card>
+          {can.manageHolders || can.leaveHolding.length > 0 ? (
+            <Card>
+              <SectionTitle>{th("title")}</SectionTitle>
+              <p className="mb-3 text-muted">{th("intro")}</p>
+              <ul className="mb-4 divide-y divide-line">
+                {project.holders.map((holder) => (
+                  <li key={holder.organisationId} className="flex flex-wrap items-center gap-2 py-2">
+                    <span className="font-medium">{holder.name}</span>
+                    {holder.kind === "authority" ? <Badge>{th("publicBodyBadge")}</Badge> : null}
+                    {holder.contact ? <Badge tone="good">{th("contact")}</Badge> : null}
+                    {holder.status === "invited" ? <span className="text-sm text-muted">({th("invited")})</span> : null}
+                    {can.manageHolders && holder.status === "active" && !holder.contact ? (
+                      <HolderAction projectId={project.id} organisationId={holder.organisationId} name={holder.name} action="setContact" />
+                    ) : null}
+                    {can.leaveHolding.includes(holder.organisationId) ? (
+                      <HolderAction projectId={project.id} organisationId={holder.organisationId} name={holder.name} action="leave" />
+                    ) : null}
+                    {can.manageHolders && holder.status === "invited" ? (
+                      <HolderAction projectId={project.id} organisationId={holder.organisationId} name={holder.name} action="withdrawInvitation" />
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+              {can.manageHolders ? (
+                <details className="rounded-lg border border-line p-3">
+                  <summary className="cursor-pointer font-medium">{th("inviteTitle")}</summary>
+                  <p className="my-3 text-muted">{th("inviteIntro")}</p>
+                  <HolderInviteForm projectId={project.id} />
+                </details>
+              ) : null}
+            </Card>
+          ) : null}
           <Card>
             <SectionTitle>{t("networks")}</SectionTitle>
             <ul className="mb-3 space-y-1">

@@ -10,3 +10,5 @@ export const NetworkInvitationAnswer = lazyComponent(() =>
   import("@/components/networks/network-invitation-answer").then((module) => module.NetworkInvitationAnswer),
 );
 export const RequestNetworkForm = lazyComponent(() => import("@/components/networks/request-network-form").then((module) => module.RequestNetworkForm));
+export const HolderAction = lazyComponent(() => import("@/components/projects/holder-actions").then((module) => module.HolderAction));
+export const HolderInviteForm = lazyComponent(() => import("@/components/projects/holder-actions").then((module) => module.HolderInviteForm));

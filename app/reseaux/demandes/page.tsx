@@ -30,7 +30,7 @@ export default async function NetworkRequestsPage() {
                   <p className="font-medium">{request.projectTitle}</p>
                   <p className="text-sm text-muted">
                     {t("line", {
-                      collective: request.leadCollectiveName,
+                      collective: request.contactHolderName,
                       network: request.networkName,
                       date: format.dateTime(request.requestedAt, { dateStyle: "long" }),
                     })}

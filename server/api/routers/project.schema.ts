@@ -9,7 +9,7 @@ export const ZCreateProjectInput = z
   .object({
     title: zText().trim().min(3).max(160),
     summary: zText().trim().max(4000).default(""),
-    leadCollectiveId: ZId,
+    contactHolderId: ZId,
     communeId: ZTerritoryId,
   })
   .strict();

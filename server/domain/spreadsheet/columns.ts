@@ -16,9 +16,24 @@ export const IMPORT_COLUMNS = [
   { key: "emplois", required: false },
   { key: "stade", required: false },
   { key: "collectivite", required: false },
+  { key: "co_porteurs", required: false },
 ] as const;
 
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number]["key"];
+/** What a project's later lines may repeat but not change: its file is read from its first line. */
+export const PROJECT_COLUMNS = [
+  "titre",
+  "collectif",
+  "forme_juridique",
+  "courriel_collectif",
+  "commune",
+  "secteur",
+  "resume",
+  "emplois",
+  "co_porteurs",
+] as const satisfies readonly ImportColumnKey[];
+type ImportColumnKey = (typeof IMPORT_COLUMNS)[number]["key"];
+
+export type ImportColumn = ImportColumnKey;
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -74,7 +89,12 @@ export type ImportRow = {
   summary?: string;
   jobs?: number;
   stage?: Stage;
-  authorityCode?: string;
+  /** The territory of the authority the stage concerns, as the cell names it (checked against the territories later). */
+  authorityTerritory?: string;
+  /** The other holding structures: each a SIREN (a commune's or an EPCI's) or a collective's name. */
+  coHolders?: string[];
+  /** A later line of a project named on an earlier one: it only adds a relationship's stage. */
+  continuesLine?: number;
 };
 
 /** Lower case, no accents, words joined by underscores: "Forme juridique" → "forme_juridique". */
@@ -107,6 +127,10 @@ const COLUMN_ALIASES: Record<string, ImportColumn> = {
   emplois_actuels: "emplois",
   stade_de_la_relation: "stade",
   collectivite_concernee: "collectivite",
+  co_porteur: "co_porteurs",
+  coporteurs: "co_porteurs",
+  structures_porteuses: "co_porteurs",
+  autres_porteurs: "co_porteurs",
 };
 
 export function columnOf(header: string): ImportColumn | null {

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import fr from "@/messages/fr.json";
 import { isSector } from "../sectors";
+import type { TerritoryKind } from "../territories";
 import { IMPORT_COLUMNS } from "./columns";
 
 /**
@@ -29,6 +30,7 @@ export function importTemplateCsv(): string {
     emplois: "3",
     stade: "Observation",
     collectivite: "26113",
+    co_porteurs: "Jardins partagés de Die | 212601132",
   };
   const header = IMPORT_COLUMNS.map((column) => column.key);
   return `\uFEFF${Papa.unparse([header, header.map((key) => example[key])], { delimiter: ";" })}\r\n`;
@@ -53,6 +55,7 @@ function sectorWords(sector: string, detail: string): string {
 
 const STAGE_LABELS: Record<Stage, string> = { defiance: "Défiance", observation: "Observation", collaboration: "Collaboration", coportage: "Co-portage" };
 
+/** One line of the export: a project, with one of its relationships (a project with several takes a line each). */
 export type ExportRow = {
   identifier: string | null;
   title: string;
@@ -63,25 +66,24 @@ export type ExportRow = {
   departement: string | null;
   sector: string;
   sectorDetail: string;
+  summary: string;
   jobsNow: number;
   jobsPotential: number;
-  stage: Stage | null;
+  /** The other holding structures, as the import names them (a SIREN, or a name). */
+  coHolders: string[];
+  /** This line's relationship: its stage (confirmed, or proposed while it waits) and its authority's territory. */
+  relationship: { stage: Stage; territoryKind: TerritoryKind; territoryCode: string } | null;
+  bestStage: Stage | null;
   relationships: number;
   unconfirmed: number;
   lastActivity: Date;
 };
 
-/** The export's columns: those of the import first (so the file can be re-imported), then the figures. */
+/** The export's columns: the import's, in its order (so that the file can be re-imported), then the figures. */
 export const EXPORT_HEADERS = [
-  "identifiant",
-  "titre",
-  "collectif",
-  "forme_juridique",
-  "commune",
+  ...IMPORT_COLUMNS.map((column) => column.key),
   "nom_commune",
   "departement",
-  "secteur",
-  "emplois",
   "emplois_potentiels",
   "stade_le_plus_avance",
   "relations",
@@ -93,13 +95,18 @@ export const EXPORT_HEADERS = [
 export const EXPORT_LABELS: Record<(typeof EXPORT_HEADERS)[number], string> = {
   identifiant: "Identifiant",
   titre: "Projet",
-  collectif: "Collectif porteur",
+  collectif: "Structure porteuse (contact)",
   forme_juridique: "Forme juridique",
+  courriel_collectif: "Courriels à inviter",
   commune: "Code commune (INSEE)",
+  secteur: "Secteur",
+  resume: "Résumé",
+  emplois: "Emplois",
+  stade: "Stade de la relation",
+  collectivite: "Collectivité",
+  co_porteurs: "Autres structures porteuses",
   nom_commune: "Commune",
   departement: "Département",
-  secteur: "Secteur",
-  emplois: "Emplois",
   emplois_potentiels: "Emplois potentiels",
   stade_le_plus_avance: "Stade le plus avancé",
   relations: "Relations",
@@ -107,26 +114,37 @@ export const EXPORT_LABELS: Record<(typeof EXPORT_HEADERS)[number], string> = {
   derniere_activite: "Dernière activité",
 };
 
+/** How the import's `collectivite` names an authority: a commune by INSEE code, an EPCI by SIREN, the others in words (authorityTerritoryOf reads them). */
+export function authorityCell(kind: TerritoryKind, code: string): string {
+  if (kind === "commune" || kind === "epci") return code;
+  return `${kind === "departement" ? "Département" : "Région"} ${code}`;
+}
+
 /** The day an instant falls on in France, as a date a spreadsheet shows as that day whatever its time zone. */
 function parisDay(instant: Date): Date {
   const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(instant).split("-").map(Number);
   return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
 }
 
-/** One exported row as cells, every text neutralised. */
+/** One exported row as cells, every text neutralised; the people's addresses are never exported. */
 export function exportCells(row: ExportRow): (string | number)[] {
   return [
     neutraliseCell(row.identifier ?? ""),
     neutraliseCell(row.title),
     neutraliseCell(row.collective),
     LEGAL_FORM_LABELS[row.legalForm],
+    "",
     row.communeCode,
+    neutraliseCell(sectorWords(row.sector, row.sectorDetail)),
+    neutraliseCell(row.summary),
+    row.jobsNow,
+    row.relationship ? STAGE_LABELS[row.relationship.stage] : "",
+    row.relationship ? authorityCell(row.relationship.territoryKind, row.relationship.territoryCode) : "",
+    neutraliseCell(row.coHolders.join(" | ")),
     neutraliseCell(row.commune),
     row.departement ?? "",
-    neutraliseCell(sectorWords(row.sector, row.sectorDetail)),
-    row.jobsNow,
     row.jobsPotential,
-    row.stage ? STAGE_LABELS[row.stage] : "",
+    row.bestStage ? STAGE_LABELS[row.bestStage] : "",
     row.relationships,
     row.unconfirmed,
     new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(row.lastActivity),
@@ -151,7 +169,7 @@ export async function exportXlsx(rows: ExportRow[], sheetName: string): Promise<
   }
   sheet.getColumn(dayColumn + 1).numFmt = "dd/mm/yyyy";
   sheet.columns.forEach((column, index) => {
-    column.width = [14, 40, 30, 18, 9, 24, 12, 20, 10, 12, 20, 10, 12, 16][index] ?? 14;
+    column.width = [14, 40, 30, 18, 16, 9, 20, 40, 10, 16, 16, 30, 24, 12, 12, 20, 10, 12, 16][index] ?? 14;
   });
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_HEADERS.length } };

@@ -6,6 +6,7 @@ import {
   IMPORT_COLUMNS,
   LEGAL_FORM_NAMES,
   MAX_IMPORT_ROWS,
+  PROJECT_COLUMNS,
   simplify,
   STAGE_NAMES,
   type ImportColumn,
@@ -24,6 +25,22 @@ const LIMITS: Partial<Record<ImportColumn, number>> = {
   secteur: 120,
   resume: 4000,
 };
+
+const MAX_CO_HOLDERS_PER_ROW = 10;
+
+/**
+ * The territory a `collectivite` cell names, as its id: a commune by its INSEE code, an EPCI by its
+ * SIREN, a département or a région by « Département 26 », « Région 84 » (as the export writes them).
+ */
+export function authorityTerritoryOf(cell: string): string | null {
+  const compact = cell.replace(/\s/g, "").toUpperCase();
+  const code = /^\d{4}$/.test(compact) ? `0${compact}` : compact;
+  if (/^(\d{5}|2[AB]\d{3})$/.test(code)) return `commune-${code}`;
+  if (/^\d{9}$/.test(code)) return `epci-${code}`;
+  const named = /^(departement|region)_(\d{2,3}|2[ab])$/.exec(simplify(cell));
+  if (!named) return null;
+  return `${named[1]}-${(named[2] ?? "").toUpperCase()}`;
+}
 
 /** An address as people write one: something, an at sign, a domain with a dot. The invitation proves it. */
 const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
@@ -71,7 +88,8 @@ export function checkRows(table: string[][]): CheckedRows {
       ignoredColumns,
     };
   }
-  const seen = new Map<string, number>();
+  // Each project's first line, and the authorities its lines have named so far.
+  const seen = new Map<string, { line: number; cells: Map<ImportColumn, string>; authorities: Set<string> }>();
   const rows: ImportRow[] = [];
   const refused: ImportRow[] = [];
   const cellsByLine = new Map<number, string[]>();
@@ -98,14 +116,34 @@ export function checkRows(table: string[][]): CheckedRows {
       }
     }
     const identifier = value("identifiant");
+    const row: ImportRow = { line, identifier };
+    // A project with several relationships takes a line each: its later lines add a stage for
+    // another authority, and may repeat its file's cells, never change them.
+    const first = identifier ? seen.get(identifier) : undefined;
+    const authorityCell = simplify(value("collectivite"));
     if (!identifier) {
       fail("identifiant", "L'identifiant est obligatoire.");
       valid = false;
-    } else if (seen.has(identifier)) {
-      fail("identifiant", `L'identifiant « ${identifier} » figure déjà ligne ${seen.get(identifier)}.`);
-      valid = false;
-    } else seen.set(identifier, line);
-    const row: ImportRow = { line, identifier };
+    } else if (first) {
+      row.continuesLine = first.line;
+      if (!authorityCell || first.authorities.has(authorityCell)) {
+        fail(
+          "identifiant",
+          `L'identifiant « ${identifier} » figure déjà ligne ${first.line} : une ligne de plus pour le même projet indique une autre collectivité et son stade.`,
+        );
+        valid = false;
+      }
+      for (const column of PROJECT_COLUMNS) {
+        const cell = value(column);
+        if (cell && cell !== first.cells.get(column)) {
+          fail(column, `Diffère de la ligne ${first.line}, la première de ce projet : c'est elle qui décrit le projet.`);
+          valid = false;
+        }
+      }
+      first.authorities.add(authorityCell);
+    } else {
+      seen.set(identifier, { line, cells: new Map(PROJECT_COLUMNS.map((column) => [column, value(column)])), authorities: new Set([authorityCell]) });
+    }
     const title = value("titre");
     if (title) {
       if (title.length < 3) {
@@ -188,16 +226,38 @@ export function checkRows(table: string[][]): CheckedRows {
     }
     const authority = value("collectivite");
     if (authority) {
-      const code = /^\d{4}$/.test(authority) ? `0${authority}` : authority.replace(/\s/g, "").toUpperCase();
-      if (/^(\d{5}|2[AB]\d{3}|\d{9})$/.test(code)) row.authorityCode = code;
+      const territory = authorityTerritoryOf(authority);
+      if (territory) row.authorityTerritory = territory;
       else {
-        fail("collectivite", `« ${authority} » n'est ni un code INSEE de commune (5 caractères) ni un SIREN d'intercommunalité (9 chiffres).`);
+        fail(
+          "collectivite",
+          `« ${authority} » n'est ni un code INSEE de commune (5 caractères), ni un SIREN d'intercommunalité (9 chiffres), ni « Département 26 » ou « Région 84 ».`,
+        );
         valid = false;
       }
       if (!stage) {
         fail("stade", "Une collectivité est indiquée sans stade : précisez le stade de la relation.");
         valid = false;
       }
+    }
+    const coHolders = value("co_porteurs");
+    if (coHolders) {
+      const named = [
+        ...new Set(
+          coHolders
+            .split(/[|;\n]/)
+            .map((part) => part.trim())
+            .filter(Boolean),
+        ),
+      ];
+      const short = named.filter((name) => name.length < 2 || name.length > 160);
+      if (short.length > 0 || named.length > MAX_CO_HOLDERS_PER_ROW) {
+        fail(
+          "co_porteurs",
+          `Indiquez au plus ${MAX_CO_HOLDERS_PER_ROW} structures, chacune par son SIREN ou son nom (2 à 160 caractères), séparées par « | ».`,
+        );
+        valid = false;
+      } else row.coHolders = named;
     }
     (valid ? rows : refused).push(row);
   });

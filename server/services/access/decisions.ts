@@ -2,7 +2,7 @@
 import { otherSide, type Side } from "@/server/domain/gradient";
 import { DomainError, forbidden } from "@/server/errors";
 import { requireActor, requirePlatformAdmin, type Actor } from "./actor";
-import { canInvite, canInviteCollectiveAdmins, canModerateProject, isProjectParty, type ProjectAccess } from "./project-access";
+import { canInvite, canInviteCollectiveAdmins, canManageHolders, canModerateProject, isProjectParty, type ProjectAccess } from "./project-access";
 
 export const PRIVATE_PROJECT_FIELDS: readonly string[] = ["contacts"];
 
@@ -73,32 +73,41 @@ export function assertCanReviewPublic(access: ProjectAccess, heldByANetwork: boo
 /** The sides of the relationship with `authorityId` that the person acts for. */
 export function sidesFor(access: ProjectAccess, authorityId: string): Side[] {
   return [
-    ...(access.isCollectiveMember ? (["collective"] as const) : []),
+    ...(access.isHolderMember ? (["collective"] as const) : []),
     ...(access.authorities.some((authority) => authority.authorityId === authorityId) ? (["authority"] as const) : []),
   ];
 }
 
-type PartyFacts = { organisationId: string; role: "lead" | "authority" | "network"; status: string };
+type PartyFacts = { organisationId: string; role: "holder" | "authority" | "network"; status: string };
 
 /** What the person may do on a project's file, each answer the rule its mutation checks. */
 export function projectDecisions(access: ProjectAccess, parties: PartyFacts[]) {
   const party = isProjectParty(access);
   const heldByANetwork = parties.some((candidate) => candidate.role === "network" && candidate.status === "active");
   return {
-    edit: access.isCollectiveMember,
+    edit: access.isHolderMember,
     invite: canInvite(access),
     inviteCollectiveAdmins: canInviteCollectiveAdmins(access),
-    addAuthority: access.isCollectiveMember,
+    addAuthority: access.isHolderMember,
     readComments: party || access.isPlatformAdmin,
     comment: party,
-    requestPublic: access.isCollectiveMember && access.visibility !== "public",
+    requestPublic: access.isHolderMember && access.visibility !== "public",
     reviewPublic: mayReviewPublic(access, heldByANetwork),
-    requestNetwork: access.isCollectiveMember,
-    answerNetworkInvitations: access.isCollectiveMember,
+    requestNetwork: access.isHolderMember,
+    answerNetworkInvitations: access.isHolderMember,
     /** The networks whose accompaniment (or request) the person may end: the collective any, a moderator theirs. */
+    /** Inviting a structure to co-hold, withdrawing that invitation, naming the contact. */
+    manageHolders: canManageHolders(access),
+    /** The holding structures the person may withdraw from the project: theirs as an admin, while another holds it. */
+    leaveHolding:
+      parties.filter((candidate) => candidate.role === "holder" && candidate.status === "active").length > 1
+        ? parties
+            .filter((candidate) => candidate.role === "holder" && candidate.status === "active" && access.holderAdminOf.includes(candidate.organisationId))
+            .map((candidate) => candidate.organisationId)
+        : [],
     leaveNetworks: parties
       .filter((candidate) => candidate.role === "network" && candidate.status !== "invited")
-      .filter((candidate) => access.isCollectiveMember || access.moderatedNetworks.includes(candidate.organisationId))
+      .filter((candidate) => access.isHolderMember || access.moderatedNetworks.includes(candidate.organisationId))
       .map((candidate) => candidate.organisationId),
   };
 }

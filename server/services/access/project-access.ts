@@ -7,13 +7,13 @@ import { type Side } from "@/server/domain/gradient";
 import { memberships, organisations, projectCommunes, projectParties, projects, territories } from "@/db/schema";
 import { forbidden, notFound, type ErrorKey } from "@/server/errors";
 import { requireActor, speaksForNetwork, type Actor } from "./actor";
-import { communeWithinTerritory } from "./visibility";
+import { communeWithinTerritory, membershipCounts } from "./visibility";
 
 export async function assertCanReadProject(db: DbOrTx, actor: Actor | null, projectId: string) {
   return loadProjectAccess(db, actor, projectId);
 }
 
-/** Editing a project file: the members of its lead collective. */
+/** Editing a project file: the members of its holding structures. */
 export async function assertCanEditProject(db: DbOrTx, actor: Actor | null, projectId: string) {
   const access = await loadProjectAccess(db, actor, projectId);
   return { access, actor: assertCollectiveSide(access) };
@@ -25,9 +25,13 @@ export async function assertCanEditProject(db: DbOrTx, actor: Actor | null, proj
 export type ProjectAccess = {
   actor: Actor | null;
   projectId: string;
-  leadCollectiveId: string;
+  contactHolderId: string;
   visibility: "parties" | "territory" | "public";
-  isCollectiveMember: boolean;
+  /** The project's active holding structures the person speaks for (verified, for a public body): contact first. */
+  holderIds: string[];
+  /** Among them, those where the person is an admin: who invites, answers for and withdraws a structure. */
+  holderAdminOf: string[];
+  isHolderMember: boolean;
   /** The party authorities the person is a verified member of. */
   authorities: { authorityId: string; verified: true }[];
   /** The party authorities where the person's membership waits to be verified: it grants nothing. */
@@ -42,15 +46,18 @@ export type ProjectAccess = {
 const projectAccessStatement = preparedPerHandle((db) =>
   db
     .select({
-      leadCollectiveId: projects.leadCollectiveId,
+      contactHolderId: projects.contactHolderId,
       visibility: projects.visibility,
       organisationId: projectParties.organisationId,
+      organisationKind: organisations.kind,
       role: projectParties.role,
+      joinedAt: projectParties.createdAt,
       membershipRole: memberships.role,
       verifiedAt: memberships.verifiedAt,
     })
     .from(projects)
     .leftJoin(projectParties, and(eq(projectParties.projectId, projects.id), eq(projectParties.status, "active")))
+    .leftJoin(organisations, eq(organisations.id, projectParties.organisationId))
     .leftJoin(memberships, and(eq(memberships.organisationId, projectParties.organisationId), eq(memberships.userId, sql.placeholder("userId"))))
     .where(eq(projects.id, sql.placeholder("projectId")))
     .prepare("project_access"),
@@ -70,24 +77,46 @@ export async function loadProjectAccess(db: DbOrTx, actor: Actor | null, project
   const base = {
     actor,
     projectId,
-    leadCollectiveId: project.leadCollectiveId,
+    contactHolderId: project.contactHolderId,
     visibility: project.visibility,
     isPlatformAdmin: actor?.isPlatformAdmin ?? false,
   };
   if (!actor) {
     if (project.visibility !== "public") throw notFound(missing);
-    return { ...base, isCollectiveMember: false, authorities: [], awaitingVerification: [], moderatedNetworks: [], publicOnly: true };
+    return {
+      ...base,
+      holderIds: [],
+      holderAdminOf: [],
+      isHolderMember: false,
+      authorities: [],
+      awaitingVerification: [],
+      moderatedNetworks: [],
+      publicOnly: true,
+    };
   }
-  const memberRows = rows.flatMap(({ organisationId, role, membershipRole, verifiedAt }) =>
-    organisationId !== null && role !== null && membershipRole !== null ? [{ organisationId, role, membershipRole, verifiedAt }] : [],
+  const memberRows = rows.flatMap(({ organisationId, organisationKind, role, joinedAt, membershipRole, verifiedAt }) =>
+    organisationId !== null && organisationKind !== null && role !== null && joinedAt !== null && membershipRole !== null
+      ? [{ organisationId, organisationKind, role, joinedAt, membershipRole, verifiedAt }]
+      : [],
   );
-  // An unverified membership of a party authority grants nothing (membershipCounts): it is only
-  // kept to tell the person why they may not act yet.
-  const awaitingVerification = memberRows.filter((row) => row.role === "authority" && row.verifiedAt === null).map((row) => row.organisationId);
-  const partyMemberships = memberRows.filter((row) => row.role !== "authority" || row.verifiedAt !== null);
+  // An unverified membership of an authority grants nothing (membershipCounts), whether the
+  // authority is a party or a holder: it is only kept to tell the person why they may not act yet.
+  const unverified = memberRows.filter((row) => row.organisationKind === "authority" && row.verifiedAt === null);
+  const awaitingVerification = unverified.map((row) => row.organisationId);
+  const partyMemberships = memberRows.filter((row) => row.organisationKind !== "authority" || row.verifiedAt !== null);
+  const holderMemberships = partyMemberships
+    .filter((row) => row.role === "holder")
+    .sort(
+      (a, b) =>
+        Number(b.organisationId === project.contactHolderId) - Number(a.organisationId === project.contactHolderId) ||
+        a.joinedAt.getTime() - b.joinedAt.getTime() ||
+        a.organisationId.localeCompare(b.organisationId),
+    );
   const access: ProjectAccess = {
     ...base,
-    isCollectiveMember: partyMemberships.some((row) => row.role === "lead"),
+    holderIds: holderMemberships.map((row) => row.organisationId),
+    holderAdminOf: holderMemberships.filter((row) => row.membershipRole === "admin").map((row) => row.organisationId),
+    isHolderMember: holderMemberships.length > 0,
     authorities: partyMemberships.filter((row) => row.role === "authority").map((row) => ({ authorityId: row.organisationId, verified: true as const })),
     awaitingVerification,
     moderatedNetworks: partyMemberships.filter((row) => row.role === "network" && speaksForNetwork(row.membershipRole)).map((row) => row.organisationId),
@@ -114,10 +143,40 @@ async function readsThroughTerritory(db: DbOrTx, actor: Actor, projectId: string
   return row !== undefined;
 }
 
-/** Acting for the collective side: the members of the lead collective. */
+/**
+ * Whether the person speaks for one of the project's active holding structures, without needing to
+ * read the project: a network's moderator and a holder may both end an accompaniment still requested.
+ */
+export async function speaksForAHolder(db: DbOrTx, actor: Actor, projectId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(projectParties)
+    .innerJoin(organisations, eq(organisations.id, projectParties.organisationId))
+    .innerJoin(memberships, and(eq(memberships.organisationId, projectParties.organisationId), eq(memberships.userId, actor.userId)))
+    .where(
+      and(
+        eq(projectParties.projectId, projectId),
+        eq(projectParties.role, "holder"),
+        eq(projectParties.status, "active"),
+        membershipCounts(organisations.kind, memberships.verifiedAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Acting for the collective side: the members of the holding structures. */
 export function assertCollectiveSide(access: ProjectAccess) {
-  if (!access.isCollectiveMember) throw forbidden("collectiveMembersOnly");
+  if (!access.isHolderMember) throw forbidden("collectiveMembersOnly");
   return requireActor(access.actor);
+}
+
+/**
+ * The structure a person speaks for on one side: the authority itself, or — for the collective
+ * side — the holding structure they belong to, the contact first when they belong to several.
+ */
+export function speakingStructure(access: ProjectAccess, side: Side, authorityId: string): string | null {
+  return side === "collective" ? (access.holderIds[0] ?? null) : authorityId;
 }
 
 /** Acting in an authority's name in this project: its verified members. */
@@ -143,9 +202,9 @@ export function assertHoldingModerator(access: ProjectAccess) {
   return { actor: requireActor(access.actor), networkId };
 }
 
-/** The parties' people: members of the lead collective, of a party authority, of a holding network. */
+/** The parties' people: members of the holding structures, of a party authority, of a holding network. */
 export function isProjectParty(access: ProjectAccess): boolean {
-  return access.isCollectiveMember || access.authorities.length > 0 || access.moderatedNetworks.length > 0;
+  return access.isHolderMember || access.authorities.length > 0 || access.moderatedNetworks.length > 0;
 }
 
 /**
@@ -178,9 +237,9 @@ export function assertCanComment(access: ProjectAccess) {
   return requireActor(access.actor);
 }
 
-/** Inviting officials to the project and seeing who was invited: the lead collective and the holding networks' moderators. */
+/** Inviting officials to the project and seeing who was invited: the holding structures and the holding networks' moderators. */
 export function canInvite(access: ProjectAccess): boolean {
-  return access.isCollectiveMember || access.moderatedNetworks.length > 0;
+  return access.isHolderMember || access.moderatedNetworks.length > 0;
 }
 
 export function assertCanInvite(access: ProjectAccess) {
@@ -200,4 +259,20 @@ export function assertCanInviteToCollective(access: ProjectAccess, role: "admin"
   const inviter = assertCanInvite(access);
   if (role === "admin" && !canInviteCollectiveAdmins(access)) throw forbidden("onlyModeratorsInviteAdmins");
   return inviter;
+}
+
+/** Inviting another structure to co-hold the project, withdrawing that invitation, naming the contact: the holders' admins. */
+export function canManageHolders(access: ProjectAccess): boolean {
+  return access.holderAdminOf.length > 0;
+}
+
+export function assertCanManageHolders(access: ProjectAccess) {
+  if (!canManageHolders(access)) throw forbidden("holderAdminsOnly");
+  return requireActor(access.actor);
+}
+
+/** Withdrawing a structure from holding the project: that structure's own admins. */
+export function assertHolderAdmin(access: ProjectAccess, organisationId: string) {
+  if (!access.holderAdminOf.includes(organisationId)) throw forbidden("ownStructureOnly");
+  return requireActor(access.actor);
 }

@@ -19,11 +19,12 @@ export function communeWithinTerritory(commune: TerritoryColumns, territory: Ter
 
 /**
  * A membership that speaks for its organisation: any membership of a collective or a network, and
- * a verified one of an authority. Until someone vouches for them, a person who says they belong
- * to an authority is a signed-in stranger to its projects.
+ * a verified one of an authority — whether the authority is a party to the project or one of its
+ * holding structures. Until someone vouches for them, a person who says they belong to an
+ * authority is a signed-in stranger to its projects.
  */
-export function membershipCounts(partyRole: AnyPgColumn, verifiedAt: AnyPgColumn): SQL {
-  return sql`(${partyRole} <> 'authority' or ${verifiedAt} is not null)`;
+export function membershipCounts(organisationKind: AnyPgColumn | SQL, verifiedAt: AnyPgColumn | SQL): SQL {
+  return sql`(${organisationKind} <> 'authority' or ${verifiedAt} is not null)`;
 }
 
 /**
@@ -31,17 +32,19 @@ export function membershipCounts(partyRole: AnyPgColumn, verifiedAt: AnyPgColumn
  * for an authority). `userId` may be a placeholder, for a statement prepared once.
  */
 export function partyMemberOf(db: DbOrTx, userId: string | Placeholder): SQL {
+  const partyOrganisation = alias(organisations, "party_organisation");
   return exists(
     db
       .select({ one: sql`1` })
       .from(projectParties)
       .innerJoin(memberships, eq(memberships.organisationId, projectParties.organisationId))
+      .innerJoin(partyOrganisation, eq(partyOrganisation.id, projectParties.organisationId))
       .where(
         and(
           eq(projectParties.projectId, projects.id),
           eq(projectParties.status, "active"),
           eq(memberships.userId, userId),
-          membershipCounts(projectParties.role, memberships.verifiedAt),
+          membershipCounts(partyOrganisation.kind, memberships.verifiedAt),
         ),
       ),
   );

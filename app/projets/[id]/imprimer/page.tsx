@@ -69,7 +69,7 @@ export default async function PrintableProjectPage({ params }: { params: Promise
         </div>
         <PrintButton />
       </div>
-      <ProjectFileView file={{ ...project, projectId: project.id }} leadCollectiveName={project.leadCollectiveName} legalForm={project.legalForm} />
+      <ProjectFileView file={{ ...project, projectId: project.id }} holders={project.holders.filter((holder) => holder.status === "active")} />
 
       <h2 className="mt-6 mb-2 text-lg font-semibold print:break-before-auto">{t("relationships")}</h2>
       {overview.relationships.map((relationship) => (

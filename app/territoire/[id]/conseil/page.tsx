@@ -72,7 +72,7 @@ export default async function CouncilPackPage({ params }: { params: Promise<{ id
                 <tr key={project.id} className="border-b border-line">
                   <th scope="row" className="py-1 pr-2 font-normal">
                     {project.title}
-                    <span className="block text-muted">{project.leadCollectiveName}</span>
+                    <span className="block text-muted">{format.list(project.holderNames, { type: "conjunction" })}</span>
                   </th>
                   <td className="py-1 pr-2">{stageOf(project)}</td>
                   <td className="py-1 pr-2 text-right tabular-nums">{format.number(project.jobsNow)}</td>
@@ -98,7 +98,7 @@ export default async function CouncilPackPage({ params }: { params: Promise<{ id
       {pack.projects.map((project) => (
         <section key={project.id} className="mt-6 break-inside-avoid">
           <h2 className="text-lg font-semibold [overflow-wrap:anywhere]">{project.title}</h2>
-          <p>{t("leadLine", { name: project.leadCollectiveName })}</p>
+          <p>{t("leadLine", { name: format.list(project.holderNames, { type: "conjunction" }) })}</p>
           <p>{t("stageLine", { stage: stageOf(project) })}</p>
           <p>{t("jobsLine", { now: project.jobsNow, potential: project.jobsPotential })}</p>
           <h3 className="mt-2 font-semibold">{t("changesTitle")}</h3>
