@@ -37,15 +37,17 @@ export async function AwaitingList({ awaiting }: { awaiting: DeskAwaiting }) {
                     </Link>
                   </p>
                   <p className="mt-1">
-                    {item.fromStage
-                      ? t("proposal", {
-                          side: t(`sides.${item.proposedSide}`),
-                          authority: item.authorityName,
-                          from: ts(item.fromStage),
-                          ofFrom: ofFrench(ts(item.fromStage)),
-                          to: ts(item.toStage),
-                        })
-                      : t("start", { side: t(`sides.${item.proposedSide}`), authority: item.authorityName, to: ts(item.toStage) })}
+                    {item.declaredBy
+                      ? t("declared", { network: item.declaredBy, authority: item.authorityName, to: ts(item.toStage) })
+                      : item.fromStage
+                        ? t("proposal", {
+                            side: t(`sides.${item.proposedSide}`),
+                            authority: item.authorityName,
+                            from: ts(item.fromStage),
+                            ofFrom: ofFrench(ts(item.fromStage)),
+                            to: ts(item.toStage),
+                          })
+                        : t("start", { side: t(`sides.${item.proposedSide}`), authority: item.authorityName, to: ts(item.toStage) })}
                   </p>
                   {item.reason ? <p className="mt-1 text-sm">« {item.reason} »</p> : null}
                   <p className="mt-1 text-sm text-muted">

@@ -27,22 +27,35 @@ export function RelationshipCard({ relationship, milestones }: { relationship: R
       {pending ? (
         <section className="mt-4 rounded-lg bg-amber-50 p-3" aria-label={t("pending")}>
           <p className="font-medium">
-            {pending.fromStage
-              ? t("pendingText", {
-                  side: t(`sides.${pending.proposedSide}`),
-                  from: ts(pending.fromStage),
-                  ofFrom: ofFrench(ts(pending.fromStage)),
-                  to: ts(pending.toStage),
-                })
-              : t("pendingStart", { side: t(`sides.${pending.proposedSide}`), to: ts(pending.toStage) })}
+            {pending.declaredByNetwork
+              ? t("pendingDeclared", { network: pending.proposedByStructure ?? "—", to: ts(pending.toStage) })
+              : pending.fromStage
+                ? t("pendingText", {
+                    side: t(`sides.${pending.proposedSide}`),
+                    from: ts(pending.fromStage),
+                    ofFrom: ofFrench(ts(pending.fromStage)),
+                    to: ts(pending.toStage),
+                  })
+                : t("pendingStart", { side: t(`sides.${pending.proposedSide}`), to: ts(pending.toStage) })}
           </p>
+          {pending.declaredByNetwork && pending.firstAgreedSide && pending.firstAgreedAt ? (
+            <p className="mt-1">
+              {t("firstAgreed", {
+                side: t(`sides.${pending.firstAgreedSide}`),
+                date: format.dateTime(pending.firstAgreedAt, { dateStyle: "long" }),
+                name: pending.firstAgreedByName ?? "—",
+              })}
+            </p>
+          ) : null}
           <p className="text-sm text-muted">
-            {t("proposedBy", {
-              name: pending.proposedByStructure
-                ? t("personFor", { name: pending.proposedByName ?? "—", structure: pending.proposedByStructure })
-                : (pending.proposedByName ?? "—"),
-              date: format.dateTime(pending.proposedAt, { dateStyle: "long" }),
-            })}
+            {pending.declaredByNetwork
+              ? t("declaredBy", { network: pending.proposedByStructure ?? "—", date: format.dateTime(pending.proposedAt, { dateStyle: "long" }) })
+              : t("proposedBy", {
+                  name: pending.proposedByStructure
+                    ? t("personFor", { name: pending.proposedByName ?? "—", structure: pending.proposedByStructure })
+                    : (pending.proposedByName ?? "—"),
+                  date: format.dateTime(pending.proposedAt, { dateStyle: "long" }),
+                })}
           </p>
           {pending.reason ? <p className="mt-1">{t("reason", { reason: pending.reason })}</p> : null}
           {pending.milestoneIds.length > 0 ? (

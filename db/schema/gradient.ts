@@ -55,6 +55,14 @@ export const stageChanges = pgTable(
     decisionComment: text(),
     /** Set when a support network declared this stage (by importing its spreadsheet) on the collective's behalf. */
     declaredByNetworkId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    /**
+     * A stage a network declared waits for both sides: the first to confirm it is kept here, the
+     * second's confirmation (in decided*) makes it the relationship's stage.
+     */
+    firstAgreedSide: side(),
+    firstAgreedById: text().references(() => users.id, { onDelete: "set null" }),
+    firstAgreedByOrganisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    firstAgreedAt: timestamp({ withTimezone: true }),
   },
   (table) => [
     index().on(table.relationshipId, table.proposedAt),

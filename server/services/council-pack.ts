@@ -83,6 +83,7 @@ export async function buildCouncilPack(db: DbOrTx, actor: Actor | null, authorit
             status: stageChanges.status,
             reason: stageChanges.reason,
             proposedSide: stageChanges.proposedSide,
+            firstAgreedSide: stageChanges.firstAgreedSide,
             proposedAt: stageChanges.proposedAt,
             decidedAt: stageChanges.decidedAt,
           })
@@ -127,7 +128,8 @@ export async function buildCouncilPack(db: DbOrTx, actor: Actor | null, authorit
   const packProjects: CouncilPackProject[] = listed.map((row) => {
     const changes = row.relationshipId ? (changesOf.get(row.relationshipId) ?? []) : [];
     const linked = row.relationshipId ? (milestonesOf.get(row.relationshipId) ?? []) : [];
-    const pending = changes.find((change) => change.status === "pending" && change.proposedSide === "collective");
+    // What waits for the authority: a proposal of the collective side (or a network's), unless the authority confirmed it already.
+    const pending = changes.find((change) => change.status === "pending" && change.proposedSide === "collective" && change.firstAgreedSide !== "authority");
     const funding = (fundingOf.get(row.id) ?? []).map(({ projectId: _project, ...line }) => line);
     return {
       id: row.id,

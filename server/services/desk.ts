@@ -30,6 +30,7 @@ export type DeskItem =
       fromStage: Stage | null;
       toStage: Stage;
       proposedSide: Side;
+      declaredBy: string | null;
       askedBy: string | null;
       reason: string;
     }
@@ -103,6 +104,7 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
   const proposer = alias(users, "proposer");
   const recorder = alias(users, "recorder");
   const authority = alias(organisations, "authority");
+  const declaringNetwork = alias(organisations, "declaring_network");
   const collectiveSide = myOrganisations(db, signedIn.userId, false);
   const authoritySide = myOrganisations(db, signedIn.userId, true);
   const [proposalRows, milestoneRows, claimRows, networkRows, coHoldingRows] = await Promise.all([
@@ -117,6 +119,9 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
         fromStage: stageChanges.fromStage,
         toStage: stageChanges.toStage,
         proposedSide: stageChanges.proposedSide,
+        /** The network that declared the stage, when one did: both sides confirm it. */
+        declaredBy: declaringNetwork.name,
+        firstAgreedSide: stageChanges.firstAgreedSide,
         askedBy: proposer.name,
         reason: stageChanges.reason,
         since: stageChanges.proposedAt,
@@ -126,11 +131,12 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
       .innerJoin(projects, eq(projects.id, relationships.projectId))
       .innerJoin(authority, eq(authority.id, relationships.authorityId))
       .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
+      .leftJoin(declaringNetwork, eq(declaringNetwork.id, stageChanges.declaredByNetworkId))
       .where(
         and(
           eq(stageChanges.status, "pending"),
           or(
-            and(eq(stageChanges.proposedSide, "authority"), heldByOneOf(db, collectiveSide)),
+            and(or(eq(stageChanges.proposedSide, "authority"), isNotNull(stageChanges.declaredByNetworkId)), heldByOneOf(db, collectiveSide)),
             and(eq(stageChanges.proposedSide, "collective"), inArray(relationships.authorityId, authoritySide)),
           ),
         ),
@@ -183,9 +189,9 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
   const items: DeskItem[] = [
     ...proposalRows.flatMap((row): DeskItem[] => {
       const access = accesses.get(row.projectId);
-      if (!access || !relationshipDecisions(access, { authorityId: row.authorityId, stage: row.stage }, { proposedSide: row.proposedSide }).canDecide)
-        return [];
-      const { authorityId: _authority, stage: _stage, ...item } = row;
+      const pending = { proposedSide: row.proposedSide, declaredByNetwork: row.declaredBy !== null, firstAgreedSide: row.firstAgreedSide };
+      if (!access || !relationshipDecisions(access, { authorityId: row.authorityId, stage: row.stage }, pending).canDecide) return [];
+      const { authorityId: _authority, stage: _stage, firstAgreedSide: _agreed, ...item } = row;
       return [{ kind: "proposal", key: `proposal-${row.stageChangeId}`, ...item }];
     }),
     ...milestoneRows.flatMap((row): DeskItem[] => {

@@ -32,6 +32,7 @@ import { answerSetColumns } from "./barometer";
 
 const proposer = alias(users, "proposer");
 const decider = alias(users, "decider");
+const firstAgreer = alias(users, "first_agreer");
 const recorder = alias(users, "recorder");
 const proposingStructure = alias(organisations, "proposing_structure");
 const decidingStructure = alias(organisations, "deciding_structure");
@@ -83,6 +84,10 @@ function buildOverviewReads(db: DbOrTx) {
         /** Which structure proposed: the authority, one of the holding structures, or the network that declared it. */
         proposedByStructure: proposingStructure.name,
         declaredByNetwork: sql<boolean>`${stageChanges.declaredByNetworkId} is not null`,
+        /** For a stage a network declared: the side that confirmed it first, who and when. */
+        firstAgreedSide: stageChanges.firstAgreedSide,
+        firstAgreedAt: stageChanges.firstAgreedAt,
+        firstAgreedByName: firstAgreer.name,
         status: stageChanges.status,
         decidedAt: stageChanges.decidedAt,
         decidedByName: decider.name,
@@ -92,6 +97,7 @@ function buildOverviewReads(db: DbOrTx) {
       .from(stageChanges)
       .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
       .leftJoin(decider, eq(decider.id, stageChanges.decidedById))
+      .leftJoin(firstAgreer, eq(firstAgreer.id, stageChanges.firstAgreedById))
       .leftJoin(proposingStructure, eq(proposingStructure.id, stageChanges.proposedByOrganisationId))
       .leftJoin(decidingStructure, eq(decidingStructure.id, stageChanges.decidedByOrganisationId))
       .where(inArray(stageChanges.relationshipId, projectRelationships))

@@ -1,11 +1,11 @@
 // A relationship's stage changes: proposed by one side, confirmed or declined by the other,
 // withdrawn by the proposer, with the mediation notes of a holding network.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database, DbOrTx } from "@/db";
 import { mediationNotes, milestones, organisations, projects, relationships, stageChangeMilestones, stageChanges } from "@/db/schema";
 import { moveOf, otherSide, type Side } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
-import { assertActsFor, assertHoldingModerator, loadProjectAccess, requireActor, speakingStructure, type Actor } from "./access";
+import { assertActsFor, assertHoldingModerator, loadProjectAccess, requireActor, sidesFor, sidesToAnswer, speakingStructure, type Actor } from "./access";
 import { recordChange } from "./history";
 import { markAnnouncedRead, notify, peopleOfSide } from "./notifications";
 import type { TMediationNoteInput, TProposeStageInput } from "@/server/api/routers/stage.schema";
@@ -108,9 +108,24 @@ export async function decideProposal(db: Database, actor: Actor | null, input: {
   if (!found) throw notFound("proposalNotFound");
   const { proposal, relationship } = found;
   const access = await loadProjectAccess(db, actor, relationship.projectId, "proposalNotFound");
-  // The other side confirms or declines; the side that proposed may withdraw.
-  const deciderSide: Side = input.decision === "withdrawn" ? proposal.proposedSide : otherSide(proposal.proposedSide);
+  const declared = proposal.declaredByNetworkId !== null;
+  if (declared && input.decision === "withdrawn") throw new DomainError("BAD_REQUEST", "declaredStageNotWithdrawn");
+  // The other side confirms or declines — each side, for a stage a network declared; the side that proposed may withdraw.
+  const answering = sidesToAnswer({ proposedSide: proposal.proposedSide, declaredByNetwork: declared, firstAgreedSide: proposal.firstAgreedSide });
+  const deciderSide: Side =
+    input.decision === "withdrawn"
+      ? proposal.proposedSide
+      : (answering.find((side) => sidesFor(access, relationship.authorityId).includes(side)) ?? answering[0] ?? otherSide(proposal.proposedSide));
   const signedIn = assertActsFor(access, deciderSide, relationship.authorityId);
+  if (declared && input.decision === "confirmed" && proposal.firstAgreedSide === null) {
+    return agreeFirst(db, {
+      proposal,
+      relationship,
+      side: deciderSide,
+      actorId: signedIn.userId,
+      organisationId: speakingStructure(access, deciderSide, relationship.authorityId),
+    });
+  }
   // Only a pending proposal changes: of two decisions at once, the second finds it decided.
   const [decided] = await db
     .update(stageChanges)
@@ -158,6 +173,52 @@ export async function decideProposal(db: Database, actor: Actor | null, input: {
     });
   }
   return { stageChangeId: proposal.id, status: input.decision, stage: input.decision === "confirmed" ? proposal.toStage : relationship.stage };
+}
+
+/**
+ * The first of the two confirmations a stage a network declared needs: kept, the proposal still
+ * waiting for the other side, who is told.
+ */
+async function agreeFirst(
+  db: Database,
+  facts: {
+    proposal: typeof stageChanges.$inferSelect;
+    relationship: typeof relationships.$inferSelect;
+    side: Side;
+    actorId: string;
+    organisationId: string | null;
+  },
+) {
+  const { proposal, relationship } = facts;
+  const [agreed] = await db
+    .update(stageChanges)
+    .set({ firstAgreedSide: facts.side, firstAgreedById: facts.actorId, firstAgreedByOrganisationId: facts.organisationId, firstAgreedAt: new Date() })
+    .where(and(eq(stageChanges.id, proposal.id), eq(stageChanges.status, "pending"), isNull(stageChanges.firstAgreedSide)))
+    .returning({ id: stageChanges.id });
+  if (!agreed) throw new DomainError("CONFLICT", "proposalAnswered");
+  await recordChange(db, {
+    actorId: facts.actorId,
+    entity: "stage_change",
+    entityId: proposal.id,
+    projectId: relationship.projectId,
+    action: "confirm",
+    changes: [{ field: "side", before: null, after: facts.side }],
+  });
+  await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, relationship.projectId));
+  await notify(db, {
+    userIds: await peopleOfSide(db, relationship.projectId, otherSide(facts.side), relationship.authorityId),
+    kind: "stage_proposed",
+    projectId: relationship.projectId,
+    actorId: facts.actorId,
+    payload: {
+      from: proposal.fromStage ?? "",
+      to: proposal.toStage,
+      authority: await authorityName(db, relationship.authorityId),
+      stageChangeId: proposal.id,
+      relationshipId: relationship.id,
+    },
+  });
+  return { stageChangeId: proposal.id, status: "pending" as const, stage: relationship.stage };
 }
 
 /** A moderator of a network holding the project adds a note both sides see; it confirms nothing. */

@@ -1,5 +1,5 @@
 // Rules on records inside a project (history, milestones, comments, publication), and the decisions sent to the UI.
-import { otherSide, type Side } from "@/server/domain/gradient";
+import { otherSide, SIDES, type Side } from "@/server/domain/gradient";
 import { DomainError, forbidden } from "@/server/errors";
 import { requireActor, requirePlatformAdmin, type Actor } from "./actor";
 import { canInvite, canInviteCollectiveAdmins, canManageHolders, canModerateProject, isProjectParty, type ProjectAccess } from "./project-access";
@@ -114,18 +114,27 @@ export function projectDecisions(access: ProjectAccess, parties: PartyFacts[]) {
 
 export type ProjectDecisions = ReturnType<typeof projectDecisions>;
 
+/** A proposal waiting for an answer, as the rules about it read it. */
+export type PendingFacts = { proposedSide: Side; declaredByNetwork: boolean; firstAgreedSide: Side | null };
+
+/**
+ * The sides that still answer a pending proposal: the side facing the one that proposed; for a
+ * stage a network declared, both sides, less the one that confirmed it already.
+ */
+export function sidesToAnswer(pending: PendingFacts): Side[] {
+  if (!pending.declaredByNetwork) return [otherSide(pending.proposedSide)];
+  return SIDES.filter((side) => side !== pending.firstAgreedSide);
+}
+
 /** What the person may do about one relationship and its open proposal. */
-export function relationshipDecisions(
-  access: ProjectAccess,
-  relationship: { authorityId: string; stage: string | null },
-  pending: { proposedSide: Side } | null,
-) {
+export function relationshipDecisions(access: ProjectAccess, relationship: { authorityId: string; stage: string | null }, pending: PendingFacts | null) {
   const sides = sidesFor(access, relationship.authorityId);
   return {
     sides,
     canPropose: pending === null && relationship.stage !== null && sides.length > 0,
-    canDecide: pending !== null && sides.includes(otherSide(pending.proposedSide)),
-    canWithdraw: pending !== null && sides.includes(pending.proposedSide),
+    canDecide: pending !== null && sidesToAnswer(pending).some((side) => sides.includes(side)),
+    // A stage a network declared is not a side's to withdraw: each side confirms or declines it.
+    canWithdraw: pending !== null && !pending.declaredByNetwork && sides.includes(pending.proposedSide),
     canMediate: pending !== null && access.moderatedNetworks.length > 0,
   };
 }
