@@ -1,12 +1,12 @@
 "use client";
-// One side's answers to the ten indicator questions, from 1 to 5.
+// One side's answers to the ten indicator questions, from 1 to 5; a past fact the side answered already is shown, not asked again.
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { Alert, Button } from "@/components/ui/primitives";
-import { INDICATOR_IDS, type IndicatorId, type Score, type Side } from "@/server/domain/gradient";
+import { INDICATOR_IDS, type IndicatorId, type PastFact, type Score, type Side } from "@/server/domain/gradient";
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
@@ -14,11 +14,14 @@ export function BarometerForm({
   relationshipId,
   side,
   previous,
+  pastFacts,
 }: {
   relationshipId: string;
   side: Side;
   /** The person's own latest answers for this side: the form starts from them, and says when they were given. */
   previous: { answers: Record<string, number>; answeredAt: Date } | null;
+  /** The side's first answer to each past fact: asked once, shown as given. */
+  pastFacts: Partial<Record<PastFact, { score: number; answeredAt: Date }>>;
 }) {
   const t = useTranslations("projectPage");
   const tq = useTranslations("barometer.questions");
@@ -44,29 +47,42 @@ export function BarometerForm({
       {previous ? (
         <p className="mb-3 text-sm text-muted">{t("previousAnswers", { date: format.dateTime(previous.answeredAt, { dateStyle: "long" }) })}</p>
       ) : null}
-      {INDICATOR_IDS.map((question) => (
-        <fieldset key={question} className="mb-3 border-b border-line pb-3">
-          <legend className="mb-1">{tq(question)}</legend>
-          <div className="flex flex-wrap gap-1">
-            {SCORES.map((score) => (
-              <label
-                key={score}
-                className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-line px-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft"
-              >
-                <input
-                  type="radio"
-                  name={question}
-                  value={score}
-                  id={`${id}-${question}-${score}`}
-                  defaultChecked={previous?.answers[question] === score}
-                  className="h-4 w-4"
-                />
-                <span>{t(`scale.${score}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      ))}
+      {INDICATOR_IDS.map((question) => {
+        const given = pastFacts[question as PastFact];
+        if (given) {
+          return (
+            <div key={question} className="mb-3 border-b border-line pb-3">
+              <p>{tq(question)}</p>
+              <p className="text-sm text-muted">
+                {t("pastFactAnswered", { date: format.dateTime(given.answeredAt, { dateStyle: "long" }), answer: t(`scale.${given.score as Score}`) })}
+              </p>
+            </div>
+          );
+        }
+        return (
+          <fieldset key={question} className="mb-3 border-b border-line pb-3">
+            <legend className="mb-1">{tq(question)}</legend>
+            <div className="flex flex-wrap gap-1">
+              {SCORES.map((score) => (
+                <label
+                  key={score}
+                  className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-line px-2 has-[:checked]:border-brand has-[:checked]:bg-brand-soft"
+                >
+                  <input
+                    type="radio"
+                    name={question}
+                    value={score}
+                    id={`${id}-${question}-${score}`}
+                    defaultChecked={previous?.answers[question] === score}
+                    className="h-4 w-4"
+                  />
+                  <span>{t(`scale.${score}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
       {errors.message || errors.fields.answers ? <Alert>{errors.fields.answers ?? errors.message}</Alert> : null}
       {answer.isSuccess ? <Alert tone="success">{t("answersSaved")}</Alert> : null}
       <Button type="submit" disabled={answer.isPending}>

@@ -32,7 +32,11 @@ export function BarometerView({ relationship }: { relationship: ProjectOverview[
                 {t("sideLabels.collective")} : <strong>{score(barometer.collective.stages[stage])}</strong> · {t("sideLabels.authority")} :{" "}
                 <strong>{score(barometer.authority.stages[stage])}</strong> · {t("divergence")} : {score(gap)}
               </p>
-              {stage === "defiance" ? <p className="text-sm text-muted">{t("highIsDistrust")}</p> : null}
+              {stage === "defiance" ? (
+                <p className="text-sm text-muted">
+                  {t("highIsDistrust")} {t(barometer.pastFactsSettled ? "pastFactNote" : "pastFactPending")}
+                </p>
+              ) : null}
               <ul className="mt-2 space-y-2">
                 {INDICATORS[stage].map((question) => (
                   <li key={question}>
@@ -76,7 +80,11 @@ export function BarometerView({ relationship }: { relationship: ProjectOverview[
               <tr className={divergent ? "bg-amber-50" : "bg-stone-50"}>
                 <th scope="row" className="py-2 pr-2 font-semibold">
                   {ts(stage)} — {t("stageScore")}
-                  {stage === "defiance" ? <span className="block font-normal text-muted">{t("highIsDistrust")}</span> : null}
+                  {stage === "defiance" ? (
+                    <span className="block font-normal text-muted">
+                      {t("highIsDistrust")} {t(barometer.pastFactsSettled ? "pastFactNote" : "pastFactPending")}
+                    </span>
+                  ) : null}
                   {divergent ? <span className="block font-normal text-amber-900">{t("divergent")}</span> : null}
                 </th>
                 <td className="py-2 pr-2 text-right font-semibold tabular-nums">{score(barometer.collective.stages[stage])}</td>

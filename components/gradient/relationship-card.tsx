@@ -1,6 +1,7 @@
 // One relationship (project × authority): its stage, the open proposal and what one may do about it.
 import { useFormatter, useTranslations } from "next-intl";
 import type { ProjectOverview } from "@/components/router-outputs";
+import { ReasonAction } from "@/components/moderation/reason-action";
 import { ProposalActions } from "./proposal-actions";
 import { ProposeStageForm } from "./propose-stage-form";
 import { StageStrip } from "./stage-strip";
@@ -24,7 +25,16 @@ export function RelationshipCard({ relationship, milestones }: { relationship: R
       <div className="mt-3">
         <StageStrip stage={relationship.stage} proposed={pending?.fromStage === null ? pending.toStage : null} />
       </div>
-      {pending ? (
+      {relationship.endedAt ? (
+        <p className="mt-4 rounded-lg bg-stone-100 p-3">
+          {t("ended", {
+            date: format.dateTime(relationship.endedAt, { dateStyle: "long" }),
+            name: relationship.endedByName ?? "—",
+            side: relationship.endedSide ? t(`sideLabels.${relationship.endedSide}`) : "—",
+            reason: relationship.endReason ?? "",
+          })}
+        </p>
+      ) : pending ? (
         <section className="mt-4 rounded-lg bg-amber-50 p-3" aria-label={t("pending")}>
           <p className="font-medium">
             {pending.declaredByNetwork
@@ -82,6 +92,15 @@ export function RelationshipCard({ relationship, milestones }: { relationship: R
       ) : relationship.stage && can.canPropose ? (
         <div className="mt-4">
           <ProposeStageForm relationshipId={relationship.id} currentStage={relationship.stage} sides={can.sides} milestones={milestones.slice(0, 8)} />
+        </div>
+      ) : null}
+      {can.canEnd && can.sides[0] ? (
+        <div className="mt-3">
+          <ReasonAction
+            target={{ action: "endRelationship", relationshipId: relationship.id, as: can.sides[0] }}
+            label={t("endRelationship")}
+            about={relationship.authorityName}
+          />
         </div>
       ) : null}
     </article>

@@ -1,6 +1,6 @@
 "use client";
 // One button for every decision that needs a reason the other person will read: reporting,
-// hiding, restoring, dismissing, refusing, ending an accompaniment. The reason is asked for in a
+// hiding, restoring, dismissing, refusing, ending an accompaniment or a relationship. The reason is asked for in a
 // small form that opens under the button.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -15,7 +15,8 @@ export type ReasonActionKind =
   | { action: "dismiss"; reportId: string }
   | { action: "refuseNetwork" | "leave"; projectId: string; networkId: string }
   | { action: "refusePublic"; projectId: string }
-  | { action: "refuseMembership"; membershipId: string };
+  | { action: "refuseMembership"; membershipId: string }
+  | { action: "endRelationship"; relationshipId: string; as: "collective" | "authority" };
 
 /** One mutation per button, whichever decision it carries. */
 function useReasonMutation(target: ReasonActionKind, onDone: () => void) {
@@ -39,6 +40,8 @@ function useReasonMutation(target: ReasonActionKind, onDone: () => void) {
             return client.project.reviewPublic.mutate({ projectId: target.projectId, accept: false, reason });
           case "refuseMembership":
             return client.organisation.refuseMembership.mutate({ membershipId: target.membershipId, reason });
+          case "endRelationship":
+            return client.party.endRelationship.mutate({ relationshipId: target.relationshipId, as: target.as, reason });
         }
       },
     }),
@@ -99,7 +102,11 @@ export function ReasonAction({ target, label, about }: { target: ReasonActionKin
       />
       {errors.message && !errors.fields.reason ? <Alert>{errors.message}</Alert> : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" variant={target.action === "hide" || target.action === "leave" ? "danger" : "primary"} disabled={mutation.isPending}>
+        <Button
+          type="submit"
+          variant={target.action === "hide" || target.action === "leave" || target.action === "endRelationship" ? "danger" : "primary"}
+          disabled={mutation.isPending}
+        >
           {label}
         </Button>
         <Button type="button" variant="quiet" onClick={() => setOpen(false)}>

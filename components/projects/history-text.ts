@@ -119,6 +119,8 @@ function scalar(kind: ChangeValueKind, value: unknown, t: Translate, format: For
       return translated(t, `projectPage.collectiveStages.${text}`);
     case "partyStatus":
       return translated(t, `history.partyStatuses.${text}`);
+    case "projectStatus":
+      return translated(t, `projectPage.projectStatuses.${text}`);
     case "frequency":
       return translated(t, `emailPrefs.frequencies.${text}`);
     case "commune":

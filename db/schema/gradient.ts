@@ -28,6 +28,12 @@ export const relationships = pgTable(
     /** The confirmed stage; null until the authority side confirms the starting stage ("à confirmer"). */
     stage: stage(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Ended by one side, with a reason the other reads: kept, with its history, but nothing more happens in it. */
+    endedAt: timestamp({ withTimezone: true }),
+    endedSide: side(),
+    endedById: text().references(() => users.id, { onDelete: "set null" }),
+    endedByOrganisationId: uuid().references(() => organisations.id, { onDelete: "set null" }),
+    endReason: text(),
   },
   (table) => [unique().on(table.projectId, table.authorityId), index().on(table.authorityId)],
 );

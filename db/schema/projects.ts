@@ -1,7 +1,7 @@
 // Project files and the organisations that are parties to them.
 import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
-import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES } from "@/server/domain/project-file";
+import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES, PROJECT_STATUSES } from "@/server/domain/project-file";
 import { users } from "./auth";
 import { organisations } from "./organisations";
 import { territories } from "./territories";
@@ -21,6 +21,7 @@ export const partyRole = pgEnum("party_role", ["holder", "authority", "network"]
 export const partyStatus = pgEnum("party_status", ["active", "requested", "invited"]);
 export const collectiveStage = pgEnum("collective_stage", COLLECTIVE_STAGES);
 export const projectVisibility = pgEnum("project_visibility", ["parties", "territory", "public"]);
+export const projectStatus = pgEnum("project_status", PROJECT_STATUSES);
 export const fundingSource = pgEnum("funding_source", FUNDING_SOURCES);
 export const fundingStatus = pgEnum("funding_status", FUNDING_STATUSES);
 
@@ -57,6 +58,8 @@ export const projects = pgTable(
     /** Private: never shown on the public view of a project. */
     contacts: jsonb().$type<ProjectContact[]>().notNull().default([]),
     visibility: projectVisibility().notNull().default("territory"),
+    /** Paused or archived by its holders: still readable, out of the « stalled » lists, reversible. */
+    status: projectStatus().notNull().default("active"),
     /** Set while a request to make the file public waits for a moderator (or a platform admin). */
     publicRequestedAt: timestamp({ withTimezone: true }),
     publicRequestedById: text().references(() => users.id, { onDelete: "set null" }),

@@ -315,7 +315,7 @@ async function handDashboard(db: DbOrTx, networkId: string) {
           where reading_from <= ${at} and ${at} <= reading_until and widest_gap >= ${DIVERGENCE_THRESHOLD} order by widest_gap desc, relationship_id limit 10),
         aged as (select relationship_id from summaries where not (reading_from <= ${at} and ${at} <= reading_until)),
         settings as (select coalesce((select stuck_after_days from network_setting where network_id = ${networkId}), 90) as days),
-        activity as (select p.id, p.title, greatest(p.created_at,
+        activity as (select p.id, p.title, p.status, greatest(p.created_at,
             (select max(m.occurs_on)::timestamp at time zone 'Europe/Paris' from milestone m
               where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date),
             sa.at) as last_activity from project p
@@ -341,7 +341,7 @@ async function handDashboard(db: DbOrTx, networkId: string) {
           from moves where next_at >= ${start} and next_at < ${end} group by to_stage) medians) as medians,
         (select json_agg(json_build_object('projectId', id, 'title', title, 'lastActivity', last_activity, 'total', total) order by last_activity, title) from (
           select id, title, last_activity, count(*) over ()::int as total from activity, settings
-          where last_activity < ${at} - make_interval(days => settings.days) order by last_activity, title limit 20) stuck) as stuck,
+          where status = 'active' and last_activity < ${at} - make_interval(days => settings.days) order by last_activity, title limit 20) stuck) as stuck,
         (select days from settings) as "stuckAfterDays",
         (select json_agg(json_build_object('relationshipId', relationship_id, 'stage', widest_stage, 'gap', widest_gap)) from widest) as widest,
         (select json_agg(json_build_object('relationshipId', b.relationship_id, 'side', b.side, 'respondentId', b.respondent_id, 'answeredAt', b.answered_at, 'answers', b.answers))
@@ -401,7 +401,7 @@ async function dashboardFromRawTables(db: DbOrTx, networkId: string) {
         rel as materialized (select r.* from relationship r where r.project_id in (select id from portfolio)),
         confirmed as materialized (select sc.* from stage_change sc where sc.relationship_id in (select id from rel) and sc.status = 'confirmed'),
         settings as (select coalesce((select stuck_after_days from network_setting where network_id = ${networkId}), 90) as days),
-        activity as (select p.id, p.title, greatest(p.created_at,
+        activity as (select p.id, p.title, p.status, greatest(p.created_at,
             (select max(m.occurs_on)::timestamp at time zone 'Europe/Paris' from milestone m
               where m.project_id = p.id and m.hidden_at is null and m.status <> 'cancelled' and m.occurs_on <= current_date),
             sa.at) as last_activity from portfolio p
@@ -429,7 +429,7 @@ async function dashboardFromRawTables(db: DbOrTx, networkId: string) {
           where left_at >= ${start} and left_at < ${end} group by stage) medians) as medians,
         (select json_agg(json_build_object('projectId', id, 'title', title, 'lastActivity', last_activity, 'total', total) order by last_activity, title) from (
           select id, title, last_activity, count(*) over ()::int as total from activity, settings
-          where last_activity < ${now.toISOString()}::timestamptz - make_interval(days => settings.days) order by last_activity, title limit 20) stuck) as stuck,
+          where status = 'active' and last_activity < ${now.toISOString()}::timestamptz - make_interval(days => settings.days) order by last_activity, title limit 20) stuck) as stuck,
         (select days from settings) as "stuckAfterDays",
         (select json_agg(json_build_object('relationshipId', b.relationship_id, 'side', b.side, 'respondentId', b.respondent_id, 'answeredAt', b.answered_at, 'answers', b.answers))
           from barometer_answer_set b where b.relationship_id in (select id from rel) and b.answered_at > ${now.toISOString()}::timestamptz - interval '365 days') as answers,

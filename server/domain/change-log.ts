@@ -43,6 +43,7 @@ export const CHANGE_ACTIONS = [
   "declare",
   "delete",
   "dismiss",
+  "end",
   "follow",
   "hide",
   "import",
@@ -121,6 +122,7 @@ export type ChangeValueKind =
   | "visibility"
   | "collectiveStage"
   | "partyStatus"
+  | "projectStatus"
   | "frequency"
   | "needs"
   | "links"
@@ -176,6 +178,7 @@ export const CHANGE_FIELDS = {
   side: "side",
   visibility: "visibility",
   collectiveStage: "collectiveStage",
+  projectStatus: "projectStatus",
   needs: "needs",
   links: "links",
   evidenceLinks: "links",

@@ -42,6 +42,15 @@ export const INDICATORS = {
   coportage: ["trust", "skills"],
 } as const satisfies Record<Stage, readonly IndicatorId[]>;
 
+/**
+ * Indicators that state a fact of the relationship's past (« il n'y a pas eu de lien dès le
+ * début »): it cannot improve. Each side answers it once; once the sides have worked together it
+ * no longer weighs on the reading (readingOf's `pastFactsSettled`).
+ */
+export const PAST_FACTS = ["noEarlyLink"] as const satisfies readonly IndicatorId[];
+export type PastFact = (typeof PAST_FACTS)[number];
+const isPastFact = (id: IndicatorId) => (PAST_FACTS as readonly IndicatorId[]).includes(id);
+
 /** The fifteen levers, in the study's order; LEVERS gives the stages at which it recommends each. */
 export const LEVER_IDS = [
   "representations",
@@ -116,9 +125,10 @@ export const READING_WINDOW_DAYS = 365;
 
 /**
  * One side's reading: the latest answer set of each respondent within the last twelve months,
- * combined indicator by indicator.
+ * combined indicator by indicator. With `pastFactsSettled` (the sides have worked together), the
+ * PAST_FACTS are still shown but left out of their stage's mean.
  */
-export function readingOf(answerSets: AnswerSet[], now: Date): Reading {
+export function readingOf(answerSets: AnswerSet[], now: Date, pastFactsSettled = false): Reading {
   const until = now.getTime();
   const since = until - READING_WINDOW_DAYS * 24 * 60 * 60 * 1000;
   const latest = new Map<string, AnswerSet>();
@@ -147,6 +157,7 @@ export function readingOf(answerSets: AnswerSet[], now: Date): Reading {
     let sum = 0;
     let count = 0;
     for (const id of INDICATORS[stage]) {
+      if (pastFactsSettled && isPastFact(id)) continue;
       const value = indicators[id];
       if (value !== null) {
         sum += value;
@@ -156,6 +167,18 @@ export function readingOf(answerSets: AnswerSet[], now: Date): Reading {
     stages[stage] = count === 0 ? null : sum / count;
   }
   return { respondents: latest.size, indicators, stages };
+}
+
+/** A side's first answer to each of the PAST_FACTS, with its day: what that side said, once, of its past. */
+export function firstPastFacts(sets: AnswerSet[]): Partial<Record<PastFact, { score: Score; answeredAt: Date }>> {
+  const first: Partial<Record<PastFact, { score: Score; answeredAt: Date }>> = {};
+  for (const set of sets.toSorted((a, b) => a.answeredAt.getTime() - b.answeredAt.getTime())) {
+    for (const fact of PAST_FACTS) {
+      const score = set.answers[fact];
+      if (score !== undefined && !first[fact]) first[fact] = { score, answeredAt: set.answeredAt };
+    }
+  }
+  return first;
 }
 
 /** A stage's indicators are "present" from this mean up (on 1–5). */
@@ -229,8 +252,8 @@ export function otherSide(side: Side): Side {
  */
 export const DIVERGENCE_THRESHOLD = 1.5;
 
-export function widestGap(collective: AnswerSet[], authority: AnswerSet[], now: Date): { stage: Stage; gap: number } | null {
-  const perStage = divergence(readingOf(collective, now), readingOf(authority, now));
+export function widestGap(collective: AnswerSet[], authority: AnswerSet[], now: Date, pastFactsSettled = false): { stage: Stage; gap: number } | null {
+  const perStage = divergence(readingOf(collective, now, pastFactsSettled), readingOf(authority, now, pastFactsSettled));
   let widest: { stage: Stage; gap: number } | null = null;
   for (const stage of STAGES) {
     const gap = perStage[stage];

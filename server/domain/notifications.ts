@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   "membership",
   /** An invitation to co-hold a project (told to the invited structure's admins), its answer, a holder leaving (told to the holders). */
   "co_holding",
+  /** A relationship one side ended, with its reason: told to the other side. */
+  "relationship_ended",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

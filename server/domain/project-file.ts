@@ -1,6 +1,10 @@
 // Reference lists of the project file: the collective's own stage, needs, funding sources.
 
 export const COLLECTIVE_STAGES = ["idea", "creation", "running"] as const;
+
+/** Where a project stands for its holders: under way, paused for a while, or archived. */
+export const PROJECT_STATUSES = ["active", "paused", "archived"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type CollectiveStage = (typeof COLLECTIVE_STAGES)[number];
 
 export const NEEDS = ["land", "funding", "expertise", "skills", "network"] as const;

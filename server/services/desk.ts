@@ -190,7 +190,7 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
     ...proposalRows.flatMap((row): DeskItem[] => {
       const access = accesses.get(row.projectId);
       const pending = { proposedSide: row.proposedSide, declaredByNetwork: row.declaredBy !== null, firstAgreedSide: row.firstAgreedSide };
-      if (!access || !relationshipDecisions(access, { authorityId: row.authorityId, stage: row.stage }, pending).canDecide) return [];
+      if (!access || !relationshipDecisions(access, { authorityId: row.authorityId, stage: row.stage, endedAt: null }, pending).canDecide) return [];
       const { authorityId: _authority, stage: _stage, firstAgreedSide: _agreed, ...item } = row;
       return [{ kind: "proposal", key: `proposal-${row.stageChangeId}`, ...item }];
     }),

@@ -34,6 +34,7 @@ export const DEFAULT_FREQUENCY: Record<NotificationKind, EmailFrequency> = {
   mediation: "immediate",
   membership: "immediate",
   co_holding: "immediate",
+  relationship_ended: "immediate",
 };
 
 /** The frequency in force for a notification row, as SQL: the person's choice, else the default. */

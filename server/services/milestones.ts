@@ -5,7 +5,16 @@ import { contentReports, milestoneLevers, milestoneRelationships, milestones, pr
 import { otherSide } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
 import type { TCreateMilestoneInput, TUpdateMilestoneInput, TWithdrawMilestoneInput } from "@/server/api/routers/milestone.schema";
-import { assertActsFor, assertAuthoritySide, assertCollectiveSide, assertMayReviseMilestone, loadProjectAccess, requireActor, type Actor } from "./access";
+import {
+  assertActsFor,
+  assertAuthoritySide,
+  assertCollectiveSide,
+  assertMayReviseMilestone,
+  assertRelationshipOpen,
+  loadProjectAccess,
+  requireActor,
+  type Actor,
+} from "./access";
 import { changedFields, changesSinceVersion, recordChange } from "./history";
 import { markAnnouncedRead, notify, peopleOfSide } from "./notifications";
 
@@ -13,7 +22,7 @@ export async function createMilestone(db: Database, actor: Actor | null, input: 
   const access = await loadProjectAccess(db, actor, input.projectId);
   const relationshipIds = [...new Set(input.relationshipIds)];
   const concerned = await db
-    .select({ id: relationships.id, authorityId: relationships.authorityId })
+    .select({ id: relationships.id, authorityId: relationships.authorityId, endedAt: relationships.endedAt })
     .from(relationships)
     .where(and(eq(relationships.projectId, input.projectId), inArray(relationships.id, relationshipIds)));
   if (concerned.length !== relationshipIds.length) throw new DomainError("BAD_REQUEST", "chooseProjectRelationships");
@@ -22,6 +31,7 @@ export async function createMilestone(db: Database, actor: Actor | null, input: 
     input.as === "collective"
       ? assertCollectiveSide(access)
       : (concerned.map((relationship) => assertAuthoritySide(access, relationship.authorityId))[0] ?? requireActor(access.actor));
+  for (const relationship of concerned) assertRelationshipOpen(relationship);
   const { levers, ...fields } = input;
   const [milestone] = await db
     .insert(milestones)

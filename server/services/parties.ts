@@ -1,15 +1,25 @@
-// The parties of a project: the authorities it has a relationship with, the networks that
-// accompany it (asked by the collective, answered by the network).
-import { and, eq } from "drizzle-orm";
+// The parties of a project: the authorities it has a relationship with (opened by the collective,
+// ended by either side), the networks that accompany it (asked by the collective, answered by the network).
+import { and, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { memberships, organisations, projectParties, projects, relationships, stageChanges } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
-import { assertCanModerateNetwork, assertCollectiveSide, loadProjectAccess, requireActor, speakingStructure, speaksForNetworkSql, type Actor } from "./access";
+import {
+  assertActsFor,
+  assertCanModerateNetwork,
+  assertCollectiveSide,
+  loadProjectAccess,
+  requireActor,
+  speakingStructure,
+  speaksForNetworkSql,
+  type Actor,
+} from "./access";
 import { recordChange } from "./history";
 import { openAuthority } from "./authorities";
-import { notify, peopleOfSide } from "./notifications";
-import type { TAddAuthorityInput, TDecideNetworkInput, TRequestNetworkInput } from "@/server/api/routers/party.schema";
+import { markAnnouncedRead, notify, peopleOfSide } from "./notifications";
+import { otherSide } from "@/server/domain/gradient";
+import type { TAddAuthorityInput, TDecideNetworkInput, TEndRelationshipInput, TRequestNetworkInput } from "@/server/api/routers/party.schema";
 
 /**
  * Adds an authority to the project (opening its page if nobody has yet) and opens the relationship,
@@ -60,6 +70,57 @@ export async function addAuthority(db: Database, actor: Actor | null, input: TAd
     payload: { to: input.startingStage, authority: authority.name, stageChangeId: proposal?.id ?? "", relationshipId: relationship.id },
   });
   return { relationshipId: relationship.id, authorityId: authority.id, authorityName: authority.name, proposalId: proposal?.id };
+}
+
+/**
+ * One side ends a relationship, with a reason the other side reads: kept with its history, its
+ * waiting proposal withdrawn, nothing more happens in it.
+ */
+export async function endRelationship(db: Database, actor: Actor | null, input: TEndRelationshipInput) {
+  requireActor(actor);
+  const [relationship] = await db.select().from(relationships).where(eq(relationships.id, input.relationshipId));
+  if (!relationship) throw notFound("relationshipNotFound");
+  const access = await loadProjectAccess(db, actor, relationship.projectId, "relationshipNotFound");
+  const signedIn = assertActsFor(access, input.as, relationship.authorityId);
+  const [ended] = await db
+    .update(relationships)
+    .set({
+      endedAt: new Date(),
+      endedSide: input.as,
+      endedById: signedIn.userId,
+      endedByOrganisationId: speakingStructure(access, input.as, relationship.authorityId),
+      endReason: input.reason,
+    })
+    .where(and(eq(relationships.id, relationship.id), isNull(relationships.endedAt)))
+    .returning({ id: relationships.id });
+  if (!ended) throw new DomainError("CONFLICT", "relationshipEnded");
+  const withdrawn = await db
+    .update(stageChanges)
+    .set({ status: "withdrawn", decidedById: signedIn.userId, decidedAt: new Date(), decisionComment: input.reason })
+    .where(and(eq(stageChanges.relationshipId, relationship.id), eq(stageChanges.status, "pending")))
+    .returning({ id: stageChanges.id });
+  for (const proposal of withdrawn) await markAnnouncedRead(db, "stage_proposed", { stageChangeId: proposal.id });
+  const [authority] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, relationship.authorityId));
+  await recordChange(db, {
+    actorId: signedIn.userId,
+    entity: "relationship",
+    entityId: relationship.id,
+    projectId: relationship.projectId,
+    action: "end",
+    changes: [
+      { field: "authority", before: authority?.name ?? null, after: null },
+      { field: "reason", before: null, after: input.reason },
+    ],
+  });
+  await db.update(projects).set({ updatedAt: new Date() }).where(eq(projects.id, relationship.projectId));
+  await notify(db, {
+    userIds: await peopleOfSide(db, relationship.projectId, otherSide(input.as), relationship.authorityId),
+    kind: "relationship_ended",
+    projectId: relationship.projectId,
+    actorId: signedIn.userId,
+    payload: { authority: authority?.name ?? "", reason: input.reason, relationshipId: relationship.id },
+  });
+  return { relationshipId: relationship.id, ended: true };
 }
 
 /** A collective asks a support network to accompany its project; a moderator of the network decides. */

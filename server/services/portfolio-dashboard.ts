@@ -5,7 +5,7 @@ import { plannedPerCall, selectRows, type Database, type DbOrTx } from "@/db";
 import { barometerAnswerSets, networkSettings, relationships } from "@/db/schema";
 import { DIVERGENCE_THRESHOLD, LEVER_IDS, STAGES, answerSetsBySide, widestGap, type LeverId, type Stage } from "@/server/domain/gradient";
 import { assertCanModerateNetwork, type Actor } from "./access";
-import { answerSetColumns } from "./barometer";
+import { answerSetColumns, pastFactsSettledOf } from "./barometer";
 import { recordChange } from "./history";
 import { findNetwork } from "./portfolio";
 import { PARIS, endOf, lastActivityOf, periodOf, portfolioProjects, startOf, type Period, type PortfolioFilters } from "./portfolio-scope";
@@ -78,7 +78,9 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     db,
     plannedPerCall(sql`select id, title, last_activity, count(*) over ()::int as total from (
           select p.id, p.title, activity.last_activity
-          from project p join ${lastActivityOf(inPortfolio)} activity on activity.project_id = p.id) activity
+          from project p join ${lastActivityOf(inPortfolio)} activity on activity.project_id = p.id
+          -- A project its holders paused or archived is not stalled.
+          where p.status = 'active') activity
         where last_activity < ${now.toISOString()}::timestamptz - make_interval(days => ${stuckAfterDays}::int)
         order by last_activity asc, title limit 20`),
   );
@@ -223,9 +225,12 @@ async function mostDivergent(db: DbOrTx, inPortfolio: SQL, now: Date, limit = 10
 /** The widest gap of each relationship, from its answer sets (what relationship_summary holds while its reading is current). */
 export async function widestGapsFromAnswers(db: DbOrTx, relationshipIds: string[], now: Date) {
   if (relationshipIds.length === 0) return [];
-  const rows = await db.select(answerSetColumns).from(barometerAnswerSets).where(inArray(barometerAnswerSets.relationshipId, relationshipIds));
+  const [rows, settled] = await Promise.all([
+    db.select(answerSetColumns).from(barometerAnswerSets).where(inArray(barometerAnswerSets.relationshipId, relationshipIds)),
+    pastFactsSettledOf(db, relationshipIds),
+  ]);
   return [...answerSetsBySide(rows)].flatMap(([relationshipId, sides]) => {
-    const widest = widestGap(sides.collective, sides.authority, now);
+    const widest = widestGap(sides.collective, sides.authority, now, settled.has(relationshipId));
     return widest ? [{ relationshipId, ...widest }] : [];
   });
 }

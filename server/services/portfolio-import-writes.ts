@@ -152,16 +152,14 @@ export async function createProjects(writing: ImportWriting, creates: Resolved[]
       .returning({ id: projects.id });
     part.forEach((item, index) => projectIds.set(item.row.identifier, (inserted[index] as { id: string }).id));
     const ids = part.map((item) => ({ item, projectId: projectIds.get(item.row.identifier) as string }));
-    await writing.tx
-      .insert(projectParties)
-      .values([
-        ...ids.map(({ item, projectId }) => ({
-          projectId,
-          organisationId: collectiveIds.get(item.row.collective as string) as string,
-          role: "holder" as const,
-        })),
-        ...ids.map(({ projectId }) => ({ projectId, organisationId: writing.network.id, role: "network" as const })),
-      ]);
+    await writing.tx.insert(projectParties).values([
+      ...ids.map(({ item, projectId }) => ({
+        projectId,
+        organisationId: collectiveIds.get(item.row.collective as string) as string,
+        role: "holder" as const,
+      })),
+      ...ids.map(({ projectId }) => ({ projectId, organisationId: writing.network.id, role: "network" as const })),
+    ]);
     await writing.tx.insert(projectCommunes).values(ids.map(({ item, projectId }) => ({ projectId, communeId: item.communeId as string })));
     await writing.tx
       .insert(portfolioIdentifiers)

@@ -17,7 +17,18 @@ import {
   territories,
   users,
 } from "@/db/schema";
-import { answerSetsBySide, divergence, readingOf, recommendedLevers, suggestStage, type LeverId, type Side, type Stage } from "@/server/domain/gradient";
+import {
+  answerSetsBySide,
+  divergence,
+  firstPastFacts,
+  readingOf,
+  recommendedLevers,
+  suggestStage,
+  type LeverId,
+  type Side,
+  type Stage,
+} from "@/server/domain/gradient";
+import { settlesPastFacts } from "@/server/domain/milestones";
 import {
   canModerateProject,
   isProjectParty,
@@ -33,6 +44,7 @@ import { answerSetColumns } from "./barometer";
 const proposer = alias(users, "proposer");
 const decider = alias(users, "decider");
 const firstAgreer = alias(users, "first_agreer");
+const ender = alias(users, "ender");
 const recorder = alias(users, "recorder");
 const proposingStructure = alias(organisations, "proposing_structure");
 const decidingStructure = alias(organisations, "deciding_structure");
@@ -64,10 +76,16 @@ function buildOverviewReads(db: DbOrTx) {
         territoryKind: territories.kind,
         stage: relationships.stage,
         createdAt: relationships.createdAt,
+        /** Ended by one side: when, by whom (for which side and structure), and why. */
+        endedAt: relationships.endedAt,
+        endedSide: relationships.endedSide,
+        endedByName: ender.name,
+        endReason: relationships.endReason,
       })
       .from(relationships)
       .innerJoin(organisations, eq(organisations.id, relationships.authorityId))
       .innerJoin(territories, eq(territories.id, organisations.territoryId))
+      .leftJoin(ender, eq(ender.id, relationships.endedById))
       .where(eq(relationships.projectId, projectId))
       .orderBy(asc(relationships.createdAt))
       .prepare("overview_relationships"),
@@ -230,8 +248,12 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
         milestoneIds: supportRows.filter((row) => row.stageChangeId === change.id).map((row) => row.milestoneId),
       }));
     const answers = answersByRelationship.get(relationship.id) ?? { collective: [], authority: [] };
-    const collectiveReading = readingOf(answers.collective, now);
-    const authorityReading = readingOf(answers.authority, now);
+    // Once the sides have worked together, « no early link » is the past: it leaves the readings' means.
+    const pastFactsSettled = timelineMilestones.some((milestone) =>
+      milestone.relationships.some((link) => link.relationshipId === relationship.id && settlesPastFacts(milestone, link.confirmation)),
+    );
+    const collectiveReading = readingOf(answers.collective, now, pastFactsSettled);
+    const authorityReading = readingOf(answers.authority, now, pastFactsSettled);
     // A lever is mobilised by a milestone that took place and that the other side confirmed for
     // this relationship — not by a planned, contested or hidden one; the latest such milestone is named.
     const mobilisedBy = new Map<LeverId, { milestoneId: string; title: string }>();
@@ -258,6 +280,9 @@ export async function getProjectOverview(db: DbOrTx, actor: Actor | null, projec
             collective: { ...collectiveReading, suggestion: suggestStage(collectiveReading) },
             authority: { ...authorityReading, suggestion: suggestStage(authorityReading) },
             divergence: divergence(collectiveReading, authorityReading),
+            pastFactsSettled,
+            /** Each side's first answer to each past fact: asked once, then carried (services/barometer.ts). */
+            pastFacts: { collective: firstPastFacts(answers.collective), authority: firstPastFacts(answers.authority) },
           },
       nextSteps: recommendedLevers(stageForAdvice).map((lever) => ({ lever, used: mobilisedBy.has(lever), by: mobilisedBy.get(lever) ?? null })),
       /** The reader's own latest answers, side by side: what their barometer form starts from. */

@@ -70,6 +70,8 @@ const summaryColumns = {
   legalForm: contactHolder.legalForm,
   /** The other active holding structures, oldest first. */
   coHolderNames: coHolderNamesOf(projects.id, projects.contactHolderId),
+  /** Paused or archived by its holders, or under way. */
+  status: projects.status,
   communeId: projects.communeId,
   communeName: territories.name,
   departementCode: territories.departementCode,
@@ -176,6 +178,7 @@ export async function getProject(db: DbOrTx, actor: Actor | null, projectId: str
     // Contacts are private: a reader who sees the project only because it is public does not get them.
     contacts: access.publicOnly ? [] : file.contacts,
     visibility: file.visibility,
+    status: file.status,
     publicRequested: file.publicRequestedAt !== null,
     version: file.version,
     communes,

@@ -5,7 +5,17 @@ import type { Database, DbOrTx } from "@/db";
 import { mediationNotes, milestones, organisations, projects, relationships, stageChangeMilestones, stageChanges } from "@/db/schema";
 import { moveOf, otherSide, type Side } from "@/server/domain/gradient";
 import { DomainError, notFound } from "@/server/errors";
-import { assertActsFor, assertHoldingModerator, loadProjectAccess, requireActor, sidesFor, sidesToAnswer, speakingStructure, type Actor } from "./access";
+import {
+  assertActsFor,
+  assertHoldingModerator,
+  assertRelationshipOpen,
+  loadProjectAccess,
+  requireActor,
+  sidesFor,
+  sidesToAnswer,
+  speakingStructure,
+  type Actor,
+} from "./access";
 import { recordChange } from "./history";
 import { markAnnouncedRead, notify, peopleOfSide } from "./notifications";
 import type { TMediationNoteInput, TProposeStageInput } from "@/server/api/routers/stage.schema";
@@ -38,6 +48,7 @@ export async function proposeStage(db: Database, actor: Actor | null, input: TPr
   if (!relationship) throw notFound("relationshipNotFound");
   const access = await loadProjectAccess(db, actor, relationship.projectId, "relationshipNotFound");
   const signedIn = assertActsFor(access, input.as, relationship.authorityId);
+  assertRelationshipOpen(relationship);
   if (relationship.stage === null) {
     throw new DomainError("BAD_REQUEST", "startingStagePending");
   }

@@ -280,6 +280,14 @@ const MUTATIONS: Record<string, Entry> = {
       expect(project).toMatchObject({ visibility: "public", publicRequestedAt: null });
     },
   },
+  "project.setStatus": {
+    expected: projectAction(["collectiveMember", "coHolderMember"]),
+    call: (api, world) => api.project.setStatus({ projectId: world.project.id, status: "paused" }),
+    effect: async ({ db, world }) => {
+      const [project] = await db.select().from(projects).where(eq(projects.id, world.project.id));
+      expect(project?.status).toBe("paused");
+    },
+  },
   "party.addAuthority": {
     expected: projectAction(["collectiveMember", "coHolderMember"]),
     call: (api, world) => api.party.addAuthority({ projectId: world.project.id, territoryId: world.openCommune.id, startingStage: "defiance", reason: "" }),
@@ -289,6 +297,15 @@ const MUTATIONS: Record<string, Entry> = {
       expect(relationship).toMatchObject({ projectId: world.project.id, stage: null });
       const [proposal] = await db.select().from(stageChanges).where(eq(stageChanges.relationshipId, relationshipId));
       expect(proposal).toMatchObject({ fromStage: null, toStage: "defiance", status: "pending", proposedSide: "collective" });
+    },
+  },
+  "party.endRelationship": {
+    // Those who act for a side of the relationship: the holders' members and the commune's verified official.
+    expected: projectAction(["collectiveMember", "coHolderMember", "partyOfficial"]),
+    call: (api, world, caller) => api.party.endRelationship({ relationshipId: world.relationshipId, as: sideOf(caller), reason: "Nos chemins se séparent." }),
+    effect: async ({ db, world, caller }) => {
+      const [relationship] = await db.select().from(relationships).where(eq(relationships.id, world.relationshipId));
+      expect(relationship).toMatchObject({ endedSide: sideOf(caller), endReason: "Nos chemins se séparent." });
     },
   },
   "party.requestNetwork": {

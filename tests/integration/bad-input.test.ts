@@ -85,6 +85,8 @@ const MUTATIONS: Record<
     caller: "collectiveMember",
     pin: (input, { world }) => ({ ...input, projectId: world.project.id, territoryId: world.openCommune.id }),
   },
+  "party.endRelationship": { caller: "partyOfficial", pin: (input, { world }) => ({ ...input, relationshipId: world.relationshipId, as: "authority" }) },
+  "project.setStatus": { caller: "collectiveMember", pin: (input, { world }) => ({ ...input, projectId: world.project.id }) },
   "party.requestNetwork": {
     caller: "collectiveMember",
     pin: (input, { world }) => ({ ...input, projectId: world.project.id, networkId: world.otherNetwork.id }),

@@ -102,7 +102,9 @@ describe("migration 0030 on a copy of the demo", () => {
     expect(leads.length).toBeGreaterThanOrEqual(10);
     expect(changes.length).toBeGreaterThan(20);
 
-    await migrate(connection);
+    const through0030 = await migrationsUpTo("0030_co_holders");
+    cleanups.push(through0030.dispose);
+    await migrate(connection, through0030.folder);
 
     // Each lead is now the contact and an active holder; every party row is still there, its role renamed.
     const contacts = await selectRows<{ id: string; contact: string }>(db, sql`select id, contact_holder_id as contact from project order by id`);

@@ -54,33 +54,46 @@ describe("the dashboard's summaries", () => {
     const { db } = database;
     const people = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map(() => makePerson(db)));
     await fc.assert(
-      fc.asyncProperty(fc.array(answerSet, { minLength: 1, maxLength: 8 }), fc.double({ min: 0, max: 1, noNaN: true }), async (drawn, where) => {
-        const { relationshipId } = await freshRelationship(db);
-        const written = Date.now();
-        const rows = drawn.map((set) => ({
-          relationshipId,
-          side: set.side,
-          respondentId: people[set.respondent + (set.side === "authority" ? 4 : 0)]!.userId,
-          answeredAt: new Date(written - set.ageMs),
-          answers: set.answers,
-        }));
-        await db.insert(barometerAnswerSets).values(rows);
-        const summary = await summaryOf(db, relationshipId);
-        expect(summary).toBeDefined();
-        const sides = (side: Side): AnswerSet[] => rows.filter((row) => row.side === side);
-        const now = Date.now();
-        // Now lies within the instants the row claims, and so does any instant drawn between its bounds.
-        expect(summary!.from).toBeLessThanOrEqual(now);
-        expect(summary!.until).toBeGreaterThanOrEqual(now);
-        const last = Math.min(summary!.until, now + 600 * DAY);
-        for (const instant of [now, Math.floor(now + where * (last - now))]) {
-          const expected = widestGap(sides("collective"), sides("authority"), new Date(instant));
-          expect({ stage: summary!.widest_gap ? summary!.widest_stage : null, gap: summary!.widest_gap || null }).toEqual({
-            stage: expected?.stage ?? null,
-            gap: expected?.gap ?? null,
-          });
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(answerSet, { minLength: 1, maxLength: 8 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.boolean(),
+        async (drawn, where, settled) => {
+          const { projectId, relationshipId } = await freshRelationship(db);
+          const written = Date.now();
+          const rows = drawn.map((set) => ({
+            relationshipId,
+            side: set.side,
+            respondentId: people[set.respondent + (set.side === "authority" ? 4 : 0)]!.userId,
+            answeredAt: new Date(written - set.ageMs),
+            answers: set.answers,
+          }));
+          await db.insert(barometerAnswerSets).values(rows);
+          // The sides worked together: the past facts leave the means, in SQL as in the domain.
+          if (settled) {
+            const [milestone] = await db
+              .insert(milestones)
+              .values({ projectId, kind: "agreement_signed", title: "Convention", occursOn: "2026-01-10", status: "done", recordedSide: "collective" })
+              .returning({ id: milestones.id });
+            await db.insert(milestoneRelationships).values({ milestoneId: milestone?.id ?? "", relationshipId, confirmation: "confirmed" });
+          }
+          const summary = await summaryOf(db, relationshipId);
+          expect(summary).toBeDefined();
+          const sides = (side: Side): AnswerSet[] => rows.filter((row) => row.side === side);
+          const now = Date.now();
+          // Now lies within the instants the row claims, and so does any instant drawn between its bounds.
+          expect(summary!.from).toBeLessThanOrEqual(now);
+          expect(summary!.until).toBeGreaterThanOrEqual(now);
+          const last = Math.min(summary!.until, now + 600 * DAY);
+          for (const instant of [now, Math.floor(now + where * (last - now))]) {
+            const expected = widestGap(sides("collective"), sides("authority"), new Date(instant), settled);
+            expect({ stage: summary!.widest_gap ? summary!.widest_stage : null, gap: summary!.widest_gap || null }).toEqual({
+              stage: expected?.stage ?? null,
+              gap: expected?.gap ?? null,
+            });
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

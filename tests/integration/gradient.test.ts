@@ -292,8 +292,8 @@ describe("one's own barometer answers", () => {
     const mine = (await asCollective.project.overview({ projectId: world.project.id })).relationships.find(
       (relationship) => relationship.id === world.relationshipId,
     );
-    // The latest set only, and nobody else's.
-    expect(mine?.myAnswers).toEqual({ collective: { answers: { misunderstanding: 3 }, answeredAt: expect.any(Date) }, authority: null });
+    // The latest set only, and nobody else's — with the past fact the side answered once, carried.
+    expect(mine?.myAnswers).toEqual({ collective: { answers: { misunderstanding: 3, noEarlyLink: 4 }, answeredAt: expect.any(Date) }, authority: null });
     const theirs = (await callerFor(db, world.people.partyOfficial).project.overview({ projectId: world.project.id })).relationships.find(
       (relationship) => relationship.id === world.relationshipId,
     );

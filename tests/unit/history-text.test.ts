@@ -31,6 +31,7 @@ const SAMPLES: Record<ChangeValueKind, [unknown, unknown]> = {
   visibility: ["parties", "territory"],
   collectiveStage: ["creation", "running"],
   partyStatus: ["invited", "active"],
+  projectStatus: ["active", "paused"],
   frequency: ["immediate", "weekly"],
   needs: [["land"], ["land", "funding"]],
   links: [[], [{ label: "Site", url: "https://fabrique.example" }]],

@@ -21,7 +21,16 @@ import { Alert, Badge, Card, EmptyState, PageHeader, SectionTitle } from "@/comp
 import { currentActor } from "@/server/api/context";
 import { loadOrNotFound } from "@/server/api/load";
 import { currentAccount, serverApi } from "@/server/api/server";
-import { BarometerForm, HolderAction, HolderInviteForm, NetworkInvitationAnswer, ProjectFileForm, PublicRequest, RequestNetworkForm } from "./tab-forms";
+import {
+  BarometerForm,
+  HolderAction,
+  HolderInviteForm,
+  NetworkInvitationAnswer,
+  ProjectFileForm,
+  ProjectStatusControl,
+  PublicRequest,
+  RequestNetworkForm,
+} from "./tab-forms";
 
 const TABS = ["apercu", "dossier", "barometre", "historique"] as const;
 type Tab = (typeof TABS)[number];
@@ -77,8 +86,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       authorityName: relationship.authorityName,
       sides: relationship.can.sides,
       stage: relationship.stage ?? relationship.pending?.toStage ?? "defiance",
+      ended: relationship.endedAt !== null,
     }))
-    .filter((target) => target.sides.length > 0);
+    .filter((target) => target.sides.length > 0 && !target.ended);
   const file = { ...project, projectId: project.id };
   const activeHolders = project.holders.filter((holder) => holder.status === "active");
 
@@ -94,6 +104,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         })} · ${project.communes.map((commune) => `${commune.name} (${commune.departementCode})`).join(", ")}`}
       >
         <Badge tone={project.visibility === "public" ? "good" : "neutral"}>{t(`visibility.${project.visibility}`)}</Badge>
+        {project.status !== "active" ? <Badge tone="warn">{t(`projectStatuses.${project.status}`)}</Badge> : null}
         <Link href={`/projets/${id}/imprimer`} className="self-center">
           {(await getTranslations("print"))("link")}
         </Link>
@@ -317,6 +328,15 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           </Card>
           {can.edit ? (
             <Card>
+              <SectionTitle>{t("projectStatusTitle")}</SectionTitle>
+              <p className="mb-3 text-muted">
+                {t(`projectStatuses.${project.status}`)} — {t("projectStatusHint")}
+              </p>
+              <ProjectStatusControl projectId={project.id} status={project.status} />
+            </Card>
+          ) : null}
+          {can.edit ? (
+            <Card>
               <SectionTitle>{t("edit")}</SectionTitle>
               <ProjectFileForm file={file} />
             </Card>
@@ -332,13 +352,18 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <Card key={relationship.id}>
               <SectionTitle>{relationship.authorityName}</SectionTitle>
               <BarometerView relationship={relationship} />
-              {relationship.can.sides.map((side) => (
+              {(relationship.endedAt ? [] : relationship.can.sides).map((side) => (
                 <details key={side} className="mt-4 rounded-lg border border-line p-3">
                   <summary className="cursor-pointer font-medium">
                     {t("answerTitle")} — {t("answerAs", { authority: relationship.authorityName, side: t(`sideLabels.${side}`) })}
                   </summary>
                   <div className="mt-3">
-                    <BarometerForm relationshipId={relationship.id} side={side} previous={relationship.myAnswers[side]} />
+                    <BarometerForm
+                      relationshipId={relationship.id}
+                      side={side}
+                      previous={relationship.myAnswers[side]}
+                      pastFacts={relationship.barometer?.pastFacts[side] ?? {}}
+                    />
                   </div>
                 </details>
               ))}

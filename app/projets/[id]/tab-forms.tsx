@@ -12,3 +12,4 @@ export const NetworkInvitationAnswer = lazyComponent(() =>
 export const RequestNetworkForm = lazyComponent(() => import("@/components/networks/request-network-form").then((module) => module.RequestNetworkForm));
 export const HolderAction = lazyComponent(() => import("@/components/projects/holder-actions").then((module) => module.HolderAction));
 export const HolderInviteForm = lazyComponent(() => import("@/components/projects/holder-actions").then((module) => module.HolderInviteForm));
+export const ProjectStatusControl = lazyComponent(() => import("@/components/projects/project-status-control").then((module) => module.ProjectStatusControl));

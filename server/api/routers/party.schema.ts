@@ -1,5 +1,5 @@
-import { STAGES } from "@/server/domain/gradient";
-import { z, zComment, ZId } from "../zod";
+import { SIDES, STAGES } from "@/server/domain/gradient";
+import { z, zComment, ZId, ZReason } from "../zod";
 import { ZTerritoryId } from "./territory.schema";
 
 export const ZAddAuthorityInput = z
@@ -10,3 +10,5 @@ export const ZDecideNetworkInput = z.object({ projectId: ZId, networkId: ZId, ac
 export type TAddAuthorityInput = z.infer<typeof ZAddAuthorityInput>;
 export type TRequestNetworkInput = z.infer<typeof ZRequestNetworkInput>;
 export type TDecideNetworkInput = z.infer<typeof ZDecideNetworkInput>;
+export const ZEndRelationshipInput = z.object({ relationshipId: ZId, as: z.enum(SIDES), reason: ZReason }).strict();
+export type TEndRelationshipInput = z.infer<typeof ZEndRelationshipInput>;

@@ -1,4 +1,4 @@
-import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES, NEEDS, SELF_SERVICE_VISIBILITIES } from "@/server/domain/project-file";
+import { COLLECTIVE_STAGES, FUNDING_SOURCES, FUNDING_STATUSES, NEEDS, PROJECT_STATUSES, SELF_SERVICE_VISIBILITIES } from "@/server/domain/project-file";
 import { STAGES } from "@/server/domain/gradient";
 import { LEGAL_FORMS } from "@/server/domain/organisations";
 import { SECTORS } from "@/server/domain/sectors";
@@ -16,6 +16,9 @@ export const ZCreateProjectInput = z
 export type TCreateProjectInput = z.infer<typeof ZCreateProjectInput>;
 
 export const ZProjectIdInput = z.object({ projectId: ZId }).strict();
+
+export const ZSetProjectStatusInput = z.object({ projectId: ZId, status: z.enum(PROJECT_STATUSES) }).strict();
+export type TSetProjectStatusInput = z.infer<typeof ZSetProjectStatusInput>;
 
 export const ZTerritoryProjectsInput = z
   .object({

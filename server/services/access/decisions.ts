@@ -127,11 +127,17 @@ export function sidesToAnswer(pending: PendingFacts): Side[] {
 }
 
 /** What the person may do about one relationship and its open proposal. */
-export function relationshipDecisions(access: ProjectAccess, relationship: { authorityId: string; stage: string | null }, pending: PendingFacts | null) {
+export function relationshipDecisions(
+  access: ProjectAccess,
+  relationship: { authorityId: string; stage: string | null; endedAt: Date | null },
+  pending: PendingFacts | null,
+) {
   const sides = sidesFor(access, relationship.authorityId);
   return {
     sides,
-    canPropose: pending === null && relationship.stage !== null && sides.length > 0,
+    canPropose: pending === null && relationship.stage !== null && sides.length > 0 && !relationship.endedAt,
+    /** Either side ends the relationship, with a reason. */
+    canEnd: sides.length > 0 && !relationship.endedAt,
     canDecide: pending !== null && sidesToAnswer(pending).some((side) => sides.includes(side)),
     // A stage a network declared is not a side's to withdraw: each side confirms or declines it.
     canWithdraw: pending !== null && !pending.declaredByNetwork && sides.includes(pending.proposedSide),
@@ -191,4 +197,9 @@ export function assertMayReviseMilestone(...facts: Parameters<typeof mayReviseMi
 /** Editing or deleting a comment: its author only. */
 export function assertCommentAuthor(comment: { authorId: string | null }, actor: Actor) {
   if (comment.authorId !== actor.userId) throw forbidden("ownCommentsOnly");
+}
+
+/** Nothing more happens in a relationship one side ended: no stage, milestone or barometer answer. */
+export function assertRelationshipOpen(relationship: { endedAt: Date | null }) {
+  if (relationship.endedAt) throw new DomainError("CONFLICT", "relationshipEnded");
 }
