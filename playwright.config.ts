@@ -67,7 +67,14 @@ export default defineConfig({
       command: `${next} -p ${PLAIN_PORT}`,
       url: `http://127.0.0.1:${PLAIN_PORT}/connexion`,
       // Its own PGlite folder: two processes must never open the same one.
-      env: { ...serverEnv, ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: ".data/e2e-plain-pglite" }), DEMO_MODE: "false", AUTH_URL: PLAIN_BASE_URL },
+      // No scheduled emails: on PGlite its folder is never set up, and the demo server sends them already.
+      env: {
+        ...serverEnv,
+        ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: ".data/e2e-plain-pglite" }),
+        DEMO_MODE: "false",
+        AUTH_URL: PLAIN_BASE_URL,
+        SCHEDULED_JOBS: "false",
+      },
       reuseExistingServer: false,
       timeout: 120_000,
     },

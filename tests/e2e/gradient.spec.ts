@@ -165,16 +165,16 @@ test("when the Dossier tab's form cannot be downloaded, that form alone says so 
     else await route.abort("internetdisconnected");
   });
   await page.goto(url);
-  // The tab has three such forms: who can see the file, the request to a network, the file itself.
+  // The tab has four such forms: who can see the file, where the project stands, the request to a network, the file itself.
   const failure = page.getByRole("alert").filter({ hasText: "Ce formulaire n'a pas pu se charger" });
-  await expect(failure).toHaveCount(3);
+  await expect(failure).toHaveCount(4);
   // The rest of the page is still there.
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Dossier" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("button", { name: "Enregistrer le dossier" })).toHaveCount(0);
 
   connectionBack = true;
-  for (const left of [2, 1, 0]) {
+  for (const left of [3, 2, 1, 0]) {
     await failure.first().getByRole("button", { name: "Réessayer" }).click();
     await expect(failure).toHaveCount(left);
   }
