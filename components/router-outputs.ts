@@ -8,3 +8,4 @@ export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type ProjectOverview = RouterOutputs["project"]["overview"];
 export type ProjectSummary = RouterOutputs["project"]["listMine"][number];
 export type DeskAwaiting = RouterOutputs["desk"]["awaiting"];
+export type ObservatoryPage = RouterOutputs["observatory"]["page"];

@@ -10,6 +10,7 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { openSession } from "@/server/services/sessions";
 import { benchCases, type BenchCase } from "./bench/cases";
+import { observatoryCases } from "./bench/observatory";
 import { countFields, differences, percentile } from "./bench/compare";
 import { PERSONAS } from "./bench/seed";
 import { benchId } from "./bench/server";
@@ -123,6 +124,14 @@ async function main() {
       networkId: benchId("network", 1),
       smallNetworkId: benchId("network", 2),
     });
+
+    const [departements] = await selectRows<{ most: string; fewest: string }>(
+      db,
+      sql`with counted as (select c.departement_code as code, count(distinct pc.project_id) as n from project_commune pc
+          join territory c on c.id = pc.commune_id group by c.departement_code)
+        select (select code from counted order by n desc, code limit 1) as most, (select code from counted order by n, code limit 1) as fewest`,
+    );
+    cases.push(...observatoryCases(db, departements?.most ?? "26", departements?.fewest ?? "26"));
 
     const results: string[] = [];
     let failed = false;

@@ -11,6 +11,7 @@ export async function SiteFooter({ demoMode }: { demoMode: boolean }) {
     <footer className="mt-12 border-t border-line print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-6 text-sm text-muted">
         <p className="mr-auto max-w-xl">{t("credit")}</p>
+        <Link href="/observatoire">{t("observatory")}</Link>
         <Link href="/confidentialite">{t("privacy")}</Link>
         {demoMode ? <Link href="/dev/courriels">{t("outbox")}</Link> : null}
         <form action={setLocale}>

@@ -81,9 +81,14 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
               </form>
             </>
           ) : (
-            <Link href="/connexion" className={linkClass}>
-              {t("signIn")}
-            </Link>
+            <>
+              <Link href="/observatoire" className={linkClass}>
+                {t("observatory")}
+              </Link>
+              <Link href="/connexion" className={linkClass}>
+                {t("signIn")}
+              </Link>
+            </>
           )}
         </nav>
       </div>

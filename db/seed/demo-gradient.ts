@@ -71,6 +71,8 @@ export type DemoProject = {
   needs: Need[];
   funding: { source: FundingSource; label: string; amountEuros: number; status: FundingStatus }[];
   heldByNetwork: boolean;
+  /** A file its collective made public: named in the directory and the observatory. */
+  public?: boolean;
   relationships: DemoRelationship[];
 };
 
@@ -144,6 +146,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     n: 3,
+    public: true,
     title: "Recyclerie du Diois",
     summary: "Collecter, réparer et revendre objets et meubles, avec des postes en insertion.",
     collective: "fabrique",
@@ -183,6 +186,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     n: 4,
+    public: true,
     title: "Épicerie coopérative de Luc-en-Diois",
     summary: "Rouvrir un commerce au village, tenu par ses habitants et ses producteurs.",
     collective: "fabrique",
@@ -226,6 +230,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     n: 6,
+    public: true,
     title: "PTCE Vallée de la Drôme",
     summary: "Mettre en réseau les entreprises de l'économie sociale de la vallée pour mutualiser emplois et achats.",
     collective: "ptce",
@@ -308,6 +313,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     n: 9,
+    public: true,
     title: "Cantine bio intercommunale",
     summary: "Une cuisine centrale en régie partagée pour les écoles du Diois, approvisionnée localement.",
     collective: "jardins",
@@ -354,6 +360,7 @@ export const DEMO_PROJECTS: DemoProject[] = [
   },
   {
     n: 11,
+    public: true,
     title: "Pôle de coopération du Diois",
     summary:
       "Un pôle territorial de coopération économique : la SCIC La Fabrique, l'association des Jardins partagés et la commune de Luc-en-Diois mutualisent un local, une comptabilité et deux emplois partagés.",

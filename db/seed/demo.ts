@@ -189,6 +189,7 @@ async function seedProject(tx: Database, project: DemoProject, lookups: Lookups)
       jobsNow: project.jobsNow,
       jobsPotential: project.jobsPotential,
       needs: project.needs,
+      visibility: project.public ? "public" : "territory",
       createdById: collectiveUser,
       createdAt: at(project.relationships[0]?.steps[0]?.on ?? "2025-01-01", -60),
       updatedAt: at(project.relationships.flatMap((relationship) => relationship.steps).at(-1)?.on ?? "2026-01-01"),

@@ -11,6 +11,7 @@ import { invitationRouter } from "./routers/invitation";
 import { milestoneRouter } from "./routers/milestone";
 import { moderationRouter } from "./routers/moderation";
 import { notificationRouter } from "./routers/notification";
+import { observatoryRouter } from "./routers/observatory";
 import { organisationRouter } from "./routers/organisation";
 import { partyRouter } from "./routers/party";
 import { portfolioRouter } from "./routers/portfolio";
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   milestone: milestoneRouter,
   moderation: moderationRouter,
+  observatory: observatoryRouter,
   party: partyRouter,
   portfolio: portfolioRouter,
   stage: stageRouter,

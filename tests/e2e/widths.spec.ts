@@ -28,6 +28,13 @@ const VISITS: Visit[] = [
   { route: "dev/courriels", as: null, paths: ["/dev/courriels"] },
   { route: "invitation/[token]", as: null, paths: ["/invitation/inconnu"] },
   { route: "notifications", as: "mayor", paths: ["/notifications"] },
+  { route: "observatoire", as: null, paths: ["/observatoire", "/observatoire?decoupage=regions&carte=emplois"] },
+  {
+    route: "observatoire/[niveau]/[code]",
+    as: null,
+    paths: ["/observatoire/region/84?carte=collaboration", "/observatoire/departement/26", "/observatoire/epci/242600534", "/observatoire/commune/26113"],
+  },
+  { route: "observatoire/donnees", as: null, paths: ["/observatoire/donnees"] },
   { route: "organisations/[id]", as: "collectiveAdmin", paths: [COLLECTIVE] },
   { route: "organisations/nouvelle", as: "collectiveAdmin", paths: ["/organisations/nouvelle"] },
   {

@@ -312,6 +312,16 @@ const QUERIES: Record<string, Entry> = {
       expect(waiting).toEqual(caller === "otherCollectiveMember" ? [expect.objectContaining({ organisationId: world.otherCollective.id })] : []);
     },
   },
+  "observatory.page": {
+    // Public figures, the same for everyone: no project that is not public is named.
+    expected: everyone("ok"),
+    call: (api, world) => api.observatory.page({ level: "commune", code: world.commune.code }),
+    effect: ({ world, result }) => {
+      const page = result as { place: { name: string }; publicProjects: { id: string }[] };
+      expect(page.place.name).toBe(world.commune.name);
+      expect(page.publicProjects.map((project) => project.id)).not.toContain(world.project.id);
+    },
+  },
   "desk.awaiting": {
     expected: everyone("ok", { anonymous: "UNAUTHORIZED" }),
     call: (api) => api.desk.awaiting(),

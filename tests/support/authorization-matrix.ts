@@ -67,6 +67,9 @@ const ROUTE_HANDLERS: Record<string, { access: string; check?: () => Promise<voi
   "api/banc/[vue]": { access: "404 unless BENCH_ROUTES=true; then the session's own projects only (tests/integration/bench-floor.test.ts)" },
   "api/territoire/[id]/dossier-conseil": { access: "the authority's verified members, platform admins: FILE_HANDLERS below" },
   "api/sante": { access: "anyone: whether this instance and its database answer, and the migration count; nothing about any record" },
+  "observatoire/donnees/[fichier]": {
+    access: "anyone: the observatory's published figures, no private project named or countable (tests/integration/observatory.test.ts)",
+  },
 };
 
 /** The portfolio's file handlers, per caller, as HTTP statuses; the same rule as portfolio.dashboard. */
@@ -152,6 +155,8 @@ const TAKES_NO_FOREIGN_ID = [
   "project.listPublic",
   "party.networkRequests",
   "holder.invitations",
+  // A territory's code, not a record of anyone's: the figures are everyone's.
+  "observatory.page",
   "moderation.queue",
   "moderation.contested",
   "portfolio.myNetworks",
