@@ -9,9 +9,9 @@ const withNextIntl = createNextIntlPlugin({
 });
 
 const nextConfig: NextConfig = {
-  // The benchmark's bare routes (app/**/route.bench.ts) exist only in a build made for
+  // The benchmark's bare routes (app/**/route.bench.ts) and empty page exist only in a build made for
   // `npm run bench:http`: a production build does not compile them, so cannot serve them.
-  pageExtensions: process.env.BENCH_ROUTES === "true" ? ["bench.ts", "tsx", "ts"] : ["tsx", "ts"],
+  pageExtensions: process.env.BENCH_ROUTES === "true" ? ["bench.ts", "bench.tsx", "tsx", "ts"] : ["tsx", "ts"],
   // PGlite loads its WebAssembly and extension bundles from its own folder: bundling it breaks `next build`.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss"],
   poweredByHeader: false,

@@ -13,6 +13,8 @@ import { benchTarget } from "./bench/target";
 const PORT = 3300;
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const CONNECTIONS = [10, 50];
+/** Only the pairs whose label holds this text (ONLY=observatory). */
+const ONLY = process.env.ONLY;
 
 function measure(path: string, cookie: string, connections: number, seconds: number) {
   return measureLoad(`http://127.0.0.1:${PORT}${path}`, connections, seconds, { cookie });
@@ -27,6 +29,9 @@ async function main() {
   await db`insert into session (session_token, user_id, expires) values (${sessionToken}, ${PERSONAS.holder.id}, now() + interval '1 day')`;
   const cookie = `authjs.session-token=${sessionToken}`;
   const projectId = benchId("project", 2);
+  const [busiest] = await db<{ code: string }[]>`select c.departement_code as code from project_commune pc join territory c on c.id = pc.commune_id
+    group by c.departement_code order by count(distinct pc.project_id) desc, c.departement_code limit 1`;
+  const departement = busiest?.code ?? "26";
   const server = startServer(PORT, {
     DATABASE_URL: target.url,
     BENCH_ROUTES: "true",
@@ -42,6 +47,8 @@ async function main() {
     const pairs = [
       { label: "project page data", app: `/api/trpc/project.get,project.overview?batch=1&input=${batchInput}`, floor: `/api/banc/projet?id=${projectId}` },
       { label: "« Mes projets » page", app: "/", floor: "/api/banc/mes-projets" },
+      // Read far more than written, its figures kept five minutes: held against an empty page of the app.
+      { label: "observatory's page of a département", app: `/observatoire/departement/${departement}`, floor: "/banc/vide" },
     ];
     for (const pair of pairs) {
       for (const path of [pair.app, pair.floor]) {
@@ -51,7 +58,7 @@ async function main() {
     }
     console.log(`HTTP benchmark — next start on 127.0.0.1:${PORT}, ${target.label}, ${SECONDS} s a run after 3 s to warm up, Node ${process.version}\n`);
     const lines: string[] = [];
-    for (const pair of pairs) {
+    for (const pair of pairs.filter((candidate) => !ONLY || candidate.label.includes(ONLY))) {
       for (const connections of CONNECTIONS) {
         await measure(pair.app, cookie, connections, 3);
         const app = await measure(pair.app, cookie, connections, SECONDS);
@@ -64,7 +71,7 @@ async function main() {
         lines.push(line);
       }
     }
-    console.log("\n| what | connections | app | bare route (same SQL) | app / bare | errors |\n|---|---|---|---|---|---|");
+    console.log("\n| what | connections | app | bare route (same SQL) or empty page | app / bare | errors |\n|---|---|---|---|---|---|");
     for (const line of lines) console.log(line);
     console.log(`\nserver memory: peak rss ${peak} MB (target < 400 MB)`);
   } finally {

@@ -17,7 +17,7 @@ import {
   OBSERVATORY_TTL_MINUTES,
   PUBLIC_PROJECTS_PAGE,
   RURAL_POPULATION,
-  type Figures,
+  type AreaFigures,
   type MapFigure,
   type Published,
 } from "@/server/domain/observatory";
@@ -169,6 +169,12 @@ export async function ObservatoryView({ data, figure, cut }: { data: Observatory
               </li>
             ))}
           </ul>
+          {data.moreCommunes > 0 ? (
+            <p className="mt-3 text-sm text-muted">
+              {t("moreCommunes", { count: data.moreCommunes })}{" "}
+              <a href="/observatoire/donnees/communes.csv">{t("downloadCsv", { level: t("datasets.communes") })}</a>
+            </p>
+          ) : null}
         </Card>
       ) : null}
 
@@ -227,7 +233,7 @@ function FigureList({ rows, number }: { rows: { key: string; label: string; valu
   );
 }
 
-type Row = { level: string; code: string; name: string; figures: Figures };
+type Row = { level: string; code: string; name: string; figures: AreaFigures };
 
 function ChildrenTable(props: { title: string; rows: Row[]; number: (value: Published) => string; share: (part: Published, whole: Published) => string }) {
   return (

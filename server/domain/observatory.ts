@@ -101,6 +101,18 @@ export function publishedFigures(raw: RawFigures): Figures {
   };
 }
 
+/** What a map's area, a table's row or a commune's tile shows of a territory below the page's. */
+export type RawArea = { projects: number; collaboratingProjects: number; jobsPotential: number };
+export type AreaFigures = Pick<Figures, "projects" | "collaboratingProjects" | "jobsPotential">;
+
+export function publishedArea(raw: RawArea): AreaFigures {
+  return {
+    projects: publish(raw.projects, raw.projects),
+    collaboratingProjects: publish(raw.collaboratingProjects, raw.collaboratingProjects),
+    jobsPotential: publish(raw.jobsPotential, raw.projects),
+  };
+}
+
 export const EMPTY_FIGURES: RawFigures = {
   projects: 0,
   publicProjects: 0,
@@ -122,7 +134,7 @@ export const MAP_FIGURES = ["projets", "collaboration", "emplois"] as const;
 export type MapFigure = (typeof MAP_FIGURES)[number];
 
 /** An area's value for the map: a count, a share (0–1) or a sum; null when secret or without projects. */
-export function mapValue(figures: Figures, figure: MapFigure): number | null {
+export function mapValue(figures: AreaFigures, figure: MapFigure): number | null {
   if (figure === "projets") return figures.projects;
   if (figure === "emplois") return figures.jobsPotential;
   if (figures.projects === null || figures.projects === 0 || figures.collaboratingProjects === null) return null;

@@ -11,6 +11,7 @@ import {
   MOVES_MONTHS,
   OBSERVATORY_TTL_MINUTES,
   PUBLIC_PROJECTS_PAGE,
+  publishedArea,
   publishedFigures,
   RURAL_POPULATION,
   type Figures,
@@ -129,6 +130,37 @@ export async function countFiguresBy(db: DbOrTx, level: ObservatoryLevel, scope:
   );
 }
 
+/**
+ * What the map, the tables and the communes' grid show of the territories of `level` that `which`
+ * selects (a condition on `t`, the territory): each one's name, projects, those at Collaboration or
+ * Co-portage and potential jobs, counted over its communes that meet `scope` — the same counts as
+ * countFiguresBy's, without the rest, in one statement.
+ */
+async function namedAreas(db: DbOrTx, level: TerritoryLevel, which: SQL, scope: SQL) {
+  const rows = await selectRows<{ code: string; name: string; region_code: string | null; projects: number; collaborating: number; jobs_potential: number }>(
+    db,
+    sql`with inside as (
+          select distinct ${KEY_OF[level]} as key, pc.project_id from project_commune pc join territory c on c.id = pc.commune_id
+          where c.kind = 'commune' and ${KEY_OF[level]} is not null and ${scope}),
+        counted as (
+          select inside.key, count(*)::int as projects, coalesce(sum(p.jobs_potential), 0)::int as jobs_potential,
+            (count(*) filter (where exists (select 1 from relationship r where r.project_id = p.id
+              and r.stage in ('collaboration', 'coportage') and r.ended_at is null)))::int as collaborating
+          from inside join project p on p.id = inside.project_id group by inside.key)
+      select t.code, t.name, t.region_code, coalesce(counted.projects, 0) as projects, coalesce(counted.collaborating, 0) as collaborating,
+        coalesce(counted.jobs_potential, 0) as jobs_potential
+      from territory t left join counted on counted.key = t.code
+      where t.kind = ${level} and ${which} order by ${level === "departement" ? sql`t.code` : sql`t.name`}`,
+  );
+  return rows.map((row) => ({
+    level,
+    code: row.code,
+    name: row.name,
+    regionCode: row.region_code,
+    figures: publishedArea({ projects: row.projects, collaboratingProjects: row.collaborating, jobsPotential: row.jobs_potential }),
+  }));
+}
+
 type Place = { level: ObservatoryLevel; code: string; name: string };
 
 /** A territory of the observatory, with the way up to France; NOT_FOUND for a code that names none. */
@@ -167,60 +199,41 @@ export async function observatoryPlace(
 }
 
 /**
- * The territories a page lists below its own, each with its published figures (none left out for
- * having no project): France's régions (its map's other cut), a département's intercommunalities.
- * A région's départements come with its map; an EPCI's communes as a grid.
+ * The territories a page lists below its own, each with its figures (none left out for having no
+ * project): France's régions (its map's other cut), a département's intercommunalities. A région's
+ * départements come with its map; an EPCI's communes as a grid.
  */
 async function childrenOf(db: DbOrTx, level: ObservatoryLevel, code: string) {
   const child = CHILD_LEVEL[level];
   if (!child) return [];
   const scope = communesOf(level, code);
-  const [counted, names] = await Promise.all([
-    countFiguresBy(db, child, scope),
-    selectRows<{ code: string; name: string }>(
-      db,
-      child === "commune"
-        ? sql`select c.code, c.name from territory c where c.kind = 'commune' and ${scope} order by c.name`
-        : sql`select t.code, t.name from territory t where t.kind = ${child} and t.code in (
-            select distinct ${KEY_OF[child]} from territory c where c.kind = 'commune' and ${scope}) order by t.name`,
-    ),
-  ]);
-  return names.map((row) => ({ level: child, code: row.code, name: row.name, figures: publishedFigures(counted.get(row.code) ?? EMPTY_FIGURES) }));
+  return namedAreas(db, child, sql`t.code in (select distinct ${KEY_OF[child]} from territory c where c.kind = 'commune' and ${scope})`, scope);
 }
+
+/** How many of a département's communes its page shows, the busiest first. */
+const DEPARTEMENT_COMMUNES = 60;
 
 /**
  * The communes a page shows as a grid: an EPCI's every member commune, a département's communes
  * where at least one project acts (no package ships communes' outlines for a map).
  */
 async function communesFor(db: DbOrTx, level: ObservatoryLevel, code: string) {
-  if (level !== "epci" && level !== "departement") return [];
-  const scope = communesOf(level, code);
-  const [counted, names] = await Promise.all([
-    countFiguresBy(db, "commune", scope),
-    selectRows<{ code: string; name: string }>(db, sql`select c.code, c.name from territory c where c.kind = 'commune' and ${scope} order by c.name`),
-  ]);
-  return names
-    .filter((row) => level === "epci" || counted.has(row.code))
-    .map((row) => ({ level: "commune" as const, code: row.code, name: row.name, figures: publishedFigures(counted.get(row.code) ?? EMPTY_FIGURES) }));
+  if (level !== "epci" && level !== "departement") return { communes: [], moreCommunes: 0 };
+  const which = level === "epci" ? sql`t.epci_code = ${code}` : sql`t.departement_code = ${code}`;
+  const communes = await namedAreas(db, "commune", which, communesOf(level, code));
+  if (level === "epci") return { communes, moreCommunes: 0 };
+  // A département's: those with the most projects first (a secret count between 1 and 4 among the
+  // smallest), at most DEPARTEMENT_COMMUNES of them; the data files hold them all.
+  const acting = communes
+    .filter((commune) => commune.figures.projects !== 0)
+    .sort((a, b) => (b.figures.projects ?? 1) - (a.figures.projects ?? 1) || a.name.localeCompare(b.name, "fr"));
+  return { communes: acting.slice(0, DEPARTEMENT_COMMUNES), moreCommunes: Math.max(0, acting.length - DEPARTEMENT_COMMUNES) };
 }
 
 /** The départements of France with their figures, for the map of the France and région pages. */
 async function departementsFor(db: DbOrTx, regionCode: string | null) {
-  const scope = regionCode ? sql`c.region_code = ${regionCode}` : sql`true`;
-  const [counted, names] = await Promise.all([
-    countFiguresBy(db, "departement", scope),
-    selectRows<{ code: string; name: string; region_code: string | null }>(
-      db,
-      sql`select code, name, region_code from territory where kind = 'departement' order by code`,
-    ),
-  ]);
-  return names.map((row) => ({
-    code: row.code,
-    name: row.name,
-    regionCode: row.region_code,
-    inside: regionCode === null || row.region_code === regionCode,
-    figures: publishedFigures(counted.get(row.code) ?? EMPTY_FIGURES),
-  }));
+  const rows = await namedAreas(db, "departement", sql`true`, regionCode ? sql`c.region_code = ${regionCode}` : sql`true`);
+  return rows.map((row) => ({ ...row, inside: regionCode === null || row.regionCode === regionCode }));
 }
 
 /** The public projects acting in a territory, latest first: the only projects named. */
@@ -244,7 +257,7 @@ const pages = new LRUCache<string, Awaited<ReturnType<typeof computeObservatoryP
 
 async function computeObservatoryPage(db: DbOrTx, level: ObservatoryLevel, code: string, page: number) {
   const { place, parents, regionCode } = await observatoryPlace(db, level, code);
-  const [counted, children, communes, departements, publicProjects] = await Promise.all([
+  const [counted, children, { communes, moreCommunes }, departements, publicProjects] = await Promise.all([
     countFiguresBy(db, level, communesOf(level, code)),
     level === "france" || level === "departement" ? childrenOf(db, level, code) : Promise.resolve([]),
     communesFor(db, level, code),
@@ -252,7 +265,7 @@ async function computeObservatoryPage(db: DbOrTx, level: ObservatoryLevel, code:
     publicProjectsIn(db, level, code, page),
   ]);
   const figures: Figures = publishedFigures(counted.get(level === "france" ? "FR" : code) ?? EMPTY_FIGURES);
-  return { place, parents, regionCode, figures, children, communes, departements, publicProjects, page, computedAt: new Date() };
+  return { place, parents, regionCode, figures, children, communes, moreCommunes, departements, publicProjects, page, computedAt: new Date() };
 }
 
 /**
