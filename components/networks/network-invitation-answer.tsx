@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useApiMutation } from "@/components/forms/use-api-mutation";
-import { Button } from "@/components/ui/primitives";
+import { AcceptDecline } from "@/components/ui/accept-decline";
 
 export function NetworkInvitationAnswer({ projectId, networkId, networkName }: { projectId: string; networkId: string; networkName: string }) {
   const t = useTranslations("projectPage");
@@ -13,29 +13,12 @@ export function NetworkInvitationAnswer({ projectId, networkId, networkName }: {
   const answer = useApiMutation((api) => api.portfolio.answerInvitation, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(answer.error, tc("error"));
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
-      <Button
-        type="button"
-        aria-label={`${t("acceptInvitation")} : ${networkName}`}
-        disabled={answer.isPending}
-        onClick={() => answer.mutate({ projectId, networkId, accept: true })}
-      >
-        {t("acceptInvitation")}
-      </Button>
-      <Button
-        type="button"
-        variant="secondary"
-        aria-label={`${t("declineInvitation")} : ${networkName}`}
-        disabled={answer.isPending}
-        onClick={() => answer.mutate({ projectId, networkId, accept: false })}
-      >
-        {t("declineInvitation")}
-      </Button>
-      {errors.message ? (
-        <span role="alert" className="text-sm text-danger">
-          {errors.message}
-        </span>
-      ) : null}
-    </span>
+    <AcceptDecline
+      labels={{ accept: t("acceptInvitation"), decline: t("declineInvitation") }}
+      about={networkName}
+      pending={answer.isPending}
+      error={errors.message}
+      onAnswer={(accept) => answer.mutate({ projectId, networkId, accept })}
+    />
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useApiMutation } from "@/components/forms/use-api-mutation";
-import { Button } from "@/components/ui/primitives";
+import { AcceptDecline } from "@/components/ui/accept-decline";
 
 export function HandoverAnswer({ handoverId, projectTitle }: { handoverId: string; projectTitle: string }) {
   const t = useTranslations("organisation");
@@ -13,29 +13,12 @@ export function HandoverAnswer({ handoverId, projectTitle }: { handoverId: strin
   const answer = useApiMutation((api) => api.portfolio.answerHandover, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(answer.error, tc("error"));
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
-      <Button
-        type="button"
-        aria-label={`${t("handoverAccept")} : ${projectTitle}`}
-        disabled={answer.isPending}
-        onClick={() => answer.mutate({ handoverId, accept: true })}
-      >
-        {t("handoverAccept")}
-      </Button>
-      <Button
-        type="button"
-        variant="secondary"
-        aria-label={`${t("handoverDecline")} : ${projectTitle}`}
-        disabled={answer.isPending}
-        onClick={() => answer.mutate({ handoverId, accept: false })}
-      >
-        {t("handoverDecline")}
-      </Button>
-      {errors.message ? (
-        <span role="alert" className="text-sm text-danger">
-          {errors.message}
-        </span>
-      ) : null}
-    </span>
+    <AcceptDecline
+      labels={{ accept: t("handoverAccept"), decline: t("handoverDecline") }}
+      about={projectTitle}
+      pending={answer.isPending}
+      error={errors.message}
+      onAnswer={(accept) => answer.mutate({ handoverId, accept })}
+    />
   );
 }

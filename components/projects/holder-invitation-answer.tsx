@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useApiMutation } from "@/components/forms/use-api-mutation";
-import { Button } from "@/components/ui/primitives";
+import { AcceptDecline } from "@/components/ui/accept-decline";
 
 export function HolderInvitationAnswer({ projectId, organisationId, projectTitle }: { projectId: string; organisationId: string; projectTitle: string }) {
   const t = useTranslations("holders");
@@ -13,29 +13,12 @@ export function HolderInvitationAnswer({ projectId, organisationId, projectTitle
   const answer = useApiMutation((api) => api.holder.answer, { onSuccess: () => router.refresh() });
   const errors = formErrorsOf(answer.error, tc("error"));
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
-      <Button
-        type="button"
-        aria-label={`${t("accept")} : ${projectTitle}`}
-        disabled={answer.isPending}
-        onClick={() => answer.mutate({ projectId, organisationId, accept: true })}
-      >
-        {t("accept")}
-      </Button>
-      <Button
-        type="button"
-        variant="secondary"
-        aria-label={`${t("decline")} : ${projectTitle}`}
-        disabled={answer.isPending}
-        onClick={() => answer.mutate({ projectId, organisationId, accept: false })}
-      >
-        {t("decline")}
-      </Button>
-      {errors.message ? (
-        <span role="alert" className="text-sm text-danger">
-          {errors.message}
-        </span>
-      ) : null}
-    </span>
+    <AcceptDecline
+      labels={{ accept: t("accept"), decline: t("decline") }}
+      about={projectTitle}
+      pending={answer.isPending}
+      error={errors.message}
+      onAnswer={(accept) => answer.mutate({ projectId, organisationId, accept })}
+    />
   );
 }

@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db";
 import { env } from "@/server/env";
 import { DATASETS, datasetCsv, datasetJson, tableSchema, type Dataset } from "@/server/domain/observatory-files";
 import { OBSERVATORY_TTL_MINUTES } from "@/server/domain/observatory";
-import { observatoryDataset } from "@/server/services/observatory";
+import { observatoryDataset } from "@/server/services/observatory-dataset";
 
 const CACHE = `public, max-age=${OBSERVATORY_TTL_MINUTES * 60}`;
 

@@ -20,7 +20,6 @@ import {
   type TerritoryLevel,
 } from "@/server/domain/observatory";
 import type { Stage } from "@/server/domain/gradient";
-import { DATASETS, type Dataset } from "@/server/domain/observatory-files";
 import type { LegalForm } from "@/server/domain/organisations";
 import { notFound } from "@/server/errors";
 import { projectListQuery } from "./projects";
@@ -252,7 +251,7 @@ async function publicProjectsIn(db: DbOrTx, level: ObservatoryLevel, code: strin
  * The figures change only when a file, a stage or a milestone does, and are read far more often:
  * each instance keeps a page's data for OBSERVATORY_TTL_MINUTES, so what a page shows is at most that old.
  */
-const OBSERVATORY_TTL_MS = OBSERVATORY_TTL_MINUTES * 60 * 1000;
+export const OBSERVATORY_TTL_MS = OBSERVATORY_TTL_MINUTES * 60 * 1000;
 const pages = new LRUCache<string, Awaited<ReturnType<typeof computeObservatoryPage>>>({ max: 2_000, ttl: OBSERVATORY_TTL_MS });
 
 async function computeObservatoryPage(db: DbOrTx, level: ObservatoryLevel, code: string, page: number) {
@@ -283,28 +282,3 @@ export async function getObservatoryPage(db: DbOrTx, input: { level: Observatory
 }
 
 export type ObservatoryPage = Awaited<ReturnType<typeof getObservatoryPage>>;
-
-const datasets = new LRUCache<Dataset, Awaited<ReturnType<typeof computeDataset>>>({ max: 10, ttl: OBSERVATORY_TTL_MS });
-
-async function computeDataset(db: DbOrTx, dataset: Dataset) {
-  const level = DATASETS[dataset];
-  const counted = await countFiguresBy(db, level, sql`true`);
-  // Every région, département and EPCI; of the communes, those where a project acts (the others are all zeros).
-  const names =
-    level === "france"
-      ? [{ code: "FR", name: "France" }]
-      : await selectRows<{ code: string; name: string }>(db, sql`select code, name from territory where kind = ${level} order by code`);
-  const territories = names
-    .filter((row) => level !== "commune" || counted.has(row.code))
-    .map((row) => ({ level, code: row.code, name: row.name, figures: publishedFigures(counted.get(row.code) ?? EMPTY_FIGURES) }));
-  return { dataset, territories, producedOn: new Date().toISOString().slice(0, 10) };
-}
-
-/** Every territory of a level with its published figures: the open data files' rows. */
-export async function observatoryDataset(db: DbOrTx, dataset: Dataset) {
-  const cached = datasets.get(dataset);
-  if (cached) return cached;
-  const computed = await computeDataset(db, dataset);
-  datasets.set(dataset, computed);
-  return computed;
-}

@@ -34,7 +34,7 @@ export default async function ObservatoryDataPage() {
       </Card>
       <Card>
         <SectionTitle>{t("columnsTitle")}</SectionTitle>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("columnsTitle")}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-line">
