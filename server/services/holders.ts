@@ -2,7 +2,7 @@
 // share of a SCIC — that carry it together. Any holder's admin invites another structure, whose
 // admin accepts or declines; a holder's admin withdraws it, never the last; one of them is the
 // structure to contact.
-import { and, asc, eq, ilike, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { memberships, organisations, projectParties, projects, users } from "@/db/schema";
@@ -11,6 +11,7 @@ import type { TAnswerHolderInvitationInput, THolderInput, TInviteHolderInput, TS
 import { assertCanManageHolders, assertCanManageOrganisation, assertHolderAdmin, loadProjectAccess, requireActor, type Actor } from "./access";
 import { openAuthority } from "./authorities";
 import { recordChange } from "./history";
+import { containsSearch } from "./search-sql";
 import { notify, peopleOfSide } from "./notifications";
 
 /**
@@ -255,12 +256,11 @@ export async function searchCollectives(db: DbOrTx, actor: Actor | null, input: 
   const access = await loadProjectAccess(db, actor, input.projectId);
   assertCanManageHolders(access);
   const party = alias(projectParties, "already_party");
-  const pattern = `%${input.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
   return db
     .select({ id: organisations.id, name: organisations.name, legalForm: organisations.legalForm })
     .from(organisations)
     .leftJoin(party, and(eq(party.organisationId, organisations.id), eq(party.projectId, input.projectId)))
-    .where(and(eq(organisations.kind, "collective"), ilike(organisations.name, pattern), sql`${party.projectId} is null`))
+    .where(and(eq(organisations.kind, "collective"), containsSearch(sql`${organisations.name}`, input.query), sql`${party.projectId} is null`))
     .orderBy(asc(organisations.name))
     .limit(10);
 }

@@ -119,6 +119,9 @@ describe("co-held projects", () => {
     const world = await coHeldProject(db);
     const { coAdmin, coMember, contactAdmin } = world.people;
     expect(await codeOf(callerFor(db, coMember).project.get({ projectId: world.projectId }))).toBe("NOT_FOUND");
+    // Found as people type its name: without its capitals, in part.
+    const found = await callerFor(db, contactAdmin).holder.searchCollectives({ projectId: world.projectId, query: world.coHolder.name.toLowerCase().slice(3) });
+    expect(found.map((collective) => collective.id)).toContain(world.coHolder.id);
     await callerFor(db, contactAdmin).holder.invite({ projectId: world.projectId, structure: { collectiveId: world.coHolder.id } });
     expect(await partyOf(db, world.projectId, world.coHolder.id)).toMatchObject({ role: "holder", status: "invited" });
     // Invited is not holding: nothing to read yet, nothing to act on.
