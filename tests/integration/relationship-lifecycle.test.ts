@@ -51,7 +51,7 @@ describe("a relationship's end and a project's pause", () => {
     }
     const overview = await asCollective.project.overview({ projectId: world.project.id });
     expect(overview.relationships[0]).toMatchObject({ endReason: "Le conseil a changé de priorités.", endedSide: "authority", pending: null });
-    expect(overview.relationships[0]?.can).toMatchObject({ canPropose: false, canEnd: false });
+    expect(overview.relationships[0]?.can).toMatchObject({ canPropose: false, canEnd: false, openSides: [], sides: ["collective"] });
     // Kept in the history, which every reader of the project reads.
     const [entry] = await db
       .select()

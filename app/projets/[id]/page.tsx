@@ -84,11 +84,10 @@ export default async function ProjectPage({ params, searchParams }: Props) {
     .map((relationship) => ({
       relationshipId: relationship.id,
       authorityName: relationship.authorityName,
-      sides: relationship.can.sides,
+      sides: relationship.can.openSides,
       stage: relationship.stage ?? relationship.pending?.toStage ?? "defiance",
-      ended: relationship.endedAt !== null,
     }))
-    .filter((target) => target.sides.length > 0 && !target.ended);
+    .filter((target) => target.sides.length > 0);
   const file = { ...project, projectId: project.id };
   const activeHolders = project.holders.filter((holder) => holder.status === "active");
 
@@ -352,7 +351,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <Card key={relationship.id}>
               <SectionTitle>{relationship.authorityName}</SectionTitle>
               <BarometerView relationship={relationship} />
-              {(relationship.endedAt ? [] : relationship.can.sides).map((side) => (
+              {relationship.can.openSides.map((side) => (
                 <details key={side} className="mt-4 rounded-lg border border-line p-3">
                   <summary className="cursor-pointer font-medium">
                     {t("answerTitle")} — {t("answerAs", { authority: relationship.authorityName, side: t(`sideLabels.${side}`) })}

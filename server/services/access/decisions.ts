@@ -135,6 +135,8 @@ export function relationshipDecisions(
   const sides = sidesFor(access, relationship.authorityId);
   return {
     sides,
+    /** The sides the person records milestones and answers the barometer for: none once the relationship ended. */
+    openSides: relationship.endedAt ? [] : sides,
     canPropose: pending === null && relationship.stage !== null && sides.length > 0 && !relationship.endedAt,
     /** Either side ends the relationship, with a reason. */
     canEnd: sides.length > 0 && !relationship.endedAt,
