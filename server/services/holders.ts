@@ -2,13 +2,21 @@
 // share of a SCIC — that carry it together. Any holder's admin invites another structure, whose
 // admin accepts or declines; a holder's admin withdraws it, never the last; one of them is the
 // structure to contact.
-import { and, asc, eq, inArray, isNotNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database, DbOrTx } from "@/db";
 import { memberships, organisations, projectParties, projects, users } from "@/db/schema";
 import { DomainError, notFound } from "@/server/errors";
 import type { TAnswerHolderInvitationInput, THolderInput, TInviteHolderInput, TSearchCollectivesInput } from "@/server/api/routers/holder.schema";
-import { assertCanManageHolders, assertCanManageOrganisation, assertHolderAdmin, loadProjectAccess, requireActor, type Actor } from "./access";
+import {
+  assertCanManageHolders,
+  assertCanManageOrganisation,
+  assertHolderAdmin,
+  loadProjectAccess,
+  membershipCounts,
+  requireActor,
+  type Actor,
+} from "./access";
 import { openAuthority } from "./authorities";
 import { recordChange } from "./history";
 import { containsSearch } from "./search-sql";
@@ -43,13 +51,7 @@ export async function adminsOf(db: DbOrTx, organisationId: string): Promise<stri
     .select({ userId: memberships.userId })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(
-      and(
-        eq(memberships.organisationId, organisationId),
-        eq(memberships.role, "admin"),
-        or(ne(organisations.kind, "authority"), isNotNull(memberships.verifiedAt)),
-      ),
-    );
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.role, "admin"), membershipCounts(organisations.kind, memberships.verifiedAt)));
   return rows.map((row) => row.userId);
 }
 
@@ -285,7 +287,7 @@ export async function listHolderInvitations(db: DbOrTx, actor: Actor | null) {
     .innerJoin(structure, eq(structure.id, projectParties.organisationId))
     .innerJoin(memberships, and(eq(memberships.organisationId, structure.id), eq(memberships.userId, signedIn.userId), eq(memberships.role, "admin")))
     .leftJoin(inviter, eq(inviter.id, projectParties.invitedById))
-    .where(and(eq(projectParties.role, "holder"), eq(projectParties.status, "invited"), or(ne(structure.kind, "authority"), isNotNull(memberships.verifiedAt))))
+    .where(and(eq(projectParties.role, "holder"), eq(projectParties.status, "invited"), membershipCounts(structure.kind, memberships.verifiedAt)))
     .orderBy(asc(projectParties.createdAt));
   return rows;
 }

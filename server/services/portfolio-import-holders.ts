@@ -30,12 +30,14 @@ export async function territoriesBySiren(db: DbOrTx, sirens: string[]): Promise<
   return found;
 }
 
+/** The SIRENs among co-holders as a file names them (spaces dropped). */
+export function sirensNamed(named: string[]): string[] {
+  return named.filter(isSiren).map(sirenOf);
+}
+
 /** The SIRENs of a row's co-holders that name no commune nor intercommunality. */
 export function unknownSirens(named: string[], known: Map<string, string>): string[] {
-  return named
-    .filter(isSiren)
-    .map(sirenOf)
-    .filter((siren) => !known.has(siren));
+  return sirensNamed(named).filter((siren) => !known.has(siren));
 }
 
 /**
@@ -81,10 +83,7 @@ export async function addCoHolders(writing: ImportWriting, items: Resolved[], pr
   });
   if (wanted.length === 0) return new Set();
   // Public bodies by SIREN: their authorities, opened if nobody has yet; their admins are asked.
-  const sirens = await territoriesBySiren(
-    writing.tx,
-    wanted.filter((holder) => isSiren(holder.named)).map((holder) => sirenOf(holder.named)),
-  );
+  const sirens = await territoriesBySiren(writing.tx, sirensNamed(wanted.map((holder) => holder.named)));
   const authorities = await openAuthorities(writing.tx, [...sirens.values()]);
   // Collectives by name: the portfolio's own hold at once, one with people of its own is asked, a new name is created.
   const names = [...new Set(wanted.filter((holder) => !isSiren(holder.named)).map((holder) => holder.named))];

@@ -6,7 +6,7 @@ import { organisations, portfolioIdentifiers, projectParties, projects, territor
 import { chunks } from "@/server/domain/chunks";
 import { checkRows, readSpreadsheet, UnreadableFile, type ImportRow, type RowError } from "@/server/domain/spreadsheet";
 import { DomainError } from "@/server/errors";
-import { territoriesBySiren, unknownSirens } from "./portfolio-import-holders";
+import { sirensNamed, territoriesBySiren, unknownSirens } from "./portfolio-import-holders";
 import type { Resolved } from "./portfolio-import-writes";
 
 /**
@@ -37,10 +37,7 @@ async function resolve(db: DbOrTx, networkId: string, valid: ImportRow[], refuse
     const found = await db.select({ id: territories.id }).from(territories).where(inArray(territories.id, part));
     for (const row of found) knownTerritories.add(row.id);
   }
-  const coHolderSirens = await territoriesBySiren(
-    db,
-    rows.flatMap((row) => row.coHolders ?? []).filter((holder) => /^\d{9}$/.test(holder)),
-  );
+  const coHolderSirens = await territoriesBySiren(db, sirensNamed(rows.flatMap((row) => row.coHolders ?? [])));
   // For updates without a commune in the file, the stage concerns the project's own commune; a
   // public body holding the project is not also an authority it has a relationship with.
   const ownCommunes = new Map<string, string>();
