@@ -10,7 +10,8 @@ import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { createCaller } from "@/server/api/root";
 import { openSession } from "@/server/services/sessions";
 import { benchCases, type BenchCase } from "./bench/cases";
-import { observatoryCases } from "./bench/observatory";
+import { observatoryCases, timeRecount } from "./bench/observatory";
+import { OBSERVATORY_TTL_MINUTES } from "@/server/domain/observatory";
 import { countFields, differences, percentile } from "./bench/compare";
 import { PERSONAS } from "./bench/seed";
 import { benchId } from "./bench/server";
@@ -143,6 +144,12 @@ async function main() {
     console.log("\n| what | procedure p50 / p95 | hand SQL p50 / p95 | ratio (p95) | target p95 | statements (large / small subject) | answers |");
     console.log("|---|---|---|---|---|---|---|");
     for (const line of results) console.log(line);
+    if (!ONLY || "observatory".includes(ONLY) || ONLY.includes("observatory")) {
+      const recount = await timeRecount(db);
+      console.log(
+        `\nthe observatory's counts, every territory recounted (in the background when a reader finds them over ${OBSERVATORY_TTL_MINUTES} minutes old): median ${recount.median.toFixed(0)} ms, slowest ${recount.slowest.toFixed(0)} ms of ${recount.runs}`,
+      );
+    }
     const memory = process.memoryUsage();
     console.log(`\nmemory of this process: rss ${(memory.rss / 1024 / 1024).toFixed(0)} MB`);
     await db.execute(sql`delete from session where user_id like 'bench-%'`);

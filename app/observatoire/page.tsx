@@ -1,7 +1,7 @@
 import { ObservatoryRoute, observatoryTitle, type ObservatorySearch } from "@/components/observatory/observatory-page";
 
-export async function generateMetadata() {
-  return observatoryTitle("france", "FR");
+export async function generateMetadata({ searchParams }: { searchParams: ObservatorySearch }) {
+  return observatoryTitle("france", "FR", searchParams);
 }
 
 export default function ObservatoryFrancePage({ searchParams }: { searchParams: ObservatorySearch }) {

@@ -1,5 +1,6 @@
 // What the observatory's two routes share: reading the address's options, loading the level's
 // page (404 for a code that names no territory), and the page's title.
+import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { pageFromParam } from "@/components/ui/pagination";
@@ -10,17 +11,22 @@ import { ObservatoryView, type MapCut } from "./observatory-view";
 
 export type ObservatorySearch = Promise<{ carte?: string; decoupage?: string; page?: string }>;
 
-export async function observatoryTitle(level: ObservatoryLevel, code: string) {
+/** A level's page, read once per request: its title and its body share it. */
+const loadPage = cache(async (level: ObservatoryLevel, code: string, page: number) =>
+  loadOrNotFound(async () => (await serverApi()).observatory.page({ level, code, page })),
+);
+
+export async function observatoryTitle(level: ObservatoryLevel, code: string, searchParams: ObservatorySearch) {
   const t = await getTranslations("observatory");
   if (level === "france") return { title: t("title") };
-  const data = await loadOrNotFound(async () => (await serverApi()).observatory.page({ level, code }));
+  const data = await loadPage(level, code, pageFromParam((await searchParams).page) ?? 1);
   return { title: data ? t("titleOf", { name: data.place.name }) : (await getTranslations("notFound"))("title") };
 }
 
 export async function ObservatoryRoute({ level, code, searchParams }: { level: ObservatoryLevel; code: string; searchParams: ObservatorySearch }) {
   const options = await searchParams;
   const page = pageFromParam(options.page) ?? 1;
-  const data = await loadOrNotFound(async () => (await serverApi()).observatory.page({ level, code, page }));
+  const data = await loadPage(level, code, page);
   if (!data) notFound();
   const figure = MAP_FIGURES.find((candidate) => candidate === options.carte) ?? "projets";
   const cut: MapCut = options.decoupage === "regions" ? "regions" : "departements";

@@ -1,5 +1,8 @@
 // One level of L'Observatoire: its figures, where its relationships stand, the map (France and
 // régions) or the territories below it, its public projects and its open data.
+// Its hundred-odd links to other territories are plain anchors, not next/link: a Link is a client
+// component rendered and sent once per link (it made up half the page's rendering), and prefetching
+// a hundred territories in view would cost readers far more than it saves them.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { STAGE_FILL } from "@/components/gradient/stage-strip";
@@ -60,7 +63,7 @@ export async function ObservatoryView({ data, figure, cut }: { data: Observatory
             <li key={`${step.level}-${step.code}`}>
               {index < steps.length - 1 ? (
                 <>
-                  <Link href={pageHref(step.level, step.code)}>{step.name}</Link> <span aria-hidden="true">›</span>
+                  <a href={pageHref(step.level, step.code)}>{step.name}</a> <span aria-hidden="true">›</span>
                 </>
               ) : (
                 <span aria-current="page">{step.name}</span>
@@ -160,9 +163,9 @@ export async function ObservatoryView({ data, figure, cut }: { data: Observatory
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4">
             {data.communes.map((commune) => (
               <li key={commune.code} className={`rounded-lg border border-line p-2 ${(commune.figures.projects ?? 1) > 0 ? "bg-brand-soft" : "bg-white"}`}>
-                <Link href={pageHref("commune", commune.code)} className="font-medium [overflow-wrap:anywhere]">
+                <a href={pageHref("commune", commune.code)} className="font-medium [overflow-wrap:anywhere]">
                   {commune.name}
-                </Link>
+                </a>
                 <span className="block text-sm">
                   {commune.figures.projects === null ? t("secret") : t("communeProjects", { count: commune.figures.projects })}
                 </span>
@@ -213,7 +216,7 @@ export async function ObservatoryView({ data, figure, cut }: { data: Observatory
         <p>{t("definitionRural", { population: format.number(RURAL_POPULATION) })}</p>
         <p>{t("definitionStages")}</p>
         <p className="mt-2">
-          {t("updated", { date: format.dateTime(data.computedAt, { dateStyle: "long", timeStyle: "short" }), minutes: OBSERVATORY_TTL_MINUTES })}
+          {t("updated", { date: format.dateTime(data.countedAt, { dateStyle: "long", timeStyle: "short" }), minutes: OBSERVATORY_TTL_MINUTES })}
         </p>
       </section>
     </article>
@@ -296,28 +299,28 @@ async function MapSection({
         <p>
           {t("mapFigureLabel")} :{" "}
           {(["projets", "collaboration", "emplois"] as const).map((option) => (
-            <Link
+            <a
               key={option}
               href={hrefWith({ carte: option })}
               aria-current={option === figure ? "true" : undefined}
               className="mr-3 aria-[current]:font-semibold"
             >
               {t(`mapFigures.${option}`)}
-            </Link>
+            </a>
           ))}
         </p>
         {data.place.level === "france" ? (
           <p>
             {t("mapCut")} :{" "}
             {(["departements", "regions"] as const).map((option) => (
-              <Link
+              <a
                 key={option}
                 href={hrefWith({ decoupage: option })}
                 aria-current={option === cut ? "true" : undefined}
                 className="mr-3 aria-[current]:font-semibold"
               >
                 {t(`mapCuts.${option}`)}
-              </Link>
+              </a>
             ))}
           </p>
         ) : null}
@@ -352,12 +355,12 @@ async function MapSection({
                   const index = units.indexOf(unit);
                   return (
                     <li key={unit.code}>
-                      <Link href={`/observatoire/${unit.level}/${unit.code}`} className="inline-flex items-center gap-1 text-sm">
+                      <a href={`/observatoire/${unit.level}/${unit.code}`} className="inline-flex items-center gap-1 text-sm">
                         <svg className="h-3 w-4" viewBox="0 0 4 3" aria-hidden="true">
                           <rect width="4" height="3" className={CLASS_FILLS[areas[index]?.valueClass ?? 0]} />
                         </svg>
                         {areas[index]?.label}
-                      </Link>
+                      </a>
                     </li>
                   );
                 })}
@@ -411,7 +414,7 @@ async function FiguresTable({
           {rows.map((row) => (
             <tr key={row.code} className="border-b border-line">
               <th scope="row" className="py-1 pr-2 font-normal">
-                <Link href={pageHref(row.level, row.code)}>{row.name}</Link>
+                <a href={pageHref(row.level, row.code)}>{row.name}</a>
               </th>
               <td className="py-1 pr-2 text-right tabular-nums">{number(row.figures.projects)}</td>
               <td className="py-1 pr-2 text-right tabular-nums">{share(row.figures.collaboratingProjects, row.figures.projects)}</td>

@@ -10,3 +10,4 @@ export * from "./limits";
 export * from "./moderation";
 export * from "./summaries";
 export * from "./relations";
+export * from "./observatory";

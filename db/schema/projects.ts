@@ -72,6 +72,10 @@ export const projects = pgTable(
   (table) => [
     index().on(table.communeId),
     index().on(table.contactHolderId),
+    // The public projects, latest first: the observatory's lists and the directory.
+    index("project_public_latest_index")
+      .on(table.updatedAt.desc(), table.id)
+      .where(sql`${table.visibility} = 'public'`),
     check("project_title_not_blank", sql`length(trim(${table.title})) > 0`),
     check("project_sector_listed", sql.raw(`sector in ('', ${SECTORS.map((sector) => `'${sector}'`).join(", ")})`)),
   ],

@@ -1,33 +1,35 @@
 // L'Observatoire's open data: every territory of a level with its published figures, the rows of
-// the files at /observatoire/donnees, counted in one statement and kept as long as a page's figures.
+// the files at /observatoire/donnees, read from the same counts as the pages.
 import { sql } from "drizzle-orm";
-import { LRUCache } from "lru-cache";
-import { selectRows, type DbOrTx } from "@/db";
+import { selectRows, type Database } from "@/db";
 import { EMPTY_FIGURES, publishedFigures } from "@/server/domain/observatory";
 import { DATASETS, type Dataset } from "@/server/domain/observatory-files";
-import { countFiguresBy, OBSERVATORY_TTL_MS } from "./observatory";
+import { figuresCounted, rawFigures, type CountedRow } from "./observatory-count";
 
-const datasets = new LRUCache<Dataset, Awaited<ReturnType<typeof computeDataset>>>({ max: 10, ttl: OBSERVATORY_TTL_MS });
+type Row = { code: string; name: string; figures: CountedRow | null };
 
-async function computeDataset(db: DbOrTx, dataset: Dataset) {
+async function readDataset(db: Database, dataset: Dataset) {
   const level = DATASETS[dataset];
-  const counted = await countFiguresBy(db, level, sql`true`);
   // Every région, département and EPCI; of the communes, those where a project acts (the others are all zeros).
-  const names =
+  return selectRows<Row>(
+    db,
     level === "france"
-      ? [{ code: "FR", name: "France" }]
-      : await selectRows<{ code: string; name: string }>(db, sql`select code, name from territory where kind = ${level} order by code`);
-  const territories = names
-    .filter((row) => level !== "commune" || counted.has(row.code))
-    .map((row) => ({ level, code: row.code, name: row.name, figures: publishedFigures(counted.get(row.code) ?? EMPTY_FIGURES) }));
-  return { dataset, territories, producedOn: new Date().toISOString().slice(0, 10) };
+      ? sql`select 'FR' as code, 'France' as name, f.figures from observatory_figure f where f.level = 'france'`
+      : sql`select t.code, t.name, f.figures from territory t ${level === "commune" ? sql`join` : sql`left join`} observatory_figure f on f.level = t.kind::text and f.code = t.code
+          where t.kind = ${level} order by t.code`,
+  );
 }
 
-/** Every territory of a level with its published figures: the open data files' rows. */
-export async function observatoryDataset(db: DbOrTx, dataset: Dataset) {
-  const cached = datasets.get(dataset);
-  if (cached) return cached;
-  const computed = await computeDataset(db, dataset);
-  datasets.set(dataset, computed);
-  return computed;
+/** Every territory of a level with its published figures: the open data files' rows, and the day they were counted. */
+export async function observatoryDataset(db: Database, dataset: Dataset) {
+  const countedAt = await figuresCounted(db);
+  const rows = await readDataset(db, dataset);
+  const level = DATASETS[dataset];
+  const territories = rows.map((row) => ({
+    level,
+    code: row.code,
+    name: row.name,
+    figures: publishedFigures(row.figures ? rawFigures(row.figures) : EMPTY_FIGURES),
+  }));
+  return { dataset, territories, producedOn: countedAt.toISOString().slice(0, 10) };
 }

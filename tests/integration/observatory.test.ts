@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import { eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { selectRows, type Database } from "@/db";
 import { projectCommunes, projects, relationships, territories } from "@/db/schema";
 import { FIELDS, type tableSchema } from "@/server/domain/observatory-files";
@@ -11,7 +11,7 @@ import { publishedFigures, RURAL_POPULATION, type RawFigures } from "@/server/do
 import { SECTORS } from "@/server/domain/sectors";
 import { STAGES } from "@/server/domain/gradient";
 import { answerObservatoryFile } from "@/server/http/observatory-files";
-import { communesOf, countFiguresBy } from "@/server/services/observatory";
+import { communesOf, countFiguresBy, recountObservatory } from "@/server/services/observatory-count";
 import { useTestDatabase } from "../support/db";
 import { callerFor, makeAuthority, makeCollective, makeProject } from "../support/factories";
 
@@ -125,6 +125,7 @@ describe("l'Observatoire", () => {
         made[commune.id]?.push(project.id);
       }
     }
+    await recountObservatory(db);
     const anyone = callerFor(db, null);
     for (const [commune, expected] of [
       [one, null],
@@ -145,6 +146,35 @@ describe("l'Observatoire", () => {
     for (const value of [figures.projects, figures.jobsNow, ...Object.values(figures.relationships), ...figures.sectors.map((row) => row.projects)]) {
       if (value !== null) expect(value === 0 || value >= 5).toBe(true);
     }
+  });
+
+  it("shows the figures counted ahead of readers, and has them counted again once older than five minutes", async () => {
+    const db = database.db;
+    const anyone = callerFor(db, null);
+    const collective = await makeCollective(db);
+    const communes = await communesIn(db, "43", 6);
+    for (const [index, commune] of communes.entries()) await makeProject(db, collective.id, commune.id, `Projet de Haute-Loire ${index}`);
+    // Read on a database where nothing was counted yet: counted at once.
+    await db.execute(sql`delete from observatory_figure`);
+    const first = await anyone.observatory.page({ level: "departement", code: "43" });
+    const counted = publishedFigures((await countFiguresBy(db, "departement", communesOf("departement", "43"))).get("43") as RawFigures);
+    expect(first.figures).toEqual(counted);
+    expect(first.figures.projects).toBe(6);
+    // A seventh project: not seen while the count is recent…
+    const [seventh] = await communesIn(db, "43", 1);
+    if (!seventh) throw new Error("commune");
+    await makeProject(db, collective.id, seventh.id, "Projet de Haute-Loire 6");
+    expect((await anyone.observatory.page({ level: "departement", code: "43" })).figures.projects).toBe(6);
+    // …seen once a reader finds the count older than five minutes and it is counted again behind it.
+    await db.execute(sql`update observatory_figure set counted_at = counted_at - interval '6 minutes'`);
+    const stale = await anyone.observatory.page({ level: "departement", code: "43" });
+    expect(stale.figures.projects).toBe(6);
+    await vi.waitFor(async () => expect((await anyone.observatory.page({ level: "departement", code: "43" })).figures.projects).toBe(7), {
+      timeout: 10_000,
+    });
+    const page = await anyone.observatory.page({ level: "france", code: "FR" });
+    expect(page.countedAt.getTime()).toBeGreaterThan(stale.countedAt.getTime());
+    expect(page.departements.find((area) => area.code === "43")?.figures.projects).toBe(7);
   });
 
   it("answers NOT_FOUND for a code that names no territory", async () => {

@@ -6,10 +6,10 @@ type Params = Promise<{ niveau: string; code: string }>;
 
 const levelOf = (niveau: string): TerritoryLevel | null => TERRITORY_LEVELS.find((level) => level === niveau) ?? null;
 
-export async function generateMetadata({ params }: { params: Params }) {
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: ObservatorySearch }) {
   const { niveau, code } = await params;
   const level = levelOf(niveau);
-  return level ? observatoryTitle(level, code) : {};
+  return level ? observatoryTitle(level, code, searchParams) : {};
 }
 
 export default async function ObservatoryTerritoryPage({ params, searchParams }: { params: Params; searchParams: ObservatorySearch }) {
