@@ -11,3 +11,4 @@ export * from "./moderation";
 export * from "./summaries";
 export * from "./relations";
 export * from "./observatory";
+export * from "./idempotency";

@@ -9,6 +9,8 @@ export { z };
 export const ZId = z.uuid({ error: "Identifiant invalide." });
 
 /** The version an edit started from (an `integer` column: PostgreSQL stops at 2^31 − 1). */
+/** A creating write's key, made by the browser: sent again with it, the write happens once (server/services/idempotency.ts). */
+export const ZIdempotencyKey = z.uuid({ error: "Clé d'envoi invalide." });
 export const ZVersion = z.number().int().positive().max(2_147_483_647, "Version invalide.");
 
 /**

@@ -1,5 +1,6 @@
 // A person's rights over their data (RGPD): a copy of everything about them, the deletion of their
 // account, and how long messages and notifications are kept.
+import { purgeIdempotencyKeys } from "./idempotency";
 import { and, eq, like, lt, ne, notExists, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
@@ -278,5 +279,6 @@ export async function purgeExpiredData(db: DbOrTx, now: Date = new Date()) {
   // Magic links last ten minutes; their rows have no reason to stay.
   await db.delete(verificationTokens).where(lt(verificationTokens.expires, now));
   await db.delete(sessions).where(lt(sessions.expires, now));
-  return { outbox: outbox.length, notifications: old.length };
+  const idempotencyKeys = await purgeIdempotencyKeys(db, now);
+  return { outbox: outbox.length, notifications: old.length, idempotencyKeys };
 }

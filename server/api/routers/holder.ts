@@ -1,3 +1,4 @@
+import { writeOnce } from "@/server/services/idempotency";
 import {
   answerHolderInvitation,
   inviteHolder,
@@ -11,7 +12,11 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 import { ZAnswerHolderInvitationInput, ZHolderInput, ZInviteHolderInput, ZSearchCollectivesInput } from "./holder.schema";
 
 export const holderRouter = createTRPCRouter({
-  invite: protectedProcedure.input(ZInviteHolderInput).mutation(({ ctx, input }) => inviteHolder(ctx.db, ctx.actor, input)),
+  invite: protectedProcedure
+    .input(ZInviteHolderInput)
+    .mutation(({ ctx, input: { idempotencyKey, ...input } }) =>
+      writeOnce(ctx.db, ctx.actor, "holder.invite", idempotencyKey, () => inviteHolder(ctx.db, ctx.actor, input)),
+    ),
   answer: protectedProcedure.input(ZAnswerHolderInvitationInput).mutation(({ ctx, input }) => answerHolderInvitation(ctx.db, ctx.actor, input)),
   leave: protectedProcedure.input(ZHolderInput).mutation(({ ctx, input }) => leaveHolding(ctx.db, ctx.actor, input)),
   withdrawInvitation: protectedProcedure.input(ZHolderInput).mutation(({ ctx, input }) => withdrawHolderInvitation(ctx.db, ctx.actor, input)),

@@ -1,8 +1,9 @@
 import { AUTHORITY_OFFICES, COLLECTIVE_INVITATION_ROLES } from "@/server/domain/organisations";
-import { z, ZId } from "../zod";
+import { z, ZId, ZIdempotencyKey } from "../zod";
 
 export const ZInviteOfficialInput = z
   .object({
+    idempotencyKey: ZIdempotencyKey.optional(),
     projectId: ZId,
     authorityId: ZId,
     email: z.email({ error: "Adresse e-mail invalide." }).max(254),
@@ -11,6 +12,7 @@ export const ZInviteOfficialInput = z
   .strict();
 export const ZInviteToCollectiveInput = z
   .object({
+    idempotencyKey: ZIdempotencyKey.optional(),
     projectId: ZId,
     email: z.email({ error: "Adresse e-mail invalide." }).max(254),
     role: z.enum(COLLECTIVE_INVITATION_ROLES),

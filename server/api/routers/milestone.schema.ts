@@ -1,6 +1,6 @@
 import { LEVER_IDS, SIDES } from "@/server/domain/gradient";
 import { MILESTONE_KINDS, MILESTONE_STATUSES } from "@/server/domain/milestones";
-import { z, zComment, ZDay, ZId, zText, zWebUrl, ZVersion } from "../zod";
+import { z, zComment, ZDay, ZId, zText, zWebUrl, ZVersion, ZIdempotencyKey } from "../zod";
 
 const ZEvidenceLink = zWebUrl();
 
@@ -15,7 +15,13 @@ const milestoneFields = {
 };
 
 export const ZCreateMilestoneInput = z
-  .object({ projectId: ZId, as: z.enum(SIDES), relationshipIds: z.array(ZId).min(1, "Choisissez au moins une relation.").max(20), ...milestoneFields })
+  .object({
+    idempotencyKey: ZIdempotencyKey.optional(),
+    projectId: ZId,
+    as: z.enum(SIDES),
+    relationshipIds: z.array(ZId).min(1, "Choisissez au moins une relation.").max(20),
+    ...milestoneFields,
+  })
   .strict();
 export const ZUpdateMilestoneInput = z
   .object({
@@ -39,7 +45,14 @@ export const ZWithdrawMilestoneInput = z.object({ milestoneId: ZId, version: ZVe
 export type TWithdrawMilestoneInput = z.infer<typeof ZWithdrawMilestoneInput>;
 export type TCreateMilestoneInput = z.infer<typeof ZCreateMilestoneInput>;
 export type TUpdateMilestoneInput = z.infer<typeof ZUpdateMilestoneInput>;
-export const ZAnswerMilestoneInput = z.object({ milestoneId: ZId, relationshipId: ZId, comment: zComment().default("") }).strict();
+export const ZAnswerMilestoneInput = z
+  .object({ idempotencyKey: ZIdempotencyKey.optional(), milestoneId: ZId, relationshipId: ZId, comment: zComment().default("") })
+  .strict();
 export const ZContestMilestoneInput = z
-  .object({ milestoneId: ZId, relationshipId: ZId, comment: zComment().min(1, "Dites en quelques mots ce que vous contestez.") })
+  .object({
+    idempotencyKey: ZIdempotencyKey.optional(),
+    milestoneId: ZId,
+    relationshipId: ZId,
+    comment: zComment().min(1, "Dites en quelques mots ce que vous contestez."),
+  })
   .strict();

@@ -1,8 +1,9 @@
 import { SIDES, STAGES } from "@/server/domain/gradient";
-import { z, zComment, ZId, zText } from "../zod";
+import { z, zComment, ZId, zText, ZIdempotencyKey } from "../zod";
 
 export const ZProposeStageInput = z
   .object({
+    idempotencyKey: ZIdempotencyKey.optional(),
     relationshipId: ZId,
     as: z.enum(SIDES),
     toStage: z.enum(STAGES),
