@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { OfflineStatus } from "@/components/offline/offline-status";
+import { offlineBanner } from "@/components/offline/offline-banner";
 import { currentAccount, serverApi } from "@/server/api/server";
 import { currentActor } from "@/server/api/context";
 import { env } from "@/server/env";
@@ -23,6 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const [account, unread] = api ? await Promise.all([currentAccount(), api.notification.unreadCount()]) : [null, 0];
   const person = account
     ? {
+        id: account.id,
         name: account.name,
         email: account.email,
         isPlatformAdmin: account.isPlatformAdmin,
@@ -37,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen font-sans antialiased">
         <ClientMessages>
           <SiteHeader person={person} demoMode={env.DEMO_MODE} />
+          <OfflineStatus userId={person?.id ?? null} banner={await offlineBanner(locale)} reason={(await getTranslations("offline"))("reason")} />
           <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
             {children}
           </main>

@@ -1,11 +1,11 @@
 "use client";
 // The parties' discussion: messages, mentions, editing and deleting one's own.
 import { useFormatter, useTranslations } from "next-intl";
+import { useQueueableFormMutation } from "@/components/offline/use-queueable-mutation";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
 import { useApiMutation } from "@/components/forms/use-api-mutation";
-import { useFormMutation } from "@/components/forms/use-form-mutation";
 import { TextArea } from "@/components/ui/field";
 import { ReasonAction } from "@/components/moderation/reason-action";
 import { Alert, Badge, Button } from "@/components/ui/primitives";
@@ -139,7 +139,8 @@ export function CommentThread({
   const t = useTranslations("conversation");
   const tc = useTranslations("common");
   const router = useRouter();
-  const add = useFormMutation(
+  const to = useTranslations("offline");
+  const add = useQueueableFormMutation(
     (api) => api.comment.add,
     (form) => ({ projectId, body: form.text("body"), mentionIds: form.texts("mentionIds") }),
     {
@@ -147,6 +148,9 @@ export function CommentThread({
         form.reset();
         router.refresh();
       },
+      // Without signal, the comment waits in the outbox and leaves when the network is back.
+      offline: { procedure: "comment.add", describe: (input) => ({ label: to("kinds.commentAdd"), typed: input.body, projectId }) },
+      onQueued: (form) => form.reset(),
     },
   );
   const errors = formErrorsOf(add.error, tc("error"));
@@ -159,7 +163,7 @@ export function CommentThread({
         ))}
       </ol>
       {canWrite ? (
-        <form noValidate onSubmit={add.onSubmit}>
+        <form noValidate onSubmit={add.onSubmit} data-works-offline="">
           <TextArea id="comment-body" name="body" label={t("message")} rows={3} maxLength={4000} error={errors.fields.body} />
           {mentionable.length > 0 ? (
             <details className="mb-4">
@@ -174,6 +178,7 @@ export function CommentThread({
             </details>
           ) : null}
           {errors.message ? <Alert>{errors.message}</Alert> : null}
+          {add.queued ? <Alert tone="success">{to("queued")}</Alert> : null}
           <Button type="submit" disabled={add.isPending}>
             {t("send")}
           </Button>

@@ -74,7 +74,7 @@ export async function AwaitingList({ awaiting }: { awaiting: DeskAwaiting }) {
                   <p className="mt-1 text-sm text-muted">
                     {t("recordedBy", { name: item.askedBy ?? t("someone") })} · {since(item.since)}
                   </p>
-                  <MilestoneAnswer milestoneId={item.milestoneId} relationshipId={item.relationshipId} label={item.title} />
+                  <MilestoneAnswer projectId={item.projectId} milestoneId={item.milestoneId} relationshipId={item.relationshipId} label={item.title} />
                 </>
               ) : item.kind === "membership" ? (
                 <>

@@ -4,6 +4,7 @@
 // call nobody caches: the project page's forms would otherwise make every visitor download both
 // (about 21 kB gzipped) before anyone types anything.
 import { useCallback, useLayoutEffect, useRef, useState } from "react";
+import { keepThisPageSoon } from "@/components/offline/keep-page";
 import { loadApiClient, type ApiClient } from "@/components/trpc-client";
 
 type Callable<TInput, TOutput> = { mutate: (input: TInput) => Promise<TOutput> };
@@ -39,6 +40,8 @@ export function useApiMutation<TInput, TOutput>(procedure: (api: ApiClient) => C
       await latest.current.callbacks.onSuccess?.(data, input);
       await perCall.onSuccess?.(data, input);
       if (call === calls.current) setState({ status: "success", data, error: null });
+      // The page read offline is the one with this write in it.
+      keepThisPageSoon();
       return data;
     } catch (error) {
       if (call === calls.current) setState({ status: "error", data: undefined, error });

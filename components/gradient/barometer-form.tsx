@@ -4,18 +4,20 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useFormMutation } from "@/components/forms/use-form-mutation";
+import { useQueueableFormMutation } from "@/components/offline/use-queueable-mutation";
 import { Alert, Button } from "@/components/ui/primitives";
 import { INDICATOR_IDS, type IndicatorId, type PastFact, type Score, type Side } from "@/server/domain/gradient";
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
 export function BarometerForm({
+  projectId,
   relationshipId,
   side,
   previous,
   pastFacts,
 }: {
+  projectId: string;
   relationshipId: string;
   side: Side;
   /** The person's own latest answers for this side: the form starts from them, and says when they were given. */
@@ -28,7 +30,8 @@ export function BarometerForm({
   const tc = useTranslations("common");
   const router = useRouter();
   const id = useId();
-  const answer = useFormMutation(
+  const to = useTranslations("offline");
+  const answer = useQueueableFormMutation(
     (api) => api.barometer.answer,
     (form) => {
       const answers: Partial<Record<IndicatorId, Score>> = {};
@@ -38,12 +41,16 @@ export function BarometerForm({
       }
       return { relationshipId, as: side, answers };
     },
-    { onSaved: () => router.refresh() },
+    {
+      onSaved: () => router.refresh(),
+      // Without signal, the answers wait in the outbox and leave when the network is back.
+      offline: { procedure: "barometer.answer", describe: () => ({ label: to("kinds.barometerAnswer"), typed: "", projectId }) },
+    },
   );
   const errors = formErrorsOf(answer.error, tc("error"));
   const format = useFormatter();
   return (
-    <form noValidate onSubmit={answer.onSubmit}>
+    <form noValidate onSubmit={answer.onSubmit} data-works-offline="">
       {previous ? (
         <p className="mb-3 text-sm text-muted">{t("previousAnswers", { date: format.dateTime(previous.answeredAt, { dateStyle: "long" }) })}</p>
       ) : null}
@@ -85,6 +92,7 @@ export function BarometerForm({
       })}
       {errors.message || errors.fields.answers ? <Alert>{errors.fields.answers ?? errors.message}</Alert> : null}
       {answer.isSuccess ? <Alert tone="success">{t("answersSaved")}</Alert> : null}
+      {answer.queued ? <Alert tone="success">{to("queued")}</Alert> : null}
       <Button type="submit" disabled={answer.isPending}>
         {t("submitAnswers")}
       </Button>

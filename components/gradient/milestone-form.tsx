@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { formErrorsOf } from "@/components/forms/mutation-errors";
-import { useFormMutation } from "@/components/forms/use-form-mutation";
+import { useQueueableFormMutation } from "@/components/offline/use-queueable-mutation";
 import { SelectField, TextArea, TextField } from "@/components/ui/field";
 import { Alert, Button } from "@/components/ui/primitives";
 import { LEVER_IDS, recommendedLevers, type LeverId, type Side, type Stage } from "@/server/domain/gradient";
@@ -19,6 +19,7 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
   const tst = useTranslations("milestoneStatuses");
   const tl = useTranslations("levers");
   const tc = useTranslations("common");
+  const to = useTranslations("offline");
   const router = useRouter();
   const sides = [...new Set(targets.flatMap((target) => target.sides))];
   const [side, setSide] = useState<Side>(sides[0] ?? "collective");
@@ -40,7 +41,7 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
     }, 100);
     return () => window.clearInterval(timer);
   }, [saved]);
-  const create = useFormMutation(
+  const create = useQueueableFormMutation(
     (api) => api.milestone.create,
     (form) => {
       const evidence = form.text("evidence").trim();
@@ -64,6 +65,21 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
         setLevers(new Set());
         setSaved(milestone.milestoneId);
         router.refresh();
+      },
+      // Without signal, the milestone waits in the outbox (shown on this page) and leaves when the network is back.
+      offline: {
+        procedure: "milestone.create",
+        describe: (input) => ({
+          label: to("kinds.milestoneCreate", { title: input.title }),
+          typed: [input.title, input.description].filter(Boolean).join("\n\n"),
+          projectId,
+        }),
+      },
+      onQueued: (form) => {
+        form.reset();
+        setKind(MILESTONE_KINDS[0]);
+        setLevers(new Set());
+        setSaved(null);
       },
     },
   );
@@ -99,7 +115,7 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
     </label>
   );
   return (
-    <form noValidate onSubmit={create.onSubmit}>
+    <form noValidate onSubmit={create.onSubmit} data-works-offline="">
       {sides.length > 1 ? (
         <SelectField id="milestone-side" label={t("proposeAs")} value={side} onChange={(event) => setSide(event.target.value as Side)}>
           {sides.map((option) => (
@@ -153,6 +169,7 @@ export function MilestoneForm({ projectId, targets, today }: { projectId: string
       </fieldset>
       <TextField id="milestone-evidence" name="evidence" type="url" label={t("milestoneEvidence")} error={errors.fields.evidenceLinks} />
       {errors.message ? <Alert>{errors.message}</Alert> : null}
+      {create.queued ? <Alert tone="success">{to("queued")}</Alert> : null}
       {saved && !create.isPending && !errors.message ? (
         <Alert tone="success">
           {t("milestoneSaved")} <a href={`#jalon-${saved}`}>{t("milestoneSavedLink")}</a>

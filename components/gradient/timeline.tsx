@@ -17,7 +17,7 @@ import { timelineEvents } from "./timeline-events";
  */
 export type TimelineRange = { show: "recent" | "whole"; count: number; wholeHref: string; recentHref: string };
 
-export function Timeline({ overview, range }: { overview: ProjectOverview; range: TimelineRange }) {
+export function Timeline({ projectId, overview, range }: { projectId: string; overview: ProjectOverview; range: TimelineRange }) {
   const t = useTranslations("projectPage");
   const ts = useTranslations("stages");
   const tk = useTranslations("milestoneKinds");
@@ -148,7 +148,12 @@ export function Timeline({ overview, range }: { overview: ProjectOverview; range
                         </Badge>
                         {link.comment ? <span className="ml-2 text-muted">« {link.comment} »</span> : null}
                         {link.canAnswer ? (
-                          <MilestoneAnswer milestoneId={event.milestone.id} relationshipId={link.relationshipId} label={event.milestone.title} />
+                          <MilestoneAnswer
+                            projectId={projectId}
+                            milestoneId={event.milestone.id}
+                            relationshipId={link.relationshipId}
+                            label={event.milestone.title}
+                          />
                         ) : null}
                         {link.notes.length > 0 ? (
                           <ul className="mt-1 space-y-1 border-l-2 border-stage-collaboration pl-3" aria-label={tm("notes")}>

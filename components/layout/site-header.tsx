@@ -2,9 +2,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions";
+import { OutboxLink } from "@/components/offline/outbox-link";
+import { SignOutForm } from "@/components/offline/sign-out-form";
 import { Badge } from "@/components/ui/primitives";
 
 type HeaderPerson = {
+  id: string;
   name: string | null;
   email: string;
   isPlatformAdmin: boolean;
@@ -51,6 +54,7 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
               <Link href="/suivis" className={linkClass}>
                 {t("followed")}
               </Link>
+              <OutboxLink userId={person.id} className={`${linkClass} bg-amber-100`} />
               <Link href="/notifications" className={`${linkClass} relative`} aria-label={tn("bell", { count: person.unread })}>
                 <svg aria-hidden="true" viewBox="0 0 24 24" className="inline h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
                   <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0" />
@@ -74,11 +78,11 @@ export async function SiteHeader({ person, demoMode }: { person: HeaderPerson | 
                   </span>
                 ) : null}
               </Link>
-              <form action={signOutAction}>
+              <SignOutForm action={signOutAction}>
                 <button type="submit" className={`${linkClass} cursor-pointer text-brand`}>
                   {t("signOut")}
                 </button>
-              </form>
+              </SignOutForm>
             </>
           ) : (
             <>

@@ -5,7 +5,7 @@ import type fr from "@/messages/fr.json";
 
 type Namespace = keyof typeof fr;
 
-export const ROOT_CLIENT_NAMESPACES = ["errorPage"] as const satisfies readonly Namespace[];
+export const ROOT_CLIENT_NAMESPACES = ["errorPage", "offline"] as const satisfies readonly Namespace[];
 
 export const SEGMENT_CLIENT_NAMESPACES = {
   // The home page (a route group: its address is /), for « À traiter »'s answer controls.

@@ -26,6 +26,7 @@ const VISITS: Visit[] = [
   { route: "connexion/verification", as: null, paths: ["/connexion/verification"] },
   { route: "desabonnement", as: null, paths: ["/desabonnement?jeton=inconnu"] },
   { route: "dev/courriels", as: null, paths: ["/dev/courriels"] },
+  { route: "envois", as: "collectiveAdmin", paths: ["/envois"] },
   { route: "invitation/[token]", as: null, paths: ["/invitation/inconnu"] },
   { route: "notifications", as: "mayor", paths: ["/notifications"] },
   { route: "observatoire", as: null, paths: ["/observatoire", "/observatoire?decoupage=regions&carte=emplois"] },

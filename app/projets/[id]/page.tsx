@@ -1,3 +1,4 @@
+import { QueuedHere } from "@/components/offline/queued-here";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -130,6 +131,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           {t("skipToMilestone")}
         </a>
       ) : null}
+      {actor ? <QueuedHere userId={actor.userId} projectId={id} /> : null}
       {/* The tabs wrap onto a second line on a phone rather than scroll out of sight. */}
       <nav aria-label={t("tabs.label")} className="mb-6 border-b border-line">
         <ul className="flex flex-wrap gap-1">
@@ -226,6 +228,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             <Card>
               <SectionTitle id="chronologie">{t("timeline")}</SectionTitle>
               <Timeline
+                projectId={id}
                 overview={overview}
                 range={{
                   show: chronologie === "complete" ? "whole" : "recent",
@@ -358,6 +361,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                   </summary>
                   <div className="mt-3">
                     <BarometerForm
+                      projectId={id}
                       relationshipId={relationship.id}
                       side={side}
                       previous={relationship.myAnswers[side]}
