@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/layout/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { OfflineStatus } from "@/components/offline/offline-status";
-import { offlineBanner } from "@/components/offline/offline-banner";
+import { versionTime } from "@/components/offline/version-time";
 import { currentAccount, serverApi } from "@/server/api/server";
 import { currentActor } from "@/server/api/context";
 import { env } from "@/server/env";
@@ -40,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen font-sans antialiased">
         <ClientMessages>
           <SiteHeader person={person} demoMode={env.DEMO_MODE} />
-          <OfflineStatus userId={person?.id ?? null} banner={await offlineBanner(locale)} reason={(await getTranslations("offline"))("reason")} />
+          <OfflineStatus userId={person?.id ?? null} version={versionTime(new Date(), locale === "en" ? "en" : "fr")} />
           <main id="contenu" className="mx-auto max-w-5xl px-4 py-8">
             {children}
           </main>

@@ -166,11 +166,22 @@ async function main() {
           // Kept: the worker controls the page and holds its copy.
           await tab.evaluate(() => navigator.serviceWorker.ready);
           await tab.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 60_000 });
-          await tab.waitForFunction(
-            async (address) => Boolean(await (await caches.open("maillage-pages")).match(address, { ignoreVary: true })),
-            `${SLOW_ORIGIN}${page.path}`,
-            { timeout: 120_000, polling: 500 },
-          );
+          // …and the files the page loaded (a visit days later finds them all; right after the first, some may still be on their way).
+          const kept = () =>
+            tab.evaluate(async (address) => {
+              const pageKept = Boolean(await (await caches.open("maillage-pages")).match(address, { ignoreVary: true }));
+              const files = performance
+                .getEntriesByType("resource")
+                .map((entry) => entry.name)
+                .filter((name) => name.includes("/_next/static/"));
+              const assets = await caches.open("maillage-static");
+              const filesKept = await Promise.all(files.map(async (file) => Boolean(await assets.match(file))));
+              return pageKept && filesKept.every(Boolean);
+            }, `${SLOW_ORIGIN}${page.path}`);
+          for (let waited = 0; !(await kept()); waited += 1) {
+            if (waited > 180) throw new Error("the service worker never kept the page");
+            await tab.waitForTimeout(1_000);
+          }
           await tab.goto(`${SLOW_ORIGIN}${page.path}`, { waitUntil: "load", timeout: 120_000 });
           measured.repeat.push(await loadTime());
           await context.close();

@@ -14,8 +14,6 @@ declare const self: ServiceWorkerGlobalScope;
 
 const pages = new NetworkFirst({
   cacheName: PAGES_CACHE,
-  // One bar of signal: after five seconds, the kept page rather than a blank screen.
-  networkTimeoutSeconds: 5,
   // Kept pages are matched on their address alone (the browser's Accept-Encoding may differ between a visit and a warm-up).
   matchOptions: { ignoreVary: true },
   plugins: [
@@ -26,6 +24,33 @@ const pages = new NetworkFirst({
 });
 // Next.js's build files are named by their content: once kept, always right.
 const assets = new CacheFirst({ cacheName: STATIC_CACHE, plugins: [new ExpirationPlugin({ maxAgeSeconds: KEPT_DAYS * 86_400, maxEntries: 600 })] });
+
+/**
+ * How long a kept page waits for the network before its copy is shown instead (marked, so that the
+ * page brings itself up to date as soon as the network answers): on one bar of signal, a page
+ * opened before reads at once rather than after seconds of blank screen.
+ */
+const PATIENCE_MS = 600;
+
+async function markedAsCopy(copy: Response): Promise<Response> {
+  const html = await copy.text();
+  const headers = new Headers(copy.headers);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return new Response(html.replace("<html", '<html data-copie-gardee=""'), { status: copy.status, statusText: copy.statusText, headers });
+}
+
+async function keptPage(event: FetchEvent, request: Request): Promise<Response> {
+  // The network's answer (kept as it arrives), or — the network failing — the copy.
+  const fromNetwork = pages.handle({ event, request });
+  const slow = new Promise<"slow">((resolve) => setTimeout(resolve, PATIENCE_MS, "slow"));
+  const first = await Promise.race([fromNetwork.catch(() => null), slow]);
+  if (first !== "slow") return first ?? offlineFallback();
+  const copy = await caches.match(request.url, { cacheName: PAGES_CACHE, ignoreVary: true });
+  if (!copy) return (await fromNetwork.catch(() => null)) ?? offlineFallback();
+  event.waitUntil(fromNetwork.catch(() => undefined));
+  return markedAsCopy(copy);
+}
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
@@ -65,7 +90,7 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (request.mode !== "navigate") return;
-  if (isKeptPage(url)) event.respondWith(pages.handle({ event, request }).catch(offlineFallback));
+  if (isKeptPage(url)) event.respondWith(keptPage(event, request));
   else event.respondWith(fetch(request).catch(offlineFallback));
 });
 

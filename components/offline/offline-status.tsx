@@ -4,7 +4,8 @@
 // signal — says so, with the time of the version shown, and disables the controls that need the
 // network (forms that work offline are marked data-works-offline).
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useTransition } from "react";
 import { keepThisPage } from "./keep-page";
 import { OUTBOX_SYNC_TAG } from "./offline-rules";
 import { rememberPerson } from "./outbox-store";
@@ -13,8 +14,12 @@ import { useOnline } from "./use-online";
 
 export const OFFLINE_REASON_ID = "hors-connexion-raison";
 
-/** Every control that writes, but those of a form that works offline: disabled while offline, and why. */
-const WRITE_CONTROLS = "form:not([data-works-offline]) button[type=submit], form:not([data-works-offline]) button:not([type]), button[data-writes]";
+/**
+ * Every control that needs the network, but those marked data-works-offline (and what they hold):
+ * disabled while offline, and why. A button of the page's content acts on the server, unless it
+ * only opens or closes something on the page (aria-expanded, aria-controls).
+ */
+const WRITE_CONTROLS = "form button[type=submit], form button:not([type]), main button:not([aria-expanded]):not([aria-controls])";
 
 function disableWrites(root: ParentNode) {
   for (const control of root.querySelectorAll<HTMLButtonElement>(WRITE_CONTROLS)) {
@@ -33,9 +38,17 @@ function enableWrites() {
   }
 }
 
-export function OfflineStatus({ userId, banner, reason }: { userId: string | null; banner: string; reason: string }) {
+export function OfflineStatus({ userId, version }: { userId: string | null; version: string }) {
+  const t = useTranslations("offline");
   const online = useOnline();
   const router = useRouter();
+  // A kept copy shown while the network was slow (the service worker marks it): brought up to date in place.
+  const [updating, startUpdate] = useTransition();
+  useEffect(() => {
+    if (!document.documentElement.hasAttribute("data-copie-gardee") || !navigator.onLine) return;
+    document.documentElement.removeAttribute("data-copie-gardee");
+    startUpdate(() => router.refresh());
+  }, [router]);
   // A page reached by a link (not loaded whole) is kept too.
   const pathname = usePathname();
 
@@ -99,12 +112,16 @@ export function OfflineStatus({ userId, banner, reason }: { userId: string | nul
     };
   }, [online]);
 
-  if (online) return null;
+  if (online && !updating) return null;
   return (
     <div role="status" className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-amber-950 print:hidden">
-      <p className="mx-auto max-w-5xl">
-        <strong>{banner}</strong> <span id={OFFLINE_REASON_ID}>{reason}</span>
-      </p>
+      {online ? (
+        <p className="mx-auto max-w-5xl">{t("updating", { version })}</p>
+      ) : (
+        <p className="mx-auto max-w-5xl">
+          <strong>{t("banner", { version })}</strong> <span id={OFFLINE_REASON_ID}>{t("reason")}</span>
+        </p>
+      )}
     </div>
   );
 }

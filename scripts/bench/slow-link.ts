@@ -6,17 +6,39 @@ import net from "node:net";
 
 export const SLOW_3G = { roundTripMs: 2_000, bytesPerSecond: 50_000 };
 
-/** Sends `chunks` on, each no sooner than half a round trip after it arrived, at most `bytesPerSecond`. */
+/** Sends what `from` says on to `to`, each chunk half a round trip late and at most `bytesPerSecond`, in order. */
 function throttledPipe(from: net.Socket, to: net.Socket, link: typeof SLOW_3G) {
+  // One queue, written by one timer at a time: timers of their own could fire out of order.
+  const queue: { at: number; chunk: Buffer | null }[] = [];
   let freeAt = 0;
+  let pumping = false;
+  const pump = () => {
+    const next = queue[0];
+    if (pumping || !next) return;
+    pumping = true;
+    setTimeout(
+      () => {
+        queue.shift();
+        pumping = false;
+        if (next.chunk) to.write(next.chunk);
+        else to.end();
+        pump();
+      },
+      Math.max(0, next.at - Date.now()),
+    );
+  };
   from.on("data", (chunk: Buffer) => {
-    const arrived = Date.now();
-    const start = Math.max(arrived + link.roundTripMs / 2, freeAt);
+    const start = Math.max(Date.now() + link.roundTripMs / 2, freeAt);
     freeAt = start + (chunk.length / link.bytesPerSecond) * 1000;
-    setTimeout(() => to.write(chunk), freeAt - arrived);
+    queue.push({ at: freeAt, chunk });
+    pump();
   });
-  from.on("end", () => setTimeout(() => to.end(), Math.max(0, freeAt - Date.now())));
+  from.on("end", () => {
+    queue.push({ at: Math.max(Date.now() + link.roundTripMs / 2, freeAt), chunk: null });
+    pump();
+  });
   from.on("error", () => to.destroy());
+  to.on("error", () => from.destroy());
 }
 
 export function startSlowLink(listenPort: number, targetPort: number, link = SLOW_3G): Promise<net.Server> {

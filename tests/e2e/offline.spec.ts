@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { addAuthority, createProjectInDie, expectAccessible, storageStateOf, uniqueLabel } from "./support";
+import { addAuthority, createProjectInDie, expectAccessible, ROLES, storageStateOf, uniqueLabel } from "./support";
 
 /** The page is controlled by the service worker, and the project page as it now is, its tabs and the outbox are kept. */
 async function keptForOffline(page: Page, showing: string) {
@@ -56,7 +56,7 @@ async function newProjectWithDie(context: BrowserContext, title: string) {
 
 test("without signal, a visited project reads, a milestone waits in the outbox, and lands once when the signal returns", async ({ browser }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const context = await browser.newContext({ storageState: storageStateOf("collectiveAdmin"), serviceWorkers: "allow" });
   const { page, url } = await newProjectWithDie(context, uniqueLabel("Épicerie de la vallée"));
   await keptForOffline(page, "Commune de Die");
 
@@ -90,7 +90,7 @@ test("without signal, a visited project reads, a milestone waits in the outbox, 
   await expect(page.getByText(title, { exact: true })).toHaveCount(1);
   await context.close();
 
-  const mayorContext = await browser.newContext({ storageState: storageStateOf("mayor") });
+  const mayorContext = await browser.newContext({ storageState: storageStateOf("mayor"), serviceWorkers: "allow" });
   const mayor = await mayorContext.newPage();
   await mayor.goto("/notifications");
   await expect(mayor.getByRole("listitem").filter({ hasText: `a noté un jalon : « ${title} »` })).toHaveCount(1);
@@ -99,9 +99,17 @@ test("without signal, a visited project reads, a milestone waits in the outbox, 
 
 test("a write whose answer was lost is sent again with its key and recorded once; one refused stays with its message; signing out forgets all", async ({
   browser,
+  baseURL,
 }) => {
   test.setTimeout(120_000);
-  const context = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  // A session of its own: signing out ends it, not the one the other tests share.
+  const context = await browser.newContext({ serviceWorkers: "allow" });
+  const signedIn = await context.request.post("/api/demo/connexion", {
+    form: { email: ROLES.collectiveAdmin },
+    headers: { Origin: baseURL ?? "" },
+    maxRedirects: 0,
+  });
+  expect(signedIn.status()).toBe(303);
   const { page, url } = await newProjectWithDie(context, uniqueLabel("Atelier partagé"));
   await keptForOffline(page, "Commune de Die");
 
@@ -133,7 +141,7 @@ test("a write whose answer was lost is sent again with its key and recorded once
   const refused = uniqueLabel("Rencontre au marché");
   await recordMilestone(page, refused);
   await expect(page.getByRole("region", { name: "1 envoi en attente" })).toBeVisible();
-  const elsewhere = await browser.newContext({ storageState: storageStateOf("collectiveAdmin") });
+  const elsewhere = await browser.newContext({ storageState: storageStateOf("collectiveAdmin"), serviceWorkers: "allow" });
   const other = await elsewhere.newPage();
   await other.goto(url);
   await other.getByRole("button", { name: "Mettre fin à la relation : Commune de Die" }).click();

@@ -120,7 +120,7 @@ describe("privacy", () => {
       { userId: person.userId, kind: "mention", createdAt: daysAgo(10) },
     ]);
     const purged = await purgeExpiredData(db, now);
-    expect(purged).toEqual({ outbox: 1, notifications: 1 });
+    expect(purged).toEqual({ outbox: 1, notifications: 1, idempotencyKeys: 0 });
     expect((await db.select().from(outboxEmails)).map((email) => email.subject)).toEqual(["récent"]);
     expect(await db.select().from(notifications).where(eq(notifications.userId, person.userId))).toHaveLength(1);
   });

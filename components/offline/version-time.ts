@@ -1,6 +1,5 @@
-// The offline banner's words, written when the page is rendered: read later from the kept copy,
+// When a page was rendered, written into it: read later from the kept copy, the offline banner's
 // « version du 2 décembre à 14 h 05 » tells how old what is shown is.
-import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/server/i18n/config";
 
 /** The time of this version, in Paris: « 2 décembre à 14 h 05 », « 2 December, 14:05 ». */
@@ -20,9 +19,4 @@ export function versionTime(at: Date, locale: Locale): string {
   return locale === "fr"
     ? `${parts.day} ${parts.month} à ${Number(parts.hour)} h ${parts.minute}`
     : `${parts.day} ${parts.month}, ${parts.hour}:${parts.minute}`;
-}
-
-export async function offlineBanner(locale: string, at = new Date()): Promise<string> {
-  const t = await getTranslations("offline");
-  return t("banner", { version: versionTime(at, locale === "en" ? "en" : "fr") });
 }
