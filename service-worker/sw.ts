@@ -41,6 +41,8 @@ async function markedAsCopy(copy: Response): Promise<Response> {
 }
 
 async function keptPage(event: FetchEvent, request: Request): Promise<Response> {
+  // Nobody signed in on this browser: nobody's copy is shown.
+  if (!(await signedInPerson())) return fetch(request).catch(offlineFallback);
   // The network's answer (kept as it arrives), or — the network failing — the copy.
   const fromNetwork = pages.handle({ event, request });
   const slow = new Promise<"slow">((resolve) => setTimeout(resolve, PATIENCE_MS, "slow"));

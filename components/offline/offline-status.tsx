@@ -7,8 +7,8 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useTransition } from "react";
 import { keepThisPage } from "./keep-page";
-import { OUTBOX_SYNC_TAG } from "./offline-rules";
-import { rememberPerson } from "./outbox-store";
+import { OUTBOX_SYNC_TAG, PAGES_CACHE } from "./offline-rules";
+import { forgetPerson, rememberPerson, signedInPerson } from "./outbox-store";
 import { sendQueuedWrites } from "./send-outbox";
 import { useOnline } from "./use-online";
 
@@ -62,8 +62,17 @@ export function OfflineStatus({ userId, version }: { userId: string | null; vers
     return () => navigator.serviceWorker.removeEventListener("message", onMessage);
   }, [router]);
 
+  // Who is signed in here. Someone else, or nobody, where a person was (a session that ended without
+  // signing out, a shared computer): that person's kept pages go; their queued writes stay, sent
+  // only once they are signed in again.
   useEffect(() => {
-    if (userId) void rememberPerson(userId).catch(() => {});
+    if (typeof indexedDB === "undefined") return;
+    void (async () => {
+      const previous = await signedInPerson();
+      if (previous && previous !== userId && typeof caches !== "undefined") await caches.delete(PAGES_CACHE);
+      if (userId) await rememberPerson(userId);
+      else if (previous) await forgetPerson();
+    })().catch(() => {});
   }, [userId]);
 
   // Back online (or a page loaded online): the outbox is sent.

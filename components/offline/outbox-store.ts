@@ -94,3 +94,8 @@ export async function signedInPerson(): Promise<string | null> {
 export async function rememberPerson(userId: string): Promise<void> {
   await (await database()).put("meta", userId, "person");
 }
+
+/** Nobody is signed in any more (the session ended without signing out): the worker keeps and shows nothing. */
+export async function forgetPerson(): Promise<void> {
+  await (await database()).delete("meta", "person");
+}
