@@ -77,7 +77,8 @@ function shapeProjectPage({ file, overview }: ProjectPageAnswer) {
       communes: file.communes,
       fundingLines: file.fundingLines,
       parties: file.parties,
-      can: file.can,
+      // The other decisions are domain rules over the same access facts (tested by the authorization matrix).
+      can: { edit: file.can.edit },
       following: file.following,
     },
     relationships: overview.relationships.map((r) => ({
@@ -220,7 +221,7 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
         authority: { id: string; name: string };
         projects: Summary[] | null;
         total: number;
-        counts: { stage: Stage | null; n: number }[] | null;
+        counts: { stage: Stage | null; related: boolean; n: number; now: number; potential: number }[] | null;
         communes: { id: string; name: string }[] | null;
       }>(
         db,
@@ -242,18 +243,29 @@ function territoryCase(s: Subjects, stage: Stage | undefined): BenchCase {
                 'communeId', l."communeId", 'communeName', l."communeName", 'departementCode', l."departementCode",
                 'relationships', l.relationships, 'latestMilestone', l."latestMilestone") order by l.sort_key desc, l.id) from listed l) as projects,
             (select count(*)::int from matching) as total,
-            (select json_agg(json_build_object('stage', stage, 'n', n)) from (select r.stage, count(*)::int as n from inside p
-              left join relationship r on r.project_id = p.id and r.authority_id = ${s.authorityId} group by r.stage) counted) as counts,
+            (select json_agg(json_build_object('stage', stage, 'related', related, 'n', n, 'now', jobs_now, 'potential', jobs_potential))
+              from (select r.stage, r.id is not null as related, count(*)::int as n, coalesce(sum(p.jobs_now), 0)::int as jobs_now,
+                  coalesce(sum(p.jobs_potential), 0)::int as jobs_potential from inside p
+                left join relationship r on r.project_id = p.id and r.authority_id = ${s.authorityId} group by r.stage, r.id is not null) counted) as counts,
             (select json_agg(json_build_object('id', id, 'name', name) order by name, id) from (select distinct w.id, w.name from inside p
               join project_commune pc on pc.project_id = p.id join within w on w.id = pc.commune_id) acting) as communes`,
       );
       if (!row?.authority) throw new Error("the official cannot read this territory");
-      const counts = Object.fromEntries([...STAGES, "none"].map((key) => [key, 0])) as Record<Stage | "none", number>;
-      for (const count of row.counts ?? []) counts[count.stage ?? "none"] += count.n;
+      // « none »: a relationship with the authority, its stage not confirmed yet; « notParty »: no relationship with it.
+      const keys = [...STAGES, "none", "notParty"] as const;
+      const counts = Object.fromEntries(keys.map((key) => [key, 0])) as Record<(typeof keys)[number], number>;
+      const jobs = Object.fromEntries(keys.map((key) => [key, { now: 0, potential: 0 }])) as Record<(typeof keys)[number], { now: number; potential: number }>;
+      for (const count of row.counts ?? []) {
+        const key = count.stage ?? (count.related ? "none" : "notParty");
+        counts[key] += count.n;
+        jobs[key].now += count.now;
+        jobs[key].potential += count.potential;
+      }
       return {
         authority: row.authority,
         projects: (row.projects ?? []).map(shapeSummary),
         counts,
+        jobs,
         communes: row.communes ?? [],
         page: 1,
         pageSize: 50,
@@ -396,7 +408,7 @@ async function dashboardFromRawTables(db: DbOrTx, networkId: string) {
   const end = sql`((${period.to}::date + 1)::timestamp at time zone 'Europe/Paris')`;
   const [row] = await selectRows<HandDashboard>(
     db,
-    sql`with portfolio as materialized (select p.id, p.title, p.created_at, p.commune_id, p.sector from project p
+    sql`with portfolio as materialized (select p.id, p.title, p.status, p.created_at, p.commune_id, p.sector from project p
           join project_party pp on pp.project_id = p.id and pp.organisation_id = ${networkId} and pp.role = 'network' and pp.status = 'active'),
         rel as materialized (select r.* from relationship r where r.project_id in (select id from portfolio)),
         confirmed as materialized (select sc.* from stage_change sc where sc.relationship_id in (select id from rel) and sc.status = 'confirmed'),

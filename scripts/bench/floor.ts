@@ -4,7 +4,18 @@
 // /api/banc/[vue], which answers only when BENCH_ROUTES=true.
 import { sql } from "drizzle-orm";
 import { selectRows, type DbOrTx } from "@/db";
-import { divergence, readingOf, recommendedLevers, suggestStage, type AnswerSet, type Side, type Stage } from "@/server/domain/gradient";
+import {
+  divergence,
+  firstPastFacts,
+  readingOf,
+  recommendedLevers,
+  suggestStage,
+  type AnswerSet,
+  type LeverId,
+  type Side,
+  type Stage,
+} from "@/server/domain/gradient";
+import { settlesPastFacts, type MilestoneKind, type MilestoneStatus } from "@/server/domain/milestones";
 
 export type Summary = {
   id: string;
@@ -85,9 +96,16 @@ type HandPage = {
     stage: Stage | null;
     changes: Change[];
     answers: { side: Side; respondentId: string; answeredAt: string; answers: AnswerSet["answers"] }[] | null;
-    levers: string[] | null;
   }[];
-  milestones: Record<string, unknown>[];
+  milestones: (Record<string, unknown> & {
+    id: string;
+    kind: MilestoneKind;
+    title: string;
+    status: MilestoneStatus;
+    hidden: boolean;
+    levers: LeverId[];
+    relationships: { relationshipId: string; confirmation: string }[];
+  })[];
   moderates: boolean;
   isParty: boolean;
 };
@@ -109,7 +127,7 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
             from project_commune pc join territory t on t.id = pc.commune_id where pc.project_id = p.id),
           'fundingLines', coalesce((select json_agg(json_build_object('source', f.source, 'label', f.label, 'amountEuros', f.amount_euros, 'status', f.status) order by f.position)
             from funding_line f where f.project_id = p.id), '[]'::json),
-          'parties', (select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'role', pp.role, 'status', pp.status)
+          'parties', (select json_agg(json_build_object('organisationId', o.id, 'name', o.name, 'kind', o.kind, 'legalForm', o.legal_form, 'role', pp.role, 'status', pp.status)
               order by pp.created_at, pp.organisation_id)
             from project_party pp join organisation o on o.id = pp.organisation_id where pp.project_id = p.id),
           'isMember', exists (select 1 from mine where role = 'holder'),
@@ -123,10 +141,7 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
               from stage_change sc left join "user" proposer on proposer.id = sc.proposed_by_id left join "user" decider on decider.id = sc.decided_by_id
               where sc.relationship_id = r.id), '[]'::json),
             'answers', (select json_agg(json_build_object('side', b.side, 'respondentId', b.respondent_id, 'answeredAt', b.answered_at, 'answers', b.answers))
-              from barometer_answer_set b where b.relationship_id = r.id),
-            'levers', (select json_agg(distinct ml.lever_id) from milestone_relationship mr join milestone m on m.id = mr.milestone_id
-              join milestone_lever ml on ml.milestone_id = m.id
-              where mr.relationship_id = r.id and m.status <> 'cancelled' and m.hidden_at is null))
+              from barometer_answer_set b where b.relationship_id = r.id))
           order by r.created_at)
           from relationship r join organisation a on a.id = r.authority_id join territory t on t.id = a.territory_id where r.project_id = p.id), '[]'::json) as relationships,
         coalesce((select json_agg(json_build_object('id', m.id, 'kind', m.kind, 'title', m.title, 'occursOn', m.occurs_on, 'status', m.status,
@@ -149,14 +164,24 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
   const { isMember, following, ...file } = page.file;
   return {
     file: { ...file, can: { edit: isMember }, following },
-    relationships: page.relationships.map(({ answers, levers, changes, ...relationship }) => {
+    relationships: page.relationships.map(({ answers, changes, ...relationship }) => {
       const sets = (side: Side): AnswerSet[] =>
         (answers ?? [])
           .filter((set) => set.side === side)
           .map((set) => ({ respondentId: set.respondentId, answeredAt: new Date(set.answeredAt), answers: set.answers }));
-      const collective = readingOf(sets("collective"), now);
-      const authority = readingOf(sets("authority"), now);
-      const used = new Set(levers ?? []);
+      // The timeline's rows, read by the same domain rules: past facts settled by working together,
+      // levers mobilised by a confirmed milestone that took place (the latest named).
+      const links = page.milestones.flatMap((milestone) =>
+        milestone.relationships.filter((link) => link.relationshipId === relationship.id).map((link) => ({ milestone, link })),
+      );
+      const settled = links.some(({ milestone, link }) => settlesPastFacts(milestone, link.confirmation));
+      const collective = readingOf(sets("collective"), now, settled);
+      const authority = readingOf(sets("authority"), now, settled);
+      const mobilisedBy = new Map<LeverId, { milestoneId: string; title: string }>();
+      for (const { milestone, link } of links) {
+        if (milestone.status !== "done" || milestone.hidden || link.confirmation !== "confirmed") continue;
+        for (const lever of milestone.levers) if (!mobilisedBy.has(lever)) mobilisedBy.set(lever, { milestoneId: milestone.id, title: milestone.title });
+      }
       const pending = changes.find((change) => change.status === "pending");
       return {
         ...relationship,
@@ -165,8 +190,14 @@ export async function handProjectPage(db: DbOrTx, userId: string, projectId: str
           collective: { ...collective, suggestion: suggestStage(collective) },
           authority: { ...authority, suggestion: suggestStage(authority) },
           divergence: divergence(collective, authority),
+          pastFactsSettled: settled,
+          pastFacts: { collective: firstPastFacts(sets("collective")), authority: firstPastFacts(sets("authority")) },
         },
-        nextSteps: recommendedLevers(relationship.stage ?? pending?.toStage ?? "defiance").map((lever) => ({ lever, used: used.has(lever) })),
+        nextSteps: recommendedLevers(relationship.stage ?? pending?.toStage ?? "defiance").map((lever) => ({
+          lever,
+          used: mobilisedBy.has(lever),
+          by: mobilisedBy.get(lever) ?? null,
+        })),
       };
     }),
     milestones: page.milestones,
