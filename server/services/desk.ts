@@ -3,7 +3,7 @@
 // confirms or contests, claims to verify, invitations to co-hold a project, requests to a network
 // they moderate. Each is first found by SQL, then kept only if the rule its mutation checks lets
 // this person answer it.
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db";
 import { memberships, milestoneRelationships, milestones, organisations, projectParties, projects, relationships, stageChanges, users } from "@/db/schema";
@@ -99,83 +99,91 @@ function myOrganisations(db: DbOrTx, userId: string, verifiedOnly: boolean) {
     .where(and(eq(memberships.userId, userId), verifiedOnly ? isNotNull(memberships.verifiedAt) : undefined));
 }
 
-export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{ items: DeskItem[]; more: boolean }> {
-  const signedIn = requireActor(actor);
+/** Stage proposals waiting for an answer on relationships that `side` selects, oldest first. */
+function pendingProposals(db: DbOrTx, side: SQL | undefined) {
   const proposer = alias(users, "proposer");
-  const recorder = alias(users, "recorder");
   const authority = alias(organisations, "authority");
   const declaringNetwork = alias(organisations, "declaring_network");
+  return db
+    .select({
+      stageChangeId: stageChanges.id,
+      projectId: projects.id,
+      projectTitle: projects.title,
+      authorityId: relationships.authorityId,
+      authorityName: authority.name,
+      stage: relationships.stage,
+      fromStage: stageChanges.fromStage,
+      toStage: stageChanges.toStage,
+      proposedSide: stageChanges.proposedSide,
+      /** The network that declared the stage, when one did: both sides confirm it. */
+      declaredBy: declaringNetwork.name,
+      firstAgreedSide: stageChanges.firstAgreedSide,
+      askedBy: proposer.name,
+      reason: stageChanges.reason,
+      since: stageChanges.proposedAt,
+    })
+    .from(stageChanges)
+    .innerJoin(relationships, eq(relationships.id, stageChanges.relationshipId))
+    .innerJoin(projects, eq(projects.id, relationships.projectId))
+    .innerJoin(authority, eq(authority.id, relationships.authorityId))
+    .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
+    .leftJoin(declaringNetwork, eq(declaringNetwork.id, stageChanges.declaredByNetworkId))
+    .where(and(eq(stageChanges.status, "pending"), side))
+    .orderBy(asc(stageChanges.proposedAt))
+    .limit(DESK_LIMIT + 1);
+}
+
+/** Milestones waiting for an answer on relationships that `side` selects, oldest first. */
+function pendingMilestones(db: DbOrTx, side: SQL | undefined) {
+  const recorder = alias(users, "recorder");
+  const authority = alias(organisations, "authority");
+  return db
+    .select({
+      milestoneId: milestones.id,
+      relationshipId: milestoneRelationships.relationshipId,
+      projectId: projects.id,
+      projectTitle: projects.title,
+      authorityId: relationships.authorityId,
+      authorityName: authority.name,
+      title: milestones.title,
+      milestoneKind: milestones.kind,
+      occursOn: milestones.occursOn,
+      recordedSide: milestones.recordedSide,
+      askedBy: recorder.name,
+      since: milestones.createdAt,
+    })
+    .from(milestoneRelationships)
+    .innerJoin(milestones, eq(milestones.id, milestoneRelationships.milestoneId))
+    .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
+    .innerJoin(projects, eq(projects.id, relationships.projectId))
+    .innerJoin(authority, eq(authority.id, relationships.authorityId))
+    .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
+    .where(and(eq(milestoneRelationships.confirmation, "pending"), isNull(milestones.hiddenAt), side))
+    .orderBy(asc(milestones.createdAt))
+    .limit(DESK_LIMIT + 1);
+}
+
+export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{ items: DeskItem[]; more: boolean }> {
+  const signedIn = requireActor(actor);
   const collectiveSide = myOrganisations(db, signedIn.userId, false);
   const authoritySide = myOrganisations(db, signedIn.userId, true);
   const [proposalRows, milestoneRows, claimRows, networkRows, coHoldingRows] = await Promise.all([
-    db
-      .select({
-        stageChangeId: stageChanges.id,
-        projectId: projects.id,
-        projectTitle: projects.title,
-        authorityId: relationships.authorityId,
-        authorityName: authority.name,
-        stage: relationships.stage,
-        fromStage: stageChanges.fromStage,
-        toStage: stageChanges.toStage,
-        proposedSide: stageChanges.proposedSide,
-        /** The network that declared the stage, when one did: both sides confirm it. */
-        declaredBy: declaringNetwork.name,
-        firstAgreedSide: stageChanges.firstAgreedSide,
-        askedBy: proposer.name,
-        reason: stageChanges.reason,
-        since: stageChanges.proposedAt,
-      })
-      .from(stageChanges)
-      .innerJoin(relationships, eq(relationships.id, stageChanges.relationshipId))
-      .innerJoin(projects, eq(projects.id, relationships.projectId))
-      .innerJoin(authority, eq(authority.id, relationships.authorityId))
-      .leftJoin(proposer, eq(proposer.id, stageChanges.proposedById))
-      .leftJoin(declaringNetwork, eq(declaringNetwork.id, stageChanges.declaredByNetworkId))
-      .where(
-        and(
-          eq(stageChanges.status, "pending"),
-          or(
-            and(or(eq(stageChanges.proposedSide, "authority"), isNotNull(stageChanges.declaredByNetworkId)), heldByOneOf(db, collectiveSide)),
-            and(eq(stageChanges.proposedSide, "collective"), inArray(relationships.authorityId, authoritySide)),
-          ),
-        ),
-      )
-      .orderBy(asc(stageChanges.proposedAt))
-      .limit(DESK_LIMIT + 1),
-    db
-      .select({
-        milestoneId: milestones.id,
-        relationshipId: milestoneRelationships.relationshipId,
-        projectId: projects.id,
-        projectTitle: projects.title,
-        authorityId: relationships.authorityId,
-        authorityName: authority.name,
-        title: milestones.title,
-        milestoneKind: milestones.kind,
-        occursOn: milestones.occursOn,
-        recordedSide: milestones.recordedSide,
-        askedBy: recorder.name,
-        since: milestones.createdAt,
-      })
-      .from(milestoneRelationships)
-      .innerJoin(milestones, eq(milestones.id, milestoneRelationships.milestoneId))
-      .innerJoin(relationships, eq(relationships.id, milestoneRelationships.relationshipId))
-      .innerJoin(projects, eq(projects.id, relationships.projectId))
-      .innerJoin(authority, eq(authority.id, relationships.authorityId))
-      .leftJoin(recorder, eq(recorder.id, milestones.recordedById))
-      .where(
-        and(
-          eq(milestoneRelationships.confirmation, "pending"),
-          isNull(milestones.hiddenAt),
-          or(
-            and(eq(milestones.recordedSide, "authority"), heldByOneOf(db, collectiveSide)),
-            and(eq(milestones.recordedSide, "collective"), inArray(relationships.authorityId, authoritySide)),
-          ),
-        ),
-      )
-      .orderBy(asc(milestones.createdAt))
-      .limit(DESK_LIMIT + 1),
+    Promise.all([
+      pendingProposals(db, and(or(eq(stageChanges.proposedSide, "authority"), isNotNull(stageChanges.declaredByNetworkId)), heldByOneOf(db, collectiveSide))),
+      pendingProposals(db, and(eq(stageChanges.proposedSide, "collective"), inArray(relationships.authorityId, authoritySide))),
+    ]).then(([forCollective, forAuthority]) =>
+      // A stage a network declared is the two sides' to confirm: read once for a person on both.
+      [...new Map([...forCollective, ...forAuthority].map((row) => [row.stageChangeId, row])).values()]
+        .sort((a, b) => a.since.getTime() - b.since.getTime())
+        .slice(0, DESK_LIMIT + 1),
+    ),
+    // Each side read apart: as one OR, the planner joined every pending milestone of the country before filtering.
+    Promise.all([
+      pendingMilestones(db, and(eq(milestones.recordedSide, "authority"), heldByOneOf(db, collectiveSide))),
+      pendingMilestones(db, and(eq(milestones.recordedSide, "collective"), inArray(relationships.authorityId, authoritySide))),
+    ]).then(([forCollective, forAuthority]) =>
+      [...forCollective, ...forAuthority].sort((a, b) => a.since.getTime() - b.since.getTime()).slice(0, DESK_LIMIT + 1),
+    ),
     claimsToVerify(db, signedIn),
     listNetworkRequests(db, signedIn),
     listHolderInvitations(db, signedIn),
@@ -183,8 +191,9 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
 
   // The rules of the mutations that answer them, decided once per project.
   const projectIds = [...new Set([...proposalRows, ...milestoneRows].map((row) => row.projectId))];
-  const accesses = new Map<string, ProjectAccess>();
-  for (const projectId of projectIds) accesses.set(projectId, await loadProjectAccess(db, signedIn, projectId));
+  const accesses = new Map<string, ProjectAccess>(
+    await Promise.all(projectIds.map(async (projectId) => [projectId, await loadProjectAccess(db, signedIn, projectId)] as const)),
+  );
 
   const items: DeskItem[] = [
     ...proposalRows.flatMap((row): DeskItem[] => {
