@@ -1,5 +1,5 @@
 "use client";
-// On every page of a signed-in person: registers the service worker, keeps the page (and a
+// On every page: registers the service worker; for a signed-in person, keeps the page (and a
 // project's tabs) for reading offline, sends the outbox when the connection returns, and — without
 // signal — says so, with the time of the version shown, and disables the controls that need the
 // network (forms that work offline are marked data-works-offline).
