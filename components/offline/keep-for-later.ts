@@ -1,7 +1,7 @@
 "use client";
 // Keeping a write in the outbox when it cannot be sent: without signal, or when the connection
 // dropped on the way (the server may have it already: its idempotency key makes the resend harmless).
-import { askToSendLater } from "./offline-status";
+import { OUTBOX_SYNC_TAG } from "./offline-rules";
 import { queueWrite, signedInPerson, type QueueableProcedure } from "./outbox-store";
 
 /** How a form's write is described in the outbox. */
@@ -31,4 +31,11 @@ export async function keepForLater<TInput extends { idempotencyKey?: string }>(i
     ...queueing.describe(input),
   });
   void askToSendLater();
+}
+
+/** After queuing a write: the browser sends it as soon as it can, even with no page open (Background Sync, where it exists). */
+async function askToSendLater() {
+  const registration = await navigator.serviceWorker?.ready.catch(() => null);
+  const sync = (registration as (ServiceWorkerRegistration & { sync?: { register: (tag: string) => Promise<void> } }) | null | undefined)?.sync;
+  await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
 }

@@ -7,7 +7,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useTransition } from "react";
 import { keepThisPage } from "./keep-page";
-import { OUTBOX_SYNC_TAG, PAGES_CACHE } from "./offline-rules";
+import { PAGES_CACHE } from "./offline-rules";
 import { forgetPerson, rememberPerson, signedInPerson } from "./outbox-store";
 import { sendQueuedWrites } from "./send-outbox";
 import { useOnline } from "./use-online";
@@ -133,11 +133,4 @@ export function OfflineStatus({ userId, version }: { userId: string | null; vers
       )}
     </div>
   );
-}
-
-/** After queuing a write: the browser sends it as soon as it can, even with no page open (Background Sync, where it exists). */
-export async function askToSendLater() {
-  const registration = await navigator.serviceWorker?.ready.catch(() => null);
-  const sync = (registration as (ServiceWorkerRegistration & { sync?: { register: (tag: string) => Promise<void> } }) | null | undefined)?.sync;
-  await sync?.register(OUTBOX_SYNC_TAG).catch(() => {});
 }
