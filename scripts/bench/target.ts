@@ -26,7 +26,11 @@ function benchUrl(server: string): string {
 
 export function benchTarget(): BenchTarget {
   const server = process.env.BENCH_DATABASE_URL;
-  const scaleOverride = process.env.SCALE ? Number(process.env.SCALE) : null;
+  // `npm run bench:seed -- --scale 10` (or SCALE=10): ten times the national set.
+  const scaleArgument = process.argv.indexOf("--scale");
+  const scaleText = scaleArgument >= 0 ? process.argv[scaleArgument + 1] : process.env.SCALE;
+  const scaleOverride = scaleText ? Number(scaleText) : null;
+  if (scaleOverride !== null && !(scaleOverride > 0)) throw new Error(`--scale: a positive number, not ${scaleText}`);
   if (server) {
     const url = benchUrl(server);
     return {
