@@ -2,7 +2,7 @@
 // Asking the service worker to keep the page the person is on — a project's every tab, the outbox,
 // and the files the page loaded — as the server renders it now: when a page is opened, and again
 // after each write the person makes on it (debounced), so that the copy read offline is the latest.
-import { isKeptPage, projectTabUrls, type WorkerMessage } from "./offline-rules";
+import { isKeptPage, projectOfPage, projectTabUrls, type WorkerMessage } from "./offline-rules";
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -10,7 +10,7 @@ export function keepThisPage() {
   const controller = typeof navigator === "undefined" ? null : navigator.serviceWorker?.controller;
   const here = new URL(window.location.href);
   if (!controller || !isKeptPage(here)) return;
-  const project = /^\/projets\/([0-9a-f-]{36})$/.exec(here.pathname)?.[1];
+  const project = projectOfPage(here);
   const assets = performance
     .getEntriesByType("resource")
     .map((entry) => entry.name)

@@ -1,8 +1,13 @@
 // What Maillage keeps readable without signal, shared by the pages and the service worker.
 
+/** The project whose page `url` is, or null. */
+export function projectOfPage(url: URL): string | null {
+  return /^\/projets\/([0-9a-f-]{36})$/.exec(url.pathname)?.[1] ?? null;
+}
+
 /** The pages kept for reading offline: the home page, the outbox, every project page (and its tabs). */
 export function isKeptPage(url: URL): boolean {
-  return url.pathname === "/" || url.pathname === "/envois" || /^\/projets\/[0-9a-f-]{36}$/.test(url.pathname);
+  return url.pathname === "/" || url.pathname === "/envois" || projectOfPage(url) !== null;
 }
 
 /** How long a page opened stays readable offline. */

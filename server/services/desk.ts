@@ -99,6 +99,11 @@ function myOrganisations(db: DbOrTx, userId: string, verifiedOnly: boolean) {
     .where(and(eq(memberships.userId, userId), verifiedOnly ? isNotNull(memberships.verifiedAt) : undefined));
 }
 
+/** The oldest rows first, one past the desk's limit (so that it knows there are more). */
+function oldestFirst<T extends { since: Date }>(rows: T[]): T[] {
+  return rows.sort((a, b) => a.since.getTime() - b.since.getTime()).slice(0, DESK_LIMIT + 1);
+}
+
 /** Stage proposals waiting for an answer on relationships that `side` selects, oldest first. */
 function pendingProposals(db: DbOrTx, side: SQL | undefined) {
   const proposer = alias(users, "proposer");
@@ -173,17 +178,13 @@ export async function listAwaitingMe(db: DbOrTx, actor: Actor | null): Promise<{
       pendingProposals(db, and(eq(stageChanges.proposedSide, "collective"), inArray(relationships.authorityId, authoritySide))),
     ]).then(([forCollective, forAuthority]) =>
       // A stage a network declared is the two sides' to confirm: read once for a person on both.
-      [...new Map([...forCollective, ...forAuthority].map((row) => [row.stageChangeId, row])).values()]
-        .sort((a, b) => a.since.getTime() - b.since.getTime())
-        .slice(0, DESK_LIMIT + 1),
+      oldestFirst([...new Map([...forCollective, ...forAuthority].map((row) => [row.stageChangeId, row])).values()]),
     ),
     // Each side read apart: as one OR, the planner joined every pending milestone of the country before filtering.
     Promise.all([
       pendingMilestones(db, and(eq(milestones.recordedSide, "authority"), heldByOneOf(db, collectiveSide))),
       pendingMilestones(db, and(eq(milestones.recordedSide, "collective"), inArray(relationships.authorityId, authoritySide))),
-    ]).then(([forCollective, forAuthority]) =>
-      [...forCollective, ...forAuthority].sort((a, b) => a.since.getTime() - b.since.getTime()).slice(0, DESK_LIMIT + 1),
-    ),
+    ]).then(([forCollective, forAuthority]) => oldestFirst([...forCollective, ...forAuthority])),
     claimsToVerify(db, signedIn),
     listNetworkRequests(db, signedIn),
     listHolderInvitations(db, signedIn),
