@@ -15,7 +15,7 @@ import { OBSERVATORY_TTL_MINUTES } from "@/server/domain/observatory";
 import { countFields, differences, percentile } from "./bench/compare";
 import { PERSONAS } from "./bench/seed";
 import { benchId } from "./bench/server";
-import { benchTarget } from "./bench/target";
+import { benchTarget, scaleAsked } from "./bench/target";
 
 const CALLS = Number(process.env.CALLS ?? 200);
 const WARM_UP = 20;
@@ -62,8 +62,50 @@ async function timeBoth(procedure: () => Promise<unknown>, hand: () => Promise<u
   return { procedure: summary(times.procedure), hand: summary(times.hand) };
 }
 
+type Outcome = { name: string; p50: number; p95: number; ratio: number; targetP95: number; targetAtTen: number; equal: boolean; line: string };
+
+/** `--scales 1,10`: each scale's data set (seeded by `npm run bench:seed -- --scale N`), measured in turn. */
+function scalesAsked(): (number | null)[] {
+  const index = process.argv.indexOf("--scales");
+  if (index < 0) return [scaleAsked()];
+  return (process.argv[index + 1] ?? "").split(",").map((text) => {
+    const scale = Number(text);
+    if (!(scale > 0)) throw new Error(`--scales: positive numbers separated by commas, not ${text}`);
+    return scale;
+  });
+}
+
+const f = (value: number) => value.toLocaleString("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 async function main() {
-  const target = benchTarget();
+  const scales = scalesAsked();
+  const measured: { scale: number; outcomes: Outcome[] }[] = [];
+  let failed = false;
+  for (const scale of scales) {
+    const target = benchTarget(scale);
+    const outcomes = await measureAt(target);
+    failed ||= outcomes.some((outcome) => !outcome.equal);
+    measured.push({ scale: target.scale, outcomes });
+  }
+  const [first, last] = [measured[0], measured.at(-1)];
+  if (first && last && measured.length > 1) {
+    // How each view grows with the country: p95 at the largest scale against the smallest.
+    console.log(`\n## Growth from scale ${first.scale} to scale ${last.scale}\n`);
+    console.log(`| what | p50 / p95 at ${first.scale} | p50 / p95 at ${last.scale} | growth (p95) | ratio at ${last.scale} | target p95 at ${last.scale} |`);
+    console.log("|---|---|---|---|---|---|");
+    for (const large of last.outcomes) {
+      const small = first.outcomes.find((outcome) => outcome.name === large.name);
+      const target = last.scale >= 10 ? large.targetAtTen : large.targetP95;
+      const verdict = large.p95 <= target && large.ratio <= 1.5 ? "✓" : "✗";
+      console.log(
+        `| ${large.name} | ${small ? `${f(small.p50)} / ${f(small.p95)} ms` : "—"} | ${f(large.p50)} / ${f(large.p95)} ms | ${small ? `${(large.p95 / small.p95).toFixed(2)}×` : "—"} | ${large.ratio.toFixed(2)} | ≤ ${target} ms ${verdict} |`,
+      );
+    }
+  }
+  if (failed) process.exitCode = 1;
+}
+
+async function measureAt(target: ReturnType<typeof benchTarget>): Promise<Outcome[]> {
   const connection = target.open({ logger: { logQuery: () => void (counter.statements += 1) }, maxConnections: POOL });
   const db = connection.db;
   console.log(`Maillage benchmark — ${target.label}, Node ${process.version}, ${CALLS} calls each after ${WARM_UP} to warm up`);
@@ -134,16 +176,12 @@ async function main() {
     );
     cases.push(...observatoryCases(db, departements?.most ?? "26", departements?.fewest ?? "26"));
 
-    const results: string[] = [];
-    let failed = false;
-    for (const benchCase of cases.filter((candidate) => !ONLY || candidate.name.includes(ONLY))) {
-      const outcome = await run(benchCase);
-      failed ||= !outcome.equal;
-      results.push(outcome.line);
-    }
-    console.log("\n| what | procedure p50 / p95 | hand SQL p50 / p95 | ratio (p95) | target p95 | statements (large / small subject) | answers |");
+    const results: Outcome[] = [];
+    for (const benchCase of cases.filter((candidate) => !ONLY || candidate.name.includes(ONLY))) results.push(await run(benchCase, target.scale));
+    console.log(`\n## ${target.label}, scale ${target.scale}\n`);
+    console.log("| what | procedure p50 / p95 | hand SQL p50 / p95 | ratio (p95) | target p95 | statements (large / small subject) | answers |");
     console.log("|---|---|---|---|---|---|---|");
-    for (const line of results) console.log(line);
+    for (const { line } of results) console.log(line);
     if (!ONLY || "observatory".includes(ONLY) || ONLY.includes("observatory")) {
       const recount = await timeRecount(db);
       console.log(
@@ -153,13 +191,14 @@ async function main() {
     const memory = process.memoryUsage();
     console.log(`\nmemory of this process: rss ${(memory.rss / 1024 / 1024).toFixed(0)} MB`);
     await db.execute(sql`delete from session where user_id like 'bench-%'`);
-    if (failed) process.exitCode = 1;
+    return results;
   } finally {
     await connection.close();
   }
 }
 
-async function run(benchCase: BenchCase) {
+async function run(benchCase: BenchCase, scale: number): Promise<Outcome> {
+  const targetP95 = scale >= 10 ? (benchCase.targetAtTen ?? benchCase.targetP95) : benchCase.targetP95;
   console.log(`• ${benchCase.name}\n  ${benchCase.subject}`);
   const answer = await benchCase.procedure();
   const expected = benchCase.shape(answer as never);
@@ -177,8 +216,7 @@ async function run(benchCase: BenchCase) {
   const smallStatements = await statementsOf(benchCase.smaller.procedure);
   const timing = await timeBoth(benchCase.procedure, benchCase.hand);
   const ratio = timing.procedure.p95 / timing.hand.p95;
-  const f = (value: number) => value.toLocaleString("fr-FR", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const verdict = timing.procedure.p95 <= benchCase.targetP95 && ratio <= 1.5 ? "✓" : "✗";
+  const verdict = timing.procedure.p95 <= targetP95 && ratio <= 1.5 ? "✓" : "✗";
   console.log(
     `  procedure p50 ${f(timing.procedure.p50)} ms, p95 ${f(timing.procedure.p95)} ms · hand SQL p50 ${f(timing.hand.p50)} ms, p95 ${f(timing.hand.p95)} ms · ratio ${ratio.toFixed(2)} ${verdict}`,
   );
@@ -186,8 +224,14 @@ async function run(benchCase: BenchCase) {
     `  statements: ${statements} (${benchCase.smaller.label}: ${smallStatements}; hand SQL: ${handStatements}) · ${fields.toLocaleString("fr-FR")} fields ${found.length === 0 ? "equal" : "DIFFER"}`,
   );
   return {
+    name: benchCase.name,
+    p50: timing.procedure.p50,
+    p95: timing.procedure.p95,
+    ratio,
+    targetP95: benchCase.targetP95,
+    targetAtTen: benchCase.targetAtTen ?? benchCase.targetP95,
     equal: found.length === 0,
-    line: `| ${benchCase.name} | ${f(timing.procedure.p50)} / ${f(timing.procedure.p95)} ms | ${f(timing.hand.p50)} / ${f(timing.hand.p95)} ms | ${ratio.toFixed(2)} | ≤ ${benchCase.targetP95} ms ${verdict} | ${statements} / ${smallStatements} | ${fields.toLocaleString("fr-FR")} fields ${found.length === 0 ? "equal" : "DIFFER"} |`,
+    line: `| ${benchCase.name} | ${f(timing.procedure.p50)} / ${f(timing.procedure.p95)} ms | ${f(timing.hand.p50)} / ${f(timing.hand.p95)} ms | ${ratio.toFixed(2)} | ≤ ${targetP95} ms ${verdict} | ${statements} / ${smallStatements} | ${fields.toLocaleString("fr-FR")} fields ${found.length === 0 ? "equal" : "DIFFER"} |`,
   };
 }
 

@@ -232,6 +232,7 @@ export function observatoryCases(db: Database, departement: string, smallDeparte
     {
       name: "the observatory's France page (observatory.page)",
       targetP95: 30,
+      targetAtTen: 50,
       subject: "every project of the country, by région and by département, with its map",
       procedure: async () => (await ready) && getObservatoryPage(db, { level: "france", code: "FR" }),
       shape: (answer: ObservatoryPage) => shapePage(answer),

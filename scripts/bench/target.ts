@@ -1,5 +1,6 @@
 // Where the benchmarks run: a PostgreSQL database `maillage_bench` on the server BENCH_DATABASE_URL
-// names (national scale), else an embedded PGlite in .data/bench (a département's scale).
+// names (national scale; `maillage_bench_x10` at ten times it, so both scales stay seeded side by
+// side), else an embedded PGlite in .data/bench (a département's scale).
 import type { Logger } from "drizzle-orm";
 import postgres from "postgres";
 import { createDb, type DbConnection } from "@/db";
@@ -18,31 +19,43 @@ export type BenchTarget = {
   url: string | null;
 };
 
-function benchUrl(server: string): string {
+/** The database of a scale: `maillage_bench` for the national set, `maillage_bench_x10` at ten times. */
+export function benchDatabaseAt(scale: number): string {
+  return scale === 1 ? BENCH_DATABASE : `${BENCH_DATABASE}_x${String(scale).replace(".", "_")}`;
+}
+
+function benchUrl(server: string, database: string): string {
   const url = new URL(server);
-  url.pathname = `/${BENCH_DATABASE}`;
+  url.pathname = `/${database}`;
   return url.toString();
 }
 
-export function benchTarget(): BenchTarget {
-  const server = process.env.BENCH_DATABASE_URL;
-  // `npm run bench:seed -- --scale 10` (or SCALE=10): ten times the national set.
+/** The scale named by `--scale N` on the command line, else SCALE, else null. */
+export function scaleAsked(): number | null {
   const scaleArgument = process.argv.indexOf("--scale");
   const scaleText = scaleArgument >= 0 ? process.argv[scaleArgument + 1] : process.env.SCALE;
-  const scaleOverride = scaleText ? Number(scaleText) : null;
-  if (scaleOverride !== null && !(scaleOverride > 0)) throw new Error(`--scale: a positive number, not ${scaleText}`);
+  const scale = scaleText ? Number(scaleText) : null;
+  if (scale !== null && !(scale > 0)) throw new Error(`--scale: a positive number, not ${scaleText}`);
+  return scale;
+}
+
+/** `npm run bench:seed -- --scale 10` (or SCALE=10): ten times the national set, in its own database. */
+export function benchTarget(scaleOverride: number | null = scaleAsked()): BenchTarget {
+  const server = process.env.BENCH_DATABASE_URL;
   if (server) {
-    const url = benchUrl(server);
+    const scale = scaleOverride ?? 1;
+    const database = benchDatabaseAt(scale);
+    const url = benchUrl(server, database);
     return {
-      label: `PostgreSQL ${new URL(server).host}/${BENCH_DATABASE}`,
-      scale: scaleOverride ?? 1,
+      label: `PostgreSQL ${new URL(server).host}/${database}`,
+      scale,
       url,
       open: (options) => createDb({ url, maxConnections: options?.maxConnections ?? 4, logger: options?.logger }),
       recreate: async () => {
         const admin = postgres(server, { max: 1, onnotice: () => {} });
         try {
-          await admin.unsafe(`drop database if exists ${BENCH_DATABASE} with (force)`);
-          await admin.unsafe(`create database ${BENCH_DATABASE}`);
+          await admin.unsafe(`drop database if exists ${database} with (force)`);
+          await admin.unsafe(`create database ${database}`);
         } finally {
           await admin.end();
         }
