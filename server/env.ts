@@ -7,6 +7,20 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url().optional(),
+    /**
+     * Hot standbys of DATABASE_URL, comma-separated: read-only procedures go to one that has
+     * replayed the reader's last write (db/replicas.ts). Only with DATABASE_URL.
+     */
+    DATABASE_REPLICA_URLS: z
+      .string()
+      .transform((text) =>
+        text
+          .split(",")
+          .map((url) => url.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url()))
+      .default([]),
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     DEMO_MODE: booleanFlag.optional(),
     AUTH_SECRET: z.string().min(16).optional(),
@@ -34,6 +48,10 @@ const EnvSchema = z
       [env.PROCONNECT_ISSUER, env.PROCONNECT_CLIENT_ID, env.PROCONNECT_CLIENT_SECRET].every((value) => value !== undefined),
     { path: ["PROCONNECT_ISSUER"], message: "set PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID and PROCONNECT_CLIENT_SECRET together, or none of them" },
   )
+  .refine((env) => env.DATABASE_REPLICA_URLS.length === 0 || env.DATABASE_URL, {
+    path: ["DATABASE_REPLICA_URLS"],
+    message: "read replicas are replicas of DATABASE_URL: set it too",
+  })
   .transform((env) => ({
     ...env,
     // Demo mode is on by default outside production; a production build needs DEMO_MODE=true.

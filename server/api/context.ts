@@ -5,7 +5,9 @@ import { cache } from "react";
 import type { NextRequest } from "next/server";
 import { auth } from "@/server/auth";
 import { actorOfApiRequest } from "@/server/auth/api-session";
-import { getDb } from "@/server/db";
+import { formatLsn, lsnOrNull } from "@/db/replicas";
+import { getDb, getReadReplicas } from "@/server/db";
+import { env } from "@/server/env";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
 import type { Actor } from "@/server/services/access";
 import type { Context } from "./trpc";
@@ -17,13 +19,47 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   return { userId: session.user.id, isPlatformAdmin: session.user.isPlatformAdmin };
 });
 
-/** For server components: the session as auth() reads it. */
+/**
+ * With read replicas: the WAL position of this browser's last write, so that any instance sends
+ * its reads to a replica that has replayed it. Not a secret; kept for as long as a replica may lag.
+ */
+export const WRITTEN_AT_COOKIE = "maillage-ecrit";
+
+function writtenAtCookie(position: bigint): string {
+  const secure = env.APP_URL.startsWith("https:") ? "; Secure" : "";
+  return `${WRITTEN_AT_COOKIE}=${formatLsn(position)}; Path=/; Max-Age=600; HttpOnly; SameSite=Lax${secure}`;
+}
+
+/** For server components and actions: the session as auth() reads it. */
 export async function createRequestContext(): Promise<Context> {
-  return { db: getDb(), actor: await currentActor(), locale: toLocale((await cookies()).get(LOCALE_COOKIE)?.value) };
+  const jar = await cookies();
+  const replicas = getReadReplicas();
+  return {
+    db: getDb(),
+    actor: await currentActor(),
+    locale: toLocale(jar.get(LOCALE_COOKIE)?.value),
+    replicas,
+    writtenAt: replicas ? lsnOrNull(jar.get(WRITTEN_AT_COOKIE)?.value) : null,
+    onWrite: (position) => {
+      try {
+        jar.set(WRITTEN_AT_COOKIE, formatLsn(position), { path: "/", maxAge: 600, httpOnly: true, sameSite: "lax", secure: env.APP_URL.startsWith("https:") });
+      } catch {
+        // Rendering a page cannot set cookies; this instance remembers the write by its author.
+      }
+    },
+  };
 }
 
 /** For tRPC over HTTP: the same session, read by one prepared statement (server/auth/api-session.ts). */
-export async function createApiContext(request: NextRequest): Promise<Context> {
+export async function createApiContext(request: NextRequest, responseHeaders?: Headers): Promise<Context> {
   const db = getDb();
-  return { db, actor: await actorOfApiRequest(db, request), locale: toLocale(request.cookies.get(LOCALE_COOKIE)?.value) };
+  const replicas = getReadReplicas();
+  return {
+    db,
+    actor: await actorOfApiRequest(db, request),
+    locale: toLocale(request.cookies.get(LOCALE_COOKIE)?.value),
+    replicas,
+    writtenAt: replicas ? lsnOrNull(request.cookies.get(WRITTEN_AT_COOKIE)?.value) : null,
+    onWrite: (position) => responseHeaders?.append("set-cookie", writtenAtCookie(position)),
+  };
 }

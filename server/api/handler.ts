@@ -10,7 +10,7 @@ import type { Context } from "./trpc";
  * MAX_TRPC_BATCH calls (a batch of a thousand mutations is a thousand emails); no answer is kept
  * by a shared cache or the browser's (they name people and private files).
  */
-export async function answerTrpcRequest(request: Request, createContext: () => Promise<Context>): Promise<Response> {
+export async function answerTrpcRequest(request: Request, createContext: (response: { resHeaders: Headers }) => Promise<Context>): Promise<Response> {
   const refused = refuseCrossSite(request);
   if (refused) return refused;
   return fetchRequestHandler({

@@ -4,14 +4,26 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z, ZodError } from "zod";
 import { relocalisedMessage } from "./validation-messages";
 import type { DbOrTx } from "@/db";
+import type { ReadReplicas } from "@/db/replicas";
 import { DomainError, isDatabaseUnavailable } from "@/server/errors";
 import { DEFAULT_LOCALE, type Locale } from "@/server/i18n/config";
 import { errorMessage } from "@/server/i18n/errors";
 import type { Actor } from "@/server/services/access";
 import { transformer } from "./transformer";
 
-/** `locale` is the reader's language: errors are said in it. */
-export type Context = { db: DbOrTx; actor: Actor | null; locale: Locale };
+/**
+ * `locale` is the reader's language: errors are said in it. With read replicas, `writtenAt` is the
+ * WAL position of the reader's last write as their browser carries it, and `onWrite` hands the
+ * position of a new one back to the browser (a cookie): another instance then knows it too.
+ */
+export type Context = {
+  db: DbOrTx;
+  actor: Actor | null;
+  locale: Locale;
+  replicas?: ReadReplicas | null;
+  writtenAt?: bigint | null;
+  onWrite?: (position: bigint) => void;
+};
 
 /** A validation error said as forms show it: each message plain, in the reader's language, naming its field. */
 function plainly(error: ZodError, locale: Locale, procedure: string | undefined): ZodError {
@@ -80,6 +92,20 @@ const retryReadsOnLostConnection = t.middleware(async ({ type, next }) => {
   return result;
 });
 
+/**
+ * With read replicas, a query runs on one that has replayed the reader's last write, else on the
+ * primary. A replica that fails the read by going away is skipped from then on, so the retry above
+ * asks the primary. `ctx.primary` stays the primary, for a query that must write (a recount).
+ */
+const readsOnReplica = t.middleware(async ({ ctx, type, next }) => {
+  const primary = ctx.db;
+  const replica = type === "query" && ctx.replicas ? ctx.replicas.pick(ctx.replicas.positionFor(ctx.actor?.userId ?? null, ctx.writtenAt ?? null)) : null;
+  if (!replica) return next({ ctx: { primary } });
+  const result = await next({ ctx: { db: replica.db, primary } });
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) ctx.replicas?.markDown(replica, result.error.cause);
+  return result;
+});
+
 const ROLLBACK = Symbol("rollback");
 
 /**
@@ -98,13 +124,15 @@ const mutationInTransaction = t.middleware(async ({ ctx, type, next }) => {
     if (error !== ROLLBACK) throw error;
   }
   if (!outcome) throw new TRPCError({ code: "INTERNAL_SERVER_ERROR" });
+  // Committed: the author's next reads wait for a replica that has replayed it.
+  if (outcome.ok && ctx.replicas) ctx.onWrite?.(await ctx.replicas.rememberWrite(ctx.actor?.userId ?? null));
   return outcome;
 });
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors).use(retryReadsOnLostConnection).use(mutationInTransaction);
+export const publicProcedure = t.procedure.use(domainErrors).use(retryReadsOnLostConnection).use(readsOnReplica).use(mutationInTransaction);
 
 /** A session exists, else UNAUTHORIZED. What the person may do is decided by the services. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

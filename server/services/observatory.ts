@@ -113,8 +113,12 @@ async function publicProjectsIn(db: DbOrTx, level: ObservatoryLevel, code: strin
     .orderBy(desc(projects.updatedAt), asc(projects.id));
 }
 
-/** One level's page of the observatory: its figures, those of the territories below, the départements' map, its public projects. */
-export async function getObservatoryPage(db: Database, input: { level: ObservatoryLevel; code: string; page?: number }) {
+/**
+ * One level's page of the observatory: its figures, those of the territories below, the
+ * départements' map, its public projects. `primary` counts the figures when they are missing or
+ * old (`db` may be a read replica).
+ */
+export async function getObservatoryPage(db: Database, input: { level: ObservatoryLevel; code: string; page?: number }, primary: Database = db) {
   const { level, code } = input;
   const page = input.page ?? 1;
   const [{ place, parents, regionCode }, counted, areas, publicProjects] = await Promise.all([
@@ -123,9 +127,9 @@ export async function getObservatoryPage(db: Database, input: { level: Observato
     areasBelow(db, level, code),
     publicProjectsIn(db, level, code, page),
   ]);
-  const countedAt = await figuresCountedAt(db, counted.countedAt);
-  // Never counted yet (a new database): counted just now, read again.
-  const [own, below] = counted.countedAt ? [counted, areas] : await Promise.all([ownFigures(db, level, code), areasBelow(db, level, code)]);
+  const countedAt = await figuresCountedAt(primary, counted.countedAt);
+  // Never counted yet (a new database): counted just now, read again where they were counted.
+  const [own, below] = counted.countedAt ? [counted, areas] : await Promise.all([ownFigures(primary, level, code), areasBelow(primary, level, code)]);
   const child = CHILD_LEVEL[level];
   const children = level === "france" || level === "departement" ? below.filter((area) => area.level === child) : [];
   const departements =

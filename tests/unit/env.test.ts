@@ -25,6 +25,16 @@ describe("the environment", () => {
     expect(() => parseEnv({ DEMO_MODE: "yes please" })).toThrow(/DEMO_MODE/);
   });
 
+  it("reads read replicas as a comma-separated list, only beside DATABASE_URL", () => {
+    const primary = "postgres://app@db-1:5432/maillage";
+    expect(parseEnv({ DATABASE_URL: primary }).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(
+      parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: "postgres://app@db-2/maillage, postgres://app@db-3/maillage" }).DATABASE_REPLICA_URLS,
+    ).toEqual(["postgres://app@db-2/maillage", "postgres://app@db-3/maillage"]);
+    expect(() => parseEnv({ DATABASE_REPLICA_URLS: "postgres://app@db-2/maillage" })).toThrow(/DATABASE_REPLICA_URLS: .*DATABASE_URL/);
+    expect(() => parseEnv({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: "db-2" })).toThrow(/DATABASE_REPLICA_URLS/);
+  });
+
   it("requires AUTH_SECRET in production only", () => {
     expect(() => authSecret({ NODE_ENV: "production", AUTH_SECRET: undefined })).toThrow(/AUTH_SECRET/);
     expect(authSecret({ NODE_ENV: "production", AUTH_SECRET: "a-long-enough-secret" })).toBe("a-long-enough-secret");

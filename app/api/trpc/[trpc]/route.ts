@@ -3,7 +3,7 @@ import { createApiContext } from "@/server/api/context";
 import { answerTrpcRequest } from "@/server/api/handler";
 
 function handler(request: NextRequest) {
-  return answerTrpcRequest(request, () => createApiContext(request));
+  return answerTrpcRequest(request, ({ resHeaders }) => createApiContext(request, resHeaders));
 }
 
 export { handler as GET, handler as POST };
