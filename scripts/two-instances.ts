@@ -2,7 +2,10 @@
 // ports and one PostgreSQL, driven through both at once. Checks that a session opened on one is
 // good on the other, that a rate limit counts across both, that notifications and their emails go
 // out once each while both instances run the jobs, and that the weekly digest, asked of both
-// instances' workers at once, reaches each person once. Prints what it measured; exits 1 on a miss.
+// instances' workers at once, reaches each person once. Then, when a streaming replica of the server
+// answers (`npm run db:replica`), runs both instances again with DATABASE_REPLICA_URLS and compares
+// the territory view's requests per second with the primary alone, checking that the replica served
+// the reads and that a person still reads their own write at once. Prints what it measured; exits 1 on a miss.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -13,19 +16,23 @@ import { weekStartOf } from "@/server/services/email-notifications";
 import { rssMegabytes, startServer, waitHealthy } from "./bench/server";
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const REPLICA_SERVER = process.env.BENCH_REPLICA_URL ?? "postgres://postgres@127.0.0.1:5433/postgres";
 const DATABASE = "maillage_instances";
 const PORTS = [3201, 3202] as const;
 const CAMILLE = "camille.roux@demo.maillage.test";
 const ELISE = "elise.morel@demo.maillage.test";
-const COMMENTS = 40;
+/** Under the limit of 30 mentions an hour a person may send (server/services/rate-limits.ts). */
+const COMMENTS = 25;
 const REPORTS = 25;
 const REPORT_LIMIT = 20;
 
-const databaseUrl = (() => {
-  const url = new URL(SERVER);
+function inDatabase(server: string): string {
+  const url = new URL(server);
   url.pathname = `/${DATABASE}`;
   return url.toString();
-})();
+}
+const databaseUrl = inDatabase(SERVER);
+const replicaUrl = inDatabase(REPLICA_SERVER);
 
 const failures: string[] = [];
 function check(what: string, ok: boolean, detail: string) {
@@ -75,6 +82,83 @@ async function trpc(port: number, cookie: string, procedure: string, input: unkn
       : await fetch(`${origin}/api/trpc/${procedure}`, { method: "POST", body: payload, headers: { cookie, origin, "content-type": "application/json" } });
   const body = (await answer.json()) as { result?: { data?: { json?: unknown } }; error?: { json?: { data?: { code?: string } } } };
   return { status: answer.status, data: body.result?.data?.json, code: body.error?.json?.data?.code };
+}
+
+/** `total` calls of one query spread over the ports, `concurrency` at a time: requests per second, and how many answered 200. */
+async function load(cookie: string, procedure: string, input: unknown, total: number, concurrency = 20) {
+  const queue = Array.from({ length: total }, (_, index) => index);
+  let ok = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+        if ((await trpc(PORTS[index % 2] as number, cookie, procedure, input, "query")).status === 200) ok += 1;
+      }
+    }),
+  );
+  return { perSecond: total / ((performance.now() - started) / 1000), ok };
+}
+
+/** The replica's own count of committed transactions in the instances' database (a standby counts its own). */
+async function replicaTransactions(replica: postgres.Sql): Promise<number> {
+  const [row] = await replica<{ n: number }[]>`select xact_commit::int as n from pg_stat_database where datname = ${DATABASE}`;
+  return row?.n ?? 0;
+}
+
+/** The territory view through both instances on the primary alone, then with reads on the replica. */
+async function withReplica(db: postgres.Sql, instances: ChildProcess[], cookies: { camille: string; elise: string }) {
+  console.log(`\nRead replica (${new URL(REPLICA_SERVER).host}): the territory view, 600 requests, 20 at a time, through both`);
+  const replica = postgres(replicaUrl, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+  try {
+    const [state] = await replica<{ standby: boolean }[]>`select pg_is_in_recovery() as standby`;
+    if (!state?.standby) throw new Error("not a standby");
+  } catch (error) {
+    console.log(`  skipped: no streaming replica answers at ${REPLICA_SERVER} (${(error as Error).message}); \`npm run db:replica\` makes one`);
+    await replica.end();
+    return;
+  }
+  try {
+    const [authority] = await db<{ id: string }[]>`select m.organisation_id as id from membership m join "user" u on u.id = m.user_id
+      join organisation o on o.id = m.organisation_id where u.email = ${ELISE} and o.kind = 'authority' limit 1`;
+    const input = { authorityId: authority?.id ?? "" };
+    await load(cookies.elise, "project.listForTerritory", input, 100);
+    const alone = await load(cookies.elise, "project.listForTerritory", input, 600);
+
+    for (const child of instances.splice(0)) child.kill("SIGTERM");
+    await sleep(1_000);
+    for (const port of PORTS) instances.push(startServer(port, { ...environment, DATABASE_REPLICA_URLS: replicaUrl, SCHEDULED_JOBS: "false" }));
+    await Promise.all(PORTS.map(waitHealthy));
+    await load(cookies.elise, "project.listForTerritory", input, 100);
+    const before = await replicaTransactions(replica);
+    const replicated = await load(cookies.elise, "project.listForTerritory", input, 600);
+    const served = (await replicaTransactions(replica)) - before;
+    check("every request answered", alone.ok === 600 && replicated.ok === 600, `${alone.ok}/600 on the primary alone, ${replicated.ok}/600 with the replica`);
+    check("the replica served the reads", served >= 600, `${served} transactions on the replica during the 600 requests`);
+    console.log(
+      `  primary alone ${Math.round(alone.perSecond)} requests/s; reads on the replica ${Math.round(replicated.perSecond)} requests/s (${(replicated.perSecond / alone.perSecond).toFixed(2)}×)`,
+    );
+
+    const origin = `http://127.0.0.1:${PORTS[0]}`;
+    const body = `Lu aussitôt ${Date.now()}`;
+    const written = await fetch(`${origin}/api/trpc/comment.add`, {
+      method: "POST",
+      body: JSON.stringify({ json: { projectId: DEMO_IDS.project, body, mentionIds: [] } }),
+      headers: { cookie: cookies.camille, origin, "content-type": "application/json" },
+    });
+    const position =
+      written.headers
+        .getSetCookie()
+        .find((entry) => entry.startsWith("maillage-ecrit="))
+        ?.split(";")[0] ?? "";
+    const readBack = await trpc(PORTS[1], `${cookies.camille}; ${position}`, "comment.list", { projectId: DEMO_IDS.project }, "query");
+    check(
+      "a comment is read back at once on the other instance",
+      position !== "" && (readBack.data as { body: string }[] | undefined)?.some((comment) => comment.body === body) === true,
+      `written (${written.status}), its position carried as ${position || "nothing"}`,
+    );
+  } finally {
+    await replica.end();
+  }
 }
 
 async function main() {
@@ -186,7 +270,7 @@ async function main() {
     const recipients = await db<{ id: string; email: string }[]>`select id, email from "user" where email like '%@demo.maillage.test' order by email limit 4`;
     for (const person of recipients) {
       await db`insert into notification (user_id, kind, project_id, payload, created_at) values
-        (${person.id}, 'milestone_recorded', ${DEMO_IDS.project}, ${db.json({ title: "Visite du site" })}, ${lastWeek})`;
+        (${person.id}, 'milestone_confirmed', ${DEMO_IDS.project}, ${db.json({ title: "Visite du site" })}, ${lastWeek})`;
     }
     const { default: PgBoss } = await import("pg-boss");
     const boss = new PgBoss({ connectionString: databaseUrl, max: 1 });
@@ -210,6 +294,8 @@ async function main() {
       done >= 4 && eachOnce && claims[0]?.n === digests.length,
       `${done} digest jobs run, ${digests.length} digests for ${claims[0]?.n} claims, ${recipients.length} of them checked by name, none twice: ${eachOnce}`,
     );
+
+    await withReplica(db, instances, { camille, elise });
 
     console.log("\nMemory");
     const memory = instances.map((child) => rssMegabytes(child.pid));
