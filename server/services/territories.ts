@@ -1,6 +1,6 @@
 // Territories: finding one by name (whatever the accents, case and hyphens), INSEE code or postal
 // code, and an authority's view of the projects acting in its territory.
-import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db";
 import { preparedPerHandle } from "@/db/prepared";
 import { organisations, projectCommunes, projects, relationships, territories } from "@/db/schema";
@@ -154,19 +154,14 @@ export async function territoryOfAuthority(db: DbOrTx, actor: Actor | null, auth
 export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TTerritoryProjectsInput) {
   const { authority, within, inTerritory } = await territoryOfAuthority(db, actor, input.authorityId);
   const page = Math.max(1, input.page ?? 1);
-  const stageWithAuthority = sql<Stage | null>`(select ${relationships.stage} from ${relationships}
-    where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
-  const relatedToAuthority = sql`exists (select 1 from ${relationships}
-    where ${relationships.projectId} = ${projects.id} and ${relationships.authorityId} = ${authority.id})`;
-  const matching = and(
-    inTerritory,
+  const filters = and(
     // « none »: a relationship with this authority whose stage is not confirmed yet; « notParty »: no relationship with it.
     input.stage === "none"
-      ? and(relatedToAuthority, sql`${stageWithAuthority} is null`)
+      ? sql`${relationships.id} is not null and ${relationships.stage} is null`
       : input.stage === "notParty"
-        ? sql`not ${relatedToAuthority}`
+        ? sql`${relationships.id} is null`
         : input.stage
-          ? sql`${stageWithAuthority} = ${input.stage}`
+          ? eq(relationships.stage, input.stage)
           : undefined,
     input.legalForm ? anyHolderWhere(projects.id, (holder) => sql`${holder.legalForm} = ${input.legalForm}`) : undefined,
     input.sector ? eq(projects.sector, input.sector) : undefined,
@@ -179,61 +174,70 @@ export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, inp
         )
       : undefined,
   );
-  const [rows, stageCounts, communes] = await Promise.all([
-    projectListQuery(db)
-      .where(matching)
-      .orderBy(desc(projects.updatedAt), asc(projects.id))
-      .limit(TERRITORY_PAGE_SIZE)
-      .offset((page - 1) * TERRITORY_PAGE_SIZE),
-    db
-      .select({
-        stage: relationships.stage,
-        related: sql<boolean>`${relationships.id} is not null`,
-        count: sql<number>`count(*)::int`,
-        matching: sql<number>`count(*) filter (where ${matching})::int`,
-        jobsNow: sql<number>`coalesce(sum(${projects.jobsNow}), 0)::int`,
-        jobsPotential: sql<number>`coalesce(sum(${projects.jobsPotential}), 0)::int`,
-      })
-      .from(projects)
-      .leftJoin(relationships, and(eq(relationships.projectId, projects.id), eq(relationships.authorityId, authority.id)))
-      .where(inTerritory)
-      .groupBy(relationships.stage, sql`${relationships.id} is not null`),
-    db
-      .selectDistinct({ id: territories.id, name: territories.name })
-      .from(projects)
-      .innerJoin(projectCommunes, eq(projectCommunes.projectId, projects.id))
-      .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
-      .where(and(inTerritory, sql`${territories.id} in ${within}`))
-      .orderBy(territories.name, territories.id),
+  // The territory's projects are found once (a département holds thousands at national scale):
+  // each with its stage with this authority, its jobs and whether it passes the filters, latest
+  // first. The counts come from these rows; the page and the communes are then read by id.
+  const acting = await db
+    .select({
+      id: projects.id,
+      stage: relationships.stage,
+      related: sql<boolean>`${relationships.id} is not null`,
+      matches: filters ? sql<boolean>`coalesce(${filters}, false)` : sql<boolean>`true`,
+      jobsNow: projects.jobsNow,
+      jobsPotential: projects.jobsPotential,
+      communeIds: sql<string>`(select string_agg(${projectCommunes.communeId}, ' ') from ${projectCommunes} where ${projectCommunes.projectId} = ${projects.id})`,
+    })
+    .from(projects)
+    .leftJoin(relationships, and(eq(relationships.projectId, projects.id), eq(relationships.authorityId, authority.id)))
+    .where(inTerritory)
+    .orderBy(desc(projects.updatedAt), asc(projects.id));
+  const matching = acting.filter((project) => project.matches);
+  const pageIds = matching.slice((page - 1) * TERRITORY_PAGE_SIZE, page * TERRITORY_PAGE_SIZE).map((project) => project.id);
+  // Thousands of ids as one parameter, not one each.
+  const textsIn = (ids: string[]) => sql`(select value from json_array_elements_text(${JSON.stringify(ids)}::json))`;
+  const idsIn = (ids: string[]) => sql`(select value::uuid from json_array_elements_text(${JSON.stringify(ids)}::json))`;
+  const [rows, actsIn, communes] = await Promise.all([
+    pageIds.length === 0
+      ? []
+      : projectListQuery(db)
+          .where(sql`${projects.id} in ${idsIn(pageIds)}`)
+          .orderBy(desc(projects.updatedAt), asc(projects.id)),
+    // Every commune each listed project acts in, not only the one it is based in.
+    pageIds.length === 0
+      ? []
+      : db
+          .select({ projectId: projectCommunes.projectId, name: territories.name })
+          .from(projectCommunes)
+          .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
+          .where(sql`${projectCommunes.projectId} in ${idsIn(pageIds)}`)
+          .orderBy(territories.name),
+    // The communes of the territory its projects act in, for the filter.
+    acting.length === 0
+      ? []
+      : db
+          .select({ id: territories.id, name: territories.name })
+          .from(territories)
+          .where(
+            and(
+              sql`${territories.id} in ${textsIn([...new Set(acting.flatMap((project) => project.communeIds.split(" ")))])}`,
+              sql`${territories.id} in ${within}`,
+            ),
+          )
+          .orderBy(territories.name, territories.id),
   ]);
   const counts = Object.fromEntries([...STAGES, "none", "notParty"].map((stage) => [stage, 0])) as Record<Stage | "none" | "notParty", number>;
   const jobs = Object.fromEntries([...STAGES, "none", "notParty"].map((stage) => [stage, { now: 0, potential: 0 }])) as Record<
     Stage | "none" | "notParty",
     { now: number; potential: number }
   >;
-  for (const row of stageCounts) {
-    const key = row.stage ?? (row.related ? "none" : "notParty");
-    counts[key] += row.count;
-    jobs[key].now += row.jobsNow;
-    jobs[key].potential += row.jobsPotential;
+  for (const project of acting) {
+    const key = project.stage ?? (project.related ? "none" : "notParty");
+    counts[key] += 1;
+    jobs[key].now += project.jobsNow;
+    jobs[key].potential += project.jobsPotential;
   }
-  // Every commune each listed project acts in, not only the one it is based in.
-  const actsIn =
-    rows.length === 0
-      ? []
-      : await db
-          .select({ projectId: projectCommunes.projectId, name: territories.name })
-          .from(projectCommunes)
-          .innerJoin(territories, eq(territories.id, projectCommunes.communeId))
-          .where(
-            inArray(
-              projectCommunes.projectId,
-              rows.map((row) => row.id),
-            ),
-          )
-          .orderBy(territories.name);
   const communesOf = groupedBy(actsIn, (row) => row.projectId);
-  const total = stageCounts.reduce((sum, row) => sum + row.matching, 0);
+  const total = matching.length;
   return {
     authority: { id: authority.id, name: authority.name },
     projects: rows.map((row) => ({ ...row, communes: (communesOf.get(row.id) ?? []).map((commune) => commune.name) })),
