@@ -369,7 +369,7 @@ async function handDashboard(db: DbOrTx, networkId: string) {
         (select json_agg(json_build_object('relationshipId', r.id, 'projectId', p.id, 'title', p.title, 'authorityName', a.name))
           from relationship r join project p on p.id = r.project_id join organisation a on a.id = r.authority_id
           where r.id in (select relationship_id from widest union all select relationship_id from aged)) as names,
-        (select json_agg(json_build_object('id', id, 'kind', kind, 'name', name, 'code', code) order by kind, name) from (
+        (select json_agg(json_build_object('id', id, 'kind', kind, 'name', name, 'code', code) order by kind, name, code) from (
           select distinct t.id, t.kind, t.name, t.code from project p join territory c on c.id = p.commune_id
           join territory t on (t.kind = 'region' and t.code = c.region_code) or (t.kind = 'departement' and t.code = c.departement_code)
             or (t.kind = 'epci' and t.code = c.epci_code)
@@ -460,7 +460,7 @@ async function dashboardFromRawTables(db: DbOrTx, networkId: string) {
           group by ml.lever_id) levers) as levers,
         (select json_agg(json_build_object('relationshipId', r.id, 'projectId', p.id, 'title', p.title, 'authorityName', a.name))
           from rel r join portfolio p on p.id = r.project_id join organisation a on a.id = r.authority_id) as names,
-        (select json_agg(json_build_object('id', id, 'kind', kind, 'name', name, 'code', code) order by kind, name) from (
+        (select json_agg(json_build_object('id', id, 'kind', kind, 'name', name, 'code', code) order by kind, name, code) from (
           select distinct t.id, t.kind, t.name, t.code from portfolio p join territory c on c.id = p.commune_id
           join territory t on (t.kind = 'region' and t.code = c.region_code) or (t.kind = 'departement' and t.code = c.departement_code)
             or (t.kind = 'epci' and t.code = c.epci_code)) places) as territories,

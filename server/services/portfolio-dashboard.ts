@@ -152,7 +152,7 @@ async function filterOptions(db: DbOrTx, networkId: string) {
         select t.id, t.kind, t.name, t.code from territory t where t.kind = 'region' and t.code in (select region_code from codes)
         union select t.id, t.kind, t.name, t.code from territory t where t.kind = 'departement' and t.code in (select departement_code from codes)
         union select t.id, t.kind, t.name, t.code from territory t where t.kind = 'epci' and t.code in (select epci_code from codes)
-        order by kind, name`),
+        order by kind, name, code`),
   );
   const sectors = await selectRows<{ sector: string }>(
     db,
