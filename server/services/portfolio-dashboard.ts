@@ -44,15 +44,22 @@ export async function getPortfolioDashboard(db: DbOrTx, actor: Actor | null, fil
     levers: { lever_id: string; moves: number }[] | null;
   }>(
     db,
-    plannedPerCall(sql`with moves as materialized (select sm.* from stage_move sm where sm.project_id in ${inPortfolio})
+    plannedPerCall(sql`with moves as materialized (select sm.to_stage, sm.from_stage, sm.decided_at, sm.next_at, sm.levers from stage_move sm
+          where sm.project_id in ${inPortfolio}),
+        -- Each table read once for all its figures.
+        project_figures as (select count(*)::int as projects, coalesce(sum(p.jobs_now), 0)::int as jobs_now,
+            coalesce(sum(p.jobs_potential), 0)::int as jobs_potential
+          from project p where p.id in ${inPortfolio}),
+        -- « À confirmer »: relationships where a stage proposal (a starting stage or a change) waits for the other side now.
+        relationship_figures as (select count(*) filter (where r.created_at < ${end})::int as relationships,
+            count(*) filter (where exists (select 1 from stage_change sc where sc.relationship_id = r.id and sc.status = 'pending'))::int as awaiting
+          from relationship r where r.project_id in ${inPortfolio})
         select
-          (select count(*)::int from ${inPortfolio} portfolio) as projects,
-          (select coalesce(sum(p.jobs_now), 0)::int from project p where p.id in ${inPortfolio}) as jobs_now,
-          (select coalesce(sum(p.jobs_potential), 0)::int from project p where p.id in ${inPortfolio}) as jobs_potential,
-          (select count(*)::int from relationship r where r.project_id in ${inPortfolio} and r.created_at < ${end}) as relationships,
-          -- « À confirmer »: relationships where a stage proposal (a starting stage or a change) waits for the other side now.
-          (select count(*)::int from relationship r where r.project_id in ${inPortfolio}
-            and exists (select 1 from stage_change sc where sc.relationship_id = r.id and sc.status = 'pending')) as awaiting,
+          (select projects from project_figures) as projects,
+          (select jobs_now from project_figures) as jobs_now,
+          (select jobs_potential from project_figures) as jobs_potential,
+          (select relationships from relationship_figures) as relationships,
+          (select awaiting from relationship_figures) as awaiting,
           -- A relationship's stage at the end of the period: its confirmed change in force then. (A
           -- relationship's changes are decided after it is created: the relationships created after the
           -- period have none in force.)
