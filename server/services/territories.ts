@@ -134,12 +134,15 @@ function communesWithin(territory: { id: string; kind: string; code: string }): 
  */
 export async function territoryOfAuthority(db: DbOrTx, actor: Actor | null, authorityId: string) {
   const signedIn = requireActor(actor);
-  await assertCanFollowTerritoryOf(db, signedIn, authorityId);
-  const [authority] = await db
-    .select({ id: organisations.id, name: organisations.name, territoryId: territories.id, kind: territories.kind, code: territories.code })
-    .from(organisations)
-    .innerJoin(territories, eq(territories.id, organisations.territoryId))
-    .where(and(eq(organisations.id, authorityId), eq(organisations.kind, "authority")));
+  // Asked together: the authority is not answered unless the check passes.
+  const [, [authority]] = await Promise.all([
+    assertCanFollowTerritoryOf(db, signedIn, authorityId),
+    db
+      .select({ id: organisations.id, name: organisations.name, territoryId: territories.id, kind: territories.kind, code: territories.code })
+      .from(organisations)
+      .innerJoin(territories, eq(territories.id, organisations.territoryId))
+      .where(and(eq(organisations.id, authorityId), eq(organisations.kind, "authority"))),
+  ]);
   if (!authority) throw notFound("authorityNotFound");
   const within = communesWithin({ id: authority.territoryId, kind: authority.kind, code: authority.code });
   const actsInTerritory = exists(
