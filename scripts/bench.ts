@@ -132,7 +132,7 @@ async function measureAt(target: ReturnType<typeof benchTarget>): Promise<Outcom
     const [official] = await selectRows<{ authority_id: string; departement: string }>(
       db,
       sql`select o.id as authority_id, t.code as departement from membership m join organisation o on o.id = m.organisation_id
-        join territory t on t.id = o.territory_id where m.user_id = ${PERSONAS.official.id}`,
+        join territory t on t.id = o.territory_id where m.user_id = ${PERSONAS.official.id} and t.kind = 'departement'`,
     );
     const [smallAuthority] = await selectRows<{ id: string }>(
       db,
