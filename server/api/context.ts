@@ -8,6 +8,7 @@ import { actorOfApiRequest } from "@/server/auth/api-session";
 import { formatLsn, lsnOrNull } from "@/db/replicas";
 import { getDb, getReadReplicas } from "@/server/db";
 import { env } from "@/server/env";
+import { WRITTEN_AT_COOKIE, writtenAtCookie } from "./write-position";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
 import type { Actor } from "@/server/services/access";
 import type { Context } from "./trpc";
@@ -18,17 +19,6 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   if (!session?.user?.id) return null;
   return { userId: session.user.id, isPlatformAdmin: session.user.isPlatformAdmin };
 });
-
-/**
- * With read replicas: the WAL position of this browser's last write, so that any instance sends
- * its reads to a replica that has replayed it. Not a secret; kept for as long as a replica may lag.
- */
-export const WRITTEN_AT_COOKIE = "maillage-ecrit";
-
-function writtenAtCookie(position: bigint): string {
-  const secure = env.APP_URL.startsWith("https:") ? "; Secure" : "";
-  return `${WRITTEN_AT_COOKIE}=${formatLsn(position)}; Path=/; Max-Age=600; HttpOnly; SameSite=Lax${secure}`;
-}
 
 /** For server components and actions: the session as auth() reads it. */
 export async function createRequestContext(): Promise<Context> {

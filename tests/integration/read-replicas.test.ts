@@ -6,8 +6,10 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { selectRows, type Database } from "@/db";
-import { ReadReplicas } from "@/db/replicas";
+import { comments } from "@/db/schema";
+import { lsnOrNull, ReadReplicas } from "@/db/replicas";
 import { createCaller } from "@/server/api/root";
+import { withWritePosition } from "@/server/api/write-position";
 import { createCallerFactory, createTRPCRouter, publicProcedure, type Context } from "@/server/api/trpc";
 import type { Actor } from "@/server/services/access";
 import { useTestDatabase } from "../support/db";
@@ -128,6 +130,33 @@ describe.skipIf(!replicaServer || !process.env.TEST_DATABASE_URL)("read replicas
       { timeout: 20_000, interval: 100 },
     );
     expect(await bodies(context(replicas, author))).toContain("Écrit pendant que le réplica attend.");
+  });
+
+  it("hands a route handler's write on to its author's reads, here and through the cookie", async () => {
+    const replicas = replicasFor(database.db);
+    await readyToRead(replicas);
+    const process = globalThis as unknown as { maillageReplicas?: ReadReplicas | null };
+    process.maillageReplicas = replicas;
+    try {
+      await replicaAdmin`select pg_wal_replay_pause()`;
+      await vi.waitFor(async () => expect((await replicaAdmin`select pg_get_wal_replay_pause_state() as state`)[0]?.state).toBe("paused"));
+      await replicas.check();
+      const author = world.people.coHolderMember;
+      // As a route handler writes: straight to the primary, outside any tRPC mutation.
+      await database.db.insert(comments).values({ projectId: world.project.id, authorId: author.userId, body: "Écrit par une route." });
+      const answer = await withWritePosition(new Response(null, { status: 303 }), author.userId);
+      const cookie = answer.headers.get("set-cookie") ?? "";
+      expect(cookie).toMatch(/^maillage-ecrit=[0-9A-F]+\/[0-9A-F]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax/);
+      const bodies = async (ctx: Context) => (await createCaller(ctx).comment.list({ projectId: world.project.id })).map((comment) => comment.body);
+      expect(await bodies(context(replicas, author))).toContain("Écrit par une route.");
+      const carried = lsnOrNull(/^maillage-ecrit=([^;]+)/.exec(cookie)?.[1]);
+      const elsewhere = replicasFor(database.db);
+      await elsewhere.check();
+      expect(await bodies(context(elsewhere, author, { writtenAt: carried }))).toContain("Écrit par une route.");
+      expect(await bodies(context(elsewhere, author))).not.toContain("Écrit par une route.");
+    } finally {
+      process.maillageReplicas = undefined;
+    }
   });
 
   it("skips a replica further behind than the bound, says so, and takes it back once caught up", async () => {
