@@ -7,7 +7,7 @@ import type { NextAuthConfig } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import type { Database } from "@/db";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { getDb } from "@/server/db";
+import { getDb, getReadReplicas } from "@/server/db";
 import { authSecret, env } from "@/server/env";
 import { mailTranslator } from "@/server/i18n/messages";
 import { clientIp } from "@/server/http";
@@ -74,13 +74,17 @@ export function authConfig(db: Database, proConnect: ProConnectSettings | null =
     },
     events: {
       async signIn({ user, account, profile }) {
-        if (account?.provider !== PROCONNECT_PROVIDER_ID || !user.id || typeof profile?.siret !== "string") return;
-        try {
-          await recogniseAuthorityBySiret(db, user.id, profile.siret);
-        } catch (error) {
-          // The person is signed in all the same; their authority can still verify them by hand.
-          console.error("ProConnect: the SIRET could not be recognised", error);
+        if (account?.provider === PROCONNECT_PROVIDER_ID && user.id && typeof profile?.siret === "string") {
+          try {
+            await recogniseAuthorityBySiret(db, user.id, profile.siret);
+          } catch (error) {
+            // The person is signed in all the same; their authority can still verify them by hand.
+            console.error("ProConnect: the SIRET could not be recognised", error);
+          }
         }
+        // A first sign-in creates the person (and ProConnect may have made them a member): with
+        // read replicas, their first pages on this instance wait for a replica that has it.
+        if (user.id) await getReadReplicas()?.rememberWrite(user.id);
       },
     },
     callbacks: {
