@@ -7,8 +7,7 @@ import { auth } from "@/server/auth";
 import { actorOfApiRequest } from "@/server/auth/api-session";
 import { formatLsn, lsnOrNull } from "@/db/replicas";
 import { getDb, getReadReplicas } from "@/server/db";
-import { env } from "@/server/env";
-import { WRITTEN_AT_COOKIE, writtenAtCookie } from "./write-position";
+import { WRITTEN_AT_COOKIE, writtenAtCookie, writtenAtCookieOptions } from "./write-position";
 import { LOCALE_COOKIE, toLocale } from "@/server/i18n/config";
 import type { Actor } from "@/server/services/access";
 import type { Context } from "./trpc";
@@ -32,7 +31,7 @@ export async function createRequestContext(): Promise<Context> {
     writtenAt: replicas ? lsnOrNull(jar.get(WRITTEN_AT_COOKIE)?.value) : null,
     onWrite: (position) => {
       try {
-        jar.set(WRITTEN_AT_COOKIE, formatLsn(position), { path: "/", maxAge: 600, httpOnly: true, sameSite: "lax", secure: env.APP_URL.startsWith("https:") });
+        jar.set(WRITTEN_AT_COOKIE, formatLsn(position), writtenAtCookieOptions());
       } catch {
         // Rendering a page cannot set cookies; this instance remembers the write by its author.
       }

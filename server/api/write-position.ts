@@ -8,9 +8,15 @@ import { env } from "@/server/env";
 /** Not a secret: a position in the log; kept for as long as a replica may lag. */
 export const WRITTEN_AT_COOKIE = "maillage-ecrit";
 
+/** Ten minutes: far beyond any lag a replica is used with (16 MB of WAL). */
+export function writtenAtCookieOptions() {
+  return { path: "/", maxAge: 600, httpOnly: true, sameSite: "lax" as const, secure: env.APP_URL.startsWith("https:") };
+}
+
+/** The Set-Cookie header of a write's position, for a response built by hand. */
 export function writtenAtCookie(position: bigint): string {
-  const secure = env.APP_URL.startsWith("https:") ? "; Secure" : "";
-  return `${WRITTEN_AT_COOKIE}=${formatLsn(position)}; Path=/; Max-Age=600; HttpOnly; SameSite=Lax${secure}`;
+  const options = writtenAtCookieOptions();
+  return `${WRITTEN_AT_COOKIE}=${formatLsn(position)}; Path=${options.path}; Max-Age=${options.maxAge}; HttpOnly; SameSite=Lax${options.secure ? "; Secure" : ""}`;
 }
 
 /**

@@ -135,8 +135,8 @@ describe.skipIf(!replicaServer || !process.env.TEST_DATABASE_URL)("read replicas
   it("hands a route handler's write on to its author's reads, here and through the cookie", async () => {
     const replicas = replicasFor(database.db);
     await readyToRead(replicas);
-    const process = globalThis as unknown as { maillageReplicas?: ReadReplicas | null };
-    process.maillageReplicas = replicas;
+    const shared = globalThis as unknown as { maillageReplicas?: ReadReplicas | null };
+    shared.maillageReplicas = replicas;
     try {
       await replicaAdmin`select pg_wal_replay_pause()`;
       await vi.waitFor(async () => expect((await replicaAdmin`select pg_get_wal_replay_pause_state() as state`)[0]?.state).toBe("paused"));
@@ -155,7 +155,7 @@ describe.skipIf(!replicaServer || !process.env.TEST_DATABASE_URL)("read replicas
       expect(await bodies(context(elsewhere, author, { writtenAt: carried }))).toContain("Écrit par une route.");
       expect(await bodies(context(elsewhere, author))).not.toContain("Écrit par une route.");
     } finally {
-      process.maillageReplicas = undefined;
+      shared.maillageReplicas = undefined;
     }
   });
 
