@@ -123,11 +123,6 @@ function communesWithin(territory: { id: string; kind: string; code: string }): 
 }
 
 /**
- * The projects acting in an authority's territory (its commune, member communes, département or
- * région), whether or not it is a party, within each project's visibility; latest activity first,
- * a page at a time.
- */
-/**
  * An authority its verified member (or a platform admin) reads the territory of, and the condition
  * on `project` of the projects acting there that this reader may see: its commune, member
  * communes, département or région; a file kept for its parties needs the reader to be one.
@@ -154,6 +149,11 @@ export async function territoryOfAuthority(db: DbOrTx, actor: Actor | null, auth
   return { signedIn, authority, within, inTerritory: and(actsInTerritory, projectVisibleWithinOwnTerritory(db, signedIn)) as SQL };
 }
 
+/**
+ * The projects acting in an authority's territory (its commune, member communes, département or
+ * région), whether or not it is a party, within each project's visibility; latest activity first,
+ * a page at a time.
+ */
 export async function listTerritoryProjects(db: DbOrTx, actor: Actor | null, input: TTerritoryProjectsInput) {
   const { authority, within, inTerritory } = await territoryOfAuthority(db, actor, input.authorityId);
   const page = Math.max(1, input.page ?? 1);
