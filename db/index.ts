@@ -20,6 +20,19 @@ export async function selectRows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/** `work`'s answer, or an error once `ms` have passed without one (the query itself is not cancelled). */
+export async function answeredWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export type DbConnection =
   | { driver: "postgres"; db: Database; client: postgres.Sql; close: () => Promise<void> }
   | { driver: "pglite"; db: Database; client: PGlite; close: () => Promise<void> };

@@ -1,7 +1,7 @@
 // Read replicas (DATABASE_REPLICA_URLS): hot standbys of the primary that answer reads, chosen so
 // that nobody reads a state older than their own last write, and skipped when down or far behind.
 import { sql } from "drizzle-orm";
-import { createDb, selectRows, type Database, type DbConnection } from "./index";
+import { answeredWithin, createDb, selectRows, type Database, type DbConnection } from "./index";
 
 /** A position in the write-ahead log, as PostgreSQL prints it ("16/B374D848"), as a number. */
 export function parseLsn(text: string): bigint {
@@ -53,14 +53,6 @@ const REMEMBERED_MS = 10 * 60 * 1000;
 const REMEMBERED_PEOPLE = 50_000;
 /** A write whose position could not be read: its author reads the primary until it is forgotten. */
 const UNKNOWN_POSITION = (1n << 64n) - 1n;
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 function reasonOf(error: unknown): string {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
@@ -115,7 +107,7 @@ export class ReadReplicas {
   private async checkOnce(): Promise<void> {
     let primaryAt: bigint | null = null;
     try {
-      primaryAt = await withTimeout(this.positionNow(), CHECK_TIMEOUT_MS);
+      primaryAt = await answeredWithin(this.positionNow(), CHECK_TIMEOUT_MS);
     } catch {
       // The primary away: replicas are judged by their own answers alone.
     }
@@ -123,7 +115,7 @@ export class ReadReplicas {
       this.replicas.map(async (replica) => {
         let skipped: string | null;
         try {
-          const [row] = await withTimeout(
+          const [row] = await answeredWithin(
             selectRows<{ replayed: string | null; standby: boolean }>(
               replica.db,
               sql`select pg_last_wal_replay_lsn()::text as replayed, pg_is_in_recovery() as standby`,
@@ -205,9 +197,9 @@ export class ReadReplicas {
   }
 
   private forgetReplayedWrites() {
-    // Replayed by every replica: no replica can be behind it any more.
-    let everywhere: bigint | null = UNKNOWN_POSITION;
-    for (const { replayed } of this.replicas) everywhere = everywhere === null || replayed === null ? null : replayed < everywhere ? replayed : everywhere;
+    // Replayed by every replica (none unknown): no replica can be behind it any more.
+    const known = this.replicas.flatMap((replica) => (replica.replayed === null ? [] : [replica.replayed]));
+    const everywhere = known.length < this.replicas.length ? null : known.reduce((low, position) => (position < low ? position : low), UNKNOWN_POSITION);
     const now = Date.now();
     for (const [person, { lsn, at }] of this.lastWrites) {
       if ((everywhere !== null && lsn <= everywhere) || now - at > REMEMBERED_MS) this.lastWrites.delete(person);

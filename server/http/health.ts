@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { selectRows, type DbOrTx } from "@/db";
+import { answeredWithin, selectRows, type DbOrTx } from "@/db";
 import { MIGRATIONS_FOLDER } from "@/db/migrate";
 
 export const HEALTH_TIMEOUT_MS = 2_000;
@@ -21,14 +21,11 @@ export function expectedMigrations(): number {
 export async function answerHealthRequest(db: DbOrTx, timeoutMs = HEALTH_TIMEOUT_MS): Promise<Response> {
   const started = performance.now();
   const headers = { "cache-control": "no-store" };
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const [row] = await Promise.race([
+    const [row] = await answeredWithin(
       selectRows<{ migrations: number }>(db, sql`select count(*)::int as migrations from drizzle.__drizzle_migrations`),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error("database timeout")), timeoutMs);
-      }),
-    ]);
+      timeoutMs,
+    );
     const migrations = { applied: row?.migrations ?? 0, expected: expectedMigrations() };
     const milliseconds = Math.round(performance.now() - started);
     if (migrations.applied < migrations.expected) {
@@ -37,7 +34,5 @@ export async function answerHealthRequest(db: DbOrTx, timeoutMs = HEALTH_TIMEOUT
     return Response.json({ status: "ok", database: "ok", migrations, milliseconds }, { headers });
   } catch {
     return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers });
-  } finally {
-    clearTimeout(timer);
   }
 }
